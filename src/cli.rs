@@ -1,0 +1,172 @@
+//! The command line, as clap derive types and nothing else.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+use crate::i18n::Lang;
+
+/// thidua — hồ sơ thi đua, khen thưởng: kiểm tra theo luật và báo cáo tổng kết.
+///
+/// Keeps emulation and commendation records as plain CSV/TOML files, checks
+/// them against the law, imports spreadsheets and prints year-end reports.
+#[derive(Parser, Debug)]
+#[command(name = "thidua", version, about, long_about = None, propagate_version = true)]
+pub struct Cli {
+    /// The data folder [default: ./data]
+    #[arg(long, global = true, env = "THIDUA_DATA", value_name = "DIR")]
+    pub data: Option<PathBuf>,
+
+    /// Language of messages and labels
+    #[arg(long, global = true, env = "THIDUA_LANG", value_enum, value_name = "LANG")]
+    pub lang: Option<Lang>,
+
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Check the data folder: format, references and the law's rules
+    Check(CheckArgs),
+    /// Year-end tallies and tables for YEAR (or a range, 2016..2020)
+    Report(ReportArgs),
+    /// Import a spreadsheet or CSV list into the data folder
+    Import(ImportArgs),
+    /// List every rule with its default severity
+    Rules(RulesArgs),
+    /// Explain one rule: what it checks, why, the law, an example, the fix
+    Explain(ExplainArgs),
+    /// Create a minimal, valid, commented data folder
+    Init(InitArgs),
+}
+
+#[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
+pub enum CheckFormat {
+    Human,
+    Json,
+    Github,
+    Sarif,
+}
+
+#[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(Args, Debug)]
+pub struct CheckArgs {
+    /// Output format
+    #[arg(long, value_enum, default_value_t = CheckFormat::Human)]
+    pub format: CheckFormat,
+    /// Exit 1 on warnings too
+    #[arg(long)]
+    pub deny_warnings: bool,
+    /// When to colour human output
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
+}
+
+#[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ReportFormat {
+    Table,
+    Csv,
+    Json,
+    Md,
+    Xlsx,
+    Html,
+}
+
+#[derive(Args, Debug)]
+pub struct ReportArgs {
+    /// The year (2018) or an inclusive range of years (2016..2020)
+    #[arg(value_name = "YEAR")]
+    pub years: String,
+    /// Output format
+    #[arg(long, value_enum, default_value_t = ReportFormat::Table)]
+    pub format: ReportFormat,
+    /// Write to this file (or folder, for all CSV tables) instead of stdout
+    #[arg(long, short, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// For csv: the one table to print (default: all, into the --output folder)
+    #[arg(long, value_name = "NAME")]
+    pub table: Option<String>,
+    /// Refuse to report when records have structural errors
+    #[arg(long)]
+    pub strict: bool,
+}
+
+#[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ImportType {
+    Awards,
+    People,
+    Units,
+    Evaluations,
+    Proposals,
+}
+
+#[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ImportFormat {
+    Human,
+    Json,
+}
+
+#[derive(Args, Debug)]
+pub struct ImportArgs {
+    /// The file: .xlsx, .xls, .ods, .csv or .tsv
+    pub file: PathBuf,
+    /// What the rows are
+    #[arg(long = "type", value_enum, default_value_t = ImportType::Awards)]
+    pub kind: ImportType,
+    /// The sheet to read (default: the first with data)
+    #[arg(long)]
+    pub sheet: Option<String>,
+    /// Text encoding of a CSV file: utf-8, utf-16, windows-1258, tcvn3, vni (default: detected)
+    #[arg(long)]
+    pub encoding: Option<String>,
+    /// Fill a field the sheet lacks, e.g. --set decision=123/QĐ-UBND
+    #[arg(long = "set", value_name = "FIELD=VALUE")]
+    pub set: Vec<String>,
+    /// A TOML file mapping the sheet's headers to the format's fields
+    #[arg(long, value_name = "MAP.toml")]
+    pub map: Option<PathBuf>,
+    /// Create people not found in the folder
+    #[arg(long)]
+    pub create_people: bool,
+    /// Write the valid rows and list the invalid ones
+    #[arg(long)]
+    pub skip_invalid: bool,
+    /// Show what would be written, write nothing
+    #[arg(long)]
+    pub dry_run: bool,
+    /// Output format of the summary
+    #[arg(long, value_enum, default_value_t = ImportFormat::Human)]
+    pub format: ImportFormat,
+}
+
+#[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ListFormat {
+    Human,
+    Json,
+}
+
+#[derive(Args, Debug)]
+pub struct RulesArgs {
+    /// Output format
+    #[arg(long, value_enum, default_value_t = ListFormat::Human)]
+    pub format: ListFormat,
+}
+
+#[derive(Args, Debug)]
+pub struct ExplainArgs {
+    /// The rule id, e.g. cstdcs-requires-ldtt
+    pub rule: String,
+}
+
+#[derive(Args, Debug)]
+pub struct InitArgs {
+    /// The folder to create (must not exist or be empty)
+    pub dir: PathBuf,
+}

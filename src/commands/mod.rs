@@ -1,0 +1,23 @@
+//! One file per subcommand; `dispatch` picks it.
+
+pub mod check;
+pub mod explain;
+pub mod import;
+pub mod init;
+pub mod report;
+pub mod rules;
+
+use crate::cli::Command;
+use crate::{Ctx, Result};
+
+/// Runs `command` and returns its exit status.
+pub fn dispatch(ctx: &mut Ctx<'_>, command: &Command) -> Result<i32> {
+    match command {
+        Command::Check(args) => check::run(ctx, args),
+        Command::Report(args) => report::run(ctx, args),
+        Command::Import(args) => import::run(ctx, args),
+        Command::Rules(args) => rules::run(ctx, args),
+        Command::Explain(args) => explain::run(ctx, args),
+        Command::Init(args) => init::run(ctx, args),
+    }
+}

@@ -1,0 +1,283 @@
+//! The one diagnostic model: a problem found in the user's files is a
+//! [`Diagnostic`] value, collected in a [`Diagnostics`] sink with its location,
+//! never an early return. Which rules exist, and how severe they are by
+//! default, is the registry's business (`crate::rules::registry`).
+
+use std::collections::HashMap;
+use std::fmt;
+
+/// How serious an emitted diagnostic is.
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Debug, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Warning,
+    Error,
+}
+
+impl Severity {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        }
+    }
+}
+
+/// A rule's configured level: a severity, or off.
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
+pub enum Level {
+    Off,
+    Warning,
+    Error,
+}
+
+impl Level {
+    pub fn parse(s: &str) -> Option<Level> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "off" | "allow" | "none" => Some(Level::Off),
+            "warning" | "warn" => Some(Level::Warning),
+            "error" | "deny" => Some(Level::Error),
+            _ => None,
+        }
+    }
+
+    pub fn severity(self) -> Option<Severity> {
+        match self {
+            Level::Off => None,
+            Level::Warning => Some(Severity::Warning),
+            Level::Error => Some(Severity::Error),
+        }
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Level::Off => "off",
+            Level::Warning => "warning",
+            Level::Error => "error",
+        }
+    }
+}
+
+impl fmt::Display for Level {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// The family a rule belongs to.
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
+pub enum Family {
+    /// The data format itself (§7 of the data format).
+    Structural,
+    /// The law on emulation and commendation.
+    Law,
+    /// The settings file.
+    Settings,
+}
+
+impl Family {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Family::Structural => "structural",
+            Family::Law => "law",
+            Family::Settings => "settings",
+        }
+    }
+}
+
+/// Text in both languages, for registry entries.
+#[derive(Clone, Copy, Debug)]
+pub struct Bilingual {
+    pub vi: &'static str,
+    pub en: &'static str,
+}
+
+impl Bilingual {
+    pub fn get(self, lang: crate::i18n::Lang) -> &'static str {
+        lang.pick(self.vi, self.en)
+    }
+}
+
+/// A registry entry: everything the tool knows about one rule.
+#[derive(Debug)]
+pub struct RuleInfo {
+    /// Stable kebab-case id, never reused.
+    pub id: &'static str,
+    pub family: Family,
+    /// The level where the rule applies and nothing more specific is said
+    /// (law rules refine it per regime window in `crate::rules`).
+    pub default: Level,
+    /// The legal basis; empty for structural rules.
+    pub citation: &'static str,
+    /// One line: what it checks.
+    pub summary: Bilingual,
+    /// What it checks, why, an example and the fix (for `thidua explain`).
+    pub explanation: Bilingual,
+}
+
+/// Another place that matters to a diagnostic (the first of two duplicates).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Related {
+    pub file: String,
+    pub line: u32,
+    pub note: String,
+}
+
+/// One problem found in the user's data.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Diagnostic {
+    pub rule: &'static str,
+    pub severity: Severity,
+    /// Path relative to the data folder (or the imported file's name).
+    pub file: Option<String>,
+    /// Physical line, 1-based; `None` for a whole-file problem.
+    pub line: Option<u32>,
+    /// A spreadsheet cell (`Sheet1!C12`), for imports.
+    pub cell: Option<String>,
+    /// The id of the record concerned.
+    pub record: Option<String>,
+    pub message: String,
+    /// How to fix it.
+    pub help: Option<String>,
+    /// The legal basis (empty for structural rules).
+    pub citation: String,
+    pub related: Vec<Related>,
+}
+
+impl Diagnostic {
+    pub fn new(rule: &'static str, severity: Severity, message: impl Into<String>) -> Self {
+        Diagnostic {
+            rule,
+            severity,
+            file: None,
+            line: None,
+            cell: None,
+            record: None,
+            message: message.into(),
+            help: None,
+            citation: String::new(),
+            related: Vec::new(),
+        }
+    }
+
+    pub fn at(mut self, file: impl Into<String>, line: Option<u32>) -> Self {
+        self.file = Some(file.into());
+        self.line = line;
+        self
+    }
+
+    pub fn record(mut self, id: impl Into<String>) -> Self {
+        self.record = Some(id.into());
+        self
+    }
+
+    pub fn help(mut self, help: impl Into<String>) -> Self {
+        self.help = Some(help.into());
+        self
+    }
+
+    pub fn cite(mut self, citation: impl Into<String>) -> Self {
+        self.citation = citation.into();
+        self
+    }
+
+    pub fn related(mut self, file: impl Into<String>, line: u32, note: impl Into<String>) -> Self {
+        self.related.push(Related { file: file.into(), line, note: note.into() });
+        self
+    }
+
+    pub fn cell(mut self, cell: impl Into<String>) -> Self {
+        self.cell = Some(cell.into());
+        self
+    }
+}
+
+/// Collects diagnostics, applying the user's per-rule levels from
+/// `thidua.toml` `[rules]`.
+#[derive(Debug, Default)]
+pub struct Diagnostics {
+    overrides: HashMap<String, Level>,
+    items: Vec<Diagnostic>,
+    errors: usize,
+    warnings: usize,
+}
+
+impl Diagnostics {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// A sink whose levels for the named rules replace the rules' defaults.
+    pub fn with_overrides(overrides: HashMap<String, Level>) -> Self {
+        Diagnostics { overrides, ..Self::default() }
+    }
+
+    /// The level configured for `rule`, if the user set one.
+    pub fn configured(&self, rule: &str) -> Option<Level> {
+        self.overrides.get(rule).copied()
+    }
+
+    /// Records `d`, with its severity replaced by the configured level, or
+    /// drops it when that level is `off`. Returns the severity it was kept at.
+    pub fn push(&mut self, mut d: Diagnostic) -> Option<Severity> {
+        if let Some(level) = self.overrides.get(d.rule) {
+            d.severity = level.severity()?;
+        }
+        match d.severity {
+            Severity::Error => self.errors += 1,
+            Severity::Warning => self.warnings += 1,
+        }
+        let sev = d.severity;
+        self.items.push(d);
+        Some(sev)
+    }
+
+    pub fn extend(&mut self, ds: impl IntoIterator<Item = Diagnostic>) {
+        for d in ds {
+            self.push(d);
+        }
+    }
+
+    pub fn errors(&self) -> usize {
+        self.errors
+    }
+
+    pub fn warnings(&self) -> usize {
+        self.warnings
+    }
+
+    pub fn items(&self) -> &[Diagnostic] {
+        &self.items
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.items.is_empty()
+    }
+
+    /// Sorts by file, line and rule, keeping the order of equal ones, so that
+    /// output is stable whatever order the checks ran in.
+    pub fn sort(&mut self) {
+        self.items.sort_by(|a, b| (&a.file, a.line, a.rule).cmp(&(&b.file, b.line, b.rule)));
+    }
+
+    pub fn into_items(self) -> Vec<Diagnostic> {
+        self.items
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn overrides_change_or_drop_severity() {
+        let mut sink = Diagnostics::with_overrides(HashMap::from([
+            ("a".to_string(), Level::Off),
+            ("b".to_string(), Level::Error),
+        ]));
+        assert_eq!(sink.push(Diagnostic::new("a", Severity::Error, "x")), None);
+        assert_eq!(sink.push(Diagnostic::new("b", Severity::Warning, "y")), Some(Severity::Error));
+        assert_eq!(sink.push(Diagnostic::new("c", Severity::Warning, "z")), Some(Severity::Warning));
+        assert_eq!((sink.errors(), sink.warnings(), sink.items().len()), (1, 1, 2));
+    }
+}

@@ -1,0 +1,1 @@
+//! Imports from spreadsheets (not yet built).

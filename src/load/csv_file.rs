@@ -1,0 +1,254 @@
+//! Streams one CSV file into the builder: UTF-8 with or without BOM, LF or
+//! CRLF, header names matched case-insensitively after trimming. Rows are
+//! read as byte records and only the mapped columns are decoded.
+
+use std::fs::File;
+use std::cell::RefCell;
+use std::collections::VecDeque;
+use std::io::{BufRead, BufReader, Read};
+use std::rc::Rc;
+use std::path::Path;
+
+use csv::{ByteRecord, ReaderBuilder};
+
+use super::schema::{field_index, fields, Builder, Need, Values, MAX_FIELDS};
+use super::Progress;
+use crate::diag::{Diagnostic, Severity};
+use crate::model::{text, FileId, RecordType};
+use crate::tr;
+
+pub fn read(path: &Path, kind: RecordType, file: FileId, b: &mut Builder<'_>, progress: &mut Progress) {
+    let rel = b.ds.file(file).path.clone();
+    let lang = b.lang;
+    let parse_error = |msg: String, line: Option<u32>| Diagnostic::new("parse-error", Severity::Error, msg).at(rel.clone(), line);
+    let handle = match File::open(path) {
+        Ok(f) => f,
+        Err(e) => {
+            b.diags.push(parse_error(tr!(lang, "load.unreadable", error = e), None));
+            return;
+        }
+    };
+    let mut input = BufReader::with_capacity(1 << 16, handle);
+    // A UTF-8 byte order mark is dropped; a UTF-16 one means the wrong encoding.
+    match input.fill_buf() {
+        Ok(head) if head.starts_with(&[0xEF, 0xBB, 0xBF]) => input.consume(3),
+        Ok(head) if head.starts_with(&[0xFF, 0xFE]) || head.starts_with(&[0xFE, 0xFF]) => {
+            b.diags.push(parse_error(lang.t("load.utf16").to_string(), None).help(lang.t("load.encoding-help")));
+            return;
+        }
+        Ok(_) => {}
+        Err(e) => {
+            b.diags.push(parse_error(tr!(lang, "load.unreadable", error = e), None));
+            return;
+        }
+    }
+    let base = progress.done();
+    let lines = LineIndex::default();
+    let counted = LineCounter { inner: input, pos: 0, index: lines.clone() };
+    let mut rdr = ReaderBuilder::new().has_headers(false).flexible(true).from_reader(counted);
+    let mut rec = ByteRecord::new();
+
+    // The header.
+    match rdr.read_byte_record(&mut rec) {
+        Ok(true) => {}
+        Ok(false) => return, // an empty file holds no records
+        Err(e) => {
+            b.diags.push(parse_error(tr!(lang, "load.unreadable", error = e), Some(1)));
+            return;
+        }
+    }
+    let header_line = lines.line_at(rec.position().map(|p| p.byte()).unwrap_or(0));
+    let schema = fields(kind);
+    // column position → field position
+    let mut map: Vec<Option<usize>> = Vec::with_capacity(rec.len());
+    let mut seen = [false; MAX_FIELDS];
+    for raw in rec.iter() {
+        let name = String::from_utf8_lossy(raw);
+        let key = text::clean(&name).to_lowercase();
+        match field_index(kind, &key) {
+            Some(i) if !seen[i] => {
+                seen[i] = true;
+                map.push(Some(i));
+            }
+            Some(_) => {
+                let msg = tr!(lang, "load.duplicate-column", column = key);
+                b.diags.push(Diagnostic::new("unknown-column", Severity::Warning, msg).at(rel.clone(), Some(header_line)));
+                map.push(None);
+            }
+            None => {
+                let near = text::nearest(&key, schema.iter().map(|(n, _)| *n));
+                let msg = tr!(lang, "load.unknown-column", column = key, kind = kind.plural());
+                let mut d = Diagnostic::new("unknown-column", Severity::Warning, msg).at(rel.clone(), Some(header_line));
+                if let Some(n) = near {
+                    d = d.help(tr!(lang, "load.did-you-mean", value = n));
+                }
+                b.diags.push(d);
+                map.push(None);
+            }
+        }
+    }
+    let mut missing = Vec::new();
+    for (i, (name, need)) in schema.iter().enumerate() {
+        if *need == Need::Required && !seen[i] {
+            missing.push(name.to_string());
+        }
+    }
+    if let Some(p) = schema.iter().position(|(n, _)| *n == "person") {
+        if !seen[p] && !seen[p + 1] {
+            missing.push("person / unit".to_string());
+        }
+    }
+    for m in &missing {
+        let msg = tr!(lang, "load.missing-column", column = m, kind = kind.plural());
+        let help = tr!(lang, "load.missing-column-help", columns = schema.iter().map(|(n, _)| *n).collect::<Vec<_>>().join(","));
+        b.diags.push(Diagnostic::new("missing-column", Severity::Error, msg).at(rel.clone(), Some(header_line)).help(help));
+    }
+    let usable = missing.is_empty();
+    let width = map.len();
+
+    let mut bad_utf8 = 0usize;
+    let mut first_bad_utf8 = 0u32;
+    let mut count = 0u64;
+    loop {
+        match rdr.read_byte_record(&mut rec) {
+            Ok(true) => {}
+            Ok(false) => break,
+            Err(e) => {
+                let line = e.position().map(|p| lines.line_at(p.byte()));
+                b.diags.push(parse_error(tr!(lang, "load.unreadable", error = e), line));
+                break;
+            }
+        }
+        count += 1;
+        if count % 8192 == 0 {
+            let at = rec.position().map(|p| p.byte()).unwrap_or(0);
+            progress.at(base, at);
+        }
+        let line = lines.line_at(rec.position().map(|p| p.byte()).unwrap_or(0));
+        if rec.iter().all(|f| f.iter().all(|c| c.is_ascii_whitespace())) {
+            continue; // a row of empty cells, as spreadsheets leave behind
+        }
+        if !usable {
+            b.ds.dropped[kind.index()] += 1;
+            continue;
+        }
+        if rec.len() != width {
+            let spans_lines = rec.iter().any(|f| f.contains(&b'\n'));
+            let msg = if spans_lines {
+                tr!(lang, "load.open-quote", found = rec.len(), expected = width)
+            } else {
+                tr!(lang, "load.field-count", found = rec.len(), expected = width)
+            };
+            b.diags.push(parse_error(msg, Some(line)).help(lang.t("load.field-count-help")));
+            b.ds.dropped[kind.index()] += 1;
+            continue;
+        }
+        let mut values: Values<'_> = [None; MAX_FIELDS];
+        let mut utf8_ok = true;
+        for (col, raw) in rec.iter().enumerate() {
+            if let Some(f) = map[col] {
+                match std::str::from_utf8(raw) {
+                    Ok(s) => values[f] = Some((s, line)),
+                    Err(_) => utf8_ok = false,
+                }
+            }
+        }
+        if !utf8_ok {
+            if bad_utf8 == 0 {
+                first_bad_utf8 = line;
+            }
+            bad_utf8 += 1;
+            b.ds.dropped[kind.index()] += 1;
+            continue;
+        }
+        b.build(kind, file, line, &values);
+    }
+    if bad_utf8 > 0 {
+        let msg = tr!(lang, "load.not-utf8", rows = bad_utf8);
+        b.diags.push(parse_error(msg, Some(first_bad_utf8)).help(lang.t("load.encoding-help")));
+    }
+    let end = rdr.position().byte();
+    progress.at(base, end);
+}
+
+/// Physical line numbers by byte offset. The csv crate's own line count does
+/// not count CRLF breaks inside quoted fields, and it reports a record's start
+/// at the line break before it; so the runs of `\r`/`\n` bytes are noted as
+/// they stream past, and runs before the current record are dropped, keeping
+/// memory constant.
+#[derive(Default, Clone)]
+struct LineIndex(Rc<RefCell<LineState>>);
+
+#[derive(Default)]
+struct LineState {
+    /// Line breaks already passed.
+    before: u32,
+    /// Runs of line-break bytes read but not yet passed: start, end, `\n`s.
+    runs: VecDeque<(u64, u64, u32)>,
+    /// The run still being read, if the last byte read was a line break.
+    open: Option<(u64, u32)>,
+}
+
+impl LineIndex {
+    /// The 1-based line of the record csv says starts at byte `offset`.
+    /// A record never starts on a line-break byte, so an offset inside a run
+    /// means the record starts where the run ends. Offsets must not go backwards.
+    fn line_at(&self, offset: u64) -> u32 {
+        let mut st = self.0.borrow_mut();
+        while let Some(&(start, end, nl)) = st.runs.front() {
+            if start > offset {
+                break;
+            }
+            st.before += nl;
+            st.runs.pop_front();
+            if end > offset {
+                break;
+            }
+        }
+        st.before + 1
+    }
+}
+
+/// A reader that notes where the line breaks are.
+struct LineCounter<R> {
+    inner: R,
+    pos: u64,
+    index: LineIndex,
+}
+
+impl<R: Read> Read for LineCounter<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        let mut st = self.index.0.borrow_mut();
+        let mut i = 0;
+        while i < n {
+            if st.open.is_none() {
+                match buf[i..n].iter().position(|&b| b == b'\n' || b == b'\r') {
+                    Some(k) => {
+                        i += k;
+                        st.open = Some((self.pos + i as u64, 0));
+                    }
+                    None => break,
+                }
+            }
+            // Inside a run of line-break bytes.
+            match buf[i] {
+                b'\n' => {
+                    if let Some((_, nl)) = st.open.as_mut() {
+                        *nl += 1;
+                    }
+                }
+                b'\r' => {}
+                _ => {
+                    if let Some((start, nl)) = st.open.take() {
+                        st.runs.push_back((start, self.pos + i as u64, nl));
+                    }
+                    continue;
+                }
+            }
+            i += 1;
+        }
+        self.pos += n as u64;
+        Ok(n)
+    }
+}

@@ -1,0 +1,160 @@
+//! The only code that reads the data folder: finds the files of each record
+//! type, streams them through the CSV or TOML reader into a compact
+//! [`Dataset`], and reports every problem as a diagnostic in one pass.
+
+mod csv_file;
+mod progress;
+pub mod schema;
+mod toml_file;
+
+use std::path::{Path, PathBuf};
+
+use crate::diag::{Diagnostic, Diagnostics, Severity};
+use crate::i18n::Lang;
+use crate::model::{Dataset, Date, FileId, RecordType, SourceFile};
+use crate::settings::{self, Settings};
+use crate::{tr, Error, Result};
+
+pub use progress::Progress;
+
+/// A file found in the data folder.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Found {
+    /// Path relative to the folder, `/`-separated.
+    pub rel: String,
+    pub kind: Option<RecordType>,
+    pub format: Format,
+}
+
+/// The two file formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Csv,
+    Toml,
+}
+
+/// Today's date: from `THIDUA_TODAY` (YYYY-MM-DD, for reproducible tests and
+/// for checking a folder "as of" a day), else the system clock.
+pub fn today() -> Date {
+    if let Some(d) = std::env::var("THIDUA_TODAY").ok().and_then(|s| Date::parse_iso(s.trim())) {
+        return d;
+    }
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs())
+        .unwrap_or(0);
+    Date::from_days((secs / 86_400) as i32)
+}
+
+/// Lists the `.csv`/`.toml` files of the folder with the record type each
+/// belongs to (`None`: an unknown file), sorted by path. Hidden entries
+/// (`.git`) and other extensions are passed over.
+pub fn discover(root: &Path) -> Result<Vec<Found>> {
+    let mut out = Vec::new();
+    walk(root, root, None, &mut out)?;
+    out.sort_by(|a, b| a.rel.cmp(&b.rel));
+    Ok(out)
+}
+
+fn walk(root: &Path, dir: &Path, inherited: Option<Option<RecordType>>, out: &mut Vec<Found>) -> Result<()> {
+    let entries = std::fs::read_dir(dir).map_err(|e| Error::io(dir, e))?;
+    for entry in entries {
+        let entry = entry.map_err(|e| Error::io(dir, e))?;
+        let name = entry.file_name();
+        let Some(name) = name.to_str() else { continue };
+        if name.starts_with('.') {
+            continue;
+        }
+        let path = entry.path();
+        let ft = entry.file_type().map_err(|e| Error::io(&path, e))?;
+        let is_dir = ft.is_dir() || (ft.is_symlink() && path.is_dir());
+        if is_dir {
+            // A folder at the top named after a record type holds that type;
+            // anything below an unknown folder is unknown.
+            let kind = match inherited {
+                Some(k) => k,
+                None => RecordType::from_plural(name),
+            };
+            walk(root, &path, Some(kind), out)?;
+            continue;
+        }
+        let format = match Path::new(name).extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase).as_deref() {
+            Some("csv") => Format::Csv,
+            Some("toml") => Format::Toml,
+            _ => continue,
+        };
+        let rel = rel_path(root, &path);
+        let kind = match inherited {
+            Some(k) => k,
+            None => {
+                if rel == settings::FILE {
+                    continue;
+                }
+                let stem = Path::new(name).file_stem().and_then(|s| s.to_str()).unwrap_or("");
+                RecordType::from_plural(stem)
+            }
+        };
+        out.push(Found { rel, kind, format });
+    }
+    Ok(())
+}
+
+fn rel_path(root: &Path, path: &Path) -> String {
+    let rel = path.strip_prefix(root).unwrap_or(path);
+    rel.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/")
+}
+
+/// Checks that `root` is a folder we can read; the one error `check` exits 2 on.
+pub fn ensure_folder(root: &Path, lang: Lang) -> Result<()> {
+    match std::fs::metadata(root) {
+        Ok(m) if m.is_dir() => Ok(()),
+        Ok(_) => Err(Error::Message(tr!(lang, "check.not-folder", path = root.display()))),
+        Err(_) => Err(Error::Message(tr!(lang, "check.no-folder", path = root.display()))),
+    }
+}
+
+/// Loads every record of the folder. Problems go to `sink`; only a folder that
+/// cannot be read at all is an error.
+pub fn load(root: &Path, lang: Lang, sink: &mut Diagnostics, progress: &mut Progress) -> Result<Dataset> {
+    ensure_folder(root, lang)?;
+    let found = discover(root)?;
+    let mut ds = Dataset { root: root.to_path_buf(), ..Dataset::default() };
+    let total: u64 = found
+        .iter()
+        .filter(|f| f.kind.is_some())
+        .filter_map(|f| std::fs::metadata(root.join(&f.rel)).ok())
+        .map(|m| m.len())
+        .sum();
+    progress.start(total);
+    let this_year = today().year();
+    let mut builder = schema::Builder::new(&mut ds, lang, this_year);
+    // Files are read type by type so that each type's records stay together.
+    for kind in RecordType::ALL {
+        for f in found.iter().filter(|f| f.kind == Some(kind)) {
+            let id = FileId(builder.ds.files.len() as u32);
+            builder.ds.files.push(SourceFile { path: f.rel.clone(), kind });
+            let path: PathBuf = root.join(&f.rel);
+            match f.format {
+                Format::Csv => csv_file::read(&path, kind, id, &mut builder, progress),
+                Format::Toml => toml_file::read(&path, kind, id, &mut builder, progress),
+            }
+            sink.extend(builder.diags.drain(..));
+        }
+    }
+    for f in found.iter().filter(|f| f.kind.is_none()) {
+        let msg = tr!(lang, "load.unknown-file", path = f.rel);
+        let help = lang.t("load.unknown-file-help");
+        sink.push(Diagnostic::new("unknown-file", Severity::Warning, msg).at(f.rel.clone(), None).help(help));
+    }
+    progress.finish();
+    Ok(ds)
+}
+
+/// Loads the folder and runs the structural checks that need all of it
+/// (ids, references, cycles, dates), marking flawed records. What `report`
+/// and `import` read; `check` adds the law's rules.
+pub fn load_checked(root: &Path, settings: &Settings, lang: Lang, sink: &mut Diagnostics, progress: &mut Progress) -> Result<Dataset> {
+    let mut ds = load(root, lang, sink, progress)?;
+    crate::rules::structural::check(&mut ds, settings, lang, today(), sink);
+    Ok(ds)
+}

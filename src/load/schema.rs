@@ -1,0 +1,441 @@
+//! The columns of each record type (§3 of the data format) and how a row of
+//! text values becomes a record. Both readers (CSV and TOML) hand rows to
+//! [`Builder::build`], so every value is checked the same way whatever the file.
+
+use crate::diag::{Diagnostic, Severity};
+use crate::i18n::Lang;
+use crate::model::{
+    text, Award, AwardCode, AwardKind, Campaign, CampaignKind, Code, CodeError, Dataset, Date, Discipline, Evaluation,
+    FileId, Gender, Issuer, Loc, Person, Proposal, ProposalStatus, Rating, Recipient, RecordType, Unit, UnitKind,
+};
+use crate::tr;
+
+/// Whether a column must be present.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Need {
+    Required,
+    Optional,
+    /// `person` / `unit`: exactly one of the pair.
+    OneOf,
+}
+
+/// The most columns any record type has.
+pub const MAX_FIELDS: usize = 10;
+
+/// The columns of `kind`, in the order of the format's tables.
+pub fn fields(kind: RecordType) -> &'static [(&'static str, Need)] {
+    use Need::*;
+    match kind {
+        RecordType::Campaign => &[
+            ("id", Required),
+            ("name", Required),
+            ("kind", Required),
+            ("start", Required),
+            ("end", Optional),
+            ("plan", Optional),
+            ("plan_date", Optional),
+        ],
+        RecordType::Unit => &[("id", Required), ("name", Required), ("kind", Required), ("parent", Optional)],
+        RecordType::Person => &[
+            ("id", Required),
+            ("name", Required),
+            ("unit", Required),
+            ("direct_worker", Required),
+            ("gender", Optional),
+            ("position", Optional),
+            ("hire_date", Optional),
+        ],
+        RecordType::Evaluation => &[
+            ("year", Required),
+            ("person", OneOf),
+            ("unit", OneOf),
+            ("rating", Required),
+            ("discipline", Optional),
+            ("initiative", Optional),
+            ("months_worked", Optional),
+            ("absent_days", Optional),
+        ],
+        RecordType::Award => &[
+            ("id", Required),
+            ("year", Required),
+            ("person", OneOf),
+            ("unit", OneOf),
+            ("award", Required),
+            ("kind", Required),
+            ("campaign", Optional),
+            ("decision", Required),
+            ("decision_date", Required),
+            ("issuer", Required),
+        ],
+        RecordType::Proposal => &[
+            ("id", Required),
+            ("year", Required),
+            ("person", OneOf),
+            ("unit", OneOf),
+            ("award", Required),
+            ("proposed_by", Optional),
+            ("status", Required),
+            ("date", Optional),
+            ("award_id", Optional),
+        ],
+    }
+}
+
+/// The position of column `name` (already trimmed and lower-cased) in `kind`.
+pub fn field_index(kind: RecordType, name: &str) -> Option<usize> {
+    fields(kind).iter().position(|(n, _)| *n == name)
+}
+
+/// One row's values by column position: the text (trimmed, not yet NFC) and
+/// the line it sits on.
+pub type Values<'a> = [Option<(&'a str, u32)>; MAX_FIELDS];
+
+/// Turns rows into records of a [`Dataset`], reporting what is wrong with them.
+pub struct Builder<'d> {
+    pub ds: &'d mut Dataset,
+    pub diags: Vec<Diagnostic>,
+    pub lang: Lang,
+    /// The last year that may be given (the current year).
+    pub this_year: i32,
+}
+
+/// Problems met while reading one row.
+struct Row<'r, 'a> {
+    values: &'r Values<'a>,
+    kind: RecordType,
+    file: FileId,
+    line: u32,
+    /// A required value is missing or invalid: the record cannot be built.
+    fatal: bool,
+    /// An optional value is invalid: the record is built but flawed.
+    flawed: bool,
+}
+
+impl<'d> Builder<'d> {
+    pub fn new(ds: &'d mut Dataset, lang: Lang, this_year: i32) -> Self {
+        Builder { ds, diags: Vec::new(), lang, this_year }
+    }
+
+    fn path(&self, file: FileId) -> String {
+        self.ds.file(file).path.clone()
+    }
+
+    /// Builds the record of `kind` from `values`, read at `line` of `file`.
+    /// Returns false when the row could not become a record.
+    pub fn build(&mut self, kind: RecordType, file: FileId, line: u32, values: &Values<'_>) -> bool {
+        let mut row = Row { values, kind, file, line, fatal: false, flawed: false };
+        let built = match kind {
+            RecordType::Campaign => self.campaign(&mut row),
+            RecordType::Unit => self.unit(&mut row),
+            RecordType::Person => self.person(&mut row),
+            RecordType::Evaluation => self.evaluation(&mut row),
+            RecordType::Award => self.award(&mut row),
+            RecordType::Proposal => self.proposal(&mut row),
+        };
+        if !built {
+            self.ds.dropped[kind.index()] += 1;
+        }
+        built
+    }
+
+    fn at(&self, row: &Row<'_, '_>, col: usize) -> u32 {
+        row.values[col].map(|(_, l)| l).unwrap_or(row.line)
+    }
+
+    fn error(&mut self, row: &Row<'_, '_>, col: Option<usize>, rule: &'static str, msg: String, help: Option<String>) {
+        let line = col.map(|c| self.at(row, c)).unwrap_or(row.line);
+        let mut d = Diagnostic::new(rule, Severity::Error, msg).at(self.path(row.file), Some(line));
+        if let Some(id) = row.values[0].filter(|_| fields(row.kind)[0].0 == "id") {
+            d = d.record(text::clean(id.0).into_owned());
+        }
+        if let Some(h) = help {
+            d = d.help(h);
+        }
+        self.diags.push(d);
+    }
+
+    /// A value's text, NFC, or `None` when empty. Reports a missing required value.
+    fn text<'a>(&mut self, row: &mut Row<'_, 'a>, col: usize) -> Option<std::borrow::Cow<'a, str>> {
+        let v = row.values[col].map(|(s, _)| text::clean(s)).filter(|s| !s.is_empty());
+        if v.is_none() && fields(row.kind)[col].1 == Need::Required {
+            let name = fields(row.kind)[col].0;
+            let msg = tr!(self.lang, "load.missing-value", field = name);
+            self.error(row, Some(col), "missing-value", msg, None);
+            row.fatal = true;
+        }
+        v
+    }
+
+    fn sym(&mut self, row: &mut Row<'_, '_>, col: usize) -> Option<crate::model::Sym> {
+        let t = self.text(row, col)?;
+        Some(self.ds.strings.intern(&t))
+    }
+
+    fn invalid(&mut self, row: &mut Row<'_, '_>, col: usize, value: &str, expected: String, suggestion: Option<&str>) {
+        let name = fields(row.kind)[col].0;
+        let msg = tr!(self.lang, "load.invalid-value", field = name, value = value, expected = expected);
+        let help = suggestion.map(|s| tr!(self.lang, "load.did-you-mean", value = s));
+        self.error(row, Some(col), "invalid-value", msg, help);
+        if fields(row.kind)[col].1 == Need::Optional {
+            row.flawed = true;
+        } else {
+            row.fatal = true;
+        }
+    }
+
+    fn code<T: Code>(&mut self, row: &mut Row<'_, '_>, col: usize) -> Option<T> {
+        let t = self.text(row, col)?;
+        match T::parse(&t) {
+            Ok(v) => Some(v),
+            Err(CodeError::Unknown { suggestion }) => {
+                let expected = tr!(self.lang, "load.expected-code", codes = T::list());
+                self.invalid(row, col, &t, expected, suggestion);
+                None
+            }
+        }
+    }
+
+    fn date(&mut self, row: &mut Row<'_, '_>, col: usize) -> Option<Date> {
+        let t = self.text(row, col)?;
+        match Date::parse_iso(&t) {
+            Some(d) => Some(d),
+            None => {
+                let suggestion = loose_date(&t).map(|d| d.to_string());
+                let expected = self.lang.t("load.expected-date").to_string();
+                self.invalid(row, col, &t, expected, suggestion.as_deref());
+                None
+            }
+        }
+    }
+
+    fn year(&mut self, row: &mut Row<'_, '_>, col: usize) -> Option<u16> {
+        let t = self.text(row, col)?;
+        let ok = t.len() == 4 && t.bytes().all(|b| b.is_ascii_digit());
+        match t.parse::<u16>() {
+            Ok(y) if ok && y >= 1000 => Some(y),
+            _ => {
+                let expected = self.lang.t("load.expected-year").to_string();
+                self.invalid(row, col, &t, expected, None);
+                None
+            }
+        }
+    }
+
+    fn boolean(&mut self, row: &mut Row<'_, '_>, col: usize) -> Option<bool> {
+        // An empty cell is "absent", which for an `x`-style column means false.
+        let present = row.values[col].map(|(s, _)| !s.trim().is_empty()).unwrap_or(false);
+        if !present && fields(row.kind)[col].1 == Need::Optional {
+            return None;
+        }
+        let t = self.text(row, col)?;
+        match parse_bool(&t) {
+            Some(b) => Some(b),
+            None => {
+                let expected = self.lang.t("load.expected-bool").to_string();
+                self.invalid(row, col, &t, expected, None);
+                None
+            }
+        }
+    }
+
+    fn number(&mut self, row: &mut Row<'_, '_>, col: usize, max: u32) -> Option<u32> {
+        let t = self.text(row, col)?;
+        match t.parse::<u32>() {
+            Ok(n) if n <= max => Some(n),
+            _ => {
+                let expected = tr!(self.lang, "load.expected-number", max = max);
+                self.invalid(row, col, &t, expected, None);
+                None
+            }
+        }
+    }
+
+    /// `person` (column `p`) or `unit` (column `p + 1`): exactly one.
+    fn recipient(&mut self, row: &mut Row<'_, '_>, p: usize) -> Option<Recipient> {
+        let person = self.sym(row, p);
+        let unit = self.sym(row, p + 1);
+        match (person, unit) {
+            (Some(p), None) => Some(Recipient::Person(p)),
+            (None, Some(u)) => Some(Recipient::Unit(u)),
+            (both_or_none_p, _) => {
+                let key = if both_or_none_p.is_some() { "load.recipient-both" } else { "load.recipient-none" };
+                let msg = self.lang.t(key).to_string();
+                let help = self.lang.t("load.recipient-help").to_string();
+                self.error(row, None, "recipient-conflict", msg, Some(help));
+                row.fatal = true;
+                None
+            }
+        }
+    }
+
+    fn loc(row: &Row<'_, '_>) -> Loc {
+        Loc { file: row.file, line: row.line }
+    }
+
+    fn campaign(&mut self, row: &mut Row<'_, '_>) -> bool {
+        let id = self.sym(row, 0);
+        let name = self.sym(row, 1);
+        let kind = self.code::<CampaignKind>(row, 2);
+        let start = self.date(row, 3);
+        let end = self.date(row, 4);
+        let plan = self.sym(row, 5);
+        let plan_date = self.date(row, 6);
+        if row.fatal {
+            return false;
+        }
+        let (Some(id), Some(name), Some(kind), Some(start)) = (id, name, kind, start) else { return false };
+        let loc = Self::loc(row);
+        self.ds.campaigns.push(Campaign { id, name, kind, start, end, plan, plan_date, loc, flawed: row.flawed });
+        true
+    }
+
+    fn unit(&mut self, row: &mut Row<'_, '_>) -> bool {
+        let id = self.sym(row, 0);
+        let name = self.sym(row, 1);
+        let kind = self.code::<UnitKind>(row, 2);
+        let parent = self.sym(row, 3);
+        if row.fatal {
+            return false;
+        }
+        let (Some(id), Some(name), Some(kind)) = (id, name, kind) else { return false };
+        let loc = Self::loc(row);
+        self.ds.units.push(Unit { id, name, kind, parent, loc, flawed: row.flawed });
+        true
+    }
+
+    fn person(&mut self, row: &mut Row<'_, '_>) -> bool {
+        let id = self.sym(row, 0);
+        let name = self.sym(row, 1);
+        let unit = self.sym(row, 2);
+        let direct_worker = self.boolean(row, 3);
+        let gender = self.code::<Gender>(row, 4);
+        let position = self.sym(row, 5);
+        let hire_date = self.date(row, 6);
+        if row.fatal {
+            return false;
+        }
+        let (Some(id), Some(name), Some(unit), Some(direct_worker)) = (id, name, unit, direct_worker) else { return false };
+        let loc = Self::loc(row);
+        self.ds.people.push(Person { id, name, unit, direct_worker, gender, position, hire_date, loc, flawed: row.flawed });
+        true
+    }
+
+    fn evaluation(&mut self, row: &mut Row<'_, '_>) -> bool {
+        let year = self.year(row, 0);
+        let subject = self.recipient(row, 1);
+        let rating = self.code::<Rating>(row, 3);
+        let discipline = self.code::<Discipline>(row, 4);
+        let initiative = self.boolean(row, 5);
+        let months_worked = self.number(row, 6, 12).map(|n| n as u8);
+        let absent_days = self.number(row, 7, 366).map(|n| n as u16);
+        if row.fatal {
+            return false;
+        }
+        let (Some(year), Some(subject), Some(rating)) = (year, subject, rating) else { return false };
+        let loc = Self::loc(row);
+        self.ds.evaluations.push(Evaluation {
+            year,
+            subject,
+            rating,
+            discipline,
+            initiative,
+            months_worked,
+            absent_days,
+            loc,
+            flawed: row.flawed,
+        });
+        true
+    }
+
+    fn award(&mut self, row: &mut Row<'_, '_>) -> bool {
+        let id = self.sym(row, 0);
+        let year = self.year(row, 1);
+        let recipient = self.recipient(row, 2);
+        let award = self.code::<AwardCode>(row, 4);
+        let kind = self.code::<AwardKind>(row, 5);
+        let campaign = self.sym(row, 6);
+        let decision = self.sym(row, 7);
+        let decision_date = self.date(row, 8);
+        let issuer = self.code::<Issuer>(row, 9);
+        if row.fatal {
+            return false;
+        }
+        let (Some(id), Some(year), Some(recipient), Some(award), Some(kind), Some(decision), Some(decision_date), Some(issuer)) =
+            (id, year, recipient, award, kind, decision, decision_date, issuer)
+        else {
+            return false;
+        };
+        let loc = Self::loc(row);
+        self.ds.awards.push(Award {
+            id,
+            year,
+            recipient,
+            award,
+            kind,
+            campaign,
+            decision,
+            decision_date,
+            issuer,
+            loc,
+            flawed: row.flawed,
+        });
+        true
+    }
+
+    fn proposal(&mut self, row: &mut Row<'_, '_>) -> bool {
+        let id = self.sym(row, 0);
+        let year = self.year(row, 1);
+        let recipient = self.recipient(row, 2);
+        let award = self.code::<AwardCode>(row, 4);
+        let proposed_by = self.sym(row, 5);
+        let status = self.code::<ProposalStatus>(row, 6);
+        let date = self.date(row, 7);
+        let award_id = self.sym(row, 8);
+        if row.fatal {
+            return false;
+        }
+        let (Some(id), Some(year), Some(recipient), Some(award), Some(status)) = (id, year, recipient, award, status) else {
+            return false;
+        };
+        let loc = Self::loc(row);
+        self.ds.proposals.push(Proposal {
+            id,
+            year,
+            recipient,
+            award,
+            proposed_by,
+            status,
+            date,
+            award_id,
+            loc,
+            flawed: row.flawed,
+        });
+        true
+    }
+}
+
+/// The format's boolean spellings: `true`/`false`, `yes`/`no`, `1`/`0`,
+/// `có`/`không`, `x`.
+pub fn parse_bool(s: &str) -> Option<bool> {
+    match text::fold(s).as_str() {
+        "true" | "yes" | "1" | "có" | "co" | "x" | "đúng" => Some(true),
+        "false" | "no" | "0" | "không" | "khong" | "sai" => Some(false),
+        _ => None,
+    }
+}
+
+/// A date typed the Vietnamese way (`26/4/2018`), for suggesting the ISO form.
+pub fn loose_date(s: &str) -> Option<Date> {
+    let parts: Vec<&str> = s.split(['/', '.', '-']).map(str::trim).collect();
+    if parts.len() != 3 {
+        return None;
+    }
+    let n: Vec<u32> = parts.iter().map(|p| p.parse().ok()).collect::<Option<_>>()?;
+    if parts[0].len() == 4 {
+        Date::from_ymd(n[0] as i32, n[1], n[2])
+    } else if parts[2].len() == 4 {
+        Date::from_ymd(n[2] as i32, n[1], n[0])
+    } else {
+        None
+    }
+}

@@ -1,0 +1,8 @@
+//! The `thidua` binary: everything lives in the library.
+
+fn main() {
+    let stdout = std::io::stdout();
+    let stderr = std::io::stderr();
+    let code = thidua::run(std::env::args_os(), &mut stdout.lock(), &mut stderr.lock());
+    std::process::exit(code);
+}

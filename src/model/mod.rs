@@ -1,0 +1,288 @@
+//! The domain: the six record types of the data format, held compactly, with
+//! no I/O. The loader (`crate::load`) builds a [`Dataset`]; the rules and the
+//! reports read it.
+
+pub mod codes;
+pub mod date;
+pub mod intern;
+pub mod text;
+
+use std::collections::HashMap;
+use std::path::PathBuf;
+
+pub use codes::{
+    AwardClass, AwardCode, AwardKind, CampaignKind, Code, CodeError, Discipline, Eligible, Gender, Issuer, ProposalStatus,
+    Rating, UnitKind,
+};
+pub use date::Date;
+pub use intern::{Interner, Sym};
+
+/// The six record types of the data folder.
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Debug)]
+pub enum RecordType {
+    Campaign,
+    Unit,
+    Person,
+    Evaluation,
+    Award,
+    Proposal,
+}
+
+impl RecordType {
+    pub const ALL: [RecordType; 6] = [
+        RecordType::Campaign,
+        RecordType::Unit,
+        RecordType::Person,
+        RecordType::Evaluation,
+        RecordType::Award,
+        RecordType::Proposal,
+    ];
+
+    /// The plural stem of the files (`awards`, `awards/…`).
+    pub fn plural(self) -> &'static str {
+        match self {
+            RecordType::Campaign => "campaigns",
+            RecordType::Unit => "units",
+            RecordType::Person => "people",
+            RecordType::Evaluation => "evaluations",
+            RecordType::Award => "awards",
+            RecordType::Proposal => "proposals",
+        }
+    }
+
+    /// The singular TOML table name (`[[award]]`).
+    pub fn singular(self) -> &'static str {
+        match self {
+            RecordType::Campaign => "campaign",
+            RecordType::Unit => "unit",
+            RecordType::Person => "person",
+            RecordType::Evaluation => "evaluation",
+            RecordType::Award => "award",
+            RecordType::Proposal => "proposal",
+        }
+    }
+
+    pub fn from_plural(s: &str) -> Option<RecordType> {
+        RecordType::ALL.into_iter().find(|t| t.plural() == s)
+    }
+
+    pub fn index(self) -> usize {
+        self as usize
+    }
+}
+
+/// Index of a source file in [`Dataset::files`].
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Debug)]
+pub struct FileId(pub u32);
+
+/// Where a record (or a value) came from: a file and a physical line (1-based;
+/// the CSV header is line 1).
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Debug)]
+pub struct Loc {
+    pub file: FileId,
+    pub line: u32,
+}
+
+/// A file that was read.
+#[derive(Clone, Debug)]
+pub struct SourceFile {
+    /// Path relative to the data folder, with `/` separators.
+    pub path: String,
+    pub kind: RecordType,
+}
+
+/// The recipient of an award, the subject of an evaluation or proposal.
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Debug)]
+pub enum Recipient {
+    Person(Sym),
+    Unit(Sym),
+}
+
+impl Recipient {
+    pub fn id(self) -> Sym {
+        match self {
+            Recipient::Person(s) | Recipient::Unit(s) => s,
+        }
+    }
+
+    pub fn is_person(self) -> bool {
+        matches!(self, Recipient::Person(_))
+    }
+}
+
+/// Phong trào thi đua.
+#[derive(Clone, Debug)]
+pub struct Campaign {
+    pub id: Sym,
+    pub name: Sym,
+    pub kind: CampaignKind,
+    pub start: Date,
+    pub end: Option<Date>,
+    pub plan: Option<Sym>,
+    pub plan_date: Option<Date>,
+    pub loc: Loc,
+    /// Carries a structural error (§7): not to be trusted as data.
+    pub flawed: bool,
+}
+
+/// Tập thể: a unit, agency, commune, school…
+#[derive(Clone, Debug)]
+pub struct Unit {
+    pub id: Sym,
+    pub name: Sym,
+    pub kind: UnitKind,
+    pub parent: Option<Sym>,
+    pub loc: Loc,
+    pub flawed: bool,
+}
+
+/// Cá nhân.
+#[derive(Clone, Debug)]
+pub struct Person {
+    pub id: Sym,
+    pub name: Sym,
+    pub unit: Sym,
+    /// Người trực tiếp lao động, công tác (not a leader or manager).
+    pub direct_worker: bool,
+    pub gender: Option<Gender>,
+    pub position: Option<Sym>,
+    pub hire_date: Option<Date>,
+    pub loc: Loc,
+    pub flawed: bool,
+}
+
+/// Đánh giá, xếp loại: one subject's yearly assessment.
+#[derive(Clone, Debug)]
+pub struct Evaluation {
+    pub year: u16,
+    pub subject: Recipient,
+    pub rating: Rating,
+    pub discipline: Option<Discipline>,
+    pub initiative: Option<bool>,
+    pub months_worked: Option<u8>,
+    pub absent_days: Option<u16>,
+    pub loc: Loc,
+    pub flawed: bool,
+}
+
+/// Khen thưởng: a title or form conferred by a decision.
+#[derive(Clone, Debug)]
+pub struct Award {
+    pub id: Sym,
+    /// The year whose achievement is rewarded (năm xét).
+    pub year: u16,
+    pub recipient: Recipient,
+    pub award: AwardCode,
+    pub kind: AwardKind,
+    pub campaign: Option<Sym>,
+    pub decision: Sym,
+    pub decision_date: Date,
+    pub issuer: Issuer,
+    pub loc: Loc,
+    pub flawed: bool,
+}
+
+/// Đề nghị khen thưởng.
+#[derive(Clone, Debug)]
+pub struct Proposal {
+    pub id: Sym,
+    pub year: u16,
+    pub recipient: Recipient,
+    pub award: AwardCode,
+    pub proposed_by: Option<Sym>,
+    pub status: ProposalStatus,
+    pub date: Option<Date>,
+    pub award_id: Option<Sym>,
+    pub loc: Loc,
+    pub flawed: bool,
+}
+
+impl Proposal {
+    /// The date that chooses the law's window: `date`, else 31 December.
+    pub fn effective_date(&self) -> Option<Date> {
+        self.date.or_else(|| Date::end_of_year(i32::from(self.year)))
+    }
+}
+
+/// Everything loaded from one data folder.
+#[derive(Default, Debug, Clone)]
+pub struct Dataset {
+    /// The data folder itself.
+    pub root: PathBuf,
+    pub files: Vec<SourceFile>,
+    pub strings: Interner,
+    pub campaigns: Vec<Campaign>,
+    pub units: Vec<Unit>,
+    pub people: Vec<Person>,
+    pub evaluations: Vec<Evaluation>,
+    pub awards: Vec<Award>,
+    pub proposals: Vec<Proposal>,
+    /// Rows that could not become records (missing or invalid required
+    /// values, malformed rows), by record type.
+    pub dropped: [usize; 6],
+}
+
+impl Dataset {
+    pub fn str(&self, sym: Sym) -> &str {
+        self.strings.resolve(sym)
+    }
+
+    pub fn file(&self, id: FileId) -> &SourceFile {
+        &self.files[id.0 as usize]
+    }
+
+    /// `file:line` of a location, relative to the data folder.
+    pub fn path(&self, loc: Loc) -> &str {
+        &self.file(loc.file).path
+    }
+
+    /// Position of each unit by id (first record wins for duplicates).
+    pub fn unit_index(&self) -> HashMap<Sym, usize> {
+        let mut m = HashMap::with_capacity(self.units.len());
+        for (i, u) in self.units.iter().enumerate() {
+            m.entry(u.id).or_insert(i);
+        }
+        m
+    }
+
+    /// Position of each person by id (first record wins for duplicates).
+    pub fn person_index(&self) -> HashMap<Sym, usize> {
+        let mut m = HashMap::with_capacity(self.people.len());
+        for (i, p) in self.people.iter().enumerate() {
+            m.entry(p.id).or_insert(i);
+        }
+        m
+    }
+
+    /// Position of each campaign by id.
+    pub fn campaign_index(&self) -> HashMap<Sym, usize> {
+        let mut m = HashMap::with_capacity(self.campaigns.len());
+        for (i, c) in self.campaigns.iter().enumerate() {
+            m.entry(c.id).or_insert(i);
+        }
+        m
+    }
+
+    /// The name of a recipient, or its id when it names no record.
+    pub fn recipient_name(&self, r: Recipient) -> &str {
+        let id = r.id();
+        let found = match r {
+            Recipient::Person(_) => self.people.iter().find(|p| p.id == id).map(|p| p.name),
+            Recipient::Unit(_) => self.units.iter().find(|u| u.id == id).map(|u| u.name),
+        };
+        self.str(found.unwrap_or(id))
+    }
+
+    /// The top-level unit above `unit` (itself when it has no parent), following
+    /// `parent` links and stopping on a loop or an unknown parent.
+    pub fn top_unit(&self, unit: Sym, index: &HashMap<Sym, usize>) -> Sym {
+        let mut cur = unit;
+        for _ in 0..=self.units.len() {
+            match index.get(&cur).and_then(|&i| self.units[i].parent) {
+                Some(p) if index.contains_key(&p) => cur = p,
+                _ => return cur,
+            }
+        }
+        cur
+    }
+}

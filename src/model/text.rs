@@ -1,0 +1,116 @@
+//! Text normalisation shared by the loader, the code tables and the importer:
+//! NFC on load, and the folded keys under which Vietnamese names compare equal
+//! whatever Unicode form, case or spacing they were typed in.
+
+use std::borrow::Cow;
+use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
+
+/// Trims `s` and returns it in Unicode NFC, borrowing when nothing changes
+/// (the common case: ASCII ids and already-composed names).
+pub fn clean(s: &str) -> Cow<'_, str> {
+    let t = s.trim();
+    if t.is_ascii() || is_nfc_quick(t.chars()) == IsNormalized::Yes {
+        Cow::Borrowed(t)
+    } else {
+        Cow::Owned(t.nfc().collect())
+    }
+}
+
+/// The key two spellings of one name share: NFC, lower case, runs of white
+/// space folded to one space, trimmed. `Nguyễn  Văn AN` (NFD) and
+/// `nguyễn văn an` have the same key.
+pub fn fold(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut pending_space = false;
+    for c in s.nfc() {
+        if c.is_whitespace() {
+            pending_space = !out.is_empty();
+            continue;
+        }
+        if pending_space {
+            out.push(' ');
+            pending_space = false;
+        }
+        out.extend(c.to_lowercase());
+    }
+    out
+}
+
+/// `fold` with the diacritics removed as well (`đ` becomes `d`): the key for
+/// recognising a header typed without accents, and for suggesting the nearest
+/// code. Never used to decide that two names are the same person.
+pub fn fold_ascii(s: &str) -> String {
+    let folded = fold(s);
+    folded
+        .nfd()
+        .filter(|c| !is_combining_mark(*c))
+        .map(|c| match c {
+            'đ' => 'd',
+            other => other,
+        })
+        .collect()
+}
+
+fn is_combining_mark(c: char) -> bool {
+    matches!(c as u32, 0x0300..=0x036F | 0x1AB0..=0x1AFF | 0x1DC0..=0x1DFF | 0x20D0..=0x20FF | 0xFE20..=0xFE2F)
+}
+
+/// Levenshtein distance by characters, for "did you mean" suggestions.
+pub fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    let mut cur = vec![0; b.len() + 1];
+    for (i, ca) in a.chars().enumerate() {
+        cur[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let cost = usize::from(ca != *cb);
+            cur[j + 1] = (prev[j] + cost).min(prev[j + 1] + 1).min(cur[j] + 1);
+        }
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    prev[b.len()]
+}
+
+/// The candidate nearest to `input` (compared on [`fold_ascii`] keys), if it is
+/// near enough to be a plausible typo.
+pub fn nearest<'a>(input: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    let key = fold_ascii(input);
+    let mut best: Option<(usize, &str)> = None;
+    for cand in candidates {
+        let d = edit_distance(&key, &fold_ascii(cand));
+        if best.is_none_or(|(bd, _)| d < bd) {
+            best = Some((d, cand));
+        }
+    }
+    let limit = (key.chars().count() / 2).max(2);
+    best.filter(|(d, _)| *d <= limit).map(|(_, c)| c)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn nfd_and_nfc_fold_alike() {
+        let nfc = "Nguyễn Văn An";
+        let nfd: String = nfc.nfd().collect();
+        assert_ne!(nfc, nfd);
+        assert_eq!(clean(&nfd), nfc);
+        assert_eq!(fold(&format!("  {}  ", nfd.to_uppercase())), fold(nfc));
+        assert_eq!(fold("Lao   động\ttiên tiến"), "lao động tiên tiến");
+    }
+
+    #[test]
+    fn ascii_fold_drops_marks() {
+        assert_eq!(fold_ascii("Đơn vị công tác"), "don vi cong tac");
+        assert_eq!(fold_ascii("Họ và tên"), "ho va ten");
+    }
+
+    #[test]
+    fn suggests_near_codes_only() {
+        let codes = ["LDTT", "CSTDCS", "TTLDTT"];
+        assert_eq!(nearest("LDTTT", codes), Some("LDTT"));
+        assert_eq!(nearest("CSTDC", codes), Some("CSTDCS"));
+        assert_eq!(nearest("completely different", codes), None);
+    }
+}

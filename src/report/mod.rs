@@ -1,0 +1,1 @@
+//! Year-end reports (not yet built).

@@ -1,0 +1,452 @@
+//! The data format's structural rules (§7 of the format, plus the settings
+//! file): their registry entries, and the checks that need the whole folder
+//! (ids, references, cycles, dates). Per-row checks (parse errors, missing and
+//! invalid values) are made by the loader as it reads.
+
+use crate::diag::{Bilingual, Family, Level, RuleInfo};
+
+macro_rules! structural {
+    ($id:literal, $level:ident, $svi:literal, $sen:literal, $evi:literal, $een:literal) => {
+        RuleInfo {
+            id: $id,
+            family: Family::Structural,
+            default: Level::$level,
+            citation: "",
+            summary: Bilingual { vi: $svi, en: $sen },
+            explanation: Bilingual { vi: $evi, en: $een },
+        }
+    };
+}
+
+pub static RULES: [RuleInfo; 14] = [
+    structural!(
+        "parse-error", Error,
+        "Tệp không đọc được dưới dạng CSV/TOML/UTF-8, hoặc dòng bị lỗi cấu trúc",
+        "A file that cannot be read as CSV/TOML/UTF-8, or a malformed row",
+        "Kiểm tra: tệp phải là CSV (RFC 4180, dấu phẩy, UTF-8) hoặc TOML hợp lệ; mỗi dòng CSV có đúng số cột như dòng tiêu đề, mọi dấu ngoặc kép đều được đóng.\nVì sao: một dòng lệch cột làm mọi giá trị sau nó bị hiểu sai.\nVí dụ: `A-1,2018,P-1,LDTT` trong tệp có 9 cột.\nCách sửa: lưu lại tệp bằng UTF-8 (Excel: \"CSV UTF-8\"), thêm dấu phẩy còn thiếu hoặc đặt giá trị có dấu phẩy trong ngoặc kép. Phần còn lại của tệp vẫn được đọc.",
+        "Checks: a file must be CSV (RFC 4180, comma, UTF-8) or valid TOML; each CSV row has as many fields as the header and every quote is closed.\nWhy: one shifted row makes every value after it mean something else.\nExample: `A-1,2018,P-1,LDTT` in a file with 9 columns.\nFix: save the file as UTF-8 (Excel: \"CSV UTF-8\"), add the missing commas or quote values that contain commas. The rest of the file is still read."
+    ),
+    structural!(
+        "missing-column", Error,
+        "Thiếu cột bắt buộc trong dòng tiêu đề CSV",
+        "A required column is absent from a CSV header",
+        "Kiểm tra: dòng tiêu đề của mỗi tệp CSV có mọi cột bắt buộc của loại bản ghi (ví dụ awards: id, year, person hoặc unit, award, kind, decision, decision_date, issuer).\nVì sao: thiếu cột thì không bản ghi nào của tệp đọc được.\nCách sửa: thêm cột vào dòng đầu tiên (tên cột không phân biệt hoa thường). Xem `docs/data-format.md`.",
+        "Checks: the header of every CSV file has each required column of its record type (awards: id, year, person or unit, award, kind, decision, decision_date, issuer).\nWhy: without the column no record of the file can be read.\nFix: add the column to the first line (names are case-insensitive). See `docs/data-format.md`."
+    ),
+    structural!(
+        "missing-value", Error,
+        "Trường bắt buộc bị bỏ trống",
+        "A required field is empty",
+        "Kiểm tra: mọi trường bắt buộc có giá trị (ô trống nghĩa là \"không có\").\nVì sao: bản ghi thiếu trường bắt buộc không được tính vào báo cáo.\nVí dụ: một khen thưởng không có `decision_date`.\nCách sửa: điền giá trị vào ô được chỉ ra.",
+        "Checks: every required field has a value (an empty cell means \"absent\").\nWhy: a record without a required field is left out of reports.\nExample: an award with no `decision_date`.\nFix: fill in the cell named."
+    ),
+    structural!(
+        "invalid-value", Error,
+        "Giá trị không phải ngày, năm, đúng/sai, số hoặc mã hợp lệ",
+        "A value that is not a date, year, boolean, number or known code",
+        "Kiểm tra: ngày dạng `YYYY-MM-DD`, năm bốn chữ số, đúng/sai (`true`/`false`, `có`/`không`, `x`…), số, và các mã (loại hình, xếp loại, danh hiệu…) là mã ASCII hoặc tên tiếng Việt đầy đủ.\nVì sao: một giá trị sai làm bản ghi không dùng được.\nVí dụ: `award = LDT` — gợi ý `LDTT`.\nCách sửa: dùng giá trị được gợi ý, hoặc xem danh sách mã trong `docs/data-format.md`.",
+        "Checks: dates are `YYYY-MM-DD`, years four digits, booleans (`true`/`false`, `yes`/`no`, `x`…), numbers, and codes (kinds, ratings, awards…) an ASCII code or the full Vietnamese name.\nWhy: a wrong value makes the record unusable.\nExample: `award = LDT` — nearest `LDTT`.\nFix: use the suggested value, or see the code lists in `docs/data-format.md`."
+    ),
+    structural!(
+        "unknown-column", Warning,
+        "Cột CSV hoặc khóa TOML không có trong định dạng",
+        "A CSV column or TOML key the format does not define",
+        "Kiểm tra: mọi cột/khóa đều thuộc định dạng.\nVì sao: một cột gõ sai tên (`decison`) bị bỏ qua trong im lặng nếu không được báo.\nCách sửa: sửa tên cột cho đúng, hoặc xóa cột không dùng.",
+        "Checks: every column or key belongs to the format.\nWhy: a misspelt column (`decison`) would otherwise be ignored silently.\nFix: correct the name, or remove the column."
+    ),
+    structural!(
+        "unknown-file", Warning,
+        "Tệp .csv/.toml trong thư mục dữ liệu không thuộc loại bản ghi nào",
+        "A .csv/.toml file in the data folder that belongs to no record type",
+        "Kiểm tra: mọi tệp .csv/.toml trong thư mục dữ liệu có tên (hoặc thư mục) là campaigns, units, people, evaluations, awards, proposals, hoặc là thidua.toml.\nVì sao: tệp `award.csv` (thiếu chữ s) sẽ không được đọc.\nCách sửa: đổi tên tệp, hoặc chuyển nó ra khỏi thư mục dữ liệu.",
+        "Checks: each .csv/.toml file in the folder is named (or sits in a folder named) campaigns, units, people, evaluations, awards or proposals, or is thidua.toml.\nWhy: a file `award.csv` (missing s) would not be read.\nFix: rename the file, or move it out of the data folder."
+    ),
+    structural!(
+        "duplicate-id", Error,
+        "Hai bản ghi cùng loại trùng mã",
+        "Two records of one type with the same id",
+        "Kiểm tra: mã (`id`) là duy nhất trong mỗi loại bản ghi, trên mọi tệp.\nVì sao: tham chiếu tới một mã trùng không biết là bản ghi nào.\nCách sửa: đổi mã của một trong hai bản ghi (cả hai vị trí đều được chỉ ra).",
+        "Checks: ids are unique within each record type, across all files.\nWhy: a reference to a duplicated id is ambiguous.\nFix: give one of the two records a new id (both places are named)."
+    ),
+    structural!(
+        "unknown-reference", Error,
+        "Mã tham chiếu không trỏ tới bản ghi nào",
+        "An id that names no record",
+        "Kiểm tra: người → đơn vị, khen thưởng → người/đơn vị/phong trào, đánh giá → người/đơn vị, đề nghị → người/đơn vị/khen thưởng, đơn vị → đơn vị cấp trên.\nVì sao: bản ghi trỏ vào hư không không thể được tính đúng.\nVí dụ: `person = P-0999` khi không có người P-0999.\nCách sửa: sửa mã theo gợi ý, hoặc thêm bản ghi còn thiếu.",
+        "Checks: person → unit, award → person/unit/campaign, evaluation → person/unit, proposal → person/unit/award, unit → parent.\nWhy: a record pointing nowhere cannot be counted right.\nExample: `person = P-0999` with no person P-0999.\nFix: correct the id as suggested, or add the missing record."
+    ),
+    structural!(
+        "recipient-conflict", Error,
+        "Khen thưởng, đánh giá hoặc đề nghị ghi cả hai hoặc không ghi `person`, `unit`",
+        "An award, evaluation or proposal with both or neither of `person`, `unit`",
+        "Kiểm tra: đúng một trong hai cột `person` (cá nhân) và `unit` (tập thể) có giá trị.\nVì sao: không biết khen thưởng dành cho cá nhân hay tập thể.\nCách sửa: xóa một trong hai, hoặc điền cái còn thiếu.",
+        "Checks: exactly one of `person` (individual) and `unit` (collective) has a value.\nWhy: otherwise it is unknown whether the award went to a person or a collective.\nFix: clear one of them, or fill in the missing one."
+    ),
+    structural!(
+        "wrong-recipient", Error,
+        "Danh hiệu dành cho cá nhân trao cho tập thể, hoặc ngược lại",
+        "An award for individuals given to a unit, or the reverse",
+        "Kiểm tra: LĐTT, CSTT, CSTĐCS, CSTĐ tỉnh, CSTĐ toàn quốc chỉ cho cá nhân; TTLĐTT, TTLĐXS, Cờ thi đua chỉ cho tập thể.\nVí dụ: `unit = DV-01, award = LDTT`.\nCách sửa: chọn đúng danh hiệu tập thể (TTLDTT) hoặc ghi người nhận là cá nhân.",
+        "Checks: LDTT, CSTT, CSTDCS, CSTDT, CSTDTQ go to individuals only; TTLDTT, TTLDXS and the emulation flags to collectives only.\nExample: `unit = DV-01, award = LDTT`.\nFix: use the collective title (TTLDTT), or make the recipient a person."
+    ),
+    structural!(
+        "unit-cycle", Error,
+        "Các đơn vị có quan hệ cấp trên tạo thành vòng lặp",
+        "Units whose `parent` links form a loop",
+        "Kiểm tra: đi theo cột `parent` từ bất kỳ đơn vị nào phải dừng ở một đơn vị không có cấp trên.\nVì sao: vòng lặp làm không xác định được đơn vị cấp cao nhất và thành viên của tập thể.\nCách sửa: xóa hoặc sửa `parent` của một đơn vị trong vòng.",
+        "Checks: following `parent` from any unit ends at a unit with no parent.\nWhy: a loop leaves the top-level unit and a collective's members undefined.\nFix: clear or correct the `parent` of one unit in the loop."
+    ),
+    structural!(
+        "date-order", Error,
+        "Quyết định ký trước năm được khen, năm hoặc ngày ở tương lai, phong trào kết thúc trước khi bắt đầu",
+        "A decision dated before the year it rewards began, a date in the future, a campaign ending before it starts",
+        "Kiểm tra: ngày quyết định không trước ngày 1/1 của năm được khen; không có năm hoặc ngày nào sau hôm nay; ngày kết thúc phong trào không trước ngày bắt đầu.\nVí dụ: khen thưởng năm 2018 với quyết định ngày 2017-12-20.\nCách sửa: sửa năm hoặc ngày bị gõ nhầm.",
+        "Checks: a decision is not dated before 1 January of the year it rewards; no year or date lies after today; a campaign does not end before it starts.\nExample: a 2018 award with a decision of 2017-12-20.\nFix: correct the mistyped year or date."
+    ),
+    structural!(
+        "campaign-period", Warning,
+        "Khen thưởng gắn với phong trào không diễn ra trong năm được khen",
+        "An award linked to a campaign whose period does not cover the award's year",
+        "Kiểm tra: năm được khen nằm trong thời gian của phong trào (từ năm bắt đầu tới năm kết thúc).\nVí dụ: khen thưởng năm 2021 cho phong trào 2016–2020.\nCách sửa: sửa mã phong trào hoặc năm.",
+        "Checks: the award's year lies within the campaign's period (from its start year to its end year).\nExample: a 2021 award for a 2016–2020 campaign.\nFix: correct the campaign id or the year."
+    ),
+    structural!(
+        "invalid-setting", Error,
+        "Khóa hoặc giá trị không hợp lệ trong thidua.toml",
+        "An unknown key or invalid value in thidua.toml",
+        "Kiểm tra: mọi khóa của thidua.toml thuộc các mục [organisation], [data], [rules], [thresholds] và có giá trị đúng kiểu.\nVì sao: một thiết lập gõ sai sẽ bị bỏ qua trong im lặng, làm quy tắc áp dụng khác với điều người dùng muốn.\nCách sửa: sửa tên khóa theo gợi ý; `thidua rules` liệt kê các quy tắc và ngưỡng.",
+        "Checks: every key of thidua.toml belongs to [organisation], [data], [rules] or [thresholds] and has a value of the right type.\nWhy: a mistyped setting would be ignored silently, and the rules would not do what the user asked.\nFix: correct the key as suggested; `thidua rules` lists the rules and thresholds."
+    ),
+];
+
+use std::collections::HashMap;
+
+use crate::diag::{Diagnostic, Diagnostics, Severity};
+use crate::i18n::Lang;
+use crate::model::{text, Code, Dataset, Date, Eligible, Loc, Recipient, Sym};
+use crate::settings::Settings;
+use crate::tr;
+
+/// Suggestions for unknown ids are computed for at most this many findings
+/// (each costs a scan of the candidates), and only among this many candidates.
+const SUGGEST_LIMIT: usize = 200;
+const SUGGEST_CANDIDATES: usize = 50_000;
+
+/// Runs the structural checks that need the whole folder, marking every record
+/// that gets an error as flawed (the reports leave those out).
+pub fn check(ds: &mut Dataset, _settings: &Settings, lang: Lang, today: Date, sink: &mut Diagnostics) {
+    let mut c = Checker { lang, sink, suggested: 0 };
+    c.duplicate_ids(ds);
+    c.references(ds);
+    c.recipients(ds);
+    c.cycles(ds);
+    c.dates(ds, today);
+}
+
+struct Checker<'s> {
+    lang: Lang,
+    sink: &'s mut Diagnostics,
+    suggested: usize,
+}
+
+/// Which record a finding is about, so that it can be marked flawed.
+#[derive(Clone, Copy)]
+enum Rec {
+    Campaign(usize),
+    Unit(usize),
+    Person(usize),
+    Evaluation(usize),
+    Award(usize),
+    Proposal(usize),
+}
+
+fn flag(ds: &mut Dataset, r: Rec) {
+    match r {
+        Rec::Campaign(i) => ds.campaigns[i].flawed = true,
+        Rec::Unit(i) => ds.units[i].flawed = true,
+        Rec::Person(i) => ds.people[i].flawed = true,
+        Rec::Evaluation(i) => ds.evaluations[i].flawed = true,
+        Rec::Award(i) => ds.awards[i].flawed = true,
+        Rec::Proposal(i) => ds.proposals[i].flawed = true,
+    }
+}
+
+impl Checker<'_> {
+    fn emit(&mut self, ds: &mut Dataset, rec: Rec, d: Diagnostic) {
+        if self.sink.push(d) == Some(Severity::Error) {
+            flag(ds, rec);
+        }
+    }
+
+    fn diag(&self, ds: &Dataset, rule: &'static str, severity: Severity, loc: Loc, record: Option<Sym>, msg: String) -> Diagnostic {
+        let mut d = Diagnostic::new(rule, severity, msg).at(ds.path(loc).to_string(), Some(loc.line));
+        if let Some(r) = record {
+            d = d.record(ds.str(r).to_string());
+        }
+        d
+    }
+
+    fn duplicate_ids(&mut self, ds: &mut Dataset) {
+        macro_rules! dups {
+            ($vec:ident, $rec:ident, $kind:literal) => {{
+                let mut first: HashMap<Sym, usize> = HashMap::with_capacity(ds.$vec.len());
+                let mut found = Vec::new();
+                for (i, r) in ds.$vec.iter().enumerate() {
+                    if let Some(&j) = first.get(&r.id) {
+                        found.push((i, j));
+                    } else {
+                        first.insert(r.id, i);
+                    }
+                }
+                for (i, j) in found {
+                    let (id, loc, prev) = (ds.$vec[i].id, ds.$vec[i].loc, ds.$vec[j].loc);
+                    let msg = tr!(self.lang, "struct.duplicate-id", kind = $kind, id = ds.str(id));
+                    let note = self.lang.t("struct.first-defined").to_string();
+                    let d = self
+                        .diag(ds, "duplicate-id", Severity::Error, loc, Some(id), msg)
+                        .related(ds.path(prev).to_string(), prev.line, note)
+                        .help(self.lang.t("struct.duplicate-id-help"));
+                    self.emit(ds, Rec::$rec(i), d);
+                }
+            }};
+        }
+        dups!(campaigns, Campaign, "campaigns");
+        dups!(units, Unit, "units");
+        dups!(people, Person, "people");
+        dups!(awards, Award, "awards");
+        dups!(proposals, Proposal, "proposals");
+
+        // One evaluation per subject and year.
+        let mut first: HashMap<(Recipient, u16), usize> = HashMap::with_capacity(ds.evaluations.len());
+        let mut found = Vec::new();
+        for (i, e) in ds.evaluations.iter().enumerate() {
+            match first.get(&(e.subject, e.year)) {
+                Some(&j) => found.push((i, j)),
+                None => {
+                    first.insert((e.subject, e.year), i);
+                }
+            }
+        }
+        for (i, j) in found {
+            let (e, prev) = (&ds.evaluations[i], ds.evaluations[j].loc);
+            let msg = tr!(self.lang, "struct.duplicate-evaluation", id = ds.str(e.subject.id()), year = e.year);
+            let note = self.lang.t("struct.first-defined").to_string();
+            let d = self.diag(ds, "duplicate-id", Severity::Error, e.loc, None, msg).related(ds.path(prev).to_string(), prev.line, note);
+            self.emit(ds, Rec::Evaluation(i), d);
+        }
+    }
+
+    fn unknown(&mut self, ds: &Dataset, loc: Loc, record: Option<Sym>, field: &str, target: Sym, candidates: &[Sym]) -> Diagnostic {
+        let kind = match field {
+            "person" => self.lang.t("struct.a-person"),
+            "campaign" => self.lang.t("struct.a-campaign"),
+            "award_id" => self.lang.t("struct.an-award"),
+            _ => self.lang.t("struct.a-unit"),
+        };
+        let msg = tr!(self.lang, "struct.unknown-reference", field = field, id = ds.str(target), kind = kind);
+        let mut d = self.diag(ds, "unknown-reference", Severity::Error, loc, record, msg);
+        if self.suggested < SUGGEST_LIMIT && candidates.len() <= SUGGEST_CANDIDATES {
+            self.suggested += 1;
+            if let Some(near) = text::nearest(ds.str(target), candidates.iter().map(|s| ds.str(*s))) {
+                d = d.help(tr!(self.lang, "load.did-you-mean", value = near));
+            }
+        }
+        d
+    }
+
+    fn references(&mut self, ds: &mut Dataset) {
+        let units = ds.unit_index();
+        let people = ds.person_index();
+        let campaigns = ds.campaign_index();
+        let award_ids: HashMap<Sym, usize> = ds.awards.iter().enumerate().map(|(i, a)| (a.id, i)).collect();
+        let unit_ids: Vec<Sym> = ds.units.iter().map(|u| u.id).collect();
+        let person_ids: Vec<Sym> = ds.people.iter().map(|p| p.id).collect();
+        let campaign_ids: Vec<Sym> = ds.campaigns.iter().map(|c| c.id).collect();
+        let award_id_list: Vec<Sym> = ds.awards.iter().map(|a| a.id).collect();
+        let mut out: Vec<(Rec, Diagnostic)> = Vec::new();
+
+        let recipient_ok = |r: Recipient| match r {
+            Recipient::Person(p) => people.contains_key(&p),
+            Recipient::Unit(u) => units.contains_key(&u),
+        };
+        for (i, u) in ds.units.iter().enumerate() {
+            if let Some(p) = u.parent.filter(|p| !units.contains_key(p)) {
+                out.push((Rec::Unit(i), self.unknown(ds, u.loc, Some(u.id), "parent", p, &unit_ids)));
+            }
+        }
+        for (i, p) in ds.people.iter().enumerate() {
+            if !units.contains_key(&p.unit) {
+                out.push((Rec::Person(i), self.unknown(ds, p.loc, Some(p.id), "unit", p.unit, &unit_ids)));
+            }
+        }
+        for (i, e) in ds.evaluations.iter().enumerate() {
+            if !recipient_ok(e.subject) {
+                let (field, cands) = if e.subject.is_person() { ("person", &person_ids) } else { ("unit", &unit_ids) };
+                out.push((Rec::Evaluation(i), self.unknown(ds, e.loc, None, field, e.subject.id(), cands)));
+            }
+        }
+        for (i, a) in ds.awards.iter().enumerate() {
+            if !recipient_ok(a.recipient) {
+                let (field, cands) = if a.recipient.is_person() { ("person", &person_ids) } else { ("unit", &unit_ids) };
+                out.push((Rec::Award(i), self.unknown(ds, a.loc, Some(a.id), field, a.recipient.id(), cands)));
+            }
+            if let Some(c) = a.campaign.filter(|c| !campaigns.contains_key(c)) {
+                out.push((Rec::Award(i), self.unknown(ds, a.loc, Some(a.id), "campaign", c, &campaign_ids)));
+            }
+        }
+        for (i, p) in ds.proposals.iter().enumerate() {
+            if !recipient_ok(p.recipient) {
+                let (field, cands) = if p.recipient.is_person() { ("person", &person_ids) } else { ("unit", &unit_ids) };
+                out.push((Rec::Proposal(i), self.unknown(ds, p.loc, Some(p.id), field, p.recipient.id(), cands)));
+            }
+            if let Some(u) = p.proposed_by.filter(|u| !units.contains_key(u)) {
+                out.push((Rec::Proposal(i), self.unknown(ds, p.loc, Some(p.id), "proposed_by", u, &unit_ids)));
+            }
+            if let Some(a) = p.award_id.filter(|a| !award_ids.contains_key(a)) {
+                out.push((Rec::Proposal(i), self.unknown(ds, p.loc, Some(p.id), "award_id", a, &award_id_list)));
+            }
+        }
+        for (rec, d) in out {
+            self.emit(ds, rec, d);
+        }
+    }
+
+    fn recipients(&mut self, ds: &mut Dataset) {
+        let mut out = Vec::new();
+        let wrong = |code: crate::model::AwardCode, r: Recipient| {
+            matches!((code.eligible(), r), (Eligible::Person, Recipient::Unit(_)) | (Eligible::Unit, Recipient::Person(_)))
+        };
+        let msg = |lang: Lang, code: crate::model::AwardCode, r: Recipient| {
+            let key = if r.is_person() { "struct.unit-award-to-person" } else { "struct.person-award-to-unit" };
+            tr!(lang, key, award = code.code(), name = code.name(lang))
+        };
+        for (i, a) in ds.awards.iter().enumerate() {
+            if wrong(a.award, a.recipient) {
+                let d = self.diag(ds, "wrong-recipient", Severity::Error, a.loc, Some(a.id), msg(self.lang, a.award, a.recipient));
+                out.push((Rec::Award(i), d));
+            }
+        }
+        for (i, p) in ds.proposals.iter().enumerate() {
+            if wrong(p.award, p.recipient) {
+                let d = self.diag(ds, "wrong-recipient", Severity::Error, p.loc, Some(p.id), msg(self.lang, p.award, p.recipient));
+                out.push((Rec::Proposal(i), d));
+            }
+        }
+        for (rec, d) in out {
+            let d = d.help(self.lang.t("struct.wrong-recipient-help"));
+            self.emit(ds, rec, d);
+        }
+    }
+
+    fn cycles(&mut self, ds: &mut Dataset) {
+        let index = ds.unit_index();
+        // 0 = unvisited, 1 = on the current path, 2 = done.
+        let mut state = vec![0u8; ds.units.len()];
+        let mut cycles: Vec<Vec<usize>> = Vec::new();
+        for start in 0..ds.units.len() {
+            if state[start] != 0 {
+                continue;
+            }
+            let mut path = Vec::new();
+            let mut cur = Some(start);
+            while let Some(i) = cur {
+                if state[i] == 1 {
+                    let from = path.iter().position(|&p| p == i).unwrap_or(0);
+                    cycles.push(path[from..].to_vec());
+                    break;
+                }
+                if state[i] == 2 {
+                    break;
+                }
+                state[i] = 1;
+                path.push(i);
+                cur = ds.units[i].parent.and_then(|p| index.get(&p).copied());
+            }
+            for i in path {
+                state[i] = 2;
+            }
+        }
+        for cycle in cycles {
+            let first = *cycle.iter().min_by_key(|&&i| ds.units[i].loc).unwrap_or(&cycle[0]);
+            let names: Vec<&str> = cycle.iter().map(|&i| ds.str(ds.units[i].id)).collect();
+            let msg = tr!(self.lang, "struct.unit-cycle", chain = format!("{} → {}", names.join(" → "), names[0]));
+            let u = &ds.units[first];
+            let mut d = self.diag(ds, "unit-cycle", Severity::Error, u.loc, Some(u.id), msg).help(self.lang.t("struct.unit-cycle-help"));
+            for &i in cycle.iter().filter(|&&i| i != first) {
+                let loc = ds.units[i].loc;
+                d = d.related(ds.path(loc).to_string(), loc.line, ds.str(ds.units[i].id).to_string());
+            }
+            if self.sink.push(d) == Some(Severity::Error) {
+                for &i in &cycle {
+                    ds.units[i].flawed = true;
+                }
+            }
+        }
+    }
+
+    fn dates(&mut self, ds: &mut Dataset, today: Date) {
+        let this_year = today.year() as u16;
+        let lang = self.lang;
+        let mut out: Vec<(Rec, Diagnostic)> = Vec::new();
+        let future_year = |y: u16| tr!(lang, "struct.future-year", year = y, today = today);
+        let future_date = |field: &str, d: Date| tr!(lang, "struct.future-date", field = field, date = d, today = today);
+        for (i, c) in ds.campaigns.iter().enumerate() {
+            if let Some(end) = c.end.filter(|e| *e < c.start) {
+                let msg = tr!(lang, "struct.campaign-ends-early", end = end, start = c.start);
+                out.push((Rec::Campaign(i), self.diag(ds, "date-order", Severity::Error, c.loc, Some(c.id), msg)));
+            }
+            for (field, d) in [("start", Some(c.start)), ("plan_date", c.plan_date)] {
+                if let Some(d) = d.filter(|d| *d > today) {
+                    out.push((Rec::Campaign(i), self.diag(ds, "date-order", Severity::Error, c.loc, Some(c.id), future_date(field, d))));
+                }
+            }
+        }
+        for (i, p) in ds.people.iter().enumerate() {
+            if let Some(d) = p.hire_date.filter(|d| *d > today) {
+                out.push((Rec::Person(i), self.diag(ds, "date-order", Severity::Error, p.loc, Some(p.id), future_date("hire_date", d))));
+            }
+        }
+        for (i, e) in ds.evaluations.iter().enumerate() {
+            if e.year > this_year {
+                out.push((Rec::Evaluation(i), self.diag(ds, "date-order", Severity::Error, e.loc, None, future_year(e.year))));
+            }
+        }
+        let campaigns = ds.campaign_index();
+        for (i, a) in ds.awards.iter().enumerate() {
+            if a.year > this_year {
+                out.push((Rec::Award(i), self.diag(ds, "date-order", Severity::Error, a.loc, Some(a.id), future_year(a.year))));
+            } else if a.decision_date > today {
+                let msg = future_date("decision_date", a.decision_date);
+                out.push((Rec::Award(i), self.diag(ds, "date-order", Severity::Error, a.loc, Some(a.id), msg)));
+            }
+            if Date::start_of_year(i32::from(a.year)).is_some_and(|start| a.decision_date < start) {
+                let msg = tr!(lang, "struct.decision-before-year", date = a.decision_date, year = a.year);
+                let d = self.diag(ds, "date-order", Severity::Error, a.loc, Some(a.id), msg).help(lang.t("struct.decision-before-year-help"));
+                out.push((Rec::Award(i), d));
+            }
+            if let Some(c) = a.campaign.and_then(|c| campaigns.get(&c)).map(|&ci| &ds.campaigns[ci]) {
+                let from = c.start.year();
+                let to = c.end.map(|e| e.year());
+                let y = i32::from(a.year);
+                if y < from || to.is_some_and(|t| y > t) {
+                    let period = match to {
+                        Some(t) => format!("{from}–{t}"),
+                        None => format!("{from}–"),
+                    };
+                    let msg = tr!(lang, "struct.campaign-period", year = a.year, campaign = ds.str(c.id), period = period);
+                    out.push((Rec::Award(i), self.diag(ds, "campaign-period", Severity::Warning, a.loc, Some(a.id), msg)));
+                }
+            }
+        }
+        for (i, p) in ds.proposals.iter().enumerate() {
+            if p.year > this_year {
+                out.push((Rec::Proposal(i), self.diag(ds, "date-order", Severity::Error, p.loc, Some(p.id), future_year(p.year))));
+            } else if let Some(d) = p.date.filter(|d| *d > today) {
+                out.push((Rec::Proposal(i), self.diag(ds, "date-order", Severity::Error, p.loc, Some(p.id), future_date("date", d))));
+            }
+        }
+        for (rec, d) in out {
+            self.emit(ds, rec, d);
+        }
+    }
+}
