@@ -49,6 +49,7 @@ pub fn run(ctx: &mut Ctx<'_>, args: &CheckArgs) -> Result<i32> {
         files: ds.files.len(),
         lang: ctx.lang,
         color,
+        root_display: emit::root_display(&ctx.data),
     };
     match args.format {
         CheckFormat::Human => emit::human::write(ctx.out, &out)?,

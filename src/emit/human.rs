@@ -29,23 +29,72 @@ pub fn write(w: &mut dyn Write, out: &CheckOutput<'_>) -> io::Result<()> {
             Severity::Error => (paint(RED), lang.t("check.error")),
             Severity::Warning => (paint(YELLOW), lang.t("check.warning")),
         };
-        writeln!(w, "{}{place}{}{colour}{word}[{}]{}: {}", paint(BOLD), paint(RESET), d.rule, paint(RESET), d.message)?;
+        writeln!(
+            w,
+            "{}{place}{}{colour}{word}[{}]{}: {}",
+            paint(BOLD),
+            paint(RESET),
+            d.rule,
+            paint(RESET),
+            d.message
+        )?;
         for r in &d.related {
-            writeln!(w, "  {}{}:{}{}: {}", paint(DIM), r.file, r.line, paint(RESET), r.note)?;
+            writeln!(
+                w,
+                "  {}{}:{}{}: {}",
+                paint(DIM),
+                r.file,
+                r.line,
+                paint(RESET),
+                r.note
+            )?;
         }
         if !d.citation.is_empty() {
-            writeln!(w, "  {}= {}:{} {}", paint(CYAN), lang.t("check.law"), paint(RESET), d.citation)?;
+            writeln!(
+                w,
+                "  {}= {}:{} {}",
+                paint(CYAN),
+                lang.t("check.law"),
+                paint(RESET),
+                d.citation
+            )?;
         }
         if let Some(h) = &d.help {
-            writeln!(w, "  {}= {}:{} {}", paint(CYAN), lang.t("check.help"), paint(RESET), h)?;
+            writeln!(
+                w,
+                "  {}= {}:{} {}",
+                paint(CYAN),
+                lang.t("check.help"),
+                paint(RESET),
+                h
+            )?;
         }
     }
-    let partial: Vec<_> = out.coverage.rules.iter().filter(|(_, c)| c.unchecked > 0).collect();
+    let partial: Vec<_> = out
+        .coverage
+        .rules
+        .iter()
+        .filter(|(_, c)| c.unchecked > 0)
+        .collect();
     if !partial.is_empty() {
         writeln!(w, "{}", lang.t("check.coverage"))?;
         for (id, c) in partial {
-            let why = c.reasons.iter().max_by_key(|(_, n)| **n).map(|(r, _)| format!(" — {r}")).unwrap_or_default();
-            writeln!(w, "  {id}: {}{why}", tr!(lang, "check.coverage-line", checked = c.checked, unchecked = c.unchecked))?;
+            let why = c
+                .reasons
+                .iter()
+                .max_by_key(|(_, n)| **n)
+                .map(|(r, _)| format!(" — {r}"))
+                .unwrap_or_default();
+            writeln!(
+                w,
+                "  {id}: {}{why}",
+                tr!(
+                    lang,
+                    "check.coverage-line",
+                    checked = c.checked,
+                    unchecked = c.unchecked
+                )
+            )?;
         }
     }
     let summary = tr!(
@@ -56,6 +105,12 @@ pub fn write(w: &mut dyn Write, out: &CheckOutput<'_>) -> io::Result<()> {
         errors = out.errors,
         warnings = out.warnings
     );
-    let colour = if out.errors > 0 { paint(RED) } else if out.warnings > 0 { paint(YELLOW) } else { paint(BOLD) };
+    let colour = if out.errors > 0 {
+        paint(RED)
+    } else if out.warnings > 0 {
+        paint(YELLOW)
+    } else {
+        paint(BOLD)
+    };
     writeln!(w, "{colour}{summary}{}", paint(RESET))
 }

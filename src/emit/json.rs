@@ -26,7 +26,11 @@ pub fn diagnostic(d: &Diagnostic) -> Value {
         m.insert("cell".into(), json!(c));
     }
     if !d.related.is_empty() {
-        let rel: Vec<Value> = d.related.iter().map(|r| json!({"file": r.file, "line": r.line, "note": r.note})).collect();
+        let rel: Vec<Value> = d
+            .related
+            .iter()
+            .map(|r| json!({"file": r.file, "line": r.line, "note": r.note}))
+            .collect();
         m.insert("related".into(), Value::Array(rel));
     }
     Value::Object(m)

@@ -31,7 +31,7 @@ pub fn read(path: &Path, kind: RecordType, file: FileId, b: &mut Builder<'_>, pr
     let mut input = BufReader::with_capacity(1 << 16, handle);
     // A UTF-8 byte order mark is dropped; a UTF-16 one means the wrong encoding.
     match input.fill_buf() {
-        Ok(head) if head.starts_with(&[0xEF, 0xBB, 0xBF]) => input.consume(3),
+        Ok([0xEF, 0xBB, 0xBF, ..]) => input.consume(3),
         Ok(head) if head.starts_with(&[0xFF, 0xFE]) || head.starts_with(&[0xFE, 0xFF]) => {
             b.diags.push(parse_error(lang.t("load.utf16").to_string(), None).help(lang.t("load.encoding-help")));
             return;
@@ -120,7 +120,7 @@ pub fn read(path: &Path, kind: RecordType, file: FileId, b: &mut Builder<'_>, pr
             }
         }
         count += 1;
-        if count % 8192 == 0 {
+        if count.is_multiple_of(8192) {
             let at = rec.position().map(|p| p.byte()).unwrap_or(0);
             progress.at(base, at);
         }
