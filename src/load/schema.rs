@@ -109,6 +109,8 @@ struct Row<'r, 'a> {
     fatal: bool,
     /// An optional value is invalid: the record is built but flawed.
     flawed: bool,
+    /// Columns whose value the reader already reported as unusable.
+    reported: &'r [bool; MAX_FIELDS],
 }
 
 impl<'d> Builder<'d> {
@@ -123,7 +125,24 @@ impl<'d> Builder<'d> {
     /// Builds the record of `kind` from `values`, read at `line` of `file`.
     /// Returns false when the row could not become a record.
     pub fn build(&mut self, kind: RecordType, file: FileId, line: u32, values: &Values<'_>) -> bool {
-        let mut row = Row { values, kind, file, line, fatal: false, flawed: false };
+        self.build_reported(kind, file, line, values, &[false; MAX_FIELDS])
+    }
+
+    /// As [`Builder::build`], for a row whose columns marked in `reported`
+    /// held a value the reader could not use and has already reported (a TOML
+    /// array where a single value belongs): the record is flawed, or not built
+    /// when such a column is required, and the column is not reported again
+    /// as missing.
+    pub fn build_reported(&mut self, kind: RecordType, file: FileId, line: u32, values: &Values<'_>, reported: &[bool; MAX_FIELDS]) -> bool {
+        let mut row = Row { values, kind, file, line, fatal: false, flawed: false, reported };
+        for (col, (_, need)) in fields(kind).iter().enumerate() {
+            if reported[col] {
+                match need {
+                    Need::Optional => row.flawed = true,
+                    Need::Required | Need::OneOf => row.fatal = true,
+                }
+            }
+        }
         let built = match kind {
             RecordType::Campaign => self.campaign(&mut row),
             RecordType::Unit => self.unit(&mut row),
@@ -157,7 +176,7 @@ impl<'d> Builder<'d> {
     /// A value's text, NFC, or `None` when empty. Reports a missing required value.
     fn text<'a>(&mut self, row: &mut Row<'_, 'a>, col: usize) -> Option<std::borrow::Cow<'a, str>> {
         let v = row.values[col].map(|(s, _)| text::clean(s)).filter(|s| !s.is_empty());
-        if v.is_none() && fields(row.kind)[col].1 == Need::Required {
+        if v.is_none() && fields(row.kind)[col].1 == Need::Required && !row.reported[col] {
             let name = fields(row.kind)[col].0;
             let msg = tr!(self.lang, "load.missing-value", field = name);
             self.error(row, Some(col), "missing-value", msg, None);
@@ -257,6 +276,10 @@ impl<'d> Builder<'d> {
         match (person, unit) {
             (Some(p), None) => Some(Recipient::Person(p)),
             (None, Some(u)) => Some(Recipient::Unit(u)),
+            (None, None) if row.reported[p] || row.reported[p + 1] => {
+                row.fatal = true;
+                None
+            }
             (both_or_none_p, _) => {
                 let key = if both_or_none_p.is_some() { "load.recipient-both" } else { "load.recipient-none" };
                 let msg = self.lang.t(key).to_string();

@@ -73,6 +73,7 @@ fn read_table(table: &Table, body: &str, kind: RecordType, file: FileId, b: &mut
     let lang = b.lang;
     let header_line = table.span().map(|s| line_of(body, s.start)).unwrap_or(1);
     let mut owned: Vec<(usize, String, u32)> = Vec::new();
+    let mut reported = [false; MAX_FIELDS];
     for (key, item) in table.iter() {
         let key_line = table
             .key(key)
@@ -96,6 +97,7 @@ fn read_table(table: &Table, body: &str, kind: RecordType, file: FileId, b: &mut
             None => {
                 let msg = tr!(lang, "load.toml-not-scalar", field = name);
                 b.diags.push(Diagnostic::new("invalid-value", Severity::Error, msg).at(rel.clone(), Some(key_line)));
+                reported[f] = true;
             }
         }
     }
@@ -103,7 +105,7 @@ fn read_table(table: &Table, body: &str, kind: RecordType, file: FileId, b: &mut
     for (f, s, l) in &owned {
         values[*f] = Some((s.as_str(), *l));
     }
-    b.build(kind, file, header_line, &values);
+    b.build_reported(kind, file, header_line, &values, &reported);
 }
 
 /// A TOML value as the text a CSV cell would hold; `None` for arrays and tables.
