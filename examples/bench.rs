@@ -1,0 +1,531 @@
+//! How fast and how lean is `thidua check` on a big folder?
+//!
+//! ```sh
+//! cargo run --release --example bench -- [ROWS] [--runs N]   # ROWS default 1,000,000
+//! ```
+//!
+//! Generates (deterministically, once, into `target/bench-data/ROWS/`) a data
+//! folder of ROWS award rows split over one file per year, a few thousand
+//! units, ROWS/3 people and one evaluation per person per year for three
+//! years; then runs each phase in a fresh child process (this example
+//! re-executed with `--phase`), so that neither the generator nor another
+//! phase counts in its peak memory (VmHWM). The baseline is the csv crate
+//! merely splitting the same CSV files into byte records.
+//!
+//! Adding a phase is one line in [`PHASES`].
+
+use std::fmt::Write as _;
+use std::fs::File;
+use std::io::{BufWriter, Write};
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+use thidua::diag::Diagnostics;
+use thidua::load::{self, Progress};
+use thidua::model::Dataset;
+use thidua::settings::Settings;
+use thidua::Lang;
+
+/// A measured phase: runs in its own process and returns the time of the
+/// part it measures, with a note on what it did.
+struct Phase {
+    name: &'static str,
+    run: fn(&Path) -> (Times, String),
+}
+
+/// Wall-clock time, and the CPU time the process was on a core: on a busy
+/// machine the second is the steadier measure, and the one compared.
+#[derive(Clone, Copy)]
+struct Times {
+    wall: Duration,
+    cpu: Duration,
+}
+
+/// Times `f`.
+fn timed<T>(f: impl FnOnce() -> T) -> (Times, T) {
+    let (wall, cpu) = (Instant::now(), cpu_time());
+    let out = f();
+    (
+        Times {
+            wall: wall.elapsed(),
+            cpu: cpu_time().saturating_sub(cpu),
+        },
+        out,
+    )
+}
+
+/// The CPU time of this (single-threaded) process so far, from
+/// /proc/thread-self/schedstat; zero where there is no /proc.
+fn cpu_time() -> Duration {
+    let text = std::fs::read_to_string("/proc/thread-self/schedstat").unwrap_or_default();
+    Duration::from_nanos(
+        text.split_whitespace()
+            .next()
+            .and_then(|n| n.parse().ok())
+            .unwrap_or(0),
+    )
+}
+
+const PHASES: &[Phase] = &[
+    Phase {
+        name: "parse (csv ByteRecord, baseline)",
+        run: parse_only,
+    },
+    Phase {
+        name: "load + structural checks",
+        run: load_checked,
+    },
+    // TODO(law): uncomment when `rules::check_law` lands (times the rules alone, after an untimed load):
+    // Phase { name: "law rules", run: |dir| after_load(dir, |ds, settings, sink| { thidua::rules::check_law(ds, settings, Lang::En, sink); format!("{} findings", sink.items().len()) }) },
+    // TODO(report): uncomment with the report's entry point (times one year's report, after an untimed load):
+    // Phase { name: "report 2018", run: |dir| after_load(dir, |ds, settings, _| { let r = thidua::report::build(ds, settings, 2018..=2018); format!("{} awards", r.totals.awards) }) },
+    Phase {
+        name: "`thidua check --format json`",
+        run: check_command,
+    },
+];
+
+/// Years with awards; evaluations are written for the first three.
+const YEARS: std::ops::RangeInclusive<u16> = 2016..=2020;
+const EVALUATION_YEARS: std::ops::RangeInclusive<u16> = 2016..=2018;
+
+fn main() {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    if let [flag, name, dir] = args.as_slice() {
+        if flag == "--phase" {
+            return child(name, Path::new(dir));
+        }
+    }
+    let mut rows: usize = 1_000_000;
+    let mut runs: usize = 1;
+    let mut it = args.iter();
+    while let Some(a) = it.next() {
+        match a.as_str() {
+            "--runs" => runs = it.next().and_then(|n| n.parse().ok()).unwrap_or(1).max(1),
+            n => {
+                rows = n
+                    .replace(['_', ','], "")
+                    .parse()
+                    .unwrap_or_else(|_| usage(n))
+            }
+        }
+    }
+    if cfg!(debug_assertions) {
+        println!("note: a debug build; run with --release for real numbers");
+    }
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("target/bench-data")
+        .join(rows.to_string());
+    let started = Instant::now();
+    let summary =
+        generate(&dir, rows).unwrap_or_else(|e| panic!("cannot write {}: {e}", dir.display()));
+    println!(
+        "data: {} ({summary}; ready in {:.1} s)",
+        dir.display(),
+        started.elapsed().as_secs_f64()
+    );
+    println!();
+    println!(
+        "{:<34} {:>9} {:>9} {:>11} {:>8}  note",
+        "phase", "cpu", "wall", "peak memory", "× parse"
+    );
+    let exe = std::env::current_exe().expect("current exe");
+    let mut baseline = None;
+    let mut results = Vec::new();
+    for phase in PHASES {
+        // The fastest of the runs (by CPU time), and the highest peak.
+        let mut best: Option<(f64, f64, u64, String)> = None;
+        for _ in 0..runs {
+            let out = Command::new(&exe)
+                .args(["--phase", phase.name])
+                .arg(&dir)
+                .output()
+                .expect("run a phase");
+            let text = String::from_utf8_lossy(&out.stdout);
+            let Some(line) = text.lines().find_map(|l| l.strip_prefix("RESULT ")) else {
+                panic!(
+                    "phase `{}` failed: {}{}",
+                    phase.name,
+                    text,
+                    String::from_utf8_lossy(&out.stderr)
+                );
+            };
+            let mut parts = line.splitn(4, ' ');
+            let mut num = || {
+                parts
+                    .next()
+                    .and_then(|s| s.parse::<f64>().ok())
+                    .unwrap_or(f64::NAN)
+            };
+            let (cpu, wall, hwm) = (num(), num(), num() as u64);
+            let note = parts.next().unwrap_or("").to_string();
+            let peak = hwm.max(best.as_ref().map_or(0, |b| b.2));
+            if best.as_ref().is_none_or(|b| cpu < b.0) {
+                best = Some((cpu, wall, peak, note));
+            } else if let Some(b) = best.as_mut() {
+                b.2 = peak;
+            }
+        }
+        let (cpu, wall, hwm, note) = best.expect("one run");
+        let base = *baseline.get_or_insert(cpu);
+        let peak = hwm as f64 / 1024.0;
+        println!(
+            "{:<34} {cpu:>7.3} s {wall:>7.3} s {peak:>8.1} MB {:>7.2}×  {note}",
+            phase.name,
+            cpu / base
+        );
+        results.push((cpu, peak));
+    }
+    if let (Some(parse), Some(load)) = (results.first(), results.get(1)) {
+        let ratio = load.0 / parse.0;
+        println!();
+        println!(
+            "load + structural checks: {ratio:.2}× the parse time (target ≤ 3×: {}); peak {:.0} MB (target < 300 MB: {})",
+            ok(ratio <= 3.0),
+            load.1,
+            ok(load.1 < 300.0)
+        );
+    }
+}
+
+fn ok(b: bool) -> &'static str {
+    if b {
+        "met"
+    } else {
+        "MISSED"
+    }
+}
+
+fn usage(arg: &str) -> ! {
+    eprintln!(
+        "usage: cargo run --release --example bench -- [ROWS] [--runs N]   (not a number: {arg})"
+    );
+    std::process::exit(2)
+}
+
+/// In the child: run one phase and report `RESULT cpu-seconds wall-seconds VmHWM-kB note`.
+fn child(name: &str, dir: &Path) {
+    let phase = PHASES
+        .iter()
+        .find(|p| p.name == name)
+        .unwrap_or_else(|| panic!("no phase {name}"));
+    let (t, note) = (phase.run)(dir);
+    println!(
+        "RESULT {:.6} {:.6} {} {note}",
+        t.cpu.as_secs_f64(),
+        t.wall.as_secs_f64(),
+        peak_kb()
+    );
+}
+
+/// The process's peak resident memory (VmHWM), in kB; 0 where /proc is missing.
+fn peak_kb() -> u64 {
+    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+    status
+        .lines()
+        .find_map(|l| l.strip_prefix("VmHWM:"))
+        .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
+        .unwrap_or(0)
+}
+
+// ---------------------------------------------------------------- phases
+
+/// The baseline: split every CSV file of the folder into byte records with
+/// the csv crate, no decoding, no validation.
+fn parse_only(dir: &Path) -> (Times, String) {
+    let files = csv_files(dir);
+    let (t, records) = timed(|| {
+        let mut records = 0u64;
+        for f in &files {
+            let mut rdr = csv::ReaderBuilder::new()
+                .flexible(true)
+                .from_path(f)
+                .expect("open");
+            let mut rec = csv::ByteRecord::new();
+            while rdr.read_byte_record(&mut rec).expect("csv") {
+                records += 1;
+            }
+        }
+        records
+    });
+    (t, format!("{records} rows, {:.0} MB/s", speed(&files, t)))
+}
+
+/// What `report` and `import` do first: load the folder and run the
+/// structural checks.
+fn load_checked(dir: &Path) -> (Times, String) {
+    let (t, (ds, sink)) = timed(|| load_folder(dir));
+    let note = format!(
+        "{} records, {} findings, {:.0} MB/s",
+        records(&ds),
+        sink.items().len(),
+        speed(&csv_files(dir), t)
+    );
+    (t, note)
+}
+
+/// The command end to end, as a user runs it (output discarded).
+fn check_command(dir: &Path) -> (Times, String) {
+    let args = [
+        "thidua",
+        "check",
+        "--data",
+        dir.to_str().expect("utf-8 path"),
+        "--format",
+        "json",
+    ];
+    let (t, code) = timed(|| thidua::run(args, &mut std::io::sink(), &mut std::io::sink()));
+    (t, format!("exit {code}"))
+}
+
+/// Loads the folder untimed, then times `f` on the dataset (for the phases
+/// that come after loading: the law's rules, the report).
+#[allow(dead_code)]
+fn after_load(
+    dir: &Path,
+    f: impl FnOnce(&Dataset, &Settings, &mut Diagnostics) -> String,
+) -> (Times, String) {
+    let (settings, _) = Settings::load(dir, Lang::En);
+    let (ds, mut sink) = load_folder(dir);
+    timed(|| f(&ds, &settings, &mut sink))
+}
+
+/// MB of CSV per CPU second.
+fn speed(files: &[PathBuf], t: Times) -> f64 {
+    mb(dir_size(files)) / t.cpu.as_secs_f64().max(1e-9)
+}
+
+fn load_folder(dir: &Path) -> (Dataset, Diagnostics) {
+    let (settings, _) = Settings::load(dir, Lang::En);
+    let mut sink = Diagnostics::with_overrides(settings.levels.clone());
+    let ds = load::load_checked(dir, &settings, Lang::En, &mut sink, &mut Progress::hidden())
+        .expect("load");
+    (ds, sink)
+}
+
+fn records(ds: &Dataset) -> usize {
+    ds.campaigns.len()
+        + ds.units.len()
+        + ds.people.len()
+        + ds.evaluations.len()
+        + ds.awards.len()
+        + ds.proposals.len()
+}
+
+fn csv_files(dir: &Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for e in std::fs::read_dir(&d).expect("read dir").flatten() {
+            let p = e.path();
+            if p.is_dir() {
+                stack.push(p);
+            } else if p.extension().is_some_and(|x| x == "csv") {
+                out.push(p);
+            }
+        }
+    }
+    out.sort();
+    out
+}
+
+fn dir_size(files: &[PathBuf]) -> u64 {
+    files
+        .iter()
+        .filter_map(|f| std::fs::metadata(f).ok())
+        .map(|m| m.len())
+        .sum()
+}
+
+fn mb(bytes: u64) -> f64 {
+    bytes as f64 / 1_048_576.0
+}
+
+// ---------------------------------------------------------------- the data
+
+/// A small fast generator (splitmix64): the same folder every time.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n as u64) as usize
+    }
+
+    fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
+        &items[self.below(items.len())]
+    }
+
+    fn chance(&mut self, percent: u64) -> bool {
+        self.next() % 100 < percent
+    }
+}
+
+const SURNAMES: &[&str] = &[
+    "Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi", "Đỗ",
+    "Hồ", "Ngô", "Dương",
+];
+const MIDDLE: &[&str] = &[
+    "Văn", "Thị", "Hữu", "Đức", "Minh", "Thanh", "Ngọc", "Quốc", "Thu", "Xuân",
+];
+const GIVEN: &[&str] = &[
+    "An", "Bình", "Cường", "Dũng", "Hà", "Hải", "Hạnh", "Hoa", "Hùng", "Lan", "Linh", "Mai", "Nam",
+    "Phúc", "Quân", "Sơn", "Thảo", "Trang", "Tuấn", "Yến",
+];
+const POSITIONS: &[&str] = &[
+    "",
+    "",
+    "",
+    "Giáo viên",
+    "Công chức Văn hóa - Xã hội",
+    "Trưởng ấp",
+    "Kế toán",
+    "Chủ tịch",
+    "Phó Chủ tịch",
+];
+
+/// Writes the folder unless a complete one is there already; returns a summary.
+fn generate(dir: &Path, rows: usize) -> std::io::Result<String> {
+    let marker = dir.join(".complete");
+    if let Ok(summary) = std::fs::read_to_string(&marker) {
+        return Ok(summary);
+    }
+    if dir.exists() {
+        std::fs::remove_dir_all(dir)?;
+    }
+    std::fs::create_dir_all(dir.join("awards"))?;
+    let mut rng = Rng(0x7468_6964_7561);
+    let n_units = (rows / 300).clamp(30, 5_000);
+    let n_people = (rows / 3).max(10);
+    let out = |name: &str| -> std::io::Result<BufWriter<File>> {
+        Ok(BufWriter::with_capacity(
+            1 << 20,
+            File::create(dir.join(name))?,
+        ))
+    };
+
+    let mut c = out("campaigns.toml")?;
+    writeln!(c, "# Phong trào thi đua")?;
+    for (i, y) in YEARS.enumerate() {
+        writeln!(c, "\n[[campaign]]\nid = \"PT-{y}\"\nname = \"Phong trào thi đua năm {y}\"\nkind = \"chuyen_de\"\nstart = {y}-02-0{}\nend = {y}-12-31", i + 1)?;
+    }
+    c.flush()?;
+
+    // A district, its communes, then hamlets, schools and agencies under them.
+    let mut u = out("units.csv")?;
+    writeln!(u, "id,name,kind,parent")?;
+    let communes = (n_units / 20).max(2);
+    writeln!(u, "DV-0000,UBND huyện An Biên,co_quan,")?;
+    for i in 1..n_units {
+        if i <= communes {
+            writeln!(u, "DV-{i:04},UBND xã {} {i},xa,DV-0000", rng.pick(GIVEN))?;
+        } else {
+            let kind = *rng.pick(&["thon_ap", "thon_ap", "truong_hoc", "co_quan"]);
+            let parent = 1 + rng.below(communes);
+            writeln!(
+                u,
+                "DV-{i:04},Đơn vị {} số {i},{kind},DV-{parent:04}",
+                rng.pick(GIVEN)
+            )?;
+        }
+    }
+    u.flush()?;
+
+    let mut p = out("people.csv")?;
+    writeln!(p, "id,name,unit,direct_worker,gender,position,hire_date")?;
+    let mut e = out("evaluations.csv")?;
+    writeln!(
+        e,
+        "year,person,unit,rating,discipline,initiative,months_worked,absent_days"
+    )?;
+    for i in 0..n_people {
+        let (s, m, g) = (rng.pick(SURNAMES), rng.pick(MIDDLE), rng.pick(GIVEN));
+        let gender = if *m == "Thị" {
+            "nu"
+        } else {
+            *rng.pick(&["nam", "nu"])
+        };
+        let direct = rng.chance(80);
+        let hired = format!(
+            "{}-{:02}-{:02}",
+            1990 + rng.below(25),
+            1 + rng.below(12),
+            1 + rng.below(28)
+        );
+        writeln!(
+            p,
+            "CN-{i:07},{s} {m} {g},DV-{:04},{direct},{gender},{},{hired}",
+            rng.below(n_units),
+            rng.pick(POSITIONS)
+        )?;
+        for y in EVALUATION_YEARS {
+            let rating = *rng.pick(&["htxs", "htt", "htt", "htt", "ht", "kht"]);
+            let initiative = if rng.chance(10) { "x" } else { "" };
+            writeln!(
+                e,
+                "{y},CN-{i:07},,{rating},,{initiative},12,{}",
+                rng.below(5)
+            )?;
+        }
+    }
+    p.flush()?;
+    e.flush()?;
+
+    let years: Vec<u16> = YEARS.collect();
+    let per_year = rows.div_ceil(years.len());
+    let mut written = 0;
+    for &y in &years {
+        let mut a = out(&format!("awards/{y}.csv"))?;
+        writeln!(
+            a,
+            "id,year,person,unit,award,kind,campaign,decision,decision_date,issuer"
+        )?;
+        let mut line = String::with_capacity(128);
+        for n in 0..per_year.min(rows - written) {
+            line.clear();
+            let decision = 1 + n / 200;
+            let (recipient, code) = if rng.chance(85) {
+                (
+                    format!("CN-{:07},", rng.below(n_people)),
+                    *rng.pick(&["LDTT", "LDTT", "LDTT", "CSTDCS", "GK", "BKT"]),
+                )
+            } else {
+                (
+                    format!(",DV-{:04}", rng.below(n_units)),
+                    *rng.pick(&["TTLDTT", "TTLDXS", "GK"]),
+                )
+            };
+            let (kind, campaign) = if rng.chance(20) {
+                ("chuyen_de", format!("PT-{y}"))
+            } else {
+                ("thuong_xuyen", String::new())
+            };
+            let date = if rng.chance(50) {
+                format!("{y}-12-{:02}", 1 + rng.below(31))
+            } else {
+                format!("{}-0{}-{:02}", y + 1, 1 + rng.below(3), 1 + rng.below(28))
+            };
+            let issuer = *rng.pick(&["huyen", "huyen", "xa", "tinh"]);
+            let _ = writeln!(line, "KT-{y}-{n:07},{y},{recipient},{code},{kind},{campaign},{decision}/QĐ-UBND,{date},{issuer}");
+            a.write_all(line.as_bytes())?;
+        }
+        written += per_year.min(rows - written);
+        a.flush()?;
+    }
+    let size = mb(dir_size(&csv_files(dir)));
+    let summary = format!(
+        "{rows} awards in {} files, {n_units} units, {n_people} people, {} evaluations; {size:.0} MB of CSV",
+        years.len(),
+        n_people * EVALUATION_YEARS.len()
+    );
+    std::fs::write(&marker, &summary)?;
+    Ok(summary)
+}
