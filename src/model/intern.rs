@@ -1,7 +1,11 @@
 //! String interning: ids, codes and names are stored once and referred to by
 //! a four-byte [`Sym`], which keeps a million award rows compact.
-
-use std::collections::HashMap;
+//!
+//! The text lives once, in one growing buffer; the index over it is an
+//! open-addressing table of symbols tagged with their hash (at most three quarters full)
+//! rather than a map owning a second copy of every string, and the hash is a
+//! fast multiply-mix over eight bytes at a time — the data is the user's own
+//! folder, so there is no adversary to defend against with SipHash.
 
 /// A handle to an interned string of one [`Interner`].
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Debug)]
@@ -18,7 +22,11 @@ impl Sym {
 pub struct Interner {
     buf: String,
     spans: Vec<(u32, u32)>,
-    map: HashMap<Box<str>, Sym>,
+    /// Slots holding the top 32 bits of a string's hash and its symbol's
+    /// index + 1 (0: empty): a probe compares text only when the hashes
+    /// agree. The length is zero or a power of two, at most three quarters
+    /// full.
+    table: Vec<u64>,
 }
 
 impl Interner {
@@ -26,28 +34,92 @@ impl Interner {
         Self::default()
     }
 
+    /// Makes room for `additional` more strings without rebuilding the index
+    /// (the loader estimates how many a folder holds from its size).
+    pub fn reserve(&mut self, additional: usize) {
+        let want = Self::slots_for(self.spans.len() + additional);
+        if want > self.table.len() {
+            self.rebuild(want);
+        }
+        self.spans.reserve(additional);
+    }
+
     /// The symbol for `s`, adding it on first sight.
     pub fn intern(&mut self, s: &str) -> Sym {
-        if let Some(&sym) = self.map.get(s) {
-            return sym;
+        if (self.spans.len() + 1) * 4 > self.table.len() * 3 {
+            self.rebuild((self.table.len() * 2).max(64));
+        }
+        let h = hash(s.as_bytes());
+        let (mut i, tag) = self.probe_start(h);
+        loop {
+            let slot = self.table[i];
+            if slot == 0 {
+                break;
+            }
+            if slot >> 32 == tag && self.text(slot as u32 - 1) == s {
+                return Sym(slot as u32 - 1);
+            }
+            i = (i + 1) & (self.table.len() - 1);
         }
         let start = self.buf.len() as u32;
         self.buf.push_str(s);
-        let sym = Sym(self.spans.len() as u32);
+        let sym = self.spans.len() as u32;
         self.spans.push((start, s.len() as u32));
-        self.map.insert(s.into(), sym);
-        sym
+        self.table[i] = tag << 32 | u64::from(sym + 1);
+        Sym(sym)
     }
 
     /// The symbol for `s` if it was ever interned.
     pub fn get(&self, s: &str) -> Option<Sym> {
-        self.map.get(s).copied()
+        if self.table.is_empty() {
+            return None;
+        }
+        let (mut i, tag) = self.probe_start(hash(s.as_bytes()));
+        loop {
+            let slot = self.table[i];
+            if slot == 0 {
+                return None;
+            }
+            if slot >> 32 == tag && self.text(slot as u32 - 1) == s {
+                return Some(Sym(slot as u32 - 1));
+            }
+            i = (i + 1) & (self.table.len() - 1);
+        }
     }
 
     /// The text of `sym`.
     pub fn resolve(&self, sym: Sym) -> &str {
-        let (start, len) = self.spans[sym.index()];
+        self.text(sym.0)
+    }
+
+    fn text(&self, index: u32) -> &str {
+        let (start, len) = self.spans[index as usize];
         &self.buf[start as usize..(start + len) as usize]
+    }
+
+    /// The table size that holds `n` symbols at most three quarters full.
+    fn slots_for(n: usize) -> usize {
+        (n * 4 / 3 + 1).next_power_of_two().max(64)
+    }
+
+    /// Where a probe for hash `h` starts (its low bits), and its tag (the high ones).
+    fn probe_start(&self, h: u64) -> (usize, u64) {
+        (h as usize & (self.table.len() - 1), h >> 32)
+    }
+
+    /// Makes the table `size` slots and puts every symbol back in its place.
+    fn rebuild(&mut self, size: usize) {
+        let mut table = vec![0u64; size];
+        let mask = size - 1;
+        for index in 0..self.spans.len() as u32 {
+            let h = hash(self.text(index).as_bytes());
+            let mut i = h as usize & mask;
+            while table[i] != 0 {
+                i = (i + 1) & mask;
+            }
+            table[i] = (h >> 32) << 32 | u64::from(index + 1);
+        }
+        self.table = table;
     }
 
     pub fn len(&self) -> usize {
@@ -57,6 +129,30 @@ impl Interner {
     pub fn is_empty(&self) -> bool {
         self.spans.is_empty()
     }
+}
+
+/// A fast, well-mixed 64-bit hash of short strings: a multiply-rotate step per
+/// eight bytes, then the MurmurHash3 finaliser so that the low bits (the
+/// table index) depend on every input bit.
+fn hash(bytes: &[u8]) -> u64 {
+    const K: u64 = 0x9E37_79B9_7F4A_7C15;
+    let mut h = bytes.len() as u64;
+    let mut chunks = bytes.chunks_exact(8);
+    for c in &mut chunks {
+        let w = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
+        h = (h ^ w).wrapping_mul(K).rotate_left(31);
+    }
+    let rest = chunks.remainder();
+    if !rest.is_empty() {
+        let mut w = [0u8; 8];
+        w[..rest.len()].copy_from_slice(rest);
+        h = (h ^ u64::from_le_bytes(w)).wrapping_mul(K).rotate_left(31);
+    }
+    h ^= h >> 33;
+    h = h.wrapping_mul(0xFF51_AFD7_ED55_8CCD);
+    h ^= h >> 33;
+    h = h.wrapping_mul(0xC4CE_B9FE_1A85_EC53);
+    h ^ (h >> 33)
 }
 
 #[cfg(test)]
@@ -72,6 +168,40 @@ mod tests {
         assert_ne!(a, b);
         assert_eq!(i.resolve(b), "Nguyễn Văn An");
         assert_eq!(i.get("P-002"), None);
+        assert_eq!(i.len(), 2);
+    }
+
+    #[test]
+    fn many_strings_survive_growth() {
+        let mut i = Interner::new();
+        assert_eq!(i.get("x"), None);
+        let syms: Vec<Sym> = (0..10_000).map(|n| i.intern(&format!("KT-2018-{n:07}"))).collect();
+        let empty = i.intern("");
+        assert_eq!(i.len(), 10_001);
+        for (n, s) in syms.iter().enumerate() {
+            let text = format!("KT-2018-{n:07}");
+            assert_eq!(i.resolve(*s), text);
+            assert_eq!(i.get(&text), Some(*s));
+            assert_eq!(i.intern(&text), *s);
+        }
+        assert_eq!(i.intern(""), empty);
+        assert_eq!(i.resolve(empty), "");
+        assert_eq!(i.len(), 10_001);
+        // Strings that differ only past the first eight bytes, or in length.
+        let a = i.intern("abcdefgh1");
+        let b = i.intern("abcdefgh2");
+        let c = i.intern("abcdefgh");
+        assert!(a != b && b != c && a != c);
+    }
+
+    #[test]
+    fn reserving_keeps_every_symbol() {
+        let mut i = Interner::new();
+        let a = i.intern("a");
+        i.reserve(1000);
+        let b = i.intern("b");
+        assert_eq!((i.get("a"), i.get("b"), i.intern("a")), (Some(a), Some(b), a));
+        i.reserve(0);
         assert_eq!(i.len(), 2);
     }
 }
