@@ -119,8 +119,6 @@ pub static RULES: [RuleInfo; 14] = [
     ),
 ];
 
-use std::collections::HashMap;
-
 use crate::diag::{Diagnostic, Diagnostics, Severity};
 use crate::i18n::Lang;
 use crate::model::{text, Code, Dataset, Date, Eligible, Loc, Recipient, Sym};
@@ -141,6 +139,42 @@ pub fn check(ds: &mut Dataset, _settings: &Settings, lang: Lang, today: Date, si
     c.recipients(ds);
     c.cycles(ds);
     c.dates(ds, today);
+}
+
+/// Which record types have a record with each id: one byte of flags per
+/// interned string, for membership tests over a million references without
+/// hashing.
+struct Known(Vec<u8>);
+
+impl Known {
+    const UNIT: u8 = 1;
+    const PERSON: u8 = 2;
+    const CAMPAIGN: u8 = 4;
+    const AWARD: u8 = 8;
+
+    fn new(ds: &Dataset) -> Self {
+        let mut flags = vec![0u8; ds.strings.len()];
+        let mut mark = |id: Sym, flag: u8| flags[id.index()] |= flag;
+        ds.units.iter().for_each(|u| mark(u.id, Self::UNIT));
+        ds.people.iter().for_each(|p| mark(p.id, Self::PERSON));
+        ds.campaigns.iter().for_each(|c| mark(c.id, Self::CAMPAIGN));
+        ds.awards.iter().for_each(|a| mark(a.id, Self::AWARD));
+        Known(flags)
+    }
+
+    /// The ids of one record type.
+    fn set(&self, flag: u8) -> KnownSet<'_> {
+        KnownSet(&self.0, flag)
+    }
+}
+
+#[derive(Clone, Copy)]
+struct KnownSet<'k>(&'k [u8], u8);
+
+impl KnownSet<'_> {
+    fn contains(self, id: Sym) -> bool {
+        self.0.get(id.index()).is_some_and(|f| f & self.1 != 0)
+    }
 }
 
 struct Checker<'s> {
@@ -187,16 +221,24 @@ impl Checker<'_> {
     }
 
     fn duplicate_ids(&mut self, ds: &mut Dataset) {
+        // The first record of each id, by symbol (`NONE`: none yet): a flat
+        // table rather than a hash map, as a folder may hold a million ids.
+        // Entries are reset after each record type, so one table serves all.
+        const NONE: u32 = u32::MAX;
+        let mut first = vec![NONE; ds.strings.len()];
         macro_rules! dups {
             ($vec:ident, $rec:ident, $kind:literal) => {{
-                let mut first: HashMap<Sym, usize> = HashMap::with_capacity(ds.$vec.len());
                 let mut found = Vec::new();
                 for (i, r) in ds.$vec.iter().enumerate() {
-                    if let Some(&j) = first.get(&r.id) {
-                        found.push((i, j));
+                    let slot = &mut first[r.id.index()];
+                    if *slot == NONE {
+                        *slot = i as u32;
                     } else {
-                        first.insert(r.id, i);
+                        found.push((i, *slot as usize));
                     }
+                }
+                for r in &ds.$vec {
+                    first[r.id.index()] = NONE;
                 }
                 for (i, j) in found {
                     let (id, loc, prev) = (ds.$vec[i].id, ds.$vec[i].loc, ds.$vec[j].loc);
@@ -216,17 +258,21 @@ impl Checker<'_> {
         dups!(awards, Award, "awards");
         dups!(proposals, Proposal, "proposals");
 
-        // One evaluation per subject and year.
-        let mut first: HashMap<(Recipient, u16), usize> = HashMap::with_capacity(ds.evaluations.len());
+        // One evaluation per subject and year: sorted by (subject, year,
+        // position), each run of equals is its first and duplicates of it.
+        let mut order: Vec<u32> = (0..ds.evaluations.len() as u32).collect();
+        let key = |i: u32| {
+            let e = &ds.evaluations[i as usize];
+            (e.subject, e.year)
+        };
+        order.sort_unstable_by_key(|&i| (key(i), i));
         let mut found = Vec::new();
-        for (i, e) in ds.evaluations.iter().enumerate() {
-            match first.get(&(e.subject, e.year)) {
-                Some(&j) => found.push((i, j)),
-                None => {
-                    first.insert((e.subject, e.year), i);
-                }
+        for run in order.chunk_by(|&a, &b| key(a) == key(b)) {
+            for &i in &run[1..] {
+                found.push((i as usize, run[0] as usize));
             }
         }
+        found.sort_unstable();
         for (i, j) in found {
             let (e, prev) = (&ds.evaluations[i], ds.evaluations[j].loc);
             let msg = tr!(self.lang, "struct.duplicate-evaluation", id = ds.str(e.subject.id()), year = e.year);
@@ -255,10 +301,11 @@ impl Checker<'_> {
     }
 
     fn references(&mut self, ds: &mut Dataset) {
-        let units = ds.unit_index();
-        let people = ds.person_index();
-        let campaigns = ds.campaign_index();
-        let award_ids: HashMap<Sym, usize> = ds.awards.iter().enumerate().map(|(i, a)| (a.id, i)).collect();
+        let known = Known::new(ds);
+        let units = known.set(Known::UNIT);
+        let people = known.set(Known::PERSON);
+        let campaigns = known.set(Known::CAMPAIGN);
+        let award_ids = known.set(Known::AWARD);
         let unit_ids: Vec<Sym> = ds.units.iter().map(|u| u.id).collect();
         let person_ids: Vec<Sym> = ds.people.iter().map(|p| p.id).collect();
         let campaign_ids: Vec<Sym> = ds.campaigns.iter().map(|c| c.id).collect();
@@ -266,16 +313,16 @@ impl Checker<'_> {
         let mut out: Vec<(Rec, Diagnostic)> = Vec::new();
 
         let recipient_ok = |r: Recipient| match r {
-            Recipient::Person(p) => people.contains_key(&p),
-            Recipient::Unit(u) => units.contains_key(&u),
+            Recipient::Person(p) => people.contains(p),
+            Recipient::Unit(u) => units.contains(u),
         };
         for (i, u) in ds.units.iter().enumerate() {
-            if let Some(p) = u.parent.filter(|p| !units.contains_key(p)) {
+            if let Some(p) = u.parent.filter(|p| !units.contains(*p)) {
                 out.push((Rec::Unit(i), self.unknown(ds, u.loc, Some(u.id), "parent", p, &unit_ids)));
             }
         }
         for (i, p) in ds.people.iter().enumerate() {
-            if !units.contains_key(&p.unit) {
+            if !units.contains(p.unit) {
                 out.push((Rec::Person(i), self.unknown(ds, p.loc, Some(p.id), "unit", p.unit, &unit_ids)));
             }
         }
@@ -290,7 +337,7 @@ impl Checker<'_> {
                 let (field, cands) = if a.recipient.is_person() { ("person", &person_ids) } else { ("unit", &unit_ids) };
                 out.push((Rec::Award(i), self.unknown(ds, a.loc, Some(a.id), field, a.recipient.id(), cands)));
             }
-            if let Some(c) = a.campaign.filter(|c| !campaigns.contains_key(c)) {
+            if let Some(c) = a.campaign.filter(|c| !campaigns.contains(*c)) {
                 out.push((Rec::Award(i), self.unknown(ds, a.loc, Some(a.id), "campaign", c, &campaign_ids)));
             }
         }
@@ -299,10 +346,10 @@ impl Checker<'_> {
                 let (field, cands) = if p.recipient.is_person() { ("person", &person_ids) } else { ("unit", &unit_ids) };
                 out.push((Rec::Proposal(i), self.unknown(ds, p.loc, Some(p.id), field, p.recipient.id(), cands)));
             }
-            if let Some(u) = p.proposed_by.filter(|u| !units.contains_key(u)) {
+            if let Some(u) = p.proposed_by.filter(|u| !units.contains(*u)) {
                 out.push((Rec::Proposal(i), self.unknown(ds, p.loc, Some(p.id), "proposed_by", u, &unit_ids)));
             }
-            if let Some(a) = p.award_id.filter(|a| !award_ids.contains_key(a)) {
+            if let Some(a) = p.award_id.filter(|a| !award_ids.contains(*a)) {
                 out.push((Rec::Proposal(i), self.unknown(ds, p.loc, Some(p.id), "award_id", a, &award_id_list)));
             }
         }
