@@ -126,6 +126,10 @@ pub fn load(root: &Path, lang: Lang, sink: &mut Diagnostics, progress: &mut Prog
         .map(|m| m.len())
         .sum();
     progress.start(total);
+    // Every id is new text, most other values repeat: about one new string
+    // per 64 bytes of records, which spares the interner rebuilding its index
+    // as a big folder streams in.
+    ds.strings.reserve((total / 64) as usize);
     let this_year = today().year();
     let mut builder = schema::Builder::new(&mut ds, lang, this_year);
     // Files are read type by type so that each type's records stay together.
