@@ -11,10 +11,10 @@ use std::path::Path;
 
 use csv::{ByteRecord, ReaderBuilder};
 
-use super::schema::{field_index, fields, Builder, Need, Values, MAX_FIELDS};
+use super::schema::{field_index, fields, is_interned, Builder, Need, Values, MAX_FIELDS};
 use super::Progress;
 use crate::diag::{Diagnostic, Severity};
-use crate::model::{text, FileId, RecordType};
+use crate::model::{text, FileId, Interner, RecordType};
 use crate::tr;
 
 pub fn read(path: &Path, kind: RecordType, file: FileId, b: &mut Builder<'_>, progress: &mut Progress) {
@@ -106,62 +106,89 @@ pub fn read(path: &Path, kind: RecordType, file: FileId, b: &mut Builder<'_>, pr
     let usable = missing.is_empty();
     let width = map.len();
 
+    // Columns whose values are interned: looked up ahead, a batch at a time.
+    let interned: Vec<usize> = (0..width).filter(|&c| map[c].is_some_and(|f| is_interned(schema[f].0))).collect();
+
     let mut bad_utf8 = 0usize;
     let mut first_bad_utf8 = 0u32;
     let mut count = 0u64;
+    let mut batch: Vec<ByteRecord> = (0..BATCH).map(|_| ByteRecord::new()).collect();
+    let mut failure = None;
     loop {
-        match rdr.read_byte_record(&mut rec) {
-            Ok(true) => {}
-            Ok(false) => break,
-            Err(e) => {
-                let line = e.position().map(|p| lines.line_at(p.byte()));
-                b.diags.push(parse_error(tr!(lang, "load.unreadable", error = e), line));
-                break;
-            }
-        }
-        count += 1;
-        if count.is_multiple_of(8192) {
-            let at = rec.position().map(|p| p.byte()).unwrap_or(0);
-            progress.at(base, at);
-        }
-        let line = lines.line_at(rec.position().map(|p| p.byte()).unwrap_or(0));
-        if rec.iter().all(|f| f.iter().all(|c| c.is_ascii_whitespace())) {
-            continue; // a row of empty cells, as spreadsheets leave behind
-        }
-        if !usable {
-            b.ds.dropped[kind.index()] += 1;
-            continue;
-        }
-        if rec.len() != width {
-            let spans_lines = rec.iter().any(|f| f.contains(&b'\n'));
-            let msg = if spans_lines {
-                tr!(lang, "load.open-quote", found = rec.len(), expected = width)
-            } else {
-                tr!(lang, "load.field-count", found = rec.len(), expected = width)
-            };
-            b.diags.push(parse_error(msg, Some(line)).help(lang.t("load.field-count-help")));
-            b.ds.dropped[kind.index()] += 1;
-            continue;
-        }
-        let mut values: Values<'_> = [None; MAX_FIELDS];
-        let mut utf8_ok = true;
-        for (col, raw) in rec.iter().enumerate() {
-            if let Some(f) = map[col] {
-                match std::str::from_utf8(raw) {
-                    Ok(s) => values[f] = Some((s, line)),
-                    Err(_) => utf8_ok = false,
+        // Read a batch of rows; a read error ends the file after the rows before it.
+        let mut n = 0;
+        while n < BATCH {
+            match rdr.read_byte_record(&mut batch[n]) {
+                Ok(true) => n += 1,
+                Ok(false) => break,
+                Err(e) => {
+                    failure = Some(e);
+                    break;
                 }
             }
         }
-        if !utf8_ok {
-            if bad_utf8 == 0 {
-                first_bad_utf8 = line;
-            }
-            bad_utf8 += 1;
-            b.ds.dropped[kind.index()] += 1;
-            continue;
+        // Each row's text, when all of it is UTF-8 (checked once, in one pass).
+        let texts: Vec<Option<&str>> = batch[..n].iter().map(|r| std::str::from_utf8(r.as_slice()).ok()).collect();
+        if usable {
+            prefetch(&batch[..n], &texts, &interned, &b.ds.strings);
         }
-        b.build(kind, file, line, &values);
+        for (rec, text) in batch[..n].iter().zip(&texts) {
+            count += 1;
+            if count.is_multiple_of(8192) {
+                let at = rec.position().map(|p| p.byte()).unwrap_or(0);
+                progress.at(base, at);
+            }
+            let line = lines.line_at(rec.position().map(|p| p.byte()).unwrap_or(0));
+            if rec.iter().all(|f| f.iter().all(|c| c.is_ascii_whitespace())) {
+                continue; // a row of empty cells, as spreadsheets leave behind
+            }
+            if !usable {
+                b.ds.dropped[kind.index()] += 1;
+                continue;
+            }
+            if rec.len() != width {
+                let spans_lines = rec.iter().any(|f| f.contains(&b'\n'));
+                let msg = if spans_lines {
+                    tr!(lang, "load.open-quote", found = rec.len(), expected = width)
+                } else {
+                    tr!(lang, "load.field-count", found = rec.len(), expected = width)
+                };
+                b.diags.push(parse_error(msg, Some(line)).help(lang.t("load.field-count-help")));
+                b.ds.dropped[kind.index()] += 1;
+                continue;
+            }
+            let mut values: Values<'_> = [None; MAX_FIELDS];
+            let mut utf8_ok = true;
+            for (col, f) in map.iter().enumerate() {
+                let Some(f) = *f else { continue };
+                let value = match text {
+                    Some(t) => rec.range(col).and_then(|r| t.get(r)),
+                    // Bytes that are not UTF-8 matter only in the columns read.
+                    None => rec.get(col).and_then(|raw| std::str::from_utf8(raw).ok()),
+                };
+                match value {
+                    Some(s) => values[f] = Some((s, line)),
+                    None => utf8_ok = false,
+                }
+            }
+            if !utf8_ok {
+                if bad_utf8 == 0 {
+                    first_bad_utf8 = line;
+                }
+                bad_utf8 += 1;
+                b.ds.dropped[kind.index()] += 1;
+                continue;
+            }
+            b.build(kind, file, line, &values);
+        }
+        if let Some(e) = failure.take() {
+            let line = e.position().map(|p| lines.line_at(p.byte()));
+            b.diags.push(parse_error(tr!(lang, "load.unreadable", error = e), line));
+            break;
+        }
+        if n < BATCH {
+            break;
+        }
     }
     if bad_utf8 > 0 {
         let msg = tr!(lang, "load.not-utf8", rows = bad_utf8);
@@ -169,6 +196,25 @@ pub fn read(path: &Path, kind: RecordType, file: FileId, b: &mut Builder<'_>, pr
     }
     let end = rdr.position().byte();
     progress.at(base, end);
+}
+
+/// Rows read ahead, so that the interner's lookups for them overlap.
+const BATCH: usize = 64;
+
+/// Touches the interner's memory for the interned values of `rows`, so that
+/// the cache misses of a batch are waited for together rather than one by one
+/// (a million references to random people would otherwise each wait in turn).
+fn prefetch(rows: &[ByteRecord], texts: &[Option<&str>], columns: &[usize], strings: &Interner) {
+    let mut values = Vec::with_capacity(rows.len() * columns.len());
+    for (rec, text) in rows.iter().zip(texts) {
+        let Some(text) = text else { continue };
+        for &c in columns {
+            if let Some(s) = rec.range(c).and_then(|r| text.get(r)) {
+                values.push(s.trim());
+            }
+        }
+    }
+    strings.prefetch(&values);
 }
 
 /// Physical line numbers by byte offset. The csv crate's own line count does
@@ -223,7 +269,7 @@ impl<R: Read> Read for LineCounter<R> {
         let mut i = 0;
         while i < n {
             if st.open.is_none() {
-                match buf[i..n].iter().position(|&b| b == b'\n' || b == b'\r') {
+                match find_break(&buf[i..n]) {
                     Some(k) => {
                         i += k;
                         st.open = Some((self.pos + i as u64, 0));
@@ -250,5 +296,51 @@ impl<R: Read> Read for LineCounter<R> {
         }
         self.pos += n as u64;
         Ok(n)
+    }
+}
+
+/// The position of the first `\n` or `\r` in `s`, eight bytes at a time
+/// (the zero-byte test of "Bit Twiddling Hacks": its lowest flag is exact).
+fn find_break(s: &[u8]) -> Option<usize> {
+    const LO: u64 = 0x0101_0101_0101_0101;
+    const HI: u64 = 0x8080_8080_8080_8080;
+    let zero = |x: u64| x.wrapping_sub(LO) & !x & HI;
+    let mut chunks = s.chunks_exact(8);
+    let mut at = 0;
+    for c in &mut chunks {
+        let w = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
+        let found = zero(w ^ (LO * u64::from(b'\n'))) | zero(w ^ (LO * u64::from(b'\r')));
+        if found != 0 {
+            return Some(at + (found.trailing_zeros() / 8) as usize);
+        }
+        at += 8;
+    }
+    chunks.remainder().iter().position(|&b| b == b'\n' || b == b'\r').map(|p| at + p)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_the_first_line_break() {
+        let naive = |s: &[u8]| s.iter().position(|&b| b == b'\n' || b == b'\r');
+        let mut cases: Vec<Vec<u8>> = vec![b"".to_vec(), b"abc".to_vec(), b"\n".to_vec(), b"abcdefgh\r\n".to_vec()];
+        for len in 0..20 {
+            for at in 0..len {
+                for brk in [b'\n', b'\r'] {
+                    // Bytes around the break that could fool a sloppy test.
+                    let mut v: Vec<u8> = (0..len).map(|i| [0x0b, 0x0c, 0x8a, 0x8d, b'a', 0xff][i % 6]).collect();
+                    v[at] = brk;
+                    if at + 1 < len {
+                        v[at + 1] = b'\n';
+                    }
+                    cases.push(v);
+                }
+            }
+        }
+        for c in &cases {
+            assert_eq!(find_break(c), naive(c), "{c:?}");
+        }
     }
 }
