@@ -42,12 +42,16 @@ impl Progress {
             return;
         }
         if self.bar.is_none() && self.started.is_some_and(|s| s.elapsed() >= DELAY) {
-            let bar = ProgressBar::with_draw_target(Some(self.total), ProgressDrawTarget::stderr());
+            // Set up out of sight, so that the first frame drawn already
+            // shows how far reading has got rather than 0 B.
+            let bar = ProgressBar::with_draw_target(Some(self.total), ProgressDrawTarget::hidden());
             let style = ProgressStyle::with_template("{msg} [{bar:30}] {bytes}/{total_bytes} ({eta})")
                 .unwrap_or_else(|_| ProgressStyle::default_bar())
                 .progress_chars("=> ");
             bar.set_style(style);
             bar.set_message(self.label.clone());
+            bar.set_position(self.done);
+            bar.set_draw_target(ProgressDrawTarget::stderr());
             self.bar = Some(bar);
         }
         if let Some(bar) = &self.bar {
