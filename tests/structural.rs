@@ -506,3 +506,30 @@ fn records_with_invalid_values_are_flawed_or_dropped() {
         [thidua::model::Rating::Htxs, thidua::model::Rating::Htt]
     );
 }
+
+/// Physical lines whatever the line ends — LF, CRLF, a lone CR (old Mac
+/// files) — and with a quoted value over several lines before.
+#[test]
+fn line_numbers_with_every_kind_of_line_end() {
+    let rows = [
+        "id,name,kind,parent",
+        "H,\"UBND huyện{nl}An Biên\",co_quan,",
+        "X1,UBND xã Đông Thái,xa,H",
+        "X2,UBND xã Tây Yên,tinh,H",
+        "",
+    ];
+    for nl in ["\n", "\r\n", "\r"] {
+        let dir = tempfile::tempdir().unwrap();
+        let text = rows.join(nl).replace("{nl}", nl);
+        std::fs::write(dir.path().join("units.csv"), format!("\u{feff}{text}")).unwrap();
+        let (code, json) = check(dir.path(), None);
+        assert_eq!(code, 1);
+        let d = &json["diagnostics"][0];
+        // The header is line 1, the quoted name lines 2–3, X1 line 4, X2 line 5.
+        assert_eq!(
+            (d["rule"].as_str(), d["line"].as_u64()),
+            (Some("invalid-value"), Some(5)),
+            "line ends {nl:?}: {json}"
+        );
+    }
+}

@@ -229,10 +229,13 @@ struct LineIndex(Rc<RefCell<LineState>>);
 struct LineState {
     /// Line breaks already passed.
     before: u32,
-    /// Runs of line-break bytes read but not yet passed: start, end, `\n`s.
+    /// Runs of line-break bytes read but not yet passed: start, end, breaks.
     runs: VecDeque<(u64, u64, u32)>,
-    /// The run still being read, if the last byte read was a line break.
-    open: Option<(u64, u32)>,
+    /// The run still being read, if the last byte read was a line break:
+    /// its start, the breaks counted so far, and whether the last byte was a
+    /// `\r` (a break of its own unless a `\n` follows: old Mac files end
+    /// lines with `\r` alone, and the csv crate splits records there too).
+    open: Option<(u64, u32, bool)>,
 }
 
 impl LineIndex {
@@ -272,7 +275,7 @@ impl<R: Read> Read for LineCounter<R> {
                 match find_break(&buf[i..n]) {
                     Some(k) => {
                         i += k;
-                        st.open = Some((self.pos + i as u64, 0));
+                        st.open = Some((self.pos + i as u64, 0, false));
                     }
                     None => break,
                 }
@@ -280,14 +283,20 @@ impl<R: Read> Read for LineCounter<R> {
             // Inside a run of line-break bytes.
             match buf[i] {
                 b'\n' => {
-                    if let Some((_, nl)) = st.open.as_mut() {
+                    if let Some((_, nl, cr)) = st.open.as_mut() {
                         *nl += 1;
+                        *cr = false;
                     }
                 }
-                b'\r' => {}
+                b'\r' => {
+                    if let Some((_, nl, cr)) = st.open.as_mut() {
+                        *nl += u32::from(*cr);
+                        *cr = true;
+                    }
+                }
                 _ => {
-                    if let Some((start, nl)) = st.open.take() {
-                        st.runs.push_back((start, self.pos + i as u64, nl));
+                    if let Some((start, nl, cr)) = st.open.take() {
+                        st.runs.push_back((start, self.pos + i as u64, nl + u32::from(cr)));
                     }
                     continue;
                 }
