@@ -98,7 +98,10 @@ impl Interner {
             return;
         }
         let mask = self.table.len() - 1;
-        let slots: Vec<usize> = strs.iter().map(|s| hash(s.as_bytes()) as usize & mask).collect();
+        let slots: Vec<usize> = strs
+            .iter()
+            .map(|s| hash(s.as_bytes()) as usize & mask)
+            .collect();
         let mut touched = 0u64;
         for &i in &slots {
             touched ^= self.table[i];
@@ -206,7 +209,9 @@ mod tests {
     fn many_strings_survive_growth() {
         let mut i = Interner::new();
         assert_eq!(i.get("x"), None);
-        let syms: Vec<Sym> = (0..10_000).map(|n| i.intern(&format!("KT-2018-{n:07}"))).collect();
+        let syms: Vec<Sym> = (0..10_000)
+            .map(|n| i.intern(&format!("KT-2018-{n:07}")))
+            .collect();
         let empty = i.intern("");
         assert_eq!(i.len(), 10_001);
         for (n, s) in syms.iter().enumerate() {
@@ -231,7 +236,10 @@ mod tests {
         let a = i.intern("a");
         i.reserve(1000);
         let b = i.intern("b");
-        assert_eq!((i.get("a"), i.get("b"), i.intern("a")), (Some(a), Some(b), a));
+        assert_eq!(
+            (i.get("a"), i.get("b"), i.intern("a")),
+            (Some(a), Some(b), a)
+        );
         i.reserve(0);
         assert_eq!(i.len(), 2);
     }
