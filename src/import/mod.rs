@@ -377,8 +377,7 @@ pub fn run(root: &Path, opts: &Options, lang: Lang, progress: &mut Progress) -> 
     let facts: TitleFacts = values::title_facts(&title_lines);
     let mut defaults: HashMap<String, String> = HashMap::new();
     for (f, v) in facts.fields() {
-        let in_sheet = header.column_of(&Target::Field(f)).is_some();
-        if schema.iter().any(|(n, _)| *n == f) && !in_sheet && !fixed.iter().any(|(k, _)| k == f) {
+        if schema.iter().any(|(n, _)| *n == f) && !fixed.iter().any(|(k, _)| k == f) {
             out.from_title.push((f, v.clone()));
             defaults.insert(f.to_string(), v);
         }
