@@ -359,6 +359,10 @@ fn unknown_people_are_errors_unless_created() {
         out.contains("Sheet1!B10: error[unknown-reference]: no person `Lê Văn Mới` in unit `U-B`"),
         "{out}"
     );
+    assert!(
+        !out.contains("recipient-conflict"),
+        "one error for the row, not two: {out}"
+    );
     assert_eq!(snapshot(dir.path()), before);
 
     let (code, out, _) = thidua(&import_args(
@@ -623,4 +627,67 @@ fn a_map_file_names_other_headers() {
         awards_of(dir.path(), 2024),
         vec![("P-1".to_string(), "LDTT".to_string())]
     );
+}
+
+#[test]
+fn units_people_and_evaluations_by_name() {
+    let dir = folder();
+    let data = dir.path().to_str().unwrap();
+    let src = tempfile::tempdir().unwrap();
+    let units = src.path().join("truong.csv");
+    std::fs::write(&units, "STT,Tên đơn vị,Loại đơn vị,Đơn vị cấp trên\n1,Trường Mầm non Hoa Sen,Trường học,\n2,Tổ Văn,Tổ chức,Trường THCS Nam Yên\n").unwrap();
+    let (code, out, _) = thidua(&[
+        "--lang",
+        "en",
+        "--data",
+        data,
+        "import",
+        units.to_str().unwrap(),
+        "--type",
+        "units",
+    ]);
+    assert_eq!(code, 0, "{out}");
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("units/truong.csv")).unwrap(),
+        "id,name,kind,parent\ntruong-2,Trường Mầm non Hoa Sen,truong_hoc,\ntruong-3,Tổ Văn,to_chuc,U-B\n"
+    );
+    let people = src.path().join("nhan-su.csv");
+    std::fs::write(&people, "Họ và tên,Đơn vị,Chức vụ,Giới tính,Trực tiếp lao động\nPhạm Thu,Tổ Văn,Giáo viên,Nữ,x\nNguyễn Văn An,U-A,Giáo viên,Nam,có\n").unwrap();
+    let (code, out, _) = thidua(&[
+        "--lang",
+        "en",
+        "--data",
+        data,
+        "import",
+        people.to_str().unwrap(),
+        "--type",
+        "people",
+    ]);
+    assert_eq!(code, 0, "{out}");
+    assert!(
+        out.contains("skipped 1 rows"),
+        "Nguyễn Văn An of U-A is there already: {out}"
+    );
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("people/nhan-su.csv")).unwrap(),
+        "id,name,unit,direct_worker,gender,position,hire_date\nnhan-su-2,Phạm Thu,truong-3,true,nu,Giáo viên,\n"
+    );
+    let evals = src.path().join("xep-loai.csv");
+    std::fs::write(&evals, "Họ và tên,Đơn vị,Năm,Xếp loại\nPhạm Thu,Tổ Văn,2024,Hoàn thành xuất sắc nhiệm vụ\nNguyễn Văn An,Trường THCS Nam Yên,2024,HTTNV\n").unwrap();
+    let (code, out, _) = thidua(&[
+        "--lang",
+        "en",
+        "--data",
+        data,
+        "import",
+        evals.to_str().unwrap(),
+        "--type",
+        "evaluations",
+    ]);
+    assert_eq!(code, 0, "{out}");
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("evaluations/xep-loai.csv")).unwrap(),
+        "year,person,unit,rating,discipline,initiative,months_worked,absent_days\n2024,nhan-su-2,,htxs,,,,\n2024,P-2,,htt,,,,\n"
+    );
+    check_is_clean(data);
 }

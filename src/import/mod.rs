@@ -378,7 +378,9 @@ pub fn run(root: &Path, opts: &Options, lang: Lang, progress: &mut Progress) -> 
     let mut defaults: HashMap<String, String> = HashMap::new();
     for (f, v) in facts.fields() {
         if schema.iter().any(|(n, _)| *n == f) && !fixed.iter().any(|(k, _)| k == f) {
-            out.from_title.push((f, v.clone()));
+            if header.column_of(&Target::Field(f)).is_none() {
+                out.from_title.push((f, v.clone()));
+            }
             defaults.insert(f.to_string(), v);
         }
     }
@@ -758,11 +760,20 @@ pub fn run(root: &Path, opts: &Options, lang: Lang, progress: &mut Progress) -> 
             errors.push(d.clone());
         }
     }
+    // A row whose person could not be found has already said so.
+    let unresolved: HashSet<u32> = pending
+        .iter()
+        .filter(|p| !p.errors.is_empty())
+        .map(|p| p.row)
+        .collect();
     for mut d in sink.into_items() {
         if d.file.as_deref() != Some(marker.as_str()) {
             continue;
         }
         let (row, col) = d.line.and_then(|t| places.get(t)).unwrap_or((0, None));
+        if d.rule == "recipient-conflict" && unresolved.contains(&row) {
+            continue;
+        }
         d.file = Some(file_name.clone());
         d.line = Some(row);
         if grid.sheet.is_some() {
