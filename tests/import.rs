@@ -691,3 +691,65 @@ fn units_people_and_evaluations_by_name() {
     );
     check_is_clean(data);
 }
+
+#[test]
+fn picks_the_first_sheet_with_data_or_the_one_named() {
+    let dir = folder();
+    let data = dir.path().to_str().unwrap();
+    let src = tempfile::tempdir().unwrap();
+    let file = src.path().join("hai-trang.xlsx");
+    let mut wb = Workbook::new();
+    wb.add_worksheet().set_name("Bìa").unwrap();
+    let ws = wb.add_worksheet();
+    ws.set_name("Danh sách").unwrap();
+    // A two-row header under a merged "Khen thưởng" cell.
+    ws.write_string(0, 0, "Họ và tên").unwrap();
+    ws.write_string(0, 1, "Đơn vị").unwrap();
+    ws.merge_range(0, 2, 0, 3, "Khen thưởng", &Format::new())
+        .unwrap();
+    ws.write_string(1, 2, "Danh hiệu").unwrap();
+    ws.write_string(1, 3, "Số quyết định").unwrap();
+    ws.write_string(2, 0, "Nguyễn Văn An").unwrap();
+    ws.write_string(2, 1, "U-A").unwrap();
+    ws.write_string(2, 2, "LĐTT").unwrap();
+    ws.write_string(2, 3, "8/QĐ-UBND").unwrap();
+    wb.save(&file).unwrap();
+    let base = [
+        "--lang",
+        "en",
+        "--data",
+        data,
+        "import",
+        file.to_str().unwrap(),
+        "--set",
+        "year=2024",
+        "--set",
+        "kind=thuong_xuyen",
+        "--set",
+        "issuer=huyen",
+        "--set",
+        "decision_date=8/1/2025",
+        "--format",
+        "json",
+    ];
+    let (code, out, err) = thidua(&[&base[..], &["--sheet", "Trang 3"]].concat());
+    assert_eq!(code, 2, "{out}");
+    assert!(
+        err.contains("no sheet `Trang 3` (the sheets are: Bìa, Danh sách)"),
+        "{err}"
+    );
+    let (code, out, _) = thidua(&base);
+    assert_eq!(code, 0, "{out}");
+    let json: Json = serde_json::from_str(&out).unwrap();
+    assert_eq!(json["sheet"], "Danh sách");
+    assert_eq!(json["header_row"], 2);
+    assert_eq!(
+        awards_of(dir.path(), 2024),
+        vec![("P-1".to_string(), "LDTT".to_string())]
+    );
+    let written = std::fs::read_to_string(dir.path().join("awards/hai-trang.csv")).unwrap();
+    assert!(
+        written.ends_with("hai-trang-3,2024,P-1,,LDTT,thuong_xuyen,,8/QĐ-UBND,2025-01-08,huyen\n"),
+        "{written}"
+    );
+}
