@@ -753,3 +753,31 @@ fn picks_the_first_sheet_with_data_or_the_one_named() {
         "{written}"
     );
 }
+
+#[test]
+fn footers_and_section_headings_are_not_rows() {
+    let dir = folder();
+    let data = dir.path().to_str().unwrap();
+    let src = tempfile::tempdir().unwrap();
+    let file = src.path().join("ds.csv");
+    std::fs::write(
+        &file,
+        "Họ và tên,Đơn vị,Danh hiệu,Số quyết định,Ngày quyết định\n\
+         KHỐI TRƯỜNG TIỂU HỌC,,,,\n\
+         Nguyễn Văn An,U-A,LĐTT,4/QĐ-UBND,04/01/2025\n\
+         Tổng cộng: 1 người,,,,\n\
+         Người lập biểu,,,,\n",
+    )
+    .unwrap();
+    let (code, out, _) = thidua(&import_args(
+        data,
+        file.to_str().unwrap(),
+        &["--lang", "en"],
+    ));
+    assert_eq!(code, 0, "{out}");
+    assert!(out.contains("Added 1 records"), "{out}");
+    assert_eq!(
+        awards_of(dir.path(), 2024),
+        vec![("P-1".to_string(), "LDTT".to_string())]
+    );
+}

@@ -213,6 +213,19 @@ struct NewPerson {
     guessed: bool,
 }
 
+/// How the lines under a list begin (by their [`text::fold_ascii`] key).
+const FOOTER_WORDS: &[&str] = &[
+    "nguoi lap",
+    "tong cong",
+    "tong so",
+    "cong:",
+    "ky ten",
+    "thu truong",
+    "danh sach nay",
+    "(danh sach",
+    "an dinh",
+];
+
 /// Positions that make a person a leader or manager rather than a direct worker.
 const LEADER_WORDS: &[&str] = &[
     "giam doc",
@@ -892,6 +905,23 @@ fn is_data_row(row: &source::Row, header: &Header, stt_col: Option<usize>) -> bo
         .count();
     if meaningful == 0 {
         return false;
+    }
+    // A lone text that is a footer ("Người lập biểu", "Tổng cộng: 25") or a
+    // section heading in capitals ("KHỐI TRƯỜNG HỌC").
+    if meaningful <= 1 && filled.len() <= 2 {
+        let lone = filled.iter().find_map(|(_, v)| match v {
+            Value::Text(t) => Some(t.as_str()),
+            _ => None,
+        });
+        if let Some(t) = lone {
+            let key = text::fold_ascii(t);
+            let footer = FOOTER_WORDS.iter().any(|w| key.starts_with(w));
+            let letters: Vec<char> = t.chars().filter(|c| c.is_alphabetic()).collect();
+            let capitals = letters.len() > 3 && letters.iter().all(|c| c.is_uppercase());
+            if footer || (capitals && stt_col.is_none()) {
+                return false;
+            }
+        }
     }
     if let Some(stt) = stt_col {
         let numbered = row.cells.get(stt).is_some_and(|v| match v {
