@@ -781,3 +781,58 @@ fn footers_and_section_headings_are_not_rows() {
         vec![("P-1".to_string(), "LDTT".to_string())]
     );
 }
+
+#[test]
+fn excel_unicode_text_and_vni_cells() {
+    let dir = folder();
+    let data = dir.path().to_str().unwrap();
+    let src = tempfile::tempdir().unwrap();
+    // Excel's "Unicode Text": UTF-16LE with a byte order mark, tab-separated.
+    let file = src.path().join("unicode.txt");
+    let text = "Họ và tên\tĐơn vị\tDanh hiệu\tSố quyết định\tNgày quyết định\r\n\
+                Trần Thị Hoà\tU-A\tChiến sĩ thi đua cơ sở\t6/QĐ-UBND\t06/01/2025\r\n";
+    let mut bytes = vec![0xFF, 0xFE];
+    bytes.extend(text.encode_utf16().flat_map(|u| u.to_le_bytes()));
+    std::fs::write(&file, bytes).unwrap();
+    let (code, out, _) = thidua(&import_args(
+        data,
+        file.to_str().unwrap(),
+        &["--lang", "en"],
+    ));
+    assert_eq!(code, 0, "{out}");
+    assert!(out.contains("encoding: utf-16le, delimiter `\\t`"), "{out}");
+
+    // Cells typed with a VNI font.
+    let file = src.path().join("vni.xlsx");
+    let mut wb = Workbook::new();
+    let ws = wb.add_worksheet();
+    for (c, h) in ["Hoï vaø teân", "Ñôn vò", "Danh hieäu"].iter().enumerate() {
+        ws.write_string(0, c as u16, *h).unwrap();
+    }
+    ws.write_string(1, 0, "Nguyeãn Vaên An").unwrap();
+    ws.write_string(1, 1, "Tröôøng THCS Nam Yeân").unwrap();
+    ws.write_string(1, 2, "Lao ñoäng tieân tieán").unwrap();
+    wb.save(&file).unwrap();
+    let (code, out, _) = thidua(&import_args(
+        data,
+        file.to_str().unwrap(),
+        &[
+            "--lang",
+            "en",
+            "--set",
+            "decision=6/QĐ-UBND",
+            "--set",
+            "decision_date=2025-01-06",
+        ],
+    ));
+    assert_eq!(code, 0, "{out}");
+    assert!(out.contains("VNI"), "{out}");
+    let ds = awards_of(dir.path(), 2024);
+    assert_eq!(
+        ds,
+        vec![
+            ("P-2".to_string(), "LDTT".to_string()),
+            ("P-3".to_string(), "CSTDCS".to_string())
+        ]
+    );
+}
