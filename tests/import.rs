@@ -836,3 +836,111 @@ fn excel_unicode_text_and_vni_cells() {
         ]
     );
 }
+
+/// A zip archive with its entries stored uncompressed (what an `.ods` is).
+fn stored_zip(entries: &[(&str, &[u8])]) -> Vec<u8> {
+    fn crc32(data: &[u8]) -> u32 {
+        let mut crc = 0xFFFF_FFFFu32;
+        for &b in data {
+            crc ^= u32::from(b);
+            for _ in 0..8 {
+                crc = if crc & 1 == 1 {
+                    (crc >> 1) ^ 0xEDB8_8320
+                } else {
+                    crc >> 1
+                };
+            }
+        }
+        !crc
+    }
+    let (mut out, mut central) = (Vec::new(), Vec::new());
+    for (name, data) in entries {
+        let offset = out.len() as u32;
+        let (crc, len) = (crc32(data), data.len() as u32);
+        let common = |v: &mut Vec<u8>| {
+            for x in [20u16, 0, 0, 0, 0x21] {
+                v.extend(x.to_le_bytes()); // version, flags, stored, time, date
+            }
+            for x in [crc, len, len] {
+                v.extend(x.to_le_bytes());
+            }
+            v.extend((name.len() as u16).to_le_bytes());
+            v.extend(0u16.to_le_bytes());
+        };
+        out.extend(0x0403_4b50u32.to_le_bytes());
+        common(&mut out);
+        out.extend(name.as_bytes());
+        out.extend(*data);
+        central.extend(0x0201_4b50u32.to_le_bytes());
+        central.extend(20u16.to_le_bytes());
+        common(&mut central);
+        for x in [0u16, 0, 0] {
+            central.extend(x.to_le_bytes());
+        }
+        central.extend(0u32.to_le_bytes());
+        central.extend(offset.to_le_bytes());
+        central.extend(name.as_bytes());
+    }
+    let (cd_offset, cd_len, n) = (out.len() as u32, central.len() as u32, entries.len() as u16);
+    out.extend(central);
+    out.extend(0x0605_4b50u32.to_le_bytes());
+    for x in [0u16, 0, n, n] {
+        out.extend(x.to_le_bytes());
+    }
+    out.extend(cd_len.to_le_bytes());
+    out.extend(cd_offset.to_le_bytes());
+    out.extend(0u16.to_le_bytes());
+    out
+}
+
+#[test]
+fn ods_list_with_a_date_cell() {
+    let dir = folder();
+    let data = dir.path().to_str().unwrap();
+    let src = tempfile::tempdir().unwrap();
+    let file = src.path().join("ds.ods");
+    let cell = |t: &str| {
+        format!("<table:table-cell office:value-type=\"string\"><text:p>{t}</text:p></table:table-cell>")
+    };
+    let row = |cells: &[String]| format!("<table:table-row>{}</table:table-row>", cells.concat());
+    let date = "<table:table-cell office:value-type=\"date\" office:date-value=\"2025-01-10\"><text:p>10/01/2025</text:p></table:table-cell>";
+    let content = format!(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\
+         <office:document-content xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\" \
+         xmlns:table=\"urn:oasis:names:tc:opendocument:xmlns:table:1.0\" \
+         xmlns:text=\"urn:oasis:names:tc:opendocument:xmlns:text:1.0\" office:version=\"1.2\">\
+         <office:body><office:spreadsheet><table:table table:name=\"Danh sách\">{}{}{}</table:table>\
+         </office:spreadsheet></office:body></office:document-content>",
+        row(&[cell("Kèm theo Quyết định số 1/QĐ-UBND")]),
+        row(&[cell("Họ và tên"), cell("Đơn vị"), cell("Danh hiệu"), cell("Ngày quyết định")]),
+        row(&[cell("Nguyễn Văn An"), cell("U-A"), cell("Lao động tiên tiến"), date.to_string()]),
+    );
+    let manifest = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\
+        <manifest:manifest xmlns:manifest=\"urn:oasis:names:tc:opendocument:xmlns:manifest:1.0\" manifest:version=\"1.2\">\
+        <manifest:file-entry manifest:full-path=\"/\" manifest:media-type=\"application/vnd.oasis.opendocument.spreadsheet\"/>\
+        <manifest:file-entry manifest:full-path=\"content.xml\" manifest:media-type=\"text/xml\"/></manifest:manifest>";
+    let zip = stored_zip(&[
+        (
+            "mimetype",
+            b"application/vnd.oasis.opendocument.spreadsheet",
+        ),
+        ("META-INF/manifest.xml", manifest.as_bytes()),
+        ("content.xml", content.as_bytes()),
+    ]);
+    std::fs::write(&file, zip).unwrap();
+    let (code, out, err) = thidua(&import_args(
+        data,
+        file.to_str().unwrap(),
+        &["--lang", "en", "--format", "json"],
+    ));
+    assert_eq!(code, 0, "{out}{err}");
+    let json: Json = serde_json::from_str(&out).unwrap();
+    assert_eq!(json["sheet"], "Danh sách");
+    assert_eq!(json["from_title"]["decision"], "1/QĐ-UBND");
+    let written = std::fs::read_to_string(dir.path().join("awards/ds.csv")).unwrap();
+    assert!(
+        written.ends_with("ds-3,2024,P-1,,LDTT,thuong_xuyen,,1/QĐ-UBND,2025-01-10,huyen\n"),
+        "{written}"
+    );
+    check_is_clean(data);
+}
