@@ -52,8 +52,9 @@ pub fn options(args: &ImportArgs, lang: Lang) -> Result<Options> {
 
 pub fn run(ctx: &mut Ctx<'_>, args: &ImportArgs) -> Result<i32> {
     let lang = ctx.lang;
-    let opts = options(args, lang)?;
-    let mut progress = Progress::new(ctx.err_is_tty, lang.pick("Đang nhập", "Importing"));
+    let mut opts = options(args, lang)?;
+    opts.progress = ctx.err_is_tty;
+    let mut progress = Progress::new(ctx.err_is_tty, lang.pick("Đang đọc", "Reading"));
     let outcome = import::run(&ctx.data, &opts, lang, &mut progress)?;
     match args.format {
         ImportFormat::Human => human(ctx.out, &outcome, &opts, lang)?,

@@ -52,6 +52,8 @@ pub struct Options {
     pub create_people: bool,
     pub skip_invalid: bool,
     pub dry_run: bool,
+    /// Draw a bar over the rows of a large file (stderr is a terminal).
+    pub progress: bool,
     /// For tests only: make the writer fail part-way.
     pub fail: FailPoint,
 }
@@ -68,6 +70,7 @@ impl Options {
             create_people: false,
             skip_invalid: false,
             dry_run: false,
+            progress: false,
             fail: FailPoint::default(),
         }
     }
@@ -268,7 +271,58 @@ pub fn slug(stem: &str) -> String {
     }
 }
 
-/// Runs an import into the folder `root`.
+/// A bar over the rows, drawn on stderr once a large file has taken more
+/// than a moment.
+struct RowBar {
+    enabled: bool,
+    started: std::time::Instant,
+    total: u64,
+    bar: Option<indicatif::ProgressBar>,
+    label: &'static str,
+}
+
+impl RowBar {
+    fn new(enabled: bool, total: u64, label: &'static str) -> Self {
+        RowBar {
+            enabled,
+            started: std::time::Instant::now(),
+            total,
+            bar: None,
+            label,
+        }
+    }
+
+    fn at(&mut self, row: u64) {
+        if !self.enabled {
+            return;
+        }
+        if self.bar.is_none() && self.started.elapsed() >= std::time::Duration::from_millis(400) {
+            let bar = indicatif::ProgressBar::with_draw_target(
+                Some(self.total),
+                indicatif::ProgressDrawTarget::stderr(),
+            );
+            if let Ok(style) =
+                indicatif::ProgressStyle::with_template("{msg} [{bar:30}] {pos}/{len} ({eta})")
+            {
+                bar.set_style(style.progress_chars("=> "));
+            }
+            bar.set_message(self.label);
+            self.bar = Some(bar);
+        }
+        if let Some(bar) = &self.bar {
+            bar.set_position(row);
+        }
+    }
+
+    fn finish(&mut self) {
+        if let Some(bar) = self.bar.take() {
+            bar.finish_and_clear();
+        }
+    }
+}
+
+/// Runs an import into the folder `root`; `progress` tracks the reading of
+/// the folder.
 pub fn run(root: &Path, opts: &Options, lang: Lang, progress: &mut Progress) -> Result<Outcome> {
     let kind = opts.kind;
     let schema = fields(kind);
@@ -406,13 +460,7 @@ pub fn run(root: &Path, opts: &Options, lang: Lang, progress: &mut Progress) -> 
     let (settings, setting_diags) = Settings::load(root, lang);
     let mut folder_sink = Diagnostics::with_overrides(settings.levels.clone());
     folder_sink.extend(setting_diags);
-    let mut ds = load::load_checked(
-        root,
-        &settings,
-        lang,
-        &mut folder_sink,
-        &mut Progress::hidden(),
-    )?;
+    let mut ds = load::load_checked(root, &settings, lang, &mut folder_sink, progress)?;
     out.folder_errors = folder_sink.errors();
     let dir = Directory::new(&ds);
 
@@ -434,10 +482,14 @@ pub fn run(root: &Path, opts: &Options, lang: Lang, progress: &mut Progress) -> 
         })
         .map(|(c, _, _)| *c);
     let data_rows = &grid.rows[header.index + 1..];
-    progress.start(data_rows.len() as u64);
+    let mut bar = RowBar::new(
+        opts.progress,
+        data_rows.len() as u64,
+        lang.pick("Đang nhập", "Importing"),
+    );
     for (i, row) in data_rows.iter().enumerate() {
         if i % 256 == 0 {
-            progress.at(0, i as u64);
+            bar.at(i as u64);
         }
         if !is_data_row(row, &header, stt_col) {
             continue;
@@ -690,7 +742,7 @@ pub fn run(root: &Path, opts: &Options, lang: Lang, progress: &mut Progress) -> 
         }
         pending.push(p);
     }
-    progress.finish();
+    bar.finish();
     // New people only for rows that were kept.
     let used: HashSet<usize> = pending.iter().filter_map(|p| p.new_person).collect();
 
