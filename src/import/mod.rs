@@ -760,52 +760,37 @@ pub fn run(root: &Path, opts: &Options, lang: Lang, progress: &mut Progress) -> 
         path: marker.clone(),
         kind,
     });
-    let mut builder_diags: Vec<(u32, Diagnostic)> = Vec::new();
+    let mut sink = Diagnostics::with_overrides(settings.levels.clone());
     {
         let mut b = Builder::new(&mut ds, lang, this_year);
-        for (_, np) in created.iter().enumerate().filter(|(n, _)| used.contains(n)) {
-            let line = places.token(np.row, np.key_col);
-            let tokens: Vec<Option<u32>> = np
-                .values
-                .iter()
-                .map(|v| {
-                    v.as_ref()
-                        .map(|(_, c)| places.token(np.row, c.or(np.key_col)))
-                })
-                .collect();
-            let mut vals: Values<'_> = [None; MAX_FIELDS];
-            for (i, v) in np.values.iter().enumerate() {
-                if let (Some((s, _)), Some(t)) = (v, tokens[i]) {
-                    vals[i] = Some((s.as_str(), t));
-                }
-            }
-            b.build(RecordType::Person, people_file, line, &vals);
+        for np in created
+            .iter()
+            .enumerate()
+            .filter(|(n, _)| used.contains(n))
+            .map(|(_, np)| np)
+        {
+            build_row(
+                &mut b,
+                &mut places,
+                RecordType::Person,
+                people_file,
+                np.row,
+                np.key_col,
+                &np.values,
+            );
         }
         for p in &pending {
-            let line = places.token(p.row, p.key_col);
-            let tokens: Vec<Option<u32>> = p
-                .values
-                .iter()
-                .map(|v| {
-                    v.as_ref()
-                        .map(|(_, c)| places.token(p.row, c.or(p.key_col)))
-                })
-                .collect();
-            let mut vals: Values<'_> = [None; MAX_FIELDS];
-            for (i, v) in p.values.iter().enumerate() {
-                if let (Some((s, _)), Some(t)) = (v, tokens[i]) {
-                    vals[i] = Some((s.as_str(), t));
-                }
-            }
-            b.build(kind, main_file, line, &vals);
+            build_row(
+                &mut b,
+                &mut places,
+                kind,
+                main_file,
+                p.row,
+                p.key_col,
+                &p.values,
+            );
         }
-        for d in b.diags.drain(..) {
-            builder_diags.push((0, d));
-        }
-    }
-    let mut sink = Diagnostics::with_overrides(settings.levels.clone());
-    for (_, d) in builder_diags {
-        sink.push(d);
+        sink.extend(b.diags.drain(..));
     }
     crate::rules::structural::check(&mut ds, &settings, lang, load::today(), &mut sink);
     // ── The law's rules plug in here. ────────────────────────────────────
@@ -900,6 +885,27 @@ pub fn run(root: &Path, opts: &Options, lang: Lang, progress: &mut Progress) -> 
     }
     out.files = files;
     Ok(out)
+}
+
+/// Hands one row to the loader's builder, each value's "line" being the
+/// token of the cell it came from.
+fn build_row(
+    b: &mut Builder<'_>,
+    places: &mut Places,
+    kind: RecordType,
+    file: FileId,
+    row: u32,
+    key_col: Option<usize>,
+    values: &[Option<(String, Option<usize>)>],
+) {
+    let line = places.token(row, key_col);
+    let mut vals: Values<'_> = [None; MAX_FIELDS];
+    for (i, v) in values.iter().enumerate() {
+        if let Some((s, c)) = v {
+            vals[i] = Some((s.as_str(), places.token(row, c.or(key_col))));
+        }
+    }
+    b.build(kind, file, line, &vals);
 }
 
 /// Converts the text of a file typed in a legacy font: the encoding given,
