@@ -204,7 +204,7 @@ struct Pending {
     key_col: Option<usize>,
     /// Errors found before building (unknown person, ambiguous name…).
     errors: Vec<Diagnostic>,
-    /// Index into `created` of the new person this row names.
+    /// The newcomer (`Newcomers::people`) this row names.
     new_person: Option<usize>,
 }
 
@@ -228,6 +228,62 @@ const FOOTER_WORDS: &[&str] = &[
     "(danh sach",
     "an dinh",
 ];
+
+/// The people an import creates (`--create-people`), once each.
+struct Newcomers {
+    stem: String,
+    /// Person ids taken, in the folder and by newcomers.
+    ids: HashSet<String>,
+    people: Vec<NewPerson>,
+    by_key: HashMap<(String, usize), usize>,
+}
+
+impl Newcomers {
+    /// The newcomer named `name` in unit `unit` (an index into the units),
+    /// made on first sight. `cols`: the columns of the name, unit, position
+    /// and direct-worker flag. Without a flag, a leader's position says no.
+    #[allow(clippy::too_many_arguments)]
+    fn add(
+        &mut self,
+        ds: &Dataset,
+        name: &str,
+        unit: usize,
+        row: u32,
+        cols: [Option<usize>; 4],
+        position: Option<String>,
+        direct: Option<String>,
+    ) -> usize {
+        let key = (matching::name_key(name), unit);
+        if let Some(&n) = self.by_key.get(&key) {
+            return n;
+        }
+        let id = unique_id(&format!("{}-p{row}", self.stem), &mut self.ids);
+        let guessed = direct.is_none();
+        let direct =
+            direct.unwrap_or_else(|| (!position.as_deref().is_some_and(is_leader)).to_string());
+        let mut values = vec![None; fields(RecordType::Person).len()];
+        values[0] = Some((id, None));
+        values[1] = Some((text::clean(name).into_owned(), cols[0]));
+        values[2] = Some((ds.str(ds.units[unit].id).to_string(), cols[1]));
+        values[3] = Some((direct, cols[3]));
+        values[5] = position.map(|s| (s, cols[2]));
+        self.people.push(NewPerson {
+            values,
+            row,
+            key_col: cols[0],
+            guessed,
+        });
+        self.by_key.insert(key, self.people.len() - 1);
+        self.people.len() - 1
+    }
+
+    fn id(&self, n: usize) -> String {
+        self.people[n].values[0]
+            .as_ref()
+            .map(|(id, _)| id.clone())
+            .unwrap_or_default()
+    }
+}
 
 /// Positions that make a person a leader or manager rather than a direct worker.
 const LEADER_WORDS: &[&str] = &[
@@ -467,11 +523,14 @@ pub fn run(root: &Path, opts: &Options, lang: Lang, progress: &mut Progress) -> 
     // Rows to records.
     let mut places = Places::default();
     let mut taken_ids: HashSet<String> = ids_of(&ds, kind);
-    let mut person_ids: HashSet<String> = ids_of(&ds, RecordType::Person);
     let mut seen_keys: HashSet<String> = existing_keys(&ds, kind);
     let mut pending: Vec<Pending> = Vec::new();
-    let mut created: Vec<NewPerson> = Vec::new();
-    let mut created_by_key: HashMap<(String, usize), usize> = HashMap::new();
+    let mut newcomers = Newcomers {
+        stem: stem.clone(),
+        ids: ids_of(&ds, RecordType::Person),
+        people: Vec::new(),
+        by_key: HashMap::new(),
+    };
     let stt_col = header
         .columns
         .iter()
@@ -614,58 +673,21 @@ pub fn run(root: &Path, opts: &Options, lang: Lang, progress: &mut Progress) -> 
                                     name_col,
                                 )),
                                 Some(u) => {
-                                    let key = (matching::name_key(&name), u);
-                                    let n = match created_by_key.get(&key) {
-                                        Some(&n) => n,
-                                        None => {
-                                            let id = unique_id(
-                                                &format!("{stem}-p{}", row.number),
-                                                &mut person_ids,
-                                            );
-                                            let position =
-                                                cell(header.column_of(&Target::Position))
-                                                    .map(Value::text)
-                                                    .or_else(|| defaults.get("position").cloned());
-                                            let direct =
-                                                cell(header.column_of(&Target::DirectWorker))
-                                                    .map(|v| normalise(v, values::FieldType::Bool))
-                                                    .or_else(|| {
-                                                        defaults.get("direct_worker").cloned()
-                                                    });
-                                            let guessed = direct.is_none();
-                                            let direct = direct.unwrap_or_else(|| {
-                                                (!position.as_deref().is_some_and(is_leader))
-                                                    .to_string()
-                                            });
-                                            let mut values =
-                                                vec![None; fields(RecordType::Person).len()];
-                                            values[0] = Some((id, None));
-                                            values[1] =
-                                                Some((text::clean(&name).into_owned(), name_col));
-                                            values[2] = Some((
-                                                ds.str(ds.units[u].id).to_string(),
-                                                unit_col,
-                                            ));
-                                            values[3] = Some((
-                                                direct,
-                                                header.column_of(&Target::DirectWorker),
-                                            ));
-                                            values[5] = position
-                                                .map(|s| (s, header.column_of(&Target::Position)));
-                                            created.push(NewPerson {
-                                                values,
-                                                row: row.number,
-                                                key_col: name_col,
-                                                guessed,
-                                            });
-                                            created_by_key.insert(key, created.len() - 1);
-                                            created.len() - 1
-                                        }
-                                    };
-                                    p.values[pi] = Some((
-                                        created[n].values[0].clone().unwrap_or_default().0,
+                                    let position = cell(header.column_of(&Target::Position))
+                                        .map(Value::text)
+                                        .or_else(|| defaults.get("position").cloned());
+                                    let direct = cell(header.column_of(&Target::DirectWorker))
+                                        .map(|v| normalise(v, values::FieldType::Bool))
+                                        .or_else(|| defaults.get("direct_worker").cloned());
+                                    let cols = [
                                         name_col,
-                                    ));
+                                        unit_col,
+                                        header.column_of(&Target::Position),
+                                        header.column_of(&Target::DirectWorker),
+                                    ];
+                                    let n = newcomers
+                                        .add(&ds, &name, u, row.number, cols, position, direct);
+                                    p.values[pi] = Some((newcomers.id(n), name_col));
                                     p.new_person = Some(n);
                                 }
                             },
@@ -763,7 +785,8 @@ pub fn run(root: &Path, opts: &Options, lang: Lang, progress: &mut Progress) -> 
     let mut sink = Diagnostics::with_overrides(settings.levels.clone());
     {
         let mut b = Builder::new(&mut ds, lang, this_year);
-        for np in created
+        for np in newcomers
+            .people
             .iter()
             .enumerate()
             .filter(|(n, _)| used.contains(n))
@@ -855,7 +878,10 @@ pub fn run(root: &Path, opts: &Options, lang: Lang, progress: &mut Progress) -> 
     };
     out.added = keep.len();
     out.created_people = people_kept.len();
-    out.guessed_direct = people_kept.iter().filter(|&&n| created[n].guessed).count();
+    out.guessed_direct = people_kept
+        .iter()
+        .filter(|&&n| newcomers.people[n].guessed)
+        .count();
     if out.has_rejections() && !opts.skip_invalid {
         out.added = 0;
         out.created_people = 0;
@@ -865,7 +891,7 @@ pub fn run(root: &Path, opts: &Options, lang: Lang, progress: &mut Progress) -> 
     let mut taken = Vec::new();
     if !people_kept.is_empty() {
         let rel = write::free_name(root, RecordType::Person.plural(), &stem, &taken);
-        let rows = people_kept.iter().map(|&n| &created[n].values);
+        let rows = people_kept.iter().map(|&n| &newcomers.people[n].values);
         files.push(NewFile {
             rel: rel.clone(),
             bytes: to_csv(RecordType::Person, rows)?,
