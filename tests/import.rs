@@ -944,3 +944,36 @@ fn ods_list_with_a_date_cell() {
     );
     check_is_clean(data);
 }
+
+#[test]
+fn collectives_and_individuals_in_one_list() {
+    let dir = folder();
+    let data = dir.path().to_str().unwrap();
+    let src = tempfile::tempdir().unwrap();
+    let file = src.path().join("tap-the-ca-nhan.csv");
+    std::fs::write(
+        &file,
+        "STT,\"Tên tập thể, cá nhân\",Hình thức khen thưởng,Số quyết định,Ngày quyết định\n\
+         I,TẬP THỂ,,,\n\
+         1,Trường THCS Nam Yên,Tập thể lao động tiên tiến,2/QĐ-UBND,02/01/2025\n\
+         II,CÁ NHÂN,,,\n\
+         1,Trần Thị Hoà,Lao động tiên tiến,2/QĐ-UBND,02/01/2025\n",
+    )
+    .unwrap();
+    let (code, out, _) = thidua(&import_args(
+        data,
+        file.to_str().unwrap(),
+        &["--lang", "en"],
+    ));
+    assert_eq!(code, 0, "{out}");
+    let written = std::fs::read_to_string(dir.path().join("awards/tap-the-ca-nhan.csv")).unwrap();
+    assert!(
+        written.contains("tap-the-ca-nhan-3,2024,,U-B,TTLDTT,"),
+        "{written}"
+    );
+    assert!(
+        written.contains("tap-the-ca-nhan-5,2024,P-3,,LDTT,"),
+        "{written}"
+    );
+    check_is_clean(data);
+}

@@ -639,6 +639,15 @@ pub fn run(root: &Path, opts: &Options, lang: Lang, progress: &mut Progress) -> 
                             Found::One(i) => {
                                 p.values[pi] = Some((ds.str(ds.people[i].id).to_string(), name_col))
                             }
+                            // Lists of "tập thể, cá nhân" name collectives in the same column.
+                            Found::None
+                                if unit.is_none() && matches!(dir.unit(&name), Found::One(_)) =>
+                            {
+                                if let Found::One(u) = dir.unit(&name) {
+                                    p.values[ui] =
+                                        Some((ds.str(ds.units[u].id).to_string(), name_col));
+                                }
+                            }
                             Found::Many(v) => {
                                 let list = v
                                     .iter()
