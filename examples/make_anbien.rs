@@ -8,7 +8,10 @@
 //! Every record is built to satisfy the law's rules by construction (see
 //! `rules.md`): titles only where the person's rating, discipline, hire date
 //! and absences allow, CSTĐCS within 15 % of the LĐTT per issuer level, unit
-//! titles only where the members qualify, State-level prerequisites met.
+//! titles only where the members qualify, the province's awards only where
+//! their prerequisites hold. Where a rule could count in more than one way,
+//! the data satisfies the strictest reading (a unit's members are everyone on
+//! file in it, whenever they were hired).
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
@@ -32,6 +35,7 @@ const CSTDCS_PER_100: usize = 13;
 struct Rng(u64);
 
 impl Rng {
+    /// 31 random bits.
     fn next(&mut self) -> u32 {
         self.0 = self
             .0
@@ -94,13 +98,6 @@ impl fmt::Display for Day {
     }
 }
 
-/// A plausible decision number for a decision of the district (or province)
-/// on `day`: numbers grow through the year.
-fn decision_no(day: Day, rng: &mut Rng) -> String {
-    let day_of_year = (day.1 - 1) * 30 + day.2;
-    format!("{}/QĐ-UBND", day_of_year * 9 + rng.below(8) as u32 + 3)
-}
-
 // ---------------------------------------------------------------- units
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -119,227 +116,39 @@ struct Unit {
     group: Group,
 }
 
-/// Communes and the town: id, name, kind, staff, hamlets (ấp, khu phố).
-const COMMUNES: &[(&str, &str, &str, usize, &[&str])] = &[
-    (
-        "tt-thu-ba",
-        "Thị trấn Thứ Ba",
-        "thi_tran",
-        24,
-        &[
-            "Khu phố 1",
-            "Khu phố 2",
-            "Khu phố 3",
-            "Khu phố 4",
-            "Khu phố 5",
-            "Khu phố 6",
-        ],
-    ),
-    (
-        "xa-tay-yen",
-        "Xã Tây Yên",
-        "xa",
-        22,
-        &[
-            "Ấp Xẻo Nhàu",
-            "Ấp Tây Bình",
-            "Ấp Thứ Nhất",
-            "Ấp Kênh Tắt",
-            "Ấp Bào Môn",
-            "Ấp Xẻo Vẹt",
-        ],
-    ),
-    (
-        "xa-tay-yen-a",
-        "Xã Tây Yên A",
-        "xa",
-        22,
-        &[
-            "Ấp Xẻo Đước",
-            "Ấp Thạnh An",
-            "Ấp Kênh Làng",
-            "Ấp Xẻo Bần",
-            "Ấp Rọ Ghe",
-            "Ấp Tây Sơn",
-        ],
-    ),
-    (
-        "xa-nam-yen",
-        "Xã Nam Yên",
-        "xa",
-        21,
-        &[
-            "Ấp Thứ Hai",
-            "Ấp Nam Hưng",
-            "Ấp Kênh Mới",
-            "Ấp Xẻo Cạn",
-            "Ấp Bình Lợi",
-            "Ấp Nam Lộc",
-        ],
-    ),
-    (
-        "xa-nam-thai",
-        "Xã Nam Thái",
-        "xa",
-        22,
-        &[
-            "Ấp Thứ Tư",
-            "Ấp Xẻo Rô",
-            "Ấp Kênh Chùa",
-            "Ấp Nam Thành",
-            "Ấp Bàu Sen",
-            "Ấp Ngọn Xẻo",
-            "Ấp Rạch Tre",
-        ],
-    ),
-    (
-        "xa-nam-thai-a",
-        "Xã Nam Thái A",
-        "xa",
-        21,
-        &[
-            "Ấp Thứ Năm",
-            "Ấp Xẻo Kè",
-            "Ấp Kênh Hai",
-            "Ấp Thái Hòa",
-            "Ấp Cầu Sắt",
-            "Ấp Miệt Thứ",
-        ],
-    ),
-    (
-        "xa-dong-thai",
-        "Xã Đông Thái",
-        "xa",
-        22,
-        &[
-            "Ấp Thứ Sáu",
-            "Ấp Đông Hưng",
-            "Ấp Kênh Ba",
-            "Ấp Xẻo Lá",
-            "Ấp Lung Lớn",
-            "Ấp Cái Nước",
-            "Ấp Tràm Dưới",
-        ],
-    ),
-    (
-        "xa-dong-yen",
-        "Xã Đông Yên",
-        "xa",
-        22,
-        &[
-            "Ấp Thứ Bảy",
-            "Ấp Đông An",
-            "Ấp Kênh Năm",
-            "Ấp Xẻo Sao",
-            "Ấp Thuận Hòa",
-            "Ấp Cạnh Đền",
-        ],
-    ),
-    (
-        "xa-hung-yen",
-        "Xã Hưng Yên",
-        "xa",
-        21,
-        &[
-            "Ấp Hưng Thịnh",
-            "Ấp Hưng Lợi",
-            "Ấp Kênh Sáu",
-            "Ấp Bảy Biển",
-            "Ấp Xẻo Môn",
-            "Ấp Hưng Phú",
-        ],
-    ),
+/// Communes and the town: id, name, kind, staff, hamlets (ấp, khu phố) separated by `;`.
+#[rustfmt::skip]
+const COMMUNES: &[(&str, &str, &str, usize, &str)] = &[
+    ("tt-thu-ba", "Thị trấn Thứ Ba", "thi_tran", 24, "Khu phố 1; Khu phố 2; Khu phố 3; Khu phố 4; Khu phố 5; Khu phố 6"),
+    ("xa-tay-yen", "Xã Tây Yên", "xa", 22, "Ấp Xẻo Nhàu; Ấp Tây Bình; Ấp Thứ Nhất; Ấp Kênh Tắt; Ấp Bào Môn; Ấp Xẻo Vẹt"),
+    ("xa-tay-yen-a", "Xã Tây Yên A", "xa", 22, "Ấp Xẻo Đước; Ấp Thạnh An; Ấp Kênh Làng; Ấp Xẻo Bần; Ấp Rọ Ghe; Ấp Tây Sơn"),
+    ("xa-nam-yen", "Xã Nam Yên", "xa", 21, "Ấp Thứ Hai; Ấp Nam Hưng; Ấp Kênh Mới; Ấp Xẻo Cạn; Ấp Bình Lợi; Ấp Nam Lộc"),
+    ("xa-nam-thai", "Xã Nam Thái", "xa", 22, "Ấp Thứ Tư; Ấp Xẻo Rô; Ấp Kênh Chùa; Ấp Nam Thành; Ấp Bàu Sen; Ấp Ngọn Xẻo; Ấp Rạch Tre"),
+    ("xa-nam-thai-a", "Xã Nam Thái A", "xa", 21, "Ấp Thứ Năm; Ấp Xẻo Kè; Ấp Kênh Hai; Ấp Thái Hòa; Ấp Cầu Sắt; Ấp Miệt Thứ"),
+    ("xa-dong-thai", "Xã Đông Thái", "xa", 22, "Ấp Thứ Sáu; Ấp Đông Hưng; Ấp Kênh Ba; Ấp Xẻo Lá; Ấp Lung Lớn; Ấp Cái Nước; Ấp Tràm Dưới"),
+    ("xa-dong-yen", "Xã Đông Yên", "xa", 22, "Ấp Thứ Bảy; Ấp Đông An; Ấp Kênh Năm; Ấp Xẻo Sao; Ấp Thuận Hòa; Ấp Cạnh Đền"),
+    ("xa-hung-yen", "Xã Hưng Yên", "xa", 21, "Ấp Hưng Thịnh; Ấp Hưng Lợi; Ấp Kênh Sáu; Ấp Bảy Biển; Ấp Xẻo Môn; Ấp Hưng Phú"),
 ];
 
-/// District offices: id, name, staff, head, deputy title.
+/// District offices: id, name, staff, head, deputy.
+#[rustfmt::skip]
 const OFFICES: &[(&str, &str, usize, &str, &str)] = &[
-    (
-        "vp-hdnd-ubnd",
-        "Văn phòng HĐND và UBND huyện",
-        22,
-        "Chánh Văn phòng",
-        "Phó Chánh Văn phòng",
-    ),
-    (
-        "p-noi-vu",
-        "Phòng Nội vụ",
-        9,
-        "Trưởng phòng",
-        "Phó Trưởng phòng",
-    ),
-    (
-        "p-tc-kh",
-        "Phòng Tài chính – Kế hoạch",
-        11,
-        "Trưởng phòng",
-        "Phó Trưởng phòng",
-    ),
-    (
-        "p-gd-dt",
-        "Phòng Giáo dục và Đào tạo",
-        12,
-        "Trưởng phòng",
-        "Phó Trưởng phòng",
-    ),
-    (
-        "p-nn-ptnt",
-        "Phòng Nông nghiệp và Phát triển nông thôn",
-        10,
-        "Trưởng phòng",
-        "Phó Trưởng phòng",
-    ),
-    (
-        "p-ld-tbxh",
-        "Phòng Lao động – Thương binh và Xã hội",
-        9,
-        "Trưởng phòng",
-        "Phó Trưởng phòng",
-    ),
-    (
-        "p-tn-mt",
-        "Phòng Tài nguyên và Môi trường",
-        9,
-        "Trưởng phòng",
-        "Phó Trưởng phòng",
-    ),
-    (
-        "p-vh-tt",
-        "Phòng Văn hóa và Thông tin",
-        7,
-        "Trưởng phòng",
-        "Phó Trưởng phòng",
-    ),
-    (
-        "p-y-te",
-        "Phòng Y tế",
-        5,
-        "Trưởng phòng",
-        "Phó Trưởng phòng",
-    ),
-    (
-        "p-tu-phap",
-        "Phòng Tư pháp",
-        5,
-        "Trưởng phòng",
-        "Phó Trưởng phòng",
-    ),
-    (
-        "p-kt-ht",
-        "Phòng Kinh tế và Hạ tầng",
-        8,
-        "Trưởng phòng",
-        "Phó Trưởng phòng",
-    ),
-    (
-        "thanh-tra",
-        "Thanh tra huyện",
-        6,
-        "Chánh Thanh tra",
-        "Phó Chánh Thanh tra",
-    ),
+    ("vp-hdnd-ubnd", "Văn phòng HĐND và UBND huyện", 22, "Chánh Văn phòng", "Phó Chánh Văn phòng"),
+    ("p-noi-vu", "Phòng Nội vụ", 9, "Trưởng phòng", "Phó Trưởng phòng"),
+    ("p-tc-kh", "Phòng Tài chính – Kế hoạch", 11, "Trưởng phòng", "Phó Trưởng phòng"),
+    ("p-gd-dt", "Phòng Giáo dục và Đào tạo", 12, "Trưởng phòng", "Phó Trưởng phòng"),
+    ("p-nn-ptnt", "Phòng Nông nghiệp và Phát triển nông thôn", 10, "Trưởng phòng", "Phó Trưởng phòng"),
+    ("p-ld-tbxh", "Phòng Lao động – Thương binh và Xã hội", 9, "Trưởng phòng", "Phó Trưởng phòng"),
+    ("p-tn-mt", "Phòng Tài nguyên và Môi trường", 9, "Trưởng phòng", "Phó Trưởng phòng"),
+    ("p-vh-tt", "Phòng Văn hóa và Thông tin", 7, "Trưởng phòng", "Phó Trưởng phòng"),
+    ("p-y-te", "Phòng Y tế", 5, "Trưởng phòng", "Phó Trưởng phòng"),
+    ("p-tu-phap", "Phòng Tư pháp", 5, "Trưởng phòng", "Phó Trưởng phòng"),
+    ("p-kt-ht", "Phòng Kinh tế và Hạ tầng", 8, "Trưởng phòng", "Phó Trưởng phòng"),
+    ("thanh-tra", "Thanh tra huyện", 6, "Chánh Thanh tra", "Phó Chánh Thanh tra"),
 ];
 
 /// Schools under Phòng GD&ĐT: id, name, staff.
+#[rustfmt::skip]
 const SCHOOLS: &[(&str, &str, usize)] = &[
     ("mn-thu-ba", "Trường Mầm non Thị trấn Thứ Ba", 18),
     ("mn-dong-thai", "Trường Mầm non Đông Thái", 15),
@@ -357,88 +166,54 @@ const SCHOOLS: &[(&str, &str, usize)] = &[
 
 // ---------------------------------------------------------------- people
 
-const FAMILY: &[(&str, u32)] = &[
-    ("Nguyễn", 12),
-    ("Trần", 6),
-    ("Lê", 6),
-    ("Phạm", 3),
-    ("Huỳnh", 4),
-    ("Võ", 3),
-    ("Phan", 2),
-    ("Trương", 2),
-    ("Đặng", 2),
-    ("Bùi", 1),
-    ("Đỗ", 1),
-    ("Hồ", 2),
-    ("Ngô", 1),
-    ("Dương", 2),
-    ("Lý", 1),
-    ("Danh", 3),
-    ("Thạch", 1),
-    ("Lâm", 2),
-    ("Châu", 1),
-    ("Tô", 1),
-    ("Mai", 1),
-    ("Đoàn", 1),
-    ("Quách", 1),
-];
-const MIDDLE_M: &[&str] = &[
-    "Văn", "Văn", "Văn", "Văn", "Minh", "Quốc", "Thanh", "Hữu", "Công", "Đức", "Tấn", "Tấn", "Chí",
-    "Phước", "Hoàng",
-];
-const MIDDLE_F: &[&str] = &[
-    "Thị", "Thị", "Thị", "Thị", "Thị", "Ngọc", "Ngọc", "Kim", "Kim", "Mỹ", "Thu", "Bích", "Hồng",
-    "Thanh",
-];
-const SECOND_F: &[&str] = &["Ngọc", "Kim", "Thanh", "Bích", "Mỹ", "Cẩm", "Diễm"];
-const GIVEN_M: &[&str] = &[
-    "Hùng", "Dũng", "Phúc", "Tài", "Khang", "Nghĩa", "Tuấn", "Hải", "Lộc", "Thắng", "Toàn", "Vinh",
-    "Hiếu", "Nhân", "Trí", "Tâm", "Sang", "Phong", "Quang", "Khải", "Bình", "Cường", "Định", "Đạt",
-    "Hậu", "Kiệt", "Luân", "Nam", "Phát", "Sơn", "Thành", "Tín", "Trung", "Vũ", "Duy", "Em",
-    "Thiện", "Lực", "Hòa", "Khoa", "Lợi", "Nhựt", "Thuận", "Tính",
-];
-const GIVEN_F: &[&str] = &[
-    "Lan",
-    "Hoa",
-    "Hạnh",
-    "Trang",
-    "Thảo",
-    "Nhung",
-    "Yến",
-    "Diễm",
-    "Ngân",
-    "Trinh",
-    "Hằng",
-    "Phương",
-    "Loan",
-    "Hương",
-    "Thư",
-    "Vy",
-    "Tuyết",
-    "Xuân",
-    "Linh",
-    "Mai",
-    "Nga",
-    "Oanh",
-    "Quyên",
-    "Thủy",
-    "Tiên",
-    "Uyên",
-    "Vân",
-    "Châu",
-    "Duyên",
-    "Giang",
-    "Huyền",
-    "Kiều",
-    "My",
-    "Nhi",
-    "Phượng",
-    "Thắm",
-    "Bé",
-    "Liên",
-    "Đào",
-    "Hân",
-];
+/// Family names with their weights (`name*weight`); Danh and Thạch are
+/// common among the district's Khmer families.
+const FAMILY: &str =
+    "Nguyễn*12 Trần*6 Lê*6 Phạm*3 Huỳnh*4 Võ*3 Phan*2 Trương*2 Đặng*2 Bùi*1 Đỗ*1 Hồ*2 \
+                      Ngô*1 Dương*2 Lý*1 Danh*3 Thạch*1 Lâm*2 Châu*1 Tô*1 Mai*1 Đoàn*1 Quách*1";
+const MIDDLE_M: &str = "Văn Văn Văn Văn Minh Quốc Thanh Hữu Công Đức Tấn Tấn Chí Phước Hoàng";
+const MIDDLE_F: &str = "Thị Thị Thị Thị Thị Ngọc Ngọc Kim Kim Mỹ Thu Bích Hồng Thanh";
+/// A second middle name after `Thị` (Nguyễn Thị Ngọc Hân).
+const SECOND_F: &str = "Ngọc Kim Thanh Bích Mỹ Cẩm Diễm";
+const GIVEN_M: &str = "Hùng Dũng Phúc Tài Khang Nghĩa Tuấn Hải Lộc Thắng Toàn Vinh Hiếu Nhân Trí Tâm Sang Phong \
+                       Quang Khải Bình Cường Định Đạt Hậu Kiệt Luân Nam Phát Sơn Thành Tín Trung Vũ Duy Em \
+                       Thiện Lực Hòa Khoa Lợi Nhựt Thuận Tính";
+const GIVEN_F: &str = "Lan Hoa Hạnh Trang Thảo Nhung Yến Diễm Ngân Trinh Hằng Phương Loan Hương Thư Vy Tuyết \
+                       Xuân Linh Mai Nga Oanh Quyên Thủy Tiên Uyên Vân Châu Duyên Giang Huyền Kiều My Nhi \
+                       Phượng Thắm Bé Liên Đào Hân";
+
+/// The name lists, split once.
+struct Names {
+    family: Vec<&'static str>,
+    weights: Vec<u32>,
+    middle_m: Vec<&'static str>,
+    middle_f: Vec<&'static str>,
+    second_f: Vec<&'static str>,
+    given_m: Vec<&'static str>,
+    given_f: Vec<&'static str>,
+}
+
+impl Names {
+    fn new() -> Names {
+        let (family, weights) = FAMILY
+            .split_whitespace()
+            .map(|f| {
+                let (name, w) = f.split_once('*').expect("name*weight");
+                (name, w.parse::<u32>().expect("weight"))
+            })
+            .unzip();
+        let words = |s: &'static str| s.split_whitespace().collect::<Vec<_>>();
+        Names {
+            family,
+            weights,
+            middle_m: words(MIDDLE_M),
+            middle_f: words(MIDDLE_F),
+            second_f: words(SECOND_F),
+            given_m: words(GIVEN_M),
+            given_f: words(GIVEN_F),
+        }
+    }
+}
 
 struct Person {
     id: String,
@@ -482,8 +257,8 @@ struct Eval {
 }
 
 impl Eval {
-    /// May hold LĐTT: rated htt or better, not disciplined, fewer than 40 days
-    /// absent (the hire date is checked by the caller).
+    /// May hold LĐTT: rated htt or better, not disciplined, a full year with
+    /// fewer than 40 days absent (the hire date is checked by the caller).
     fn ldtt_ok(&self) -> bool {
         self.rating >= Rating::Htt
             && self.discipline.is_none()
@@ -491,9 +266,14 @@ impl Eval {
             && self.months == 12
     }
 
-    /// Nothing against any award that year (for commendations).
+    /// Nothing against a commendation that year.
     fn clean(&self) -> bool {
         self.rating >= Rating::Htt && self.discipline.is_none()
+    }
+
+    /// Rated htxs with an initiative and no discipline (Bằng khen's yearly condition).
+    fn excellent(&self) -> bool {
+        self.rating == Rating::Htxs && self.initiative && self.discipline.is_none()
     }
 }
 
@@ -505,18 +285,24 @@ enum To {
     Unit(usize),
 }
 
+/// One decision (quyết định): what every award it confers shares.
+#[derive(Clone)]
+struct Decision {
+    no: String,
+    day: Day,
+    issuer: &'static str,
+    kind: &'static str,
+    campaign: Option<&'static str>,
+    /// File under `awards/`, without extension.
+    file: String,
+}
+
 struct Award {
     id: String,
     year: u16,
     to: To,
     code: &'static str,
-    kind: &'static str,
-    campaign: Option<&'static str>,
-    decision: String,
-    date: Day,
-    issuer: &'static str,
-    /// File under `awards/`, without extension.
-    file: String,
+    decision: Decision,
 }
 
 struct Proposal {
@@ -534,6 +320,7 @@ struct Proposal {
 
 struct District {
     rng: Rng,
+    names: Names,
     units: Vec<Unit>,
     people: Vec<Person>,
     /// `evals[person][year - 2016]`.
@@ -554,6 +341,7 @@ impl District {
     fn new() -> District {
         District {
             rng: Rng(0x416e_4269_656e_2018),
+            names: Names::new(),
             units: Vec::new(),
             people: Vec::new(),
             evals: Vec::new(),
@@ -593,10 +381,10 @@ impl District {
     fn build_units(&mut self) {
         for (id, name, kind, _, hamlets) in COMMUNES {
             let c = self.add_unit(id, name, kind, None, Group::Commune);
-            for (i, h) in hamlets.iter().enumerate() {
+            for (i, h) in hamlets.split(';').enumerate() {
                 self.add_unit(
                     &format!("{id}-ap-{:02}", i + 1),
-                    h,
+                    h.trim(),
                     "thon_ap",
                     Some(c),
                     Group::Hamlet,
@@ -612,23 +400,24 @@ impl District {
         }
     }
 
+    /// An invented name not yet `taken` in the unit.
     fn name(&mut self, female: bool, taken: &BTreeSet<String>) -> String {
+        let n = &self.names;
         loop {
-            let weights: Vec<u32> = FAMILY.iter().map(|f| f.1).collect();
-            let family = FAMILY[self.rng.weighted(&weights)].0;
+            let family = n.family[self.rng.weighted(&n.weights)];
             let name = if female {
-                let middle = *self.rng.pick(MIDDLE_F);
+                let middle = *self.rng.pick(&n.middle_f);
                 let second = if middle == "Thị" && self.rng.chance(25) {
-                    format!(" {}", self.rng.pick(SECOND_F))
+                    format!(" {}", self.rng.pick(&n.second_f))
                 } else {
                     String::new()
                 };
-                format!("{family} {middle}{second} {}", self.rng.pick(GIVEN_F))
+                format!("{family} {middle}{second} {}", self.rng.pick(&n.given_f))
             } else {
                 format!(
                     "{family} {} {}",
-                    self.rng.pick(MIDDLE_M),
-                    self.rng.pick(GIVEN_M)
+                    self.rng.pick(&n.middle_m),
+                    self.rng.pick(&n.given_m)
                 )
             };
             if !taken.contains(&name) {
@@ -638,11 +427,12 @@ impl District {
     }
 
     /// The positions of a unit's staff, leaders (not direct workers) first.
-    fn positions(&mut self, u: usize, staff: usize) -> Vec<(String, bool)> {
+    fn positions(&self, u: usize, staff: usize) -> Vec<(String, bool)> {
         fn fill(out: &mut Vec<(String, bool)>, name: &str, direct: bool, n: usize) {
             out.extend(std::iter::repeat_n((name.to_string(), direct), n));
         }
-        let mut out: Vec<(String, bool)> = Vec::new();
+        let mut out = Vec::new();
+        let id = self.units[u].id.as_str();
         match self.units[u].group {
             Group::Commune => {
                 fill(&mut out, "Chủ tịch UBND", false, 1);
@@ -653,36 +443,24 @@ impl District {
                 fill(&mut out, "Công chức Địa chính – Xây dựng", true, 2);
                 fill(&mut out, "Công chức Văn hóa – Xã hội", true, 2);
                 fill(&mut out, "Chỉ huy trưởng Quân sự", true, 1);
-                fill(
-                    &mut out,
-                    "Cán bộ không chuyên trách",
-                    true,
-                    staff.saturating_sub(14),
-                );
+                fill(&mut out, "Cán bộ không chuyên trách", true, staff - 14);
             }
             Group::Office => {
-                let (_, _, _, head, deputy) = OFFICES
-                    .iter()
-                    .find(|o| o.0 == self.units[u].id)
-                    .expect("office");
+                let (.., head, deputy) = OFFICES.iter().find(|o| o.0 == id).expect("office");
                 fill(&mut out, head, false, 1);
                 fill(&mut out, deputy, false, if staff >= 10 { 2 } else { 1 });
-                let specialist = if self.units[u].id == "thanh-tra" {
+                if id == "vp-hdnd-ubnd" {
+                    fill(&mut out, "Văn thư", true, 1);
+                    fill(&mut out, "Lái xe", true, 2);
+                }
+                fill(&mut out, "Kế toán", true, usize::from(staff >= 9));
+                let specialist = if id == "thanh-tra" {
                     "Thanh tra viên"
                 } else {
                     "Chuyên viên"
                 };
-                let rest = staff - out.len();
-                if self.units[u].id == "vp-hdnd-ubnd" {
-                    fill(&mut out, "Văn thư", true, 1);
-                    fill(&mut out, "Lái xe", true, 2);
-                    fill(&mut out, "Kế toán", true, 1);
-                    fill(&mut out, specialist, true, rest - 4);
-                } else {
-                    fill(&mut out, "Kế toán", true, usize::from(staff >= 9));
-                    let n = staff - out.len();
-                    fill(&mut out, specialist, true, n);
-                }
+                let n = staff - out.len();
+                fill(&mut out, specialist, true, n);
             }
             Group::School => {
                 fill(&mut out, "Hiệu trưởng", false, 1);
@@ -694,7 +472,7 @@ impl District {
                 );
                 fill(&mut out, "Kế toán", true, 1);
                 fill(&mut out, "Nhân viên văn thư", true, 1);
-                if !self.units[u].id.starts_with("mn-") {
+                if !id.starts_with("mn-") {
                     fill(&mut out, "Giáo viên – Tổng phụ trách Đội", true, 1);
                 }
                 let n = staff - out.len();
@@ -702,7 +480,7 @@ impl District {
             }
             Group::Hamlet => {}
         }
-        assert_eq!(out.len(), staff, "{}", self.units[u].id);
+        assert_eq!(out.len(), staff, "{id}");
         out
     }
 
@@ -711,17 +489,17 @@ impl District {
         // the ten months the LĐTT needs in the year of joining.
         let newcomer = !leader && self.rng.chance(13);
         let year = if newcomer {
-            YEARS[self.rng.below(3)] as i32
+            i32::from(YEARS[self.rng.below(3)])
         } else if leader {
             1992 + self.rng.below(16) as i32
         } else {
             1996 + self.rng.below(20) as i32
         };
         let month = if newcomer {
-            5 + self.rng.below(5) as u32
+            5 + self.rng.below(5)
         } else {
-            1 + self.rng.below(12) as u32
-        };
+            1 + self.rng.below(12)
+        } as u32;
         Day(year, month, 1 + self.rng.below(28) as u32)
     }
 
@@ -745,7 +523,7 @@ impl District {
                     self.rng.weighted(&[15, 70, 15])
                 } else {
                     self.rng.weighted(&[40, 60, 0])
-                } as u8;
+                };
                 let id = format!("P{:04}", self.people.len() + 1);
                 self.people.push(Person {
                     id,
@@ -755,7 +533,7 @@ impl District {
                     female,
                     position,
                     hire,
-                    tier,
+                    tier: tier as u8,
                 });
             }
         }
@@ -829,7 +607,7 @@ impl District {
         self.evals[p][yi(year)].as_ref()
     }
 
-    /// May hold LĐTT in `year`: joined before that year and an evaluation that allows it.
+    /// May hold LĐTT in `year`: joined before that year, and an evaluation that allows it.
     fn ldtt_eligible(&self, p: usize, year: u16) -> bool {
         self.people[p].hire.0 < i32::from(year) && self.eval(p, year).is_some_and(Eval::ldtt_ok)
     }
@@ -876,20 +654,30 @@ impl District {
         format!("{prefix}-{:04}", *n)
     }
 
-    #[allow(clippy::too_many_arguments)]
-    fn give(
+    /// A decision of the district chair (or the province's, by `issuer`) on
+    /// `day`, numbered as such decisions are: the numbers grow through the year.
+    fn decision(
         &mut self,
-        year: u16,
-        to: To,
-        code: &'static str,
+        day: Day,
+        issuer: &'static str,
         kind: &'static str,
         campaign: Option<&'static str>,
-        decision: &str,
-        date: Day,
-        issuer: &'static str,
         file: &str,
-    ) {
-        let tag = match kind {
+    ) -> Decision {
+        let day_of_year = (day.1 - 1) * 30 + day.2;
+        let no = format!("{}/QĐ-UBND", day_of_year * 9 + self.rng.below(8) as u32 + 3);
+        Decision {
+            no,
+            day,
+            issuer,
+            kind,
+            campaign,
+            file: file.to_string(),
+        }
+    }
+
+    fn give(&mut self, year: u16, to: To, code: &'static str, decision: &Decision) {
+        let tag = match decision.kind {
             "dot_xuat" => "DX",
             "chuyen_de" => "CD",
             _ => code,
@@ -901,12 +689,7 @@ impl District {
             year,
             to,
             code,
-            kind,
-            campaign,
-            decision: decision.to_string(),
-            date,
-            issuer,
-            file: file.to_string(),
+            decision: decision.clone(),
         });
     }
 
@@ -915,28 +698,24 @@ impl District {
     fn year_end(&mut self, year: u16) {
         let next = i32::from(year) + 1;
         let file = format!("{year}-cuoi-nam");
+        let tinh_file = format!("{year}-tinh");
         let all: Vec<usize> = (0..self.people.len()).collect();
+        let day = Day(next, 1, 16 + self.rng.below(6) as u32);
+        let ldtt = self.decision(day, "huyen", "thuong_xuyen", None, &file);
 
         // LĐTT: the commune chairs for commune staff, the district chair for the rest.
-        let district_day = Day(next, 1, 16 + self.rng.below(6) as u32);
-        let district_no = decision_no(district_day, &mut self.rng);
         for (ci, c) in COMMUNES.iter().enumerate() {
             let cu = self.unit(c.0);
-            let day = Day(next, 1, 8 + ci as u32);
             let no = format!("{:02}/QĐ-UBND", 3 + self.rng.below(9));
+            let d = Decision {
+                no,
+                day: Day(next, 1, 8 + ci as u32),
+                issuer: "xa",
+                ..ldtt.clone()
+            };
             for &p in &all {
                 if self.people[p].unit == cu && self.ldtt_eligible(p, year) {
-                    self.give(
-                        year,
-                        To::Person(p),
-                        "LDTT",
-                        "thuong_xuyen",
-                        None,
-                        &no,
-                        day,
-                        "xa",
-                        &file,
-                    );
+                    self.give(year, To::Person(p), "LDTT", &d);
                 }
             }
         }
@@ -944,27 +723,17 @@ impl District {
             if self.units[self.people[p].unit].group != Group::Commune
                 && self.ldtt_eligible(p, year)
             {
-                self.give(
-                    year,
-                    To::Person(p),
-                    "LDTT",
-                    "thuong_xuyen",
-                    None,
-                    &district_no,
-                    district_day,
-                    "huyen",
-                    &file,
-                );
+                self.give(year, To::Person(p), "LDTT", &ldtt);
             }
         }
 
-        // CSTĐCS: the district chair, within the ratio to the LĐTT the same
-        // issuer level gave (NĐ 91/2017 Đ.9 k3): those with an initiative,
+        // CSTĐCS by the district chair, within the ratio to the LĐTT of the
+        // same issuer level (NĐ 91/2017 Đ.9 k3): those with an initiative,
         // excellent ones and last year's holders first.
         let ldtt_huyen = self
             .awards
             .iter()
-            .filter(|a| a.year == year && a.code == "LDTT" && a.issuer == "huyen")
+            .filter(|a| a.year == year && a.code == "LDTT" && a.decision.issuer == "huyen")
             .count();
         let target = ldtt_huyen * CSTDCS_PER_100 / 100;
         assert!(target <= ldtt_huyen * 15 / 100);
@@ -984,28 +753,28 @@ impl District {
             candidates.push((score, p));
         }
         candidates.sort_by(|a, b| b.cmp(a));
-        let day = Day(next, 1, district_day.2 + 2);
-        let no = decision_no(day, &mut self.rng);
+        let cstdcs = self.decision(
+            Day(next, 1, day.2 + 2),
+            "huyen",
+            "thuong_xuyen",
+            None,
+            &file,
+        );
         for &(_, p) in candidates.iter().take(target) {
-            self.give(
-                year,
-                To::Person(p),
-                "CSTDCS",
-                "thuong_xuyen",
-                None,
-                &no,
-                day,
-                "huyen",
-                &file,
-            );
+            self.give(year, To::Person(p), "CSTDCS", &cstdcs);
         }
 
         // Collective titles: TTLĐTT by the district, TTLĐXS by the province.
         let titled: Vec<usize> = (0..self.units.len())
             .filter(|&u| self.units[u].group != Group::Hamlet)
             .collect();
-        let tt_day = Day(next, 1, district_day.2 + 3);
-        let tt_no = decision_no(tt_day, &mut self.rng);
+        let ttldtt = self.decision(
+            Day(next, 1, day.2 + 3),
+            "huyen",
+            "thuong_xuyen",
+            None,
+            &file,
+        );
         let mut xs_candidates = Vec::new();
         for &u in &titled {
             let members = self.members(u);
@@ -1014,63 +783,40 @@ impl District {
                 .iter()
                 .filter(|&&p| self.has(To::Person(p), "LDTT", year))
                 .count();
-            let heavy = members.iter().any(|&p| {
-                self.eval(p, year)
-                    .is_some_and(|e| e.discipline == Some("canh_cao"))
-            });
+            let ev = |p: usize| self.eval(p, year);
+            let heavy = members
+                .iter()
+                .any(|&p| ev(p).is_some_and(|e| e.discipline == Some("canh_cao")));
             let any_discipline = members
                 .iter()
-                .any(|&p| self.eval(p, year).is_some_and(|e| e.discipline.is_some()));
+                .any(|&p| ev(p).is_some_and(|e| e.discipline.is_some()));
             let all_rated = members
                 .iter()
-                .all(|&p| self.eval(p, year).is_some_and(|e| e.rating >= Rating::Ht));
+                .all(|&p| ev(p).is_some_and(|e| e.rating >= Rating::Ht));
             let cstdcs = members
                 .iter()
                 .any(|&p| self.has(To::Person(p), "CSTDCS", year));
             // TTLĐTT: more than half hold LĐTT (kept at 60 % for a margin).
             let tt = n > 0 && ldtt * 100 >= n * 60 && !heavy;
             let xs = tt && all_rated && !any_discipline && cstdcs && ldtt * 100 >= n * 75;
-            let rating = if xs {
-                Rating::Htxs
-            } else if tt {
-                Rating::Htt
-            } else {
-                Rating::Ht
+            let rating = match (tt, xs) {
+                (_, true) => Rating::Htxs,
+                (true, _) => Rating::Htt,
+                _ => Rating::Ht,
             };
             self.unit_evals.insert((year, u), rating);
             if tt && self.rng.chance(90) {
-                self.give(
-                    year,
-                    To::Unit(u),
-                    "TTLDTT",
-                    "thuong_xuyen",
-                    None,
-                    &tt_no,
-                    tt_day,
-                    "huyen",
-                    &file,
-                );
+                self.give(year, To::Unit(u), "TTLDTT", &ttldtt);
                 if xs {
                     xs_candidates.push(u);
                 }
             }
         }
         self.rng.shuffle(&mut xs_candidates);
-        let tinh_file = format!("{year}-tinh");
         let tinh_day = Day(next, 3, 12 + self.rng.below(10) as u32);
-        let tinh_no = decision_no(tinh_day, &mut self.rng);
+        let tinh = self.decision(tinh_day, "tinh", "thuong_xuyen", None, &tinh_file);
         for &u in xs_candidates.iter().take(usize::from(year - 2014)) {
-            self.give(
-                year,
-                To::Unit(u),
-                "TTLDXS",
-                "thuong_xuyen",
-                None,
-                &tinh_no,
-                tinh_day,
-                "tinh",
-                &tinh_file,
-            );
+            self.give(year, To::Unit(u), "TTLDXS", &tinh);
         }
 
         // The district chair's Giấy khen for excellent work, to those rated
@@ -1085,27 +831,57 @@ impl District {
             })
             .collect();
         self.rng.shuffle(&mut gk);
-        let gk_day = Day(next, 1, tt_day.2 + 1);
-        let gk_no = decision_no(gk_day, &mut self.rng);
         gk.truncate(18 + 4 * yi(year));
         gk.sort_unstable();
-        for p in gk {
-            self.give(
-                year,
-                To::Person(p),
-                "GK",
-                "thuong_xuyen",
-                None,
-                &gk_no,
-                gk_day,
-                "huyen",
-                &file,
-            );
+        let d = self.decision(
+            Day(next, 1, day.2 + 4),
+            "huyen",
+            "thuong_xuyen",
+            None,
+            &file,
+        );
+        for &p in &gk {
+            self.give(year, To::Person(p), "GK", &d);
+        }
+
+        // The head of Phòng GD&ĐT's Giấy khen at the end of the school year,
+        // to teachers rated htt or better (from 2017, the office's own decision).
+        if year > YEARS[0] {
+            let schools: Vec<usize> = (0..self.units.len())
+                .filter(|&u| self.units[u].group == Group::School)
+                .collect();
+            let mut teachers: Vec<usize> = all
+                .iter()
+                .copied()
+                .filter(|&p| {
+                    schools.contains(&self.people[p].unit)
+                        && !gk.contains(&p)
+                        && self.has(To::Person(p), "LDTT", year)
+                        && self.eval(p, year).is_some_and(Eval::clean)
+                })
+                .collect();
+            self.rng.shuffle(&mut teachers);
+            teachers.truncate(12 + 3 * yi(year));
+            teachers.sort_unstable();
+            let no = format!("{}/QĐ-PGDĐT", 140 + self.rng.below(40));
+            let d = Decision {
+                no,
+                day: Day(i32::from(year), 6, 8),
+                issuer: "co_quan",
+                ..ldtt.clone()
+            };
+            let d = Decision {
+                file: format!("{year}-gd-dt"),
+                ..d
+            };
+            for p in teachers {
+                self.give(year, To::Person(p), "GK", &d);
+            }
         }
 
         // Province: Bằng khen for two consecutive years htxs with an
         // initiative each year (NĐ 65/2014 Đ.24), CSTĐ tỉnh for three
-        // consecutive CSTĐCS.
+        // consecutive CSTĐCS (Luật TĐKT Đ.22).
         if year > YEARS[0] {
             let mut cstdt = Vec::new();
             if year >= YEARS[0] + 2 {
@@ -1119,17 +895,7 @@ impl District {
                 cstdt.sort_unstable();
             }
             for &p in &cstdt {
-                self.give(
-                    year,
-                    To::Person(p),
-                    "CSTDT",
-                    "thuong_xuyen",
-                    None,
-                    &tinh_no,
-                    tinh_day,
-                    "tinh",
-                    &tinh_file,
-                );
+                self.give(year, To::Person(p), "CSTDT", &tinh);
             }
             let mut bkt: Vec<usize> = all
                 .iter()
@@ -1137,37 +903,23 @@ impl District {
                 .filter(|&p| {
                     !cstdt.contains(&p)
                         && self.has(To::Person(p), "CSTDCS", year)
-                        && (year - 1..=year).all(|y| {
-                            self.eval(p, y).is_some_and(|e| {
-                                e.rating == Rating::Htxs && e.initiative && e.discipline.is_none()
-                            })
-                        })
+                        && (year - 1..=year).all(|y| self.eval(p, y).is_some_and(Eval::excellent))
                 })
                 .collect();
             self.rng.shuffle(&mut bkt);
             bkt.truncate(usize::from(year - 2014));
             bkt.sort_unstable();
-            let bkt_no = decision_no(Day(next, 3, tinh_day.2 + 2), &mut self.rng);
+            let d = self.decision(tinh.day.plus(2), "tinh", "thuong_xuyen", None, &tinh_file);
             for p in bkt {
-                self.give(
-                    year,
-                    To::Person(p),
-                    "BKT",
-                    "thuong_xuyen",
-                    None,
-                    &bkt_no,
-                    Day(next, 3, tinh_day.2 + 2),
-                    "tinh",
-                    &tinh_file,
-                );
+                self.give(year, To::Person(p), "BKT", &d);
             }
         }
     }
 
     // ------------------------------------------------------------ campaigns
 
-    /// People who may receive a commendation in `year` (evaluated, rated htt+,
-    /// not disciplined), from units of `groups`.
+    /// People who may be commended in `year` (evaluated, rated htt or
+    /// better, not disciplined), where `filter` holds.
     fn commendable(&self, year: u16, filter: impl Fn(&Person, &Unit) -> bool) -> Vec<usize> {
         (0..self.people.len())
             .filter(|&p| {
@@ -1177,13 +929,7 @@ impl District {
             .collect()
     }
 
-    fn pick_people(
-        &mut self,
-        mut pool: Vec<usize>,
-        n: usize,
-        exclude: &BTreeSet<usize>,
-    ) -> Vec<usize> {
-        pool.retain(|p| !exclude.contains(p));
+    fn pick_people(&mut self, mut pool: Vec<usize>, n: usize) -> Vec<usize> {
         self.rng.shuffle(&mut pool);
         pool.truncate(n);
         pool.sort_unstable();
@@ -1201,142 +947,80 @@ impl District {
         out
     }
 
+    fn give_all(&mut self, year: u16, units: &[usize], people: &[usize], d: &Decision) {
+        for &u in units {
+            self.give(year, To::Unit(u), "GK", d);
+        }
+        for &p in people {
+            self.give(year, To::Person(p), "GK", d);
+        }
+    }
+
     fn thematic(&mut self, year: u16) {
         let file = format!("{year}-chuyen-de");
         let y = i32::from(year);
-        let none = BTreeSet::new();
 
         // Nông thôn mới 2016–2020: the yearly review (sơ kết) in December.
         let day = Day(y, 12, 12 + self.rng.below(8) as u32);
-        let no = decision_no(day, &mut self.rng);
-        let units = self.pick_units(&[Group::Commune], 2, &["xa-tay-yen-a"]);
-        let hamlets = self.pick_units(&[Group::Hamlet], 3, &[]);
+        let d = self.decision(day, "huyen", "chuyen_de", Some("ntm-2016-2020"), &file);
+        let mut units = self.pick_units(&[Group::Commune], 2, &["xa-tay-yen-a"]);
+        units.extend(self.pick_units(&[Group::Hamlet], 3, &[]));
+        let offices = ["p-nn-ptnt", "p-kt-ht", "p-tc-kh"];
         let pool = self.commendable(year, |_, u| {
-            u.group == Group::Commune
-                || ["p-nn-ptnt", "p-kt-ht", "p-tc-kh"].contains(&u.id.as_str())
+            u.group == Group::Commune || offices.contains(&u.id.as_str())
         });
-        let people = self.pick_people(pool, 4 + yi(year), &none);
-        for u in units.into_iter().chain(hamlets) {
-            self.give(
-                year,
-                To::Unit(u),
-                "GK",
-                "chuyen_de",
-                Some("ntm-2016-2020"),
-                &no,
-                day,
-                "huyen",
-                &file,
-            );
-        }
-        for p in people {
-            self.give(
-                year,
-                To::Person(p),
-                "GK",
-                "chuyen_de",
-                Some("ntm-2016-2020"),
-                &no,
-                day,
-                "huyen",
-                &file,
-            );
-        }
+        let people = self.pick_people(pool, 4 + yi(year));
+        self.give_all(year, &units, &people, &d);
 
         // Chung tay vì người nghèo: on the Day for the Poor (17 October).
         if year >= 2017 {
-            let day = Day(y, 10, 17);
-            let no = decision_no(day, &mut self.rng);
+            let d = self.decision(
+                Day(y, 10, 17),
+                "huyen",
+                "chuyen_de",
+                Some("chung-tay-2016-2020"),
+                &file,
+            );
             let mut units = self.pick_units(&[Group::Commune, Group::Hamlet], 3, &[]);
             units.push(self.unit("p-ld-tbxh"));
             let pool = self.commendable(year, |_, u| {
                 u.group == Group::Commune || u.id == "p-ld-tbxh" || u.id == "p-vh-tt"
             });
-            let people = self.pick_people(pool, 5, &none);
-            for u in units {
-                self.give(
-                    year,
-                    To::Unit(u),
-                    "GK",
-                    "chuyen_de",
-                    Some("chung-tay-2016-2020"),
-                    &no,
-                    day,
-                    "huyen",
-                    &file,
-                );
-            }
-            for p in people {
-                self.give(
-                    year,
-                    To::Person(p),
-                    "GK",
-                    "chuyen_de",
-                    Some("chung-tay-2016-2020"),
-                    &no,
-                    day,
-                    "huyen",
-                    &file,
-                );
-            }
+            let people = self.pick_people(pool, 5);
+            self.give_all(year, &units, &people, &d);
         }
 
         if year == YEAR {
             // The model conference of Kế hoạch 69/KH-UBND: typical examples.
-            let day = Day(y, 9, 21);
-            let no = decision_no(day, &mut self.rng);
+            let d = self.decision(
+                Day(y, 9, 21),
+                "huyen",
+                "chuyen_de",
+                Some("dhtt-2018"),
+                &file,
+            );
             let units = self.pick_units(
                 &[Group::Commune, Group::School, Group::Office, Group::Hamlet],
                 6,
                 &[],
             );
-            let pool: Vec<usize> = self
-                .commendable(year, |_, _| true)
+            let pool = self.commendable(year, |_, _| true);
+            let pool = pool
                 .into_iter()
                 .filter(|&p| self.eval(p, year).is_some_and(|e| e.rating == Rating::Htxs))
                 .collect();
-            let people = self.pick_people(pool, 12, &none);
-            for u in units {
-                self.give(
-                    year,
-                    To::Unit(u),
-                    "GK",
-                    "chuyen_de",
-                    Some("dhtt-2018"),
-                    &no,
-                    day,
-                    "huyen",
-                    &file,
-                );
-            }
-            for p in people {
-                self.give(
-                    year,
-                    To::Person(p),
-                    "GK",
-                    "chuyen_de",
-                    Some("dhtt-2018"),
-                    &no,
-                    day,
-                    "huyen",
-                    &file,
-                );
-            }
+            let people = self.pick_people(pool, 12);
+            self.give_all(year, &units, &people, &d);
             // The province's Bằng khen to Tây Yên A for keeping the new-rural standard.
-            let day = Day(y, 12, 26);
-            let no = decision_no(day, &mut self.rng);
-            let u = self.unit("xa-tay-yen-a");
-            self.give(
-                year,
-                To::Unit(u),
-                "BKT",
+            let d = self.decision(
+                Day(y, 12, 26),
+                "tinh",
                 "chuyen_de",
                 Some("ntm-2016-2020"),
-                &no,
-                day,
-                "tinh",
                 &format!("{year}-tinh"),
             );
+            let u = self.unit("xa-tay-yen-a");
+            self.give(year, To::Unit(u), "BKT", &d);
         }
     }
 
@@ -1347,7 +1031,7 @@ impl District {
     fn ad_hoc(&mut self, year: u16, units: usize, people: &[usize]) {
         let y = i32::from(year);
         let file = format!("{year}-dot-xuat");
-        let mut decisions: Vec<(Day, Option<&'static str>)> = vec![
+        let mut plan: Vec<(Day, Option<&'static str>)> = vec![
             (Day(y, 2, 9), None),
             (Day(y, 3, 22), None),
             (Day(y, 5, 15), Some("ntm-2016-2020")),
@@ -1363,52 +1047,48 @@ impl District {
         if year == 2018 {
             // Outstanding results in the campaign of Kế hoạch 65/KH-UBND.
             for i in [3, 5, 8, 10] {
-                decisions[i].1 = Some("kh65-2018");
+                plan[i].1 = Some("kh65-2018");
             }
         }
-        let numbered: Vec<(Day, String, Option<&'static str>)> = decisions
-            .iter()
-            .map(|&(d, c)| (d, decision_no(d, &mut self.rng), c))
+        let decisions: Vec<Decision> = plan
+            .into_iter()
+            .map(|(day, c)| self.decision(day, "huyen", "dot_xuat", c, &file))
             .collect();
         let chosen = self.pick_units(
             &[Group::Commune, Group::Hamlet, Group::Office, Group::School],
             units,
             &[],
         );
-        // A few collectives and people are rewarded twice, in different decisions.
-        let repeat_units = chosen.len() / 15;
-        let repeat_people = people.len() / 35;
-        let mut entries: Vec<(To, usize)> = Vec::new();
-        let n = numbered.len();
         let mut recipients: Vec<To> = chosen
             .iter()
             .map(|&u| To::Unit(u))
             .chain(people.iter().map(|&p| To::Person(p)))
             .collect();
         self.rng.shuffle(&mut recipients);
-        for (i, &to) in recipients.iter().enumerate() {
-            entries.push((to, i % n));
+        let n = decisions.len();
+        let mut entries: Vec<(usize, To)> = recipients
+            .iter()
+            .enumerate()
+            .map(|(i, &to)| (i % n, to))
+            .collect();
+        // A few collectives and people are rewarded twice, in different decisions.
+        for i in 0..chosen.len() / 15 {
+            entries.push(((i * 5 + 2) % n, To::Unit(chosen[i * 7 % chosen.len()])));
         }
-        for i in 0..repeat_units {
-            entries.push((To::Unit(chosen[i * 7 % chosen.len()]), (i * 5 + 2) % n));
+        for i in 0..people.len() / 35 {
+            entries.push(((i * 3 + 1) % n, To::Person(people[i * 11 % people.len()])));
         }
-        for i in 0..repeat_people {
-            entries.push((To::Person(people[i * 11 % people.len()]), (i * 3 + 1) % n));
-        }
-        entries.sort_by_key(|&(to, d)| (d, to));
+        entries.sort();
         entries.dedup();
-        for (to, d) in entries {
-            let (day, no, campaign) = numbered[d].clone();
-            self.give(
-                year, to, "GK", "dot_xuat", campaign, &no, day, "huyen", &file,
-            );
+        for (d, to) in entries {
+            self.give(year, to, "GK", &decisions[d]);
         }
     }
 
     /// History years: ad hoc awards to people who may be commended.
     fn ad_hoc_history(&mut self, year: u16, units: usize, people: usize) {
         let pool = self.commendable(year, |_, _| true);
-        let chosen = self.pick_people(pool, people, &BTreeSet::new());
+        let chosen = self.pick_people(pool, people);
         self.ad_hoc(year, units, &chosen);
     }
 
@@ -1442,7 +1122,7 @@ impl District {
             let base = awarded.len() + d;
             for p in base..=base + (outside.len() - d) {
                 let p = p as u64;
-                // rate in hundredths of a percent rounds to DIRECT_RATE, away from ties.
+                // 100 a / p rounds to DIRECT_RATE hundredths, away from any tie.
                 if (2 * DIRECT_RATE - 1) * p < 20_000 * a && 20_000 * a < (2 * DIRECT_RATE + 1) * p
                 {
                     found = Some((d, p as usize - base));
@@ -1486,7 +1166,8 @@ impl District {
         let year = YEAR;
         let mut out = Vec::new();
         for a in self.awards.iter().filter(|a| a.year == year) {
-            let lead = if a.date.0 > i32::from(year) && a.date.1 == 1 {
+            let day = a.decision.day;
+            let lead = if day.0 > i32::from(year) && day.1 == 1 {
                 6
             } else {
                 5
@@ -1496,7 +1177,7 @@ impl District {
                 a.code,
                 self.proposer(a.to),
                 "approved",
-                a.date.minus(lead),
+                day.minus(lead),
                 Some(a.id.clone()),
             ));
         }
@@ -1517,15 +1198,12 @@ impl District {
                 !self.has(To::Person(p), "BKT", year)
                     && !self.has(To::Person(p), "CSTDT", year)
                     && self.has(To::Person(p), "LDTT", year)
-                    && (year - 1..=year).all(|y| {
-                        self.eval(p, y).is_some_and(|e| {
-                            e.rating == Rating::Htxs && e.initiative && e.discipline.is_none()
-                        })
-                    })
+                    && (year - 1..=year).all(|y| self.eval(p, y).is_some_and(Eval::excellent))
             })
             .collect();
         self.rng.shuffle(&mut pending);
         pending.truncate(2);
+        pending.sort_unstable();
         for p in pending {
             out.push((
                 To::Person(p),
@@ -1549,6 +1227,14 @@ impl District {
                 award,
             });
         }
+    }
+}
+
+impl Day {
+    /// The date `n` days later (within a month).
+    fn plus(self, n: u32) -> Day {
+        assert!(self.2 + n <= 28, "{self} plus {n}");
+        Day(self.0, self.1, self.2 + n)
     }
 }
 
@@ -1593,7 +1279,11 @@ impl District {
         }
         write(root, "thidua.toml", SETTINGS)?;
         write(root, "campaigns.toml", CAMPAIGNS)?;
-        write(root, "README.md", README)?;
+        let (awarded, proposed) = self.direct_workers();
+        let readme = README
+            .replace("{awarded}", &awarded.to_string())
+            .replace("{proposed}", &proposed.to_string());
+        write(root, "README.md", &readme)?;
 
         let groups: [(&str, &[Group]); 3] = [
             ("xa-thi-tran", &[Group::Commune, Group::Hamlet]),
@@ -1651,7 +1341,6 @@ impl District {
                 &[
                     "year",
                     "person",
-                    "unit",
                     "rating",
                     "discipline",
                     "initiative",
@@ -1668,7 +1357,6 @@ impl District {
                         &[
                             &y,
                             &self.people[p].id,
-                            "",
                             e.rating.code(),
                             e.discipline.unwrap_or(""),
                             init,
@@ -1689,7 +1377,8 @@ impl District {
 
         let mut files: BTreeMap<&str, String> = BTreeMap::new();
         for a in &self.awards {
-            let text = files.entry(a.file.as_str()).or_insert_with(|| {
+            let d = &a.decision;
+            let text = files.entry(d.file.as_str()).or_insert_with(|| {
                 let mut t = String::new();
                 line(
                     &mut t,
@@ -1709,7 +1398,7 @@ impl District {
                 t
             });
             let (person, unit) = self.to_cells(a.to);
-            let (y, d) = (a.year.to_string(), a.date.to_string());
+            let (y, day) = (a.year.to_string(), d.day.to_string());
             line(
                 text,
                 &[
@@ -1718,11 +1407,11 @@ impl District {
                     person,
                     unit,
                     a.code,
-                    a.kind,
-                    a.campaign.unwrap_or(""),
-                    &a.decision,
-                    &d,
-                    a.issuer,
+                    d.kind,
+                    d.campaign.unwrap_or(""),
+                    &d.no,
+                    &day,
+                    d.issuer,
                 ],
             );
         }
@@ -1773,7 +1462,7 @@ impl District {
         for year in YEARS {
             let mut by_code: BTreeMap<(&str, &str), usize> = BTreeMap::new();
             for a in self.awards.iter().filter(|a| a.year == year) {
-                *by_code.entry((a.code, a.kind)).or_default() += 1;
+                *by_code.entry((a.code, a.decision.kind)).or_default() += 1;
             }
             let list: Vec<String> = by_code
                 .iter()
@@ -1781,18 +1470,31 @@ impl District {
                 .collect();
             s.push_str(&format!("{year}: {}\n", list.join(", ")));
         }
-        let ad_hoc = self
-            .awards
-            .iter()
-            .filter(|a| a.year == YEAR && a.kind == "dot_xuat");
         let mut units = BTreeSet::new();
         let mut people = BTreeSet::new();
-        for a in ad_hoc {
+        for a in self
+            .awards
+            .iter()
+            .filter(|a| a.year == YEAR && a.decision.kind == "dot_xuat")
+        {
             match a.to {
                 To::Person(p) => people.insert(p),
                 To::Unit(u) => units.insert(u),
             };
         }
+        let (awarded, proposed) = self.direct_workers();
+        let rate = (awarded as f64 * 10_000.0 / proposed as f64).round() / 100.0;
+        s.push_str(&format!(
+            "{YEAR} dot_xuat: {} collectives, {} individuals; direct workers awarded {awarded}, proposed {proposed}, rate {rate:.2} %\n",
+            units.len(),
+            people.len(),
+        ));
+        s
+    }
+
+    /// The data format's `direct_workers` of [`YEAR`]: distinct direct workers
+    /// awarded, distinct people proposed.
+    fn direct_workers(&self) -> (usize, usize) {
         let awarded = self
             .awarded_people(YEAR)
             .into_iter()
@@ -1807,14 +1509,7 @@ impl District {
                 To::Unit(_) => None,
             })
             .collect();
-        let rate = (awarded as f64 * 10_000.0 / proposed.len() as f64).round() / 100.0;
-        s.push_str(&format!(
-            "{YEAR} dot_xuat: {} collectives, {} individuals; direct workers awarded {awarded}, proposed {}, rate {rate:.2} %\n",
-            units.len(),
-            people.len(),
-            proposed.len()
-        ));
-        s
+        (awarded, proposed.len())
     }
 }
 
@@ -1871,32 +1566,33 @@ Phòng Nội vụ might keep them.
 
 **The people are invented.** Names, positions, hire dates, ratings and every
 award to a person are synthetic; any likeness to a real person is chance. The
-units are the district's real communes, the town of Thứ Ba and its offices;
+communes, the town of Thứ Ba and the district offices are the district's own;
 hamlet and school names are illustrative.
 
 The campaigns and the 2018 figures come from the district's article of
 12/04/2019 on its 2018 review conference (hội nghị tổng kết công tác thi đua
 khen thưởng năm 2018):
 
-- Kế hoạch 65/KH-UBND of 26/4/2018 (the 2018 socio-economic campaign),
-  the new-rural campaign 2016–2020, “Chung tay vì người nghèo”, and the
-  model conference of Kế hoạch 69/KH-UBND of 26/4/2018 (`campaigns.toml`);
+- Kế hoạch 65/KH-UBND of 26/4/2018 (the 2018 socio-economic campaign), the
+  new-rural campaign 2016–2020, “Chung tay vì người nghèo”, and the model
+  conference of Kế hoạch 69/KH-UBND of 26/4/2018 (`campaigns.toml`);
 - the district chair's ad hoc awards (`dot_xuat`) of 2018: 62 collectives and
   178 individuals (`awards/2018-dot-xuat.csv`);
-- 82.36 % of the individuals proposed for 2018 being direct workers
-  (`direct_workers` in `thidua report 2018`; `proposals/2018.csv`).
+- 82.36 % of the individuals proposed for 2018 being direct workers: {awarded} of
+  the {proposed} people in `proposals/2018.csv` (`direct_workers` in
+  `thidua report 2018`).
 
-Everything else (year-end titles, evaluations, the province's awards) is
-built to satisfy the law's rules, so `thidua check --data data` is clean.
+Everything else (year-end titles, evaluations, the province's awards) is made
+up, and built to satisfy the law's rules, so `thidua check --data data` is clean.
 
 | path | what |
 |---|---|
 | `thidua.toml` | the organisation; records kept from 2016 |
 | `campaigns.toml` | the four campaigns |
-| `units/` | communes and hamlets, district offices, schools |
-| `people/` | staff of each group of units |
-| `evaluations/` | yearly ratings of people (`*-ca-nhan.csv`) and units (`*-tap-the.csv`) |
-| `awards/` | one file per year and kind of decision: year-end (`cuoi-nam`), the province (`tinh`), campaigns (`chuyen-de`), ad hoc (`dot-xuat`) |
+| `units/` | communes and their hamlets, district offices, schools |
+| `people/` | the staff of each group of units |
+| `evaluations/` | yearly ratings of people (`*-ca-nhan.csv`) and of units (`*-tap-the.csv`) |
+| `awards/` | one file per year and decision maker: year-end (`cuoi-nam`), the province (`tinh`), Phòng GD&ĐT (`gd-dt`), campaigns (`chuyen-de`), ad hoc (`dot-xuat`) |
 | `proposals/2018.csv` | the 2018 proposals: approved, rejected, pending |
 
 The folder is generated; do not edit it by hand. To rebuild it:
@@ -1904,7 +1600,7 @@ The folder is generated; do not edit it by hand. To rebuild it:
     cargo run --example make_anbien -- data
 
 The generator (`examples/make_anbien.rs`) is deterministic (a seeded linear
-congruential generator), so the output is the same on every run.
+congruential generator): the output is the same on every run.
 ";
 
 fn main() {
