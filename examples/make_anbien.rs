@@ -1513,6 +1513,155 @@ impl District {
     }
 }
 
+// ---------------------------------------------------------------- self-check
+
+impl District {
+    /// Re-counts what the data is built to satisfy, independently of how it
+    /// was built: the article's figures and the law's rules (rules.md).
+    /// Returns the problems found.
+    fn verify(&self) -> Vec<String> {
+        let mut bad = Vec::new();
+        let of_year = |y: u16| self.awards.iter().filter(move |a| a.year == y);
+        for year in YEARS {
+            for a in of_year(year) {
+                let d = &a.decision;
+                let who = &a.id;
+                if d.day.0 < i32::from(year) {
+                    bad.push(format!("{who}: decided before its year"));
+                }
+                let allowed: &[&str] = match a.code {
+                    "LDTT" | "GK" => &["xa", "huyen", "co_quan"],
+                    "CSTDCS" | "TTLDTT" => &["huyen", "co_quan"],
+                    _ => &["tinh"],
+                };
+                if !allowed.contains(&d.issuer) {
+                    bad.push(format!("{who}: {} may not confer {}", d.issuer, a.code));
+                }
+                let title = !matches!(a.code, "GK" | "BKT");
+                if title && d.kind != "thuong_xuyen" {
+                    bad.push(format!("{who}: title of kind {}", d.kind));
+                }
+                if d.kind == "chuyen_de" && d.campaign.is_none() {
+                    bad.push(format!("{who}: thematic award without campaign"));
+                }
+                let p = match a.to {
+                    To::Person(p) => p,
+                    To::Unit(u) => {
+                        if title {
+                            bad.extend(self.unit_problems(a, u));
+                        }
+                        continue;
+                    }
+                };
+                let Some(e) = self.eval(p, year) else {
+                    bad.push(format!("{who}: no evaluation"));
+                    continue;
+                };
+                let held = |code: &'static str, y: u16| self.has(To::Person(p), code, y);
+                let ok = match a.code {
+                    "LDTT" => self.ldtt_eligible(p, year),
+                    "CSTDCS" => held("LDTT", year) && e.initiative,
+                    "CSTDT" => (year - 2..=year).all(|y| held("CSTDCS", y)),
+                    "BKT" if d.kind == "thuong_xuyen" => {
+                        (year - 1..=year).all(|y| self.eval(p, y).is_some_and(Eval::excellent))
+                    }
+                    _ => e.clean() || d.kind == "dot_xuat",
+                };
+                if !ok {
+                    bad.push(format!("{who}: {} not earned", a.code));
+                }
+            }
+            for issuer in ["xa", "huyen", "co_quan"] {
+                let count = |code: &str| {
+                    of_year(year)
+                        .filter(|a| a.code == code && a.decision.issuer == issuer)
+                        .count()
+                };
+                if count("CSTDCS") > count("LDTT") * 15 / 100 {
+                    bad.push(format!(
+                        "{year}: more CSTĐCS than 15 % of the LĐTT ({issuer})"
+                    ));
+                }
+            }
+            let mut titles = BTreeSet::new();
+            for a in of_year(year)
+                .filter(|a| a.decision.kind == "thuong_xuyen" && !matches!(a.code, "GK" | "BKT"))
+            {
+                if !titles.insert((a.to, a.code)) {
+                    bad.push(format!("{}: {} twice in {year}", a.id, a.code));
+                }
+            }
+        }
+        let mut units = BTreeSet::new();
+        let mut people = BTreeSet::new();
+        for a in of_year(YEAR).filter(|a| a.decision.kind == "dot_xuat") {
+            if a.decision.issuer != "huyen" {
+                bad.push(format!("{}: ad hoc award not by the district", a.id));
+            }
+            match a.to {
+                To::Person(p) => people.insert(p),
+                To::Unit(u) => units.insert(u),
+            };
+        }
+        if (units.len(), people.len()) != (AD_HOC_UNITS, AD_HOC_PEOPLE) {
+            bad.push(format!(
+                "{YEAR}: ad hoc awards to {} units and {} people",
+                units.len(),
+                people.len()
+            ));
+        }
+        let (awarded, proposed) = self.direct_workers();
+        if format!("{:.2}", awarded as f64 * 100.0 / proposed as f64)
+            != format!("{}.{}", DIRECT_RATE / 100, DIRECT_RATE % 100)
+        {
+            bad.push(format!(
+                "{YEAR}: {awarded} direct workers of {proposed} proposed"
+            ));
+        }
+        bad
+    }
+
+    /// What stands against a collective title `a` for unit `u`.
+    fn unit_problems(&self, a: &Award, u: usize) -> Vec<String> {
+        let mut bad = Vec::new();
+        let members = self.members(u);
+        let year = a.year;
+        let ldtt = members
+            .iter()
+            .filter(|&&p| self.has(To::Person(p), "LDTT", year))
+            .count();
+        let ev = |p: usize| self.eval(p, year);
+        if members.is_empty() || ldtt * 2 <= members.len() {
+            bad.push(format!(
+                "{}: {ldtt} of {} members hold LĐTT",
+                a.id,
+                members.len()
+            ));
+        }
+        if members
+            .iter()
+            .any(|&p| ev(p).is_some_and(|e| e.discipline == Some("canh_cao")))
+        {
+            bad.push(format!("{}: a member was disciplined", a.id));
+        }
+        if a.code == "TTLDXS"
+            && (ldtt * 100 < members.len() * 70
+                || !members
+                    .iter()
+                    .all(|&p| ev(p).is_some_and(|e| e.rating >= Rating::Ht))
+                || !members
+                    .iter()
+                    .any(|&p| self.has(To::Person(p), "CSTDCS", year)))
+        {
+            bad.push(format!(
+                "{}: members do not make an excellent collective",
+                a.id
+            ));
+        }
+        bad
+    }
+}
+
 const SETTINGS: &str = r#"# The bundled example: An Biên district, Kiên Giang (see README.md).
 [organisation]
 name = "UBND huyện An Biên"
@@ -1618,10 +1767,31 @@ fn main() {
     d.ad_hoc_history(2016, 31, 84);
     d.ad_hoc_history(2017, 43, 121);
     d.article_year();
-    let root = Path::new(&root);
-    if let Err(e) = d.write_all(root) {
-        eprintln!("cannot write {}: {e}", root.display());
+    let problems = d.verify();
+    for p in &problems {
+        eprintln!("make_anbien: {p}");
+    }
+    if !problems.is_empty() {
+        std::process::exit(1);
+    }
+    let path = Path::new(&root);
+    if let Err(e) = d.write_all(path) {
+        eprintln!("make_anbien: cannot write {}: {e}", path.display());
         std::process::exit(2);
     }
     print!("{}", d.summary());
+    // The folder must be clean under the checker too, whatever rules it has.
+    let (mut out, mut err) = (std::io::stdout(), std::io::stderr());
+    let code = thidua::run(
+        [
+            "thidua",
+            "check",
+            "--deny-warnings",
+            "--data",
+            root.as_str(),
+        ],
+        &mut out,
+        &mut err,
+    );
+    std::process::exit(code);
 }
