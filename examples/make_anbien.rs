@@ -381,14 +381,11 @@ impl District {
     fn build_units(&mut self) {
         for (id, name, kind, _, hamlets) in COMMUNES {
             let c = self.add_unit(id, name, kind, None, Group::Commune);
+            // Communes have hamlets (ấp), the town has street groups (khu phố).
+            let short = if *kind == "thi_tran" { "kp" } else { "ap" };
             for (i, h) in hamlets.split(';').enumerate() {
-                self.add_unit(
-                    &format!("{id}-ap-{:02}", i + 1),
-                    h.trim(),
-                    "thon_ap",
-                    Some(c),
-                    Group::Hamlet,
-                );
+                let hid = format!("{id}-{short}-{:02}", i + 1);
+                self.add_unit(&hid, h.trim(), "thon_ap", Some(c), Group::Hamlet);
             }
         }
         for (id, name, ..) in OFFICES {
