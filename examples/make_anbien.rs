@@ -1724,9 +1724,13 @@ khen thưởng năm 2018):
   conference of Kế hoạch 69/KH-UBND of 26/4/2018 (`campaigns.toml`);
 - the district chair's ad hoc awards (`dot_xuat`) of 2018: 62 collectives and
   178 individuals (`awards/2018-dot-xuat.csv`);
-- 82.36 % of the individuals proposed for 2018 being direct workers: {awarded} of
-  the {proposed} people in `proposals/2018.csv` (`direct_workers` in
+- the rate of 82.36 % of direct workers (người trực tiếp lao động, công tác)
+  among the individuals proposed for 2018: {awarded} direct workers awarded,
+  {proposed} people in `proposals/2018.csv` (`direct_workers` in
   `thidua report 2018`).
+
+The article gives no plan numbers or dates for the new-rural and “Chung tay”
+campaigns: their periods in `campaigns.toml` are assumed.
 
 Everything else (year-end titles, evaluations, the province's awards) is made
 up, and built to satisfy the law's rules, so `thidua check --data data` is clean.
@@ -1746,7 +1750,9 @@ The folder is generated; do not edit it by hand. To rebuild it:
     cargo run --example make_anbien -- data
 
 The generator (`examples/make_anbien.rs`) is deterministic (a seeded linear
-congruential generator): the output is the same on every run.
+congruential generator): the output is the same on every run. It re-counts
+the article's figures and the law's conditions before writing, and runs
+`thidua check --deny-warnings` on the result (its exit status is the check's).
 ";
 
 fn main() {
