@@ -291,11 +291,13 @@ fn tally_year(ds: &Dataset, lk: &Lookup, year: u16, b: &Bucket, seen: &mut Seen)
         .units
         .iter()
         .zip(&units)
-        .filter(|(_, c)| !c.is_empty())
-        .map(|(u, c)| Named {
+        .enumerate()
+        .filter(|(_, (_, c))| !c.is_empty())
+        .map(|(rank, (u, c))| Named {
             id: ds.str(u.id).to_string(),
             name: ds.str(u.name).to_string(),
             counts: *c,
+            rank,
         })
         .collect();
     if let Some(c) = units.last().filter(|c| !c.is_empty()) {
@@ -303,18 +305,20 @@ fn tally_year(ds: &Dataset, lk: &Lookup, year: u16, b: &Bucket, seen: &mut Seen)
             id: String::new(),
             name: String::new(),
             counts: *c,
+            rank: usize::MAX,
         });
     }
     let mut campaign_rows: Vec<(u32, Counts)> = campaigns.into_iter().collect();
     campaign_rows.sort_unstable_by_key(|(c, _)| *c);
     let campaigns = campaign_rows
         .into_iter()
-        .map(|(c, counts)| {
-            let c = &ds.campaigns[c as usize];
+        .map(|(rank, counts)| {
+            let c = &ds.campaigns[rank as usize];
             Named {
                 id: ds.str(c.id).to_string(),
                 name: ds.str(c.name).to_string(),
                 counts,
+                rank: rank as usize,
             }
         })
         .collect();

@@ -42,6 +42,8 @@ pub struct Named {
     pub id: String,
     pub name: String,
     pub counts: Counts,
+    /// Position of the record in the folder, for ordering (`usize::MAX` when unknown).
+    pub rank: usize,
 }
 
 /// What the direct-worker share was divided by.

@@ -6,6 +6,8 @@
 //! before beside each count; a range gives the same breakdowns with the years
 //! as columns.
 
+use std::collections::HashMap;
+
 use crate::i18n::Lang;
 use crate::model::Code;
 use crate::tr;
@@ -115,13 +117,13 @@ pub fn tables(r: &Report, lang: Lang) -> Vec<Table> {
     }
 }
 
-/// A breakdown as rows of (key, label, counts).
-type Groups = Vec<(String, String, Counts)>;
+/// A breakdown as rows of (rank, key, label, counts); rank orders the rows.
+type Groups = Vec<(usize, String, String, Counts)>;
 
 fn groups(t: &Tallies, name: &str, lang: Lang) -> Groups {
     fn coded<C: Code>(v: &[(C, Counts)], lang: Lang) -> Groups {
         v.iter()
-            .map(|(k, c)| (k.code().to_string(), k.name(lang).to_string(), *c))
+            .map(|(k, c)| (rank(*k), k.code().to_string(), k.name(lang).to_string(), *c))
             .collect()
     }
     match name {
@@ -132,8 +134,9 @@ fn groups(t: &Tallies, name: &str, lang: Lang) -> Groups {
             .by_gender
             .iter()
             .map(|(g, c)| match g {
-                Some(g) => (g.code().to_string(), g.name(lang).to_string(), *c),
+                Some(g) => (rank(*g), g.code().to_string(), g.name(lang).to_string(), *c),
                 None => (
+                    usize::MAX,
                     String::new(),
                     lang.t("report.unknown-gender").to_string(),
                     *c,
@@ -143,7 +146,7 @@ fn groups(t: &Tallies, name: &str, lang: Lang) -> Groups {
         "campaigns" => t
             .campaigns
             .iter()
-            .map(|n| (n.id.clone(), n.name.clone(), n.counts))
+            .map(|n| (n.rank, n.id.clone(), n.name.clone(), n.counts))
             .collect(),
         "by_unit" => t
             .by_unit
@@ -154,11 +157,36 @@ fn groups(t: &Tallies, name: &str, lang: Lang) -> Groups {
                 } else {
                     n.name.clone()
                 };
-                (n.id.clone(), name, n.counts)
+                (n.rank, n.id.clone(), name, n.counts)
             })
             .collect(),
         _ => Vec::new(),
     }
+}
+
+/// The position of a code in its table.
+fn rank<C: Code>(c: C) -> usize {
+    C::ALL.iter().position(|x| *x == c).unwrap_or(usize::MAX)
+}
+
+/// The rows of several years' breakdowns: every group of any of them, ordered
+/// by rank, with the counts of each year (zero where it had none).
+fn union(per_year: &[&Groups]) -> Vec<(String, Vec<Counts>)> {
+    let mut rows: Vec<(usize, &str, Vec<Counts>)> = Vec::new();
+    let mut at: HashMap<&str, usize> = HashMap::new();
+    for (y, g) in per_year.iter().enumerate() {
+        for (r, k, l, c) in g.iter() {
+            let i = *at.entry(k.as_str()).or_insert_with(|| {
+                rows.push((*r, l.as_str(), vec![Counts::default(); per_year.len()]));
+                rows.len() - 1
+            });
+            rows[i].2[y] = *c;
+        }
+    }
+    rows.sort_by_key(|(r, _, _)| *r);
+    rows.into_iter()
+        .map(|(_, l, c)| (l.to_string(), c))
+        .collect()
 }
 
 /// The label column's header of a breakdown.
@@ -280,28 +308,16 @@ fn breakdown(t: &Tallies, prev: Option<&Tallies>, name: &'static str, lang: Lang
     let mut table = new_table(name, lang, headers, prev.is_some());
     let now = groups(t, name, lang);
     let before = prev.map(|p| groups(p, name, lang));
-    let mut keys: Vec<(String, String)> =
-        now.iter().map(|(k, l, _)| (k.clone(), l.clone())).collect();
-    if let Some(b) = &before {
-        for (k, l, _) in b {
-            if !keys.iter().any(|(kk, _)| kk == k) {
-                keys.push((k.clone(), l.clone()));
-            }
-        }
-    }
-    let find = |g: &Groups, k: &str| {
-        g.iter()
-            .find(|(kk, _, _)| kk == k)
-            .map(|(_, _, c)| *c)
-            .unwrap_or_default()
-    };
-    for (k, label) in keys {
-        let c = find(&now, &k);
-        let p = before.as_ref().map(|b| find(b, &k));
+    let years: Vec<&Groups> = [Some(&now), before.as_ref()]
+        .into_iter()
+        .flatten()
+        .collect();
+    for (label, counts) in union(&years) {
+        let (c, p) = (counts[0], counts.get(1));
         let mut row = vec![Cell::Text(label)];
         row.extend(
             ms.iter()
-                .map(|m| Cell::Count(m.of(&c), change(m.of(&c), p.as_ref().map(|p| m.of(p))))),
+                .map(|m| Cell::Count(m.of(&c), change(m.of(&c), p.map(|p| m.of(p))))),
         );
         table.rows.push(row);
     }
@@ -400,24 +416,8 @@ fn rate_row(r: &Report, lang: Lang) -> Vec<Cell> {
 fn trend_breakdown(r: &Report, name: &'static str, lang: Lang, headers: Vec<String>) -> Table {
     let mut table = new_table(name, lang, headers, false);
     let per_year: Vec<Groups> = r.years.iter().map(|t| groups(t, name, lang)).collect();
-    let mut keys: Vec<(String, String)> = Vec::new();
-    for g in &per_year {
-        for (k, l, _) in g {
-            if !keys.iter().any(|(kk, _)| kk == k) {
-                keys.push((k.clone(), l.clone()));
-            }
-        }
-    }
-    for (k, label) in keys {
-        let counts: Vec<Counts> = per_year
-            .iter()
-            .map(|g| {
-                g.iter()
-                    .find(|(kk, _, _)| *kk == k)
-                    .map(|(_, _, c)| *c)
-                    .unwrap_or_default()
-            })
-            .collect();
+    let refs: Vec<&Groups> = per_year.iter().collect();
+    for (label, counts) in union(&refs) {
         for (i, m) in measures(name).iter().enumerate() {
             // A measure that is zero every year says nothing (LĐTT has no collectives).
             if i > 0 && counts.iter().all(|c| m.of(c) == 0) {
