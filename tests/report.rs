@@ -134,9 +134,9 @@ fn generate(seed: u64, dir: &Path) -> Folder {
             person,
             unit,
             code,
-            kind: *rng.pick(KINDS),
+            kind: KINDS[rng.below(KINDS.len())],
             campaign,
-            issuer: *rng.pick(ISSUERS),
+            issuer: ISSUERS[rng.below(ISSUERS.len())],
             good,
         });
     }

@@ -15,6 +15,11 @@ pub const ENTRIES: &[Entry] = &[
         "{count} phát hiện theo quy định của Luật Thi đua, khen thưởng; các khen thưởng này vẫn được tính. Xem `thidua check`.",
         "{count} findings of the law's rules; those awards are still counted. See `thidua check`.",
     ),
+    e(
+        "report.no-data",
+        "Dữ liệu không có khen thưởng nào của năm {year}.",
+        "The data holds no award for {year}.",
+    ),
     e("report.unknown-gender", "Không rõ", "Not recorded"),
     e("report.unknown-unit", "(không rõ đơn vị)", "(unit unknown)"),
     e("report.col.by_award", "Hình thức khen thưởng", "Award"),

@@ -102,6 +102,11 @@ pub fn notes(r: &Report, lang: Lang) -> Vec<String> {
             rows = rows
         ));
     }
+    if !r.trend {
+        for t in r.years.iter().filter(|t| !t.has_data()) {
+            out.push(tr!(lang, "report.no-data", year = t.year));
+        }
+    }
     if let Some(n) = r.law_findings.filter(|n| *n > 0) {
         out.push(tr!(lang, "report.law-findings", count = n));
     }
@@ -123,7 +128,7 @@ type Groups = Vec<(usize, String, String, Counts)>;
 fn groups(t: &Tallies, name: &str, lang: Lang) -> Groups {
     fn coded<C: Code>(v: &[(C, Counts)], lang: Lang) -> Groups {
         v.iter()
-            .map(|(k, c)| (rank(*k), k.code().to_string(), k.name(lang).to_string(), *c))
+            .map(|(k, c)| (rank(*k), k.code().to_string(), capitalise(k.name(lang)), *c))
             .collect()
     }
     match name {
@@ -134,7 +139,7 @@ fn groups(t: &Tallies, name: &str, lang: Lang) -> Groups {
             .by_gender
             .iter()
             .map(|(g, c)| match g {
-                Some(g) => (rank(*g), g.code().to_string(), g.name(lang).to_string(), *c),
+                Some(g) => (rank(*g), g.code().to_string(), capitalise(g.name(lang)), *c),
                 None => (
                     usize::MAX,
                     String::new(),
@@ -161,6 +166,16 @@ fn groups(t: &Tallies, name: &str, lang: Lang) -> Groups {
             })
             .collect(),
         _ => Vec::new(),
+    }
+}
+
+/// A label with a capital first letter (the English glosses of the codes are
+/// lower-case).
+fn capitalise(s: &str) -> String {
+    let mut chars = s.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
     }
 }
 
