@@ -499,6 +499,13 @@ fn xlsx_holds_the_numbers_of_the_json() {
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
+    // Written through a temporary file and a rename: nothing else is left.
+    let mut left: Vec<String> = std::fs::read_dir(tmp.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    left.sort();
+    assert_eq!(left, ["bao-cao.xlsx", "data"]);
     let mut wb: Xlsx<_> = open_workbook(&file).unwrap();
     let names = wb.sheet_names();
     assert_eq!(

@@ -38,11 +38,11 @@ pub fn run(ctx: &mut Ctx<'_>, args: &ReportArgs) -> Result<i32> {
         law_findings(&ds, &settings),
     );
 
-    if args.strict && r.excluded_total() > 0 {
+    if args.strict && r.structural_errors() > 0 {
         writeln!(
             ctx.err,
             "thidua: {}",
-            tr!(lang, "report.strict", count = r.excluded_total())
+            tr!(lang, "report.strict", count = r.structural_errors())
         )?;
         return Ok(EXIT_FINDINGS);
     }

@@ -6,7 +6,9 @@
 
 use std::collections::{HashMap, HashSet};
 
-use crate::model::{AwardCode, AwardKind, Code, Dataset, Gender, Issuer, Recipient, Sym};
+use crate::model::{
+    AwardCode, AwardKind, Code, Dataset, Gender, Issuer, Recipient, RecordType, Sym,
+};
 
 use super::{Counts, Denominator, DirectWorkers, Excluded, Named, Report, Tallies, Unreadable};
 
@@ -72,15 +74,23 @@ pub fn compute(
     let tallied: Vec<Tallies> = years.iter().map(|&y| tally(y)).collect();
     let previous = prev_year.map(&mut tally).filter(Tallies::has_data);
     let unreadable = Unreadable {
-        awards: ds.dropped[crate::model::RecordType::Award.index()] as u64,
-        proposals: ds.dropped[crate::model::RecordType::Proposal.index()] as u64,
+        awards: ds.dropped[RecordType::Award.index()] as u64,
+        proposals: ds.dropped[RecordType::Proposal.index()] as u64,
     };
+    let flawed = ds.campaigns.iter().filter(|c| c.flawed).count()
+        + ds.units.iter().filter(|u| u.flawed).count()
+        + ds.people.iter().filter(|p| p.flawed).count();
+    let dropped: usize = [RecordType::Campaign, RecordType::Unit, RecordType::Person]
+        .iter()
+        .map(|t| ds.dropped[t.index()])
+        .sum();
     Report {
         organisation,
         years: tallied,
         trend,
         previous,
         unreadable,
+        other_errors: (flawed + dropped) as u64,
         law_findings,
     }
 }

@@ -133,6 +133,11 @@ pub struct Report {
     /// The year before a single year, when it has data.
     pub previous: Option<Tallies>,
     pub unreadable: Unreadable,
+    /// Campaigns, units and people with a structural error, and their rows
+    /// that never became records. Their awards are still counted (an award to
+    /// a person whose unit is unknown is rolled up under the unknown unit),
+    /// but `--strict` refuses them too.
+    pub other_errors: u64,
     /// How many findings of the law's rules concern the reported awards, when
     /// they were run (they never change the tallies; `thidua check` lists them).
     pub law_findings: Option<usize>,
@@ -147,6 +152,12 @@ impl Report {
             .map(|t| t.excluded.awards + t.excluded.proposals)
             .sum();
         flawed + self.unreadable.awards + self.unreadable.proposals
+    }
+
+    /// Everything `--strict` refuses: the records left out and the other
+    /// records with a structural error the report rests on.
+    pub fn structural_errors(&self) -> u64 {
+        self.excluded_total() + self.other_errors
     }
 }
 
