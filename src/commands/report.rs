@@ -59,7 +59,7 @@ pub fn run(ctx: &mut Ctx<'_>, args: &ReportArgs) -> Result<i32> {
             .as_deref()
             .ok_or_else(|| csv_needs_table(lang))?;
         std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
-        for t in chosen(&r, lang, None)? {
+        for t in chosen(&r, lang, None) {
             let mut buf = Vec::new();
             report::csv::write(&mut buf, &t, lang)?;
             let path = dir.join(format!("{}.csv", t.name));
@@ -159,15 +159,15 @@ fn csv_needs_table(lang: Lang) -> Error {
 
 /// The tables to render: the one named by `--table` (even when empty), else
 /// every table with figures.
-fn chosen(r: &Report, lang: Lang, name: Option<&str>) -> Result<Vec<Table>> {
+fn chosen(r: &Report, lang: Lang, name: Option<&str>) -> Vec<Table> {
     let all = tables::tables(r, lang);
-    Ok(match name {
+    match name {
         Some(n) => all.into_iter().filter(|t| t.name == n).collect(),
         None => all
             .into_iter()
             .filter(|t| t.name == "summary" || !t.rows.is_empty())
             .collect(),
-    })
+    }
 }
 
 fn render(
@@ -178,7 +178,7 @@ fn render(
     fit: bool,
 ) -> Result<Vec<u8>> {
     let title = tables::title(r, lang);
-    let ts = chosen(r, lang, args.table.as_deref())?;
+    let ts = chosen(r, lang, args.table.as_deref());
     let mut buf = Vec::new();
     match args.format {
         ReportFormat::Json => report::json::write(&mut buf, r)?,

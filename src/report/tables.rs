@@ -448,3 +448,41 @@ fn trend_breakdown(r: &Report, name: &'static str, lang: Lang, headers: Vec<Stri
     }
     table
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Dataset;
+
+    #[test]
+    fn cells_print_their_change() {
+        assert_eq!(Cell::Count(62, Some(5)).display(), "62 (+5)");
+        assert_eq!(Cell::Count(62, Some(-3)).display(), "62 (-3)");
+        assert_eq!(Cell::Count(62, None).display(), "62");
+        assert_eq!(Cell::Percent(82.36, Some(0.5)).display(), "82.36 % (+0.50)");
+    }
+
+    #[test]
+    fn notes_point_to_check_for_law_findings_and_say_when_a_year_is_empty() {
+        let r = crate::report::compute(&Dataset::default(), "X".into(), &[2018], false, Some(3));
+        let said = notes(&r, Lang::En);
+        assert_eq!(said.len(), 2, "{said:?}");
+        assert!(said[0].contains("2018"));
+        assert!(said[1].contains('3') && said[1].contains("thidua check"));
+        let quiet = crate::report::compute(&Dataset::default(), "X".into(), &[2018], true, None);
+        assert!(
+            notes(&quiet, Lang::Vi).is_empty(),
+            "a range shows empty years as zeros"
+        );
+    }
+
+    #[test]
+    fn every_table_is_named_in_names() {
+        let r = crate::report::compute(&Dataset::default(), "X".into(), &[2017, 2018], true, None);
+        let names: Vec<&str> = tables(&r, Lang::Vi).iter().map(|t| t.name).collect();
+        assert_eq!(names, NAMES);
+        let one = crate::report::compute(&Dataset::default(), "X".into(), &[2018], false, None);
+        let names: Vec<&str> = tables(&one, Lang::En).iter().map(|t| t.name).collect();
+        assert_eq!(names, NAMES);
+    }
+}
