@@ -165,16 +165,9 @@ impl Lookup {
 
 /// Adds one award to `c`, counting its recipient once per group `bit`.
 fn bump(c: &mut Counts, bits: &mut u64, bit: usize, person: bool) {
-    c.awards += 1;
     let mask = 1u64 << bit;
-    if *bits & mask == 0 {
-        *bits |= mask;
-        if person {
-            c.individuals += 1;
-        } else {
-            c.collectives += 1;
-        }
-    }
+    count(c, *bits & mask == 0, person);
+    *bits |= mask;
 }
 
 fn tally_year(ds: &Dataset, lk: &Lookup, year: u16, b: &Bucket, seen: &mut Seen) -> Tallies {
