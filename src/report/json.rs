@@ -1,7 +1,30 @@
-//! The report as JSON: the object of §6 of the data format for one year,
-//! plus `organisation`, `by_unit`, `by_gender`, `excluded`, `law_findings`
-//! and `previous` (the year before, same shape). A range is
-//! `{"organisation", "years": [...], "reports": [one object per year]}`.
+//! The report as JSON.
+//!
+//! One year (`thidua report 2018`) is the object of §6 of the data format —
+//! `year`, `totals`, `by_kind`, `by_award`, `by_issuer` (keyed by code, only
+//! groups with awards), `direct_workers` {`awarded`, `proposed`,
+//! `rate_percent`}, `campaigns` [{`id`, `awards`, `collectives`,
+//! `individuals`}] — with these additions:
+//! - `organisation`: the name heading the report;
+//! - `direct_workers.denominator`: `"proposals"` (people proposed for the
+//!   year) or `"awarded"` (no proposal named a person that year);
+//! - `campaigns[].name`;
+//! - `by_unit`: [{`id`, `name`, counts}] per top-level unit, rolled up from its
+//!   sub-units and their people; `id` is `null` for recipients whose unit is
+//!   unknown;
+//! - `by_gender`: {`nam`, `nu`, `unknown`} for awards to people, present only
+//!   when some awarded person has a gender;
+//! - `excluded`: {`awards`, `proposals`} records of the year left out for a
+//!   structural error, and `unreadable_award_rows`, `unreadable_proposal_rows`
+//!   (rows of any year that never became records);
+//! - `law_findings`: the number of findings of the law's rules, when they were
+//!   run (they never change the tallies);
+//! - `previous`: the year before, in the same shape (without `organisation`),
+//!   when that year has awards.
+//!
+//! A range (`thidua report 2016..2020`) is
+//! `{"organisation", "years": [2016, …], "reports": [one year object per year]}`,
+//! the year objects without `previous`.
 
 use std::io::Write;
 
