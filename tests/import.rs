@@ -215,6 +215,15 @@ fn check_is_clean(data: &str) {
     assert_eq!(code, 0, "{json}");
 }
 
+/// `thidua report YEAR --format json`.
+fn report_json(data: &str, year: &str) -> Json {
+    let (code, out, err) = thidua(&[
+        "--lang", "en", "report", year, "--data", data, "--format", "json",
+    ]);
+    assert_eq!(code, 0, "{out}{err}");
+    serde_json::from_str(&out).unwrap()
+}
+
 #[test]
 fn xlsx_list_imports_and_checks_clean() {
     let dir = folder();
@@ -239,6 +248,10 @@ fn xlsx_list_imports_and_checks_clean() {
          qd-12-giay-khen-9,2024,P-3,,GK,thuong_xuyen,,12/QĐ-UBND,2025-01-10,huyen\n"
     );
     check_is_clean(data);
+    let report = report_json(data, "2024");
+    assert_eq!(report["totals"]["awards"], 3, "{report}");
+    assert_eq!(report["totals"]["individuals"], 3, "{report}");
+    assert_eq!(report["by_award"]["GK"]["awards"], 3, "{report}");
     let gk = |p: &str| (p.to_string(), "GK".to_string());
     assert_eq!(
         awards_of(dir.path(), 2024),
@@ -463,6 +476,8 @@ fn windows_1258_csv_with_semicolons() {
     );
     assert!(out.contains("year = 2024"), "{out}");
     check_is_clean(data);
+    let report = report_json(data, "2024");
+    assert_eq!(report["by_award"]["LDTT"]["awards"], 2, "{report}");
     let ldtt = |p: &str| (p.to_string(), "LDTT".to_string());
     assert_eq!(awards_of(dir.path(), 2024), vec![ldtt("P-2"), ldtt("P-3")]);
     let written =

@@ -113,6 +113,14 @@ fn the_example_imports_and_checks_clean() {
         String::from_utf8_lossy(&check.stdout)
     );
 
+    let report = thidua(
+        tmp.path(),
+        &["report", "2024", "--data", "data", "--format", "json"].map(String::from),
+    );
+    let report: serde_json::Value = serde_json::from_slice(&report.stdout).unwrap();
+    assert_eq!(report["totals"]["awards"], 4, "{report}");
+    assert_eq!(report["by_award"]["GK"]["individuals"], 4, "{report}");
+
     let before = files(tmp.path());
     let again = thidua(tmp.path(), &cmds[0]);
     assert_eq!(again.status.code(), Some(0));
