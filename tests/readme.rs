@@ -23,7 +23,9 @@ fn tour() -> Vec<String> {
     let readme = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md")).unwrap();
     let mut in_sh = false;
     let mut cmds = Vec::new();
-    for line in readme.lines() {
+    // Lines continued with a trailing backslash are joined first.
+    let joined = readme.replace("\\\n", " ");
+    for line in joined.lines() {
         if line.starts_with("```") {
             in_sh = line == "```sh";
             continue;
