@@ -53,20 +53,22 @@ fn check_json(dir: &Path, lang: &str) -> Value {
 
 struct Expected {
     rules: Option<BTreeSet<String>>,
-    lines: BTreeSet<String>,
+    /// Sorted; a finding expected twice is listed twice.
+    lines: Vec<String>,
 }
 
 fn expected(dir: &Path) -> Expected {
     let text = std::fs::read_to_string(dir.join("expected.txt")).unwrap_or_else(|_| panic!("{}: no expected.txt", dir.display()));
     let mut rules = None;
-    let mut lines = BTreeSet::new();
+    let mut lines = Vec::new();
     for line in text.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')) {
         if let Some(list) = line.strip_prefix("rules:") {
             rules = Some(list.split_whitespace().map(String::from).collect());
         } else {
-            lines.insert(line.split_whitespace().collect::<Vec<_>>().join(" "));
+            lines.push(line.split_whitespace().collect::<Vec<_>>().join(" "));
         }
     }
+    lines.sort();
     Expected { rules, lines }
 }
 
@@ -75,9 +77,9 @@ fn is_structural(rule: &str) -> bool {
 }
 
 /// The findings and coverage of `json` as expected.txt lines, limited to `rules`.
-fn actual(json: &Value, rules: &Option<BTreeSet<String>>) -> (BTreeSet<String>, Vec<String>) {
+fn actual(json: &Value, rules: &Option<BTreeSet<String>>) -> (Vec<String>, Vec<String>) {
     let keep = |rule: &str| rules.as_ref().is_none_or(|r| r.contains(rule));
-    let mut lines = BTreeSet::new();
+    let mut lines = Vec::new();
     let mut structural = Vec::new();
     for d in json["diagnostics"].as_array().unwrap() {
         let rule = d["rule"].as_str().unwrap();
@@ -85,14 +87,15 @@ fn actual(json: &Value, rules: &Option<BTreeSet<String>>) -> (BTreeSet<String>, 
         if is_structural(rule) {
             structural.push(format!("{rule} {place}: {}", d["message"]));
         } else if keep(rule) {
-            lines.insert(format!("{rule} {} {place}", d["severity"].as_str().unwrap()));
+            lines.push(format!("{rule} {} {place}", d["severity"].as_str().unwrap()));
         }
     }
     for (rule, n) in json["unchecked"].as_object().unwrap() {
         if keep(rule) {
-            lines.insert(format!("unchecked {rule} {n}"));
+            lines.push(format!("unchecked {rule} {n}"));
         }
     }
+    lines.sort();
     (lines, structural)
 }
 
@@ -110,9 +113,9 @@ fn fixtures_give_the_expected_findings() {
             failures.push(format!("{name}: structural findings:\n  {}", structural.join("\n  ")));
         }
         if got != exp.lines {
-            let missing: Vec<_> = exp.lines.difference(&got).collect();
-            let extra: Vec<_> = got.difference(&exp.lines).collect();
-            failures.push(format!("{name}:\n  missing: {missing:?}\n  unexpected: {extra:?}"));
+            let missing: Vec<_> = exp.lines.iter().filter(|l| !got.contains(l)).collect();
+            let extra: Vec<_> = got.iter().filter(|l| !exp.lines.contains(l)).collect();
+            failures.push(format!("{name}:\n  missing: {missing:?}\n  unexpected: {extra:?}\n  got: {got:?}"));
         }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
