@@ -23,4 +23,6 @@ pub const ENTRIES: &[Entry] = &[
     e("explain.family", "Nhóm", "Family"),
     e("explain.default", "Mức mặc định", "Default"),
     e("explain.citation", "Căn cứ pháp lý", "Legal basis"),
+    e("init.not-empty", "thư mục `{path}` đã có tệp; hãy chọn một thư mục mới hoặc rỗng", "folder `{path}` is not empty; choose a new or empty folder"),
+    e("init.done", "Đã tạo thư mục dữ liệu `{path}` ({files} tệp). Tiếp theo: thidua check --data {path}", "Created data folder `{path}` ({files} files). Next: thidua check --data {path}"),
 ];
