@@ -34,7 +34,10 @@ fn cases() -> Vec<(String, PathBuf)> {
         for case in std::fs::read_dir(&rule).unwrap() {
             let case = case.unwrap().path();
             if case.is_dir() {
-                out.push((rule.file_name().unwrap().to_string_lossy().into_owned(), case));
+                out.push((
+                    rule.file_name().unwrap().to_string_lossy().into_owned(),
+                    case,
+                ));
             }
         }
     }
@@ -45,9 +48,23 @@ fn cases() -> Vec<(String, PathBuf)> {
 /// `thidua check --format json` on `dir`.
 fn check_json(dir: &Path, lang: &str) -> Value {
     let (mut out, mut err) = (Vec::new(), Vec::new());
-    let args = ["thidua", "--lang", lang, "check", "--format", "json", "--data", dir.to_str().unwrap()];
+    let args = [
+        "thidua",
+        "--lang",
+        lang,
+        "check",
+        "--format",
+        "json",
+        "--data",
+        dir.to_str().unwrap(),
+    ];
     let code = thidua::run(args, &mut out, &mut err);
-    assert!(code == 0 || code == 1, "{}: exit {code}: {}", dir.display(), String::from_utf8_lossy(&err));
+    assert!(
+        code == 0 || code == 1,
+        "{}: exit {code}: {}",
+        dir.display(),
+        String::from_utf8_lossy(&err)
+    );
     serde_json::from_slice(&out).unwrap_or_else(|e| panic!("{}: bad JSON: {e}", dir.display()))
 }
 
@@ -58,10 +75,15 @@ struct Expected {
 }
 
 fn expected(dir: &Path) -> Expected {
-    let text = std::fs::read_to_string(dir.join("expected.txt")).unwrap_or_else(|_| panic!("{}: no expected.txt", dir.display()));
+    let text = std::fs::read_to_string(dir.join("expected.txt"))
+        .unwrap_or_else(|_| panic!("{}: no expected.txt", dir.display()));
     let mut rules = None;
     let mut lines = Vec::new();
-    for line in text.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')) {
+    for line in text
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+    {
         if let Some(list) = line.strip_prefix("rules:") {
             rules = Some(list.split_whitespace().map(String::from).collect());
         } else {
@@ -83,11 +105,18 @@ fn actual(json: &Value, rules: &Option<BTreeSet<String>>) -> (Vec<String>, Vec<S
     let mut structural = Vec::new();
     for d in json["diagnostics"].as_array().unwrap() {
         let rule = d["rule"].as_str().unwrap();
-        let place = format!("{}:{}", d["file"].as_str().unwrap_or("-"), d["line"].as_u64().unwrap_or(0));
+        let place = format!(
+            "{}:{}",
+            d["file"].as_str().unwrap_or("-"),
+            d["line"].as_u64().unwrap_or(0)
+        );
         if is_structural(rule) {
             structural.push(format!("{rule} {place}: {}", d["message"]));
         } else if keep(rule) {
-            lines.push(format!("{rule} {} {place}", d["severity"].as_str().unwrap()));
+            lines.push(format!(
+                "{rule} {} {place}",
+                d["severity"].as_str().unwrap()
+            ));
         }
     }
     for (rule, n) in json["unchecked"].as_object().unwrap() {
@@ -108,14 +137,23 @@ fn fixtures_give_the_expected_findings() {
         let exp = expected(dir);
         let json = check_json(dir, "en");
         let (got, structural) = actual(&json, &exp.rules);
-        let name = dir.strip_prefix(fixtures_root()).unwrap().display().to_string();
+        let name = dir
+            .strip_prefix(fixtures_root())
+            .unwrap()
+            .display()
+            .to_string();
         if !structural.is_empty() {
-            failures.push(format!("{name}: structural findings:\n  {}", structural.join("\n  ")));
+            failures.push(format!(
+                "{name}: structural findings:\n  {}",
+                structural.join("\n  ")
+            ));
         }
         if got != exp.lines {
             let missing: Vec<_> = exp.lines.iter().filter(|l| !got.contains(l)).collect();
             let extra: Vec<_> = got.iter().filter(|l| !exp.lines.contains(l)).collect();
-            failures.push(format!("{name}:\n  missing: {missing:?}\n  unexpected: {extra:?}\n  got: {got:?}"));
+            failures.push(format!(
+                "{name}:\n  missing: {missing:?}\n  unexpected: {extra:?}\n  got: {got:?}"
+            ));
         }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
@@ -125,8 +163,19 @@ fn fixtures_give_the_expected_findings() {
 fn record_dates(dir: &Path) -> HashMap<String, Date> {
     let (settings, _) = Settings::load(dir, Lang::En);
     let mut sink = Diagnostics::new();
-    let ds = load::load_checked(dir, &settings, Lang::En, &mut sink, &mut Progress::new(false, "")).unwrap();
-    let mut out: HashMap<String, Date> = ds.awards.iter().map(|a| (ds.str(a.id).to_string(), a.decision_date)).collect();
+    let ds = load::load_checked(
+        dir,
+        &settings,
+        Lang::En,
+        &mut sink,
+        &mut Progress::new(false, ""),
+    )
+    .unwrap();
+    let mut out: HashMap<String, Date> = ds
+        .awards
+        .iter()
+        .map(|a| (ds.str(a.id).to_string(), a.decision_date))
+        .collect();
     for p in &ds.proposals {
         if let Some(d) = p.effective_date() {
             out.insert(ds.str(p.id).to_string(), d);
@@ -159,7 +208,9 @@ fn every_law_rule_has_fixtures_citation_and_explanation() {
         let id = info.id;
         assert_eq!(info.family, Family::Law);
         if !all.iter().any(|(r, _)| r == id) {
-            problems.push(format!("{id}: no fixture folder tests/fixtures/rules/{id}/<case>/"));
+            problems.push(format!(
+                "{id}: no fixture folder tests/fixtures/rules/{id}/<case>/"
+            ));
         }
         if info.citation.trim().is_empty() {
             problems.push(format!("{id}: no citation"));
@@ -181,11 +232,20 @@ fn every_law_rule_has_fixtures_citation_and_explanation() {
         }
         let newest = law.windows.iter().rev().flatten().next().map(|a| a.level);
         if newest != Some(info.default) {
-            problems.push(format!("{id}: default {} is not the newest window's level {newest:?}", info.default));
+            problems.push(format!(
+                "{id}: default {} is not the newest window's level {newest:?}",
+                info.default
+            ));
         }
         for (text, parts) in [
-            (info.explanation.vi, ["Kiểm tra:", "Vì sao:", "Căn cứ:", "Ví dụ:", "Cách sửa:"]),
-            (info.explanation.en, ["Checks:", "Why:", "Law:", "Example:", "Fix:"]),
+            (
+                info.explanation.vi,
+                ["Kiểm tra:", "Vì sao:", "Căn cứ:", "Ví dụ:", "Cách sửa:"],
+            ),
+            (
+                info.explanation.en,
+                ["Checks:", "Why:", "Law:", "Example:", "Fix:"],
+            ),
         ] {
             for p in parts {
                 if !text.contains(p) {

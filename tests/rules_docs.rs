@@ -25,7 +25,11 @@ fn rules_doc_is_up_to_date() {
 fn rules_doc_names_every_rule_and_threshold() {
     let doc = thidua::rules::docs::render();
     for r in thidua::rules::law_table() {
-        assert!(doc.contains(&format!("### {}\n", r.info.id)), "{}", r.info.id);
+        assert!(
+            doc.contains(&format!("### {}\n", r.info.id)),
+            "{}",
+            r.info.id
+        );
         assert!(doc.contains(r.info.citation), "{}", r.info.id);
     }
     for t in thidua::rules::THRESHOLDS {

@@ -22,7 +22,10 @@ fn run(dir: &Path, args: &[&str]) -> (i32, String) {
     full.extend_from_slice(&["--data", dir.to_str().unwrap()]);
     let (mut out, mut err) = (Vec::new(), Vec::new());
     let code = thidua::run(full, &mut out, &mut err);
-    (code, String::from_utf8(out).unwrap() + &String::from_utf8(err).unwrap())
+    (
+        code,
+        String::from_utf8(out).unwrap() + &String::from_utf8(err).unwrap(),
+    )
 }
 
 fn json(dir: &Path, lang: &str) -> Value {
@@ -31,7 +34,12 @@ fn json(dir: &Path, lang: &str) -> Value {
 }
 
 fn findings<'a>(v: &'a Value, rule: &str) -> Vec<&'a Value> {
-    v["diagnostics"].as_array().unwrap().iter().filter(|d| d["rule"] == rule).collect()
+    v["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["rule"] == rule)
+        .collect()
 }
 
 const UNITS: &str = "id,name,kind,parent\nU1,Phòng Giáo dục và Đào tạo,co_quan,\n";
@@ -61,19 +69,48 @@ fn findings_name_the_recipient_year_finding_and_law_in_each_language() {
     assert_eq!(f.len(), 3, "{vi:#}");
     let first = f.iter().find(|d| d["record"] == "A1").unwrap();
     let msg = first["message"].as_str().unwrap();
-    for part in ["Nguyễn Văn An", "2018", "Chiến sĩ thi đua cơ sở", "không có Lao động tiên tiến", "luật yêu cầu"] {
+    for part in [
+        "Nguyễn Văn An",
+        "2018",
+        "Chiến sĩ thi đua cơ sở",
+        "không có Lao động tiên tiến",
+        "luật yêu cầu",
+    ] {
         assert!(msg.contains(part), "`{part}` missing from: {msg}");
     }
     assert_eq!(first["file"], "awards.csv");
     assert_eq!(first["line"], 2);
     // The citation is the one of the record's window.
-    assert!(first["citation"].as_str().unwrap().contains("Luật TĐKT 2003, Điều 23"), "{first}");
+    assert!(
+        first["citation"]
+            .as_str()
+            .unwrap()
+            .contains("Luật TĐKT 2003, Điều 23"),
+        "{first}"
+    );
     let second = f.iter().find(|d| d["record"] == "A2").unwrap();
-    assert!(second["citation"].as_str().unwrap().contains("Luật TĐKT 2022, Điều 23"), "{second}");
+    assert!(
+        second["citation"]
+            .as_str()
+            .unwrap()
+            .contains("Luật TĐKT 2022, Điều 23"),
+        "{second}"
+    );
 
     let en = json(dir.path(), "en");
-    let msg = findings(&en, "cstdcs-requires-ldtt").iter().find(|d| d["record"] == "A1").unwrap()["message"].as_str().unwrap().to_string();
-    for part in ["Nguyễn Văn An", "2018", "there is no Lao động tiên tiến", "the law asks"] {
+    let msg = findings(&en, "cstdcs-requires-ldtt")
+        .iter()
+        .find(|d| d["record"] == "A1")
+        .unwrap()["message"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    for part in [
+        "Nguyễn Văn An",
+        "2018",
+        "there is no Lao động tiên tiến",
+        "the law asks",
+    ] {
         assert!(msg.contains(part), "`{part}` missing from: {msg}");
     }
 }
@@ -82,13 +119,27 @@ fn findings_name_the_recipient_year_finding_and_law_in_each_language() {
 fn a_pending_proposal_is_told_not_eligible() {
     let dir = cstdcs_folder();
     let vi = json(dir.path(), "vi");
-    let d = findings(&vi, "cstdcs-requires-ldtt").into_iter().find(|d| d["record"] == "D1").unwrap();
+    let d = findings(&vi, "cstdcs-requires-ldtt")
+        .into_iter()
+        .find(|d| d["record"] == "D1")
+        .unwrap();
     let msg = d["message"].as_str().unwrap();
-    assert!(msg.starts_with("Đề nghị") && msg.contains("Trần Thị Bình") && msg.contains("không đủ điều kiện"), "{msg}");
+    assert!(
+        msg.starts_with("Đề nghị")
+            && msg.contains("Trần Thị Bình")
+            && msg.contains("không đủ điều kiện"),
+        "{msg}"
+    );
     assert_eq!(d["file"], "proposals.csv");
     let en = json(dir.path(), "en");
-    let d = findings(&en, "cstdcs-requires-ldtt").into_iter().find(|d| d["record"] == "D1").unwrap();
-    assert!(d["message"].as_str().unwrap().contains("is not eligible"), "{d}");
+    let d = findings(&en, "cstdcs-requires-ldtt")
+        .into_iter()
+        .find(|d| d["record"] == "D1")
+        .unwrap();
+    assert!(
+        d["message"].as_str().unwrap().contains("is not eligible"),
+        "{d}"
+    );
 }
 
 #[test]
@@ -96,14 +147,27 @@ fn human_output_cites_the_law_and_ends_with_coverage() {
     let dir = cstdcs_folder();
     let (code, out) = run(dir.path(), &["check", "--color", "never"]);
     assert_eq!(code, 1);
-    assert!(out.contains("lỗi[cstdcs-requires-ldtt]") && out.contains("căn cứ: Luật TĐKT 2003, Điều 23"), "{out}");
+    assert!(
+        out.contains("lỗi[cstdcs-requires-ldtt]")
+            && out.contains("căn cứ: Luật TĐKT 2003, Điều 23"),
+        "{out}"
+    );
     // P2's 2024 proposal: the initiative column is empty and the rating is htt.
-    assert!(out.contains("cstdcs-initiative: 2 đã xét, 1 chưa xét được"), "{out}");
+    assert!(
+        out.contains("cstdcs-initiative: 2 đã xét, 1 chưa xét được"),
+        "{out}"
+    );
 }
 
 fn new_staff_folder(toml: &str) -> tempfile::TempDir {
     let awards = "id,year,person,award,kind,decision,decision_date,issuer\nA1,2024,P2,LDTT,thuong_xuyen,3/QĐ-UBND,2024-12-20,huyen\n";
-    folder(&[("units.csv", UNITS), ("people.csv", PEOPLE), ("evaluations.csv", EVALS), ("awards.csv", awards), ("thidua.toml", toml)])
+    folder(&[
+        ("units.csv", UNITS),
+        ("people.csv", PEOPLE),
+        ("evaluations.csv", EVALS),
+        ("awards.csv", awards),
+        ("thidua.toml", toml),
+    ])
 }
 
 #[test]
@@ -112,17 +176,37 @@ fn thresholds_tighten_the_law() {
     let v = json(new_staff_folder("").path(), "en");
     assert!(findings(&v, "ldtt-new-staff").is_empty(), "{v:#}");
     // A province's regulation asking for 12 months.
-    let v = json(new_staff_folder("[thresholds]\nldtt-min-months = 12\n").path(), "en");
+    let v = json(
+        new_staff_folder("[thresholds]\nldtt-min-months = 12\n").path(),
+        "en",
+    );
     let f = findings(&v, "ldtt-new-staff");
     assert_eq!(f.len(), 1, "{v:#}");
-    assert!(f[0]["message"].as_str().unwrap().contains("at least 12 months"), "{}", f[0]);
+    assert!(
+        f[0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("at least 12 months"),
+        "{}",
+        f[0]
+    );
 }
 
 #[test]
 fn rule_levels_from_settings() {
-    let v = json(new_staff_folder("[rules]\nldtt-new-staff = \"error\"\n[thresholds]\nldtt-min-months = 12\n").path(), "en");
+    let v = json(
+        new_staff_folder(
+            "[rules]\nldtt-new-staff = \"error\"\n[thresholds]\nldtt-min-months = 12\n",
+        )
+        .path(),
+        "en",
+    );
     assert_eq!(findings(&v, "ldtt-new-staff")[0]["severity"], "error");
-    let v = json(new_staff_folder("[rules]\nldtt-new-staff = \"off\"\n[thresholds]\nldtt-min-months = 12\n").path(), "en");
+    let v = json(
+        new_staff_folder("[rules]\nldtt-new-staff = \"off\"\n[thresholds]\nldtt-min-months = 12\n")
+            .path(),
+        "en",
+    );
     assert!(findings(&v, "ldtt-new-staff").is_empty());
 }
 
@@ -132,10 +216,22 @@ fn flawed_records_and_unit_cycles_are_left_to_the_structural_rules() {
     let awards = "id,year,person,unit,award,kind,decision,decision_date,issuer\n\
                   A1,2024,P9,,LDTT,thuong_xuyen,3/QĐ-UBND,2024-12-20,huyen\n\
                   A2,2024,,U1,TTLDTT,thuong_xuyen,3/QĐ-UBND,2024-12-20,huyen\n";
-    let dir = folder(&[("units.csv", units), ("people.csv", PEOPLE), ("awards.csv", awards)]);
+    let dir = folder(&[
+        ("units.csv", units),
+        ("people.csv", PEOPLE),
+        ("awards.csv", awards),
+    ]);
     let v = json(dir.path(), "en");
-    let rules: Vec<&str> = v["diagnostics"].as_array().unwrap().iter().map(|d| d["rule"].as_str().unwrap()).collect();
-    assert!(rules.contains(&"unknown-reference") && rules.contains(&"unit-cycle"), "{rules:?}");
+    let rules: Vec<&str> = v["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["rule"].as_str().unwrap())
+        .collect();
+    assert!(
+        rules.contains(&"unknown-reference") && rules.contains(&"unit-cycle"),
+        "{rules:?}"
+    );
     assert!(!rules.iter().any(|r| r.starts_with("ldtt-")), "{rules:?}");
 }
 
@@ -145,12 +241,24 @@ fn rules_and_explain_show_the_law() {
     let (code, out) = run(dir.path(), &["--lang", "en", "rules"]);
     assert_eq!(code, 0);
     for r in thidua::rules::law_table() {
-        assert!(out.contains(r.info.id), "{} missing from `thidua rules`", r.info.id);
+        assert!(
+            out.contains(r.info.id),
+            "{} missing from `thidua rules`",
+            r.info.id
+        );
     }
-    assert!(out.contains("cstdcs-ratio-percent") && out.contains("ttldtt-min-percent"), "{out}");
+    assert!(
+        out.contains("cstdcs-ratio-percent") && out.contains("ttldtt-min-percent"),
+        "{out}"
+    );
     let (code, out) = run(dir.path(), &["explain", "cstdcs-initiative"]);
     assert_eq!(code, 0);
-    for part in ["Căn cứ pháp lý", "Luật TĐKT 2022, Điều 23", "Ví dụ:", "Cách sửa:"] {
+    for part in [
+        "Căn cứ pháp lý",
+        "Luật TĐKT 2022, Điều 23",
+        "Ví dụ:",
+        "Cách sửa:",
+    ] {
         assert!(out.contains(part), "`{part}` missing from: {out}");
     }
 }

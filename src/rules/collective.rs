@@ -121,6 +121,9 @@ pub fn check(j: &mut Judge<'_>) {
     }
     let members = members_of(j, &targets);
     let empty = Vec::new();
+    // The members' record, once per unit, year and kind of claim (a pending
+    // proposal also counts pending proposals of the same year).
+    let mut tallies: HashMap<(Sym, u16, bool), Tally> = HashMap::new();
     for c in &ix.claims {
         let Recipient::Unit(u) = c.recipient else {
             continue;
@@ -130,28 +133,23 @@ pub fn check(j: &mut Judge<'_>) {
             AwardCode::Ttldxs => [TTLDXS_MEMBERS, TTLDXS_DISCIPLINE],
             _ => continue,
         };
-        let all = members.get(&u).unwrap_or(&empty);
-        let year_end = crate::model::Date::end_of_year(i32::from(c.year));
-        let now: Vec<usize> = all
-            .iter()
-            .copied()
-            .filter(|&p| {
-                ix.ds.people[p]
-                    .hire_date
-                    .is_none_or(|h| year_end.is_none_or(|e| h <= e))
-            })
-            .collect();
+        if rules.iter().all(|&i| j.level(&RULES[i], c).is_none()) {
+            continue;
+        }
+        let tally = tallies
+            .entry((u, c.year, c.is_proposal()))
+            .or_insert_with(|| Tally::of(j, c, members.get(&u).unwrap_or(&empty)));
         for i in rules {
             let Some(sev) = j.level(&RULES[i], c) else {
                 continue;
             };
-            let check = if now.is_empty() {
+            let check = if tally.members == 0 {
                 Check::Unknown(j.lang.t("law.reason.no-members").to_string())
             } else {
                 match i {
-                    TTLDTT_MEMBERS => ttldtt_share(j, c, &now),
-                    TTLDXS_MEMBERS => ttldxs_members(j, c, &now),
-                    _ => discipline(j, c, &now),
+                    TTLDTT_MEMBERS => ttldtt_share(j, c, tally),
+                    TTLDXS_MEMBERS => ttldxs_members(j, c, tally),
+                    _ => discipline(j, c, tally),
                 }
             };
             let help = j.lang.t(if i == TTLDTT_MEMBERS || i == TTLDXS_MEMBERS {
@@ -189,6 +187,61 @@ fn members_of(j: &Judge<'_>, targets: &HashSet<Sym>) -> HashMap<Sym, Vec<usize>>
     out
 }
 
+/// What a collective's members hold and were rated in one year.
+struct Tally {
+    /// Members recruited by the end of the year.
+    members: usize,
+    ldtt: usize,
+    cstdcs: usize,
+    /// Members rated below `ht` (names).
+    below: Vec<String>,
+    /// Members without an evaluation for the year.
+    unrated: usize,
+    /// The first member disciplined at cảnh cáo or heavier.
+    disciplined: Option<(String, Discipline)>,
+}
+
+impl Tally {
+    fn of(j: &Judge<'_>, c: &Claim, people: &[usize]) -> Tally {
+        let ix = j.ix;
+        let year_end = crate::model::Date::end_of_year(i32::from(c.year));
+        let mut t = Tally {
+            members: 0,
+            ldtt: 0,
+            cstdcs: 0,
+            below: Vec::new(),
+            unrated: 0,
+            disciplined: None,
+        };
+        for &p in people {
+            let person = &ix.ds.people[p];
+            if person
+                .hire_date
+                .is_some_and(|h| year_end.is_some_and(|e| h > e))
+            {
+                continue;
+            }
+            t.members += 1;
+            let r = Recipient::Person(person.id);
+            t.ldtt += usize::from(ix.holds(c, r, c.year, LDTT_LIKE));
+            t.cstdcs += usize::from(ix.holds(c, r, c.year, CSTDCS));
+            match ix.eval(r, c.year) {
+                None => t.unrated += 1,
+                Some(e) => {
+                    if e.rating < Rating::Ht {
+                        t.below.push(ix.name(r).to_string());
+                    }
+                    if let Some(d) = e.discipline.filter(|d| *d >= BARRING_DISCIPLINE) {
+                        t.disciplined
+                            .get_or_insert_with(|| (ix.name(r).to_string(), d));
+                    }
+                }
+            }
+        }
+        t
+    }
+}
+
 /// "6 of 10 members (60 %)".
 fn share_text(j: &Judge<'_>, held: usize, total: usize) -> String {
     let pct = if total == 0 {
@@ -216,17 +269,7 @@ fn reaches(count: usize, total: usize, percent: f64, strictly: bool) -> bool {
     }
 }
 
-fn count_holding(j: &Judge<'_>, c: &Claim, people: &[usize], codes: Codes) -> usize {
-    let ds = j.ix.ds;
-    people
-        .iter()
-        .filter(|&&p| {
-            j.ix.holds(c, Recipient::Person(ds.people[p].id), c.year, codes)
-        })
-        .count()
-}
-
-fn ttldtt_share(j: &Judge<'_>, c: &Claim, people: &[usize]) -> Check {
+fn ttldtt_share(j: &Judge<'_>, c: &Claim, t: &Tally) -> Check {
     if !j.ix.facts(c.recipient, c.year) {
         return Check::Unknown(j.no_history());
     }
@@ -236,8 +279,7 @@ fn ttldtt_share(j: &Judge<'_>, c: &Claim, people: &[usize]) -> Check {
         .find(|(e, _, _)| *e == era)
         .map_or(("ttldtt-min-percent", false), |(_, n, s)| (*n, *s));
     let percent = j.settings.threshold(name);
-    let held = count_holding(j, c, people, LDTT_LIKE);
-    if reaches(held, people.len(), percent, strictly) {
+    if reaches(t.ldtt, t.members, percent, strictly) {
         Check::Holds
     } else {
         let key = if strictly {
@@ -248,35 +290,23 @@ fn ttldtt_share(j: &Judge<'_>, c: &Claim, people: &[usize]) -> Check {
         Check::Fails(tr!(
             j.lang,
             key,
-            share = share_text(j, held, people.len()),
+            share = share_text(j, t.ldtt, t.members),
             year = c.year,
             percent = percent
         ))
     }
 }
 
-fn ttldxs_members(j: &Judge<'_>, c: &Claim, people: &[usize]) -> Check {
-    let ds = j.ix.ds;
+fn ttldxs_members(j: &Judge<'_>, c: &Claim, t: &Tally) -> Check {
     let mut parts = Vec::new();
-    // Every member rated `ht` or better.
-    let mut below = Vec::new();
-    let mut unrated = 0;
-    for &p in people {
-        let r = Recipient::Person(ds.people[p].id);
-        match j.ix.eval(r, c.year) {
-            Some(e) if e.rating < Rating::Ht => below.push(j.ix.name(r)),
-            Some(_) => {}
-            None => unrated += 1,
-        }
-    }
-    parts.push(if !below.is_empty() {
+    parts.push(if !t.below.is_empty() {
         Check::Fails(tr!(
             j.lang,
             "law.ttldxs-rating",
-            names = below.join(", "),
+            names = t.below.join(", "),
             year = c.year
         ))
-    } else if unrated > 0 {
+    } else if t.unrated > 0 {
         Check::Unknown(tr!(
             j.lang,
             "law.reason.members-no-evaluation",
@@ -289,27 +319,25 @@ fn ttldxs_members(j: &Judge<'_>, c: &Claim, people: &[usize]) -> Check {
         parts.push(Check::Unknown(j.no_history()));
     } else {
         let percent = j.settings.threshold("ttldxs-min-percent");
-        let held = count_holding(j, c, people, LDTT_LIKE);
-        parts.push(if reaches(held, people.len(), percent, false) {
+        parts.push(if reaches(t.ldtt, t.members, percent, false) {
             Check::Holds
         } else {
             Check::Fails(tr!(
                 j.lang,
                 "law.ttldtt-members-least",
-                share = share_text(j, held, people.len()),
+                share = share_text(j, t.ldtt, t.members),
                 year = c.year,
                 percent = percent
             ))
         });
         let min = j.count("ttldxs-min-cstdcs") as usize;
-        let cstdcs = count_holding(j, c, people, CSTDCS);
-        parts.push(if cstdcs >= min {
+        parts.push(if t.cstdcs >= min {
             Check::Holds
         } else {
             Check::Fails(tr!(
                 j.lang,
                 "law.ttldxs-cstdcs",
-                count = cstdcs,
+                count = t.cstdcs,
                 year = c.year,
                 min = min
             ))
@@ -318,27 +346,16 @@ fn ttldxs_members(j: &Judge<'_>, c: &Claim, people: &[usize]) -> Check {
     Check::all(parts)
 }
 
-fn discipline(j: &Judge<'_>, c: &Claim, people: &[usize]) -> Check {
-    let ds = j.ix.ds;
-    let mut unrated = 0;
-    for &p in people {
-        let r = Recipient::Person(ds.people[p].id);
-        match j.ix.eval(r, c.year) {
-            Some(e) => {
-                if let Some(d) = e.discipline.filter(|d| *d >= BARRING_DISCIPLINE) {
-                    return Check::Fails(tr!(
-                        j.lang,
-                        "law.member-discipline",
-                        name = j.ix.name(r),
-                        discipline = d.name(j.lang),
-                        year = c.year
-                    ));
-                }
-            }
-            None => unrated += 1,
-        }
-    }
-    if unrated > 0 {
+fn discipline(j: &Judge<'_>, c: &Claim, t: &Tally) -> Check {
+    if let Some((name, d)) = &t.disciplined {
+        Check::Fails(tr!(
+            j.lang,
+            "law.member-discipline",
+            name = name,
+            discipline = d.name(j.lang),
+            year = c.year
+        ))
+    } else if t.unrated > 0 {
         Check::Unknown(tr!(
             j.lang,
             "law.reason.members-no-evaluation",
