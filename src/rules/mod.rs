@@ -167,7 +167,7 @@ const fn th(name: &'static str, default: f64, vi: &'static str, en: &'static str
 pub const THRESHOLDS: &[Threshold] = &[
     th("ldtt-min-months-old", 10.0, "LĐTT/CSTT: số tháng tối thiểu từ ngày tuyển dụng đến hết năm (2014–2023, NĐ 65/2014, NĐ 91/2017)", "LDTT/CSTT: least months from recruitment to the end of the year (2014–2023, NĐ 65/2014, NĐ 91/2017)"),
     th("ldtt-min-months", 6.0, "LĐTT/CSTT: số tháng tối thiểu từ ngày tuyển dụng đến hết năm (từ 2024, TT 01/2024, TT 15/2025)", "LDTT/CSTT: least months from recruitment to the end of the year (from 2024, TT 01/2024, TT 15/2025)"),
-    th("ldtt-max-absent-days", 40.0, "LĐTT: nghỉ từ ngần này ngày làm việc trở lên thì không xét (2014-08-20 – 2017-09-30, NĐ 65/2014)", "LDTT: this many working days absent or more excludes it (2014-08-20 – 2017-09-30, NĐ 65/2014)"),
+    th("ldtt-max-absent-days", 40.0, "LĐTT: nghỉ từ số ngày làm việc này trở lên thì không được xét (2014-08-20 – 2017-09-30, NĐ 65/2014)", "LDTT: this many working days absent or more excludes it (2014-08-20 – 2017-09-30, NĐ 65/2014)"),
     th("cstdcs-ratio-percent", 15.0, "CSTĐCS tối đa bằng tỷ lệ % này của số LĐTT, làm tròn xuống (2017-10-01 – 2023, NĐ 91/2017; quy chế tỉnh có thể đặt thấp hơn hoặc bật lại sau 2024)", "CSTDCS at most this % of the LDTT count, rounded down (2017-10-01 – 2023, NĐ 91/2017; a province may set less, or turn it on after 2024)"),
     th("ttldtt-min-percent-old", 50.0, "TTLĐTT: trên tỷ lệ % này thành viên đạt LĐTT (2014–2023, Luật 2003 Điều 28)", "TTLDTT: more than this % of members hold LDTT (2014–2023, Luật 2003 Art. 28)"),
     th("ttldtt-min-percent", 70.0, "TTLĐTT: ít nhất tỷ lệ % này thành viên đạt LĐTT (từ 2024, Luật 2022 Điều 28)", "TTLDTT: at least this % of members hold LDTT (from 2024, Luật 2022 Art. 28)"),
@@ -175,7 +175,7 @@ pub const THRESHOLDS: &[Threshold] = &[
     th("ttldxs-min-cstdcs", 1.0, "TTLĐXS: số thành viên đạt CSTĐCS tối thiểu (Điều 27)", "TTLDXS: least number of members holding CSTDCS (Art. 27)"),
     th("cstdt-cstdcs-years", 3.0, "CSTĐ tỉnh năm Y: số năm CSTĐCS liên tục đến hết năm Y (Điều 22)", "CSTDT for year Y: consecutive CSTDCS years ending in Y (Art. 22)"),
     th("cstdtq-cstdt-count", 2.0, "CSTĐ toàn quốc: số lần CSTĐ tỉnh liên tục (Điều 21)", "CSTDTQ: consecutive CSTDT needed (Art. 21)"),
-    th("cstdtq-cycle-years", 3.0, "CSTĐ toàn quốc: CSTĐ tỉnh gần nhất trong ngần này năm trước đó, và mỗi lần cách lần trước không quá ngần này năm", "CSTDTQ: the latest CSTDT within this many years before, and each within this many years of the one before"),
+    th("cstdtq-cycle-years", 3.0, "CSTĐ toàn quốc: CSTĐ tỉnh gần nhất trong số năm này trước năm xét, mỗi lần cách lần trước không quá số năm này", "CSTDTQ: the latest CSTDT within this many years before, and each within this many years of the one before"),
     th("bkt-years", 2.0, "Bằng khen tỉnh: số năm liên tục xét (NĐ 65/2014 Điều 24; Luật 2022 Điều 74 k1 điểm d)", "BKT: consecutive years considered (NĐ 65/2014 Art. 24; Luật 2022 Art. 74 k1 d)"),
     th("bkt-initiatives", 2.0, "Bằng khen tỉnh: số năm có sáng kiến trong các năm đó", "BKT: years with an initiative among them"),
     th("bkt-cstdcs", 2.0, "Bằng khen tỉnh (từ 2024): số lần CSTĐCS liên tục thay cho điều kiện HTXS và sáng kiến", "BKT (from 2024): consecutive CSTDCS that replace the HTXS-and-initiatives route"),
