@@ -231,3 +231,30 @@ impl Coverage {
             .collect()
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashSet;
+
+    #[test]
+    fn ids_and_thresholds_are_unique() {
+        let mut ids = HashSet::new();
+        for r in registry() {
+            assert!(ids.insert(r.id), "duplicate rule id {}", r.id);
+        }
+        let mut names = HashSet::new();
+        for t in THRESHOLDS {
+            assert!(names.insert(t.name), "duplicate threshold {}", t.name);
+            assert!(!ids.contains(t.name), "threshold {} shadows a rule", t.name);
+        }
+    }
+
+    #[test]
+    fn every_threshold_is_explained_by_a_rule() {
+        for t in THRESHOLDS {
+            let named = law_table().any(|r| r.info.explanation.vi.contains(t.name) && r.info.explanation.en.contains(t.name));
+            assert!(named, "no rule's explanation names threshold `{}`", t.name);
+        }
+    }
+}
