@@ -49,7 +49,7 @@ fn folder(
     let w = |name: &str, text: String| std::fs::write(dir.path().join(name), text).unwrap();
     let mut s = String::from("id,name,kind,parent\n");
     for (i, p) in units.iter().enumerate() {
-        let parent = if *p as usize % 4 == 0 {
+        let parent = if (*p as usize).is_multiple_of(4) {
             String::new()
         } else {
             format!("U{}", *p as usize % (units.len() + 1))
@@ -59,7 +59,7 @@ fn folder(
     w("units.csv", s);
     let mut s = String::from("id,name,unit,direct_worker,hire_date\n");
     for (i, (u, h)) in people.iter().enumerate() {
-        let hire = if h % 5 == 0 {
+        let hire = if h.is_multiple_of(5) {
             String::new()
         } else {
             date(u32::from(*h) * 3)
@@ -73,7 +73,7 @@ fn folder(
     let mut s =
         String::from("year,person,unit,rating,discipline,initiative,months_worked,absent_days\n");
     for (who, y, r, d, b, n, u) in evals {
-        let (p, un) = if u % 3 == 0 {
+        let (p, un) = if u.is_multiple_of(3) {
             (String::new(), format!("U{}", who % 8))
         } else {
             (format!("P{}", who % 16), String::new())
@@ -92,7 +92,7 @@ fn folder(
     let mut s =
         String::from("id,year,person,unit,award,kind,campaign,decision,decision_date,issuer\n");
     for (i, (who, y, c, k, iss, d, u)) in awards.iter().enumerate() {
-        let (p, un) = if u % 3 == 0 {
+        let (p, un) = if u.is_multiple_of(3) {
             (String::new(), format!("U{}", who % 8))
         } else {
             (format!("P{}", who % 16), String::new())
@@ -109,12 +109,12 @@ fn folder(
     w("awards.csv", s);
     let mut s = String::from("id,year,person,unit,award,proposed_by,status,date,award_id\n");
     for (i, (who, y, c, st, _, d, u)) in props.iter().enumerate() {
-        let (p, un) = if u % 3 == 0 {
+        let (p, un) = if u.is_multiple_of(3) {
             (String::new(), format!("U{}", who % 8))
         } else {
             (format!("P{}", who % 16), String::new())
         };
-        let when = if d % 2 == 0 {
+        let when = if d.is_multiple_of(2) {
             String::new()
         } else {
             date(u32::from(*d))
