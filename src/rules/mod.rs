@@ -253,7 +253,9 @@ mod tests {
     #[test]
     fn every_threshold_is_explained_by_a_rule() {
         for t in THRESHOLDS {
-            let named = law_table().any(|r| r.info.explanation.vi.contains(t.name) && r.info.explanation.en.contains(t.name));
+            let named = law_table().any(|r| {
+                r.info.explanation.vi.contains(t.name) && r.info.explanation.en.contains(t.name)
+            });
             assert!(named, "no rule's explanation names threshold `{}`", t.name);
         }
     }
