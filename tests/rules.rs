@@ -184,6 +184,49 @@ fn record_dates(dir: &Path) -> HashMap<String, Date> {
     out
 }
 
+/// Every law rule (but `missing-evidence`, which judges nothing itself) has
+/// fixtures where it is checked and satisfied: more records checked than found
+/// wanting.
+#[test]
+fn every_law_rule_is_also_satisfied_somewhere() {
+    let mut checked: BTreeMap<&str, usize> = BTreeMap::new();
+    let mut found: BTreeMap<&str, usize> = BTreeMap::new();
+    for (_, dir) in cases() {
+        let (settings, _) = Settings::load(&dir, Lang::En);
+        let mut sink = Diagnostics::with_overrides(settings.levels.clone());
+        let ds = load::load_checked(
+            &dir,
+            &settings,
+            Lang::En,
+            &mut sink,
+            &mut Progress::new(false, ""),
+        )
+        .unwrap();
+        let mut law = Diagnostics::with_overrides(settings.levels.clone());
+        let coverage = rules::check_law(&ds, &settings, Lang::En, &mut law);
+        for (id, c) in &coverage.rules {
+            *checked.entry(id).or_default() += c.checked;
+        }
+        for d in law.items() {
+            *found.entry(d.rule).or_default() += 1;
+        }
+    }
+    let mut problems = Vec::new();
+    for law in rules::law_table().filter(|r| r.info.id != "missing-evidence") {
+        let id = law.info.id;
+        let (c, f) = (
+            checked.get(id).copied().unwrap_or(0),
+            found.get(id).copied().unwrap_or(0),
+        );
+        if c <= f {
+            problems.push(format!(
+                "{id}: {c} checked, {f} found wanting: no fixture satisfies it"
+            ));
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
 /// Every law rule has fixtures that break it in every window where it is on
 /// by default, a citation for each window, and an explanation in both
 /// languages that says what, why, the law, an example and the fix.
