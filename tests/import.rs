@@ -805,7 +805,7 @@ fn excel_unicode_text_and_vni_cells() {
     // Excel's "Unicode Text": UTF-16LE with a byte order mark, tab-separated.
     let file = src.path().join("unicode.txt");
     let text = "Họ và tên\tĐơn vị\tDanh hiệu\tSố quyết định\tNgày quyết định\r\n\
-                Trần Thị Hoà\tU-A\tChiến sĩ thi đua cơ sở\t6/QĐ-UBND\t06/01/2025\r\n";
+                Trần Thị Hoà\tU-A\tGiấy khen\t6/QĐ-UBND\t06/01/2025\r\n";
     let mut bytes = vec![0xFF, 0xFE];
     bytes.extend(text.encode_utf16().flat_map(|u| u.to_le_bytes()));
     std::fs::write(&file, bytes).unwrap();
@@ -847,7 +847,7 @@ fn excel_unicode_text_and_vni_cells() {
         ds,
         vec![
             ("P-2".to_string(), "LDTT".to_string()),
-            ("P-3".to_string(), "CSTDCS".to_string())
+            ("P-3".to_string(), "GK".to_string())
         ]
     );
 }
@@ -970,7 +970,7 @@ fn collectives_and_individuals_in_one_list() {
         &file,
         "STT,\"Tên tập thể, cá nhân\",Hình thức khen thưởng,Số quyết định,Ngày quyết định\n\
          I,TẬP THỂ,,,\n\
-         1,Trường THCS Nam Yên,Tập thể lao động tiên tiến,2/QĐ-UBND,02/01/2025\n\
+         1,Trường THCS Nam Yên,Giấy khen,2/QĐ-UBND,02/01/2025\n\
          II,CÁ NHÂN,,,\n\
          1,Trần Thị Hoà,Lao động tiên tiến,2/QĐ-UBND,02/01/2025\n",
     )
@@ -983,7 +983,7 @@ fn collectives_and_individuals_in_one_list() {
     assert_eq!(code, 0, "{out}");
     let written = std::fs::read_to_string(dir.path().join("awards/tap-the-ca-nhan.csv")).unwrap();
     assert!(
-        written.contains("tap-the-ca-nhan-3,2024,,U-B,TTLDTT,"),
+        written.contains("tap-the-ca-nhan-3,2024,,U-B,GK,"),
         "{written}"
     );
     assert!(
@@ -991,4 +991,37 @@ fn collectives_and_individuals_in_one_list() {
         "{written}"
     );
     check_is_clean(data);
+}
+
+/// Imported rows meet the law's rules as `check` applies them: a collective
+/// title for a unit whose people hold no LĐTT is rejected, with its line, and
+/// nothing is written.
+#[test]
+fn rows_failing_a_law_rule_are_rejected() {
+    let dir = folder();
+    let data = dir.path().to_str().unwrap();
+    let before = snapshot(dir.path());
+    let src = tempfile::tempdir().unwrap();
+    let file = src.path().join("tap-the.csv");
+    std::fs::write(
+        &file,
+        "STT,Tên tập thể,Hình thức khen thưởng,Số quyết định,Ngày quyết định\n\
+         1,Trường THCS Nam Yên,Tập thể lao động tiên tiến,2/QĐ-UBND,02/01/2025\n",
+    )
+    .unwrap();
+    let (code, out, _) = thidua(&import_args(
+        data,
+        file.to_str().unwrap(),
+        &["--lang", "en", "--format", "json"],
+    ));
+    assert_eq!(code, 1, "{out}");
+    let json: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let errors = json["errors"].as_array().expect("errors listed");
+    assert!(
+        errors
+            .iter()
+            .any(|e| e["rule"] == "ttldtt-members" && e["line"] == 2 && !e["citation"].as_str().unwrap_or("").is_empty()),
+        "{out}"
+    );
+    assert_eq!(snapshot(dir.path()), before, "nothing is written");
 }

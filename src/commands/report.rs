@@ -35,7 +35,7 @@ pub fn run(ctx: &mut Ctx<'_>, args: &ReportArgs) -> Result<i32> {
         organisation,
         &years,
         trend,
-        law_findings(&ds, &settings),
+        law_findings(&ds, &settings, &years),
     );
 
     if args.strict && r.structural_errors() > 0 {
@@ -219,12 +219,24 @@ fn organisation(settings: &Settings, data: &Path) -> String {
         .unwrap_or_else(|| data.display().to_string())
 }
 
-/// How many findings of the law's rules concern the folder, when they are
-/// run. The hook for the law module: run its rules over `ds` into a
-/// `Diagnostics` sink and return `Some(count)`; the report then says how many
-/// there are and points to `thidua check`, without removing any award.
-fn law_findings(_ds: &Dataset, _settings: &Settings) -> Option<usize> {
-    None
+/// How many findings of the law's rules concern the awards of the reported
+/// years. The report says how many there are and points to `thidua check`;
+/// it never removes an award for them.
+fn law_findings(ds: &Dataset, settings: &Settings, years: &[u16]) -> Option<usize> {
+    let mut sink = Diagnostics::with_overrides(settings.levels.clone());
+    crate::rules::check_law(ds, settings, crate::i18n::Lang::En, &mut sink);
+    let ids: std::collections::HashSet<&str> = ds
+        .awards
+        .iter()
+        .filter(|a| years.contains(&a.year))
+        .map(|a| ds.str(a.id))
+        .collect();
+    let count = sink
+        .items()
+        .iter()
+        .filter(|d| d.record.as_deref().is_some_and(|r| ids.contains(r)))
+        .count();
+    Some(count)
 }
 
 /// Writes `bytes` to `path` through a temporary file in the same folder and a

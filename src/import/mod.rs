@@ -825,13 +825,10 @@ pub fn run(root: &Path, opts: &Options, lang: Lang, progress: &mut Progress) -> 
         sink.extend(b.diags.drain(..));
     }
     crate::rules::structural::check(&mut ds, &settings, lang, load::today(), &mut sink);
-    // ── The law's rules plug in here. ────────────────────────────────────
-    // When `crate::rules::check_law(ds, settings, lang, sink) -> Coverage`
-    // lands, call it on the folder plus the new rows, exactly as `check`
-    // does; its findings on the new rows are kept below like the structural
-    // ones (errors block the import, warnings are shown):
-    //     let _coverage = crate::rules::check_law(&ds, &settings, lang, &mut sink);
-    // ─────────────────────────────────────────────────────────────────────
+    // The law's rules, exactly as `check` runs them: their findings on the
+    // new rows block the import (errors) or are shown (warnings) like the
+    // structural ones.
+    crate::rules::check_law(&ds, &settings, lang, &mut sink);
 
     // Findings on the new rows, placed at their cells; rows with errors are rejected.
     let mut rejected: HashSet<u32> = HashSet::new();
