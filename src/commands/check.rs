@@ -26,7 +26,7 @@ pub fn check_folder(ctx: &mut Ctx<'_>) -> Result<Checked> {
     sink.extend(setting_diags);
     let mut progress = Progress::new(ctx.err_is_tty, ctx.lang.pick("Đang đọc", "Reading"));
     let dataset = load::load_checked(&ctx.data, &settings, ctx.lang, &mut sink, &mut progress)?;
-    let coverage = Coverage::default();
+    let coverage = crate::rules::check_law(&dataset, &settings, ctx.lang, &mut sink);
     sink.sort();
     Ok(Checked { dataset, settings, diagnostics: sink, coverage })
 }

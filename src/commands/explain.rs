@@ -18,6 +18,21 @@ pub fn run(ctx: &mut Ctx<'_>, args: &ExplainArgs) -> Result<i32> {
     if !rule.citation.is_empty() {
         writeln!(ctx.out, "{}: {}", lang.t("explain.citation"), rule.citation)?;
     }
+    if let Some(law) = crate::rules::find_law(rule.id) {
+        writeln!(ctx.out, "{}:", lang.t("explain.windows"))?;
+        for (w, applies) in crate::rules::windows::WINDOWS.iter().zip(law.windows.iter()) {
+            let level = match applies {
+                None => "—".to_string(),
+                Some(a) => match a.since {
+                    Some(d) => tr!(lang, "explain.since", level = a.level, date = d.date()),
+                    None => a.level.to_string(),
+                },
+            };
+            let cite = applies.map(|a| a.citation).filter(|c| !c.is_empty()).unwrap_or("");
+            let line = format!("  {:<14} {:<24} {}", w.id, level, cite);
+            writeln!(ctx.out, "{}", line.trim_end())?;
+        }
+    }
     writeln!(ctx.out)?;
     writeln!(ctx.out, "{}", rule.explanation.get(lang))?;
     Ok(EXIT_OK)

@@ -25,4 +25,6 @@ pub const ENTRIES: &[Entry] = &[
     e("explain.citation", "Căn cứ pháp lý", "Legal basis"),
     e("init.not-empty", "thư mục `{path}` đã có tệp; hãy chọn một thư mục mới hoặc rỗng", "folder `{path}` is not empty; choose a new or empty folder"),
     e("init.done", "Đã tạo thư mục dữ liệu `{path}` ({files} tệp). Tiếp theo: thidua check --data {path}", "Created data folder `{path}` ({files} files). Next: thidua check --data {path}"),
+    e("explain.windows", "Áp dụng theo giai đoạn (ngày quyết định)", "Where it applies (by decision date)"),
+    e("explain.since", "{level} từ {date}", "{level} from {date}"),
 ];

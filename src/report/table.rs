@@ -1,0 +1,54 @@
+//! The report as terminal tables (comfy-table): the organisation and title,
+//! then each table under its title. Columns fit the terminal's width when
+//! stdout is a terminal; otherwise lines are not wrapped.
+
+use std::io::Write;
+
+use comfy_table::presets::UTF8_FULL_CONDENSED;
+use comfy_table::{CellAlignment, ContentArrangement};
+
+use super::{Cell, Table};
+
+/// Writes `tables` under the heading lines `head`. `fit` asks comfy-table to
+/// fit the terminal's width (it measures the terminal itself).
+pub fn write(
+    out: &mut dyn Write,
+    head: &[String],
+    tables: &[Table],
+    fit: bool,
+) -> std::io::Result<()> {
+    for line in head {
+        writeln!(out, "{line}")?;
+    }
+    for t in tables {
+        writeln!(out)?;
+        writeln!(out, "{}", t.title)?;
+        writeln!(out, "{}", render(t, fit))?;
+    }
+    Ok(())
+}
+
+/// One table as text.
+pub fn render(t: &Table, fit: bool) -> String {
+    let mut ct = comfy_table::Table::new();
+    ct.load_preset(UTF8_FULL_CONDENSED)
+        .set_content_arrangement(ContentArrangement::Dynamic);
+    if !fit {
+        ct.force_no_tty();
+    }
+    ct.set_header(t.headers.clone());
+    for row in &t.rows {
+        ct.add_row(row.iter().map(Cell::display).collect::<Vec<_>>());
+    }
+    // Numbers right-aligned, by the first row's kind of cell.
+    if let Some(first) = t.rows.first() {
+        for (i, c) in first.iter().enumerate() {
+            if c.is_numeric() {
+                if let Some(col) = ct.column_mut(i) {
+                    col.set_cell_alignment(CellAlignment::Right);
+                }
+            }
+        }
+    }
+    ct.to_string()
+}
