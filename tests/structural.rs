@@ -336,6 +336,22 @@ fn check(dir: &Path, today: Option<&str>) -> (i32, Value) {
     )
 }
 
+/// The structural findings of a check's JSON, in output order. The law's
+/// rules also run on these folders (they are written to satisfy them
+/// today), but their findings are the business of the law's own fixtures.
+fn structural(json: &Value) -> Vec<Value> {
+    let is_structural = |id: &str| {
+        thidua::rules::find(id).is_some_and(|r| r.family == thidua::diag::Family::Structural)
+    };
+    json["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| is_structural(d["rule"].as_str().unwrap()))
+        .cloned()
+        .collect()
+}
+
 /// Everything a finding says, for the `says` words: message, help, related places.
 fn said(d: &Value) -> String {
     let mut s = format!(
@@ -363,7 +379,7 @@ fn each_structural_rule_fires_on_bad_and_not_on_good() {
         let dir = fixtures().join(case.rule);
 
         let (code, json) = check(&dir.join("bad"), case.today);
-        let found = json["diagnostics"].as_array().unwrap();
+        let found = structural(&json);
         let got: Vec<(String, String, Option<u64>)> = found
             .iter()
             .map(|d| {
@@ -402,26 +418,14 @@ fn each_structural_rule_fires_on_bad_and_not_on_good() {
                 }
             }
         }
-        let errors = found.iter().filter(|d| d["severity"] == "error").count();
-        assert_eq!(
-            json["errors"].as_u64(),
-            Some(errors as u64),
-            "{}",
-            case.rule
-        );
-        assert_eq!(
-            code,
-            if errors > 0 { 1 } else { 0 },
-            "{}/bad exit status",
-            case.rule
-        );
+        if found.iter().any(|d| d["severity"] == "error") {
+            assert_eq!(code, 1, "{}/bad exit status", case.rule);
+        }
 
-        let (code, json) = check(&dir.join("good"), case.today);
-        if json["diagnostics"] != serde_json::json!([]) || code != 0 {
-            failures.push(format!(
-                "{}/good: exit {code}, {:#}",
-                case.rule, json["diagnostics"]
-            ));
+        let (_, json) = check(&dir.join("good"), case.today);
+        let found = structural(&json);
+        if !found.is_empty() {
+            failures.push(format!("{}/good: {found:#?}", case.rule));
         }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n\n"));
