@@ -76,10 +76,32 @@ const PHASES: &[Phase] = &[
         name: "load + structural checks",
         run: load_checked,
     },
-    // TODO(law): uncomment when `rules::check_law` lands (times the rules alone, after an untimed load):
-    // Phase { name: "law rules", run: |dir| after_load(dir, |ds, settings, sink| { thidua::rules::check_law(ds, settings, Lang::En, sink); format!("{} findings", sink.items().len()) }) },
-    // TODO(report): uncomment with the report's entry point (times one year's report, after an untimed load):
-    // Phase { name: "report 2018", run: |dir| after_load(dir, |ds, settings, _| { let r = thidua::report::build(ds, settings, 2018..=2018); format!("{} awards", r.totals.awards) }) },
+    Phase {
+        name: "law rules (after load)",
+        run: |dir| {
+            after_load(dir, |ds, settings, sink| {
+                let c = thidua::rules::check_law(ds, settings, Lang::En, sink);
+                format!(
+                    "{} findings, {} rules with unchecked records",
+                    sink.items().len(),
+                    c.unchecked().len()
+                )
+            })
+        },
+    },
+    Phase {
+        name: "report 2018 (after load)",
+        run: |dir| {
+            after_load(dir, |ds, _, _| {
+                let r = thidua::report::compute(ds, String::new(), &[2018], false, None);
+                format!(
+                    "{} awards in 2018, {} tables",
+                    r.years[0].totals.awards,
+                    thidua::report::tables::tables(&r, Lang::En).len()
+                )
+            })
+        },
+    },
     Phase {
         name: "`thidua check --format json`",
         run: check_command,
