@@ -366,6 +366,23 @@ fn mb(bytes: u64) -> f64 {
 
 // ---------------------------------------------------------------- the data
 
+/// The generator's version, kept in the folder's marker: a folder written by
+/// another version is written again.
+const GENERATOR: &str = "v2:";
+
+/// Person `i`'s rating in year `y`, and whether they had an initiative: a
+/// function of both, so that evaluations and awards agree.
+fn assessment(i: usize, y: u16) -> (&'static str, bool) {
+    let r = Rng((i as u64) << 16 | u64::from(y)).next();
+    let rating = match r % 100 {
+        0..=4 => "kht",
+        5..=14 => "ht",
+        15..=69 => "htt",
+        _ => "htxs",
+    };
+    (rating, (r >> 32) % 100 < 30)
+}
+
 /// A small fast generator (splitmix64): the same folder every time.
 struct Rng(u64);
 
@@ -418,7 +435,9 @@ const POSITIONS: &[&str] = &[
 fn generate(dir: &Path, rows: usize) -> std::io::Result<String> {
     let marker = dir.join(".complete");
     if let Ok(summary) = std::fs::read_to_string(&marker) {
-        return Ok(summary);
+        if summary.starts_with(GENERATOR) {
+            return Ok(summary);
+        }
     }
     if dir.exists() {
         std::fs::remove_dir_all(dir)?;
@@ -489,8 +508,8 @@ fn generate(dir: &Path, rows: usize) -> std::io::Result<String> {
             rng.pick(POSITIONS)
         )?;
         for y in EVALUATION_YEARS {
-            let rating = *rng.pick(&["htxs", "htt", "htt", "htt", "ht", "kht"]);
-            let initiative = if rng.chance(10) { "x" } else { "" };
+            let (rating, initiative) = assessment(i, y);
+            let initiative = if initiative { "x" } else { "" };
             writeln!(
                 e,
                 "{y},CN-{i:07},,{rating},,{initiative},12,{}",
@@ -501,8 +520,13 @@ fn generate(dir: &Path, rows: usize) -> std::io::Result<String> {
     p.flush()?;
     e.flush()?;
 
+    // Awards as an office would decide them, so that the law's rules find
+    // little: a yearly title (LDTT) for each person rated "completed tasks
+    // well" or better, CSTDCS for some of them with an initiative (within the
+    // 15 % ratio), commendations (GK) for units and for campaign work; all
+    // decided by the district, person by person and year by year until ROWS
+    // awards are written.
     let years: Vec<u16> = YEARS.collect();
-    let per_year = rows.div_ceil(years.len());
     let mut written = 0;
     for &y in &years {
         let mut a = out(&format!("awards/{y}.csv"))?;
@@ -511,40 +535,86 @@ fn generate(dir: &Path, rows: usize) -> std::io::Result<String> {
             "id,year,person,unit,award,kind,campaign,decision,decision_date,issuer"
         )?;
         let mut line = String::with_capacity(128);
-        for n in 0..per_year.min(rows - written) {
+        let (mut n, mut ldtt, mut cstdcs) = (0usize, 0usize, 0usize);
+        let left = rows - written;
+        let quota = left.div_ceil(years.iter().filter(|&&z| z >= y).count());
+        let award = |line: &mut String,
+                         n: &mut usize,
+                         recipient: &str,
+                         code: &str,
+                         kind: &str,
+                         campaign: &str,
+                         date: &str| {
+            *n += 1;
+            let _ = writeln!(
+                line,
+                "KT-{y}-{n:07},{y},{recipient},{code},{kind},{campaign},{}/QĐ-UBND,{date},huyen",
+                1 + *n / 200
+            );
+        };
+        let mut i = 0;
+        while n < quota && i < n_people {
             line.clear();
-            let decision = 1 + n / 200;
-            let (recipient, code) = if rng.chance(85) {
-                (
-                    format!("CN-{:07},", rng.below(n_people)),
-                    *rng.pick(&["LDTT", "LDTT", "LDTT", "CSTDCS", "GK", "BKT"]),
-                )
-            } else {
-                (
-                    format!(",DV-{:04}", rng.below(n_units)),
-                    *rng.pick(&["TTLDTT", "TTLDXS", "GK"]),
-                )
-            };
-            let (kind, campaign) = if rng.chance(20) {
-                ("chuyen_de", format!("PT-{y}"))
-            } else {
-                ("thuong_xuyen", String::new())
-            };
-            let date = if rng.chance(50) {
-                format!("{y}-12-{:02}", 1 + rng.below(31))
-            } else {
-                format!("{}-0{}-{:02}", y + 1, 1 + rng.below(3), 1 + rng.below(28))
-            };
-            let issuer = *rng.pick(&["huyen", "huyen", "xa", "tinh"]);
-            let _ = writeln!(line, "KT-{y}-{n:07},{y},{recipient},{code},{kind},{campaign},{decision}/QĐ-UBND,{date},{issuer}");
+            let (rating, initiative) = assessment(i, y);
+            let date = format!("{}-01-{:02}", y + 1, 5 + rng.below(20));
+            let person = format!("CN-{i:07},");
+            if matches!(rating, "htt" | "htxs") {
+                award(
+                    &mut line,
+                    &mut n,
+                    &person,
+                    "LDTT",
+                    "thuong_xuyen",
+                    "",
+                    &date,
+                );
+                ldtt += 1;
+                if initiative && rating == "htxs" && (cstdcs + 1) * 100 <= ldtt * 10 && n < quota {
+                    award(
+                        &mut line,
+                        &mut n,
+                        &person,
+                        "CSTDCS",
+                        "thuong_xuyen",
+                        "",
+                        &date,
+                    );
+                    cstdcs += 1;
+                }
+            }
+            if rng.chance(12) && n < quota {
+                let campaign = format!("PT-{y}");
+                award(
+                    &mut line,
+                    &mut n,
+                    &person,
+                    "GK",
+                    "chuyen_de",
+                    &campaign,
+                    &format!("{y}-11-{:02}", 1 + rng.below(28)),
+                );
+            }
+            if rng.chance(3) && n < quota {
+                let unit = format!(",DV-{:04}", 1 + rng.below(n_units - 1));
+                award(
+                    &mut line,
+                    &mut n,
+                    &unit,
+                    "GK",
+                    "dot_xuat",
+                    "",
+                    &format!("{y}-09-{:02}", 1 + rng.below(28)),
+                );
+            }
             a.write_all(line.as_bytes())?;
+            i += 1;
         }
-        written += per_year.min(rows - written);
+        written += n;
         a.flush()?;
     }
     let size = mb(dir_size(&csv_files(dir)));
     let summary = format!(
-        "{rows} awards in {} files, {n_units} units, {n_people} people, {} evaluations; {size:.0} MB of CSV",
+        "{GENERATOR} {written} awards in {} files, {n_units} units, {n_people} people, {} evaluations; {size:.0} MB of CSV",
         years.len(),
         n_people * EVALUATION_YEARS.len()
     );
