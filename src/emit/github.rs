@@ -15,6 +15,12 @@ use crate::diag::{Diagnostic, Severity};
 use crate::tr;
 
 pub fn write(w: &mut dyn Write, out: &CheckOutput<'_>) -> io::Result<()> {
+    let mut buffered = io::BufWriter::with_capacity(1 << 16, w);
+    write_to(&mut buffered, out)?;
+    buffered.flush()
+}
+
+fn write_to(w: &mut dyn Write, out: &CheckOutput<'_>) -> io::Result<()> {
     for d in out.diagnostics {
         writeln!(w, "{}", command(out, d))?;
     }

@@ -16,6 +16,12 @@ const CYAN: &str = "\x1b[36m";
 const RESET: &str = "\x1b[0m";
 
 pub fn write(w: &mut dyn Write, out: &CheckOutput<'_>) -> io::Result<()> {
+    let mut buffered = io::BufWriter::with_capacity(1 << 16, w);
+    write_to(&mut buffered, out)?;
+    buffered.flush()
+}
+
+fn write_to(w: &mut dyn Write, out: &CheckOutput<'_>) -> io::Result<()> {
     let lang = out.lang;
     let paint = |code: &'static str| if out.color { code } else { "" };
     for d in out.diagnostics {

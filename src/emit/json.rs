@@ -4,6 +4,7 @@
 
 use std::io::{self, Write};
 
+use serde::ser::{Serialize, SerializeMap, Serializer};
 use serde_json::{json, Map, Value};
 
 use super::CheckOutput;
@@ -36,14 +37,34 @@ pub fn diagnostic(d: &Diagnostic) -> Value {
     Value::Object(m)
 }
 
+/// Writes the object a diagnostic at a time: a folder with a million
+/// findings must not first become a million JSON trees in memory.
 pub fn write(w: &mut dyn Write, out: &CheckOutput<'_>) -> io::Result<()> {
-    let diags: Vec<Value> = out.diagnostics.iter().map(diagnostic).collect();
-    let doc = json!({
-        "diagnostics": diags,
-        "errors": out.errors,
-        "warnings": out.warnings,
-        "unchecked": out.coverage.unchecked(),
-    });
-    serde_json::to_writer_pretty(&mut *w, &doc)?;
-    writeln!(w)
+    let mut w = io::BufWriter::with_capacity(1 << 16, w);
+    serde_json::to_writer_pretty(&mut w, &Doc(out))?;
+    writeln!(w)?;
+    w.flush()
+}
+
+/// The whole object, serialized as it is written.
+struct Doc<'a, 'b>(&'a CheckOutput<'b>);
+
+impl Serialize for Doc<'_, '_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let out = self.0;
+        let mut m = s.serialize_map(Some(4))?;
+        m.serialize_entry("diagnostics", &Diags(out.diagnostics))?;
+        m.serialize_entry("errors", &out.errors)?;
+        m.serialize_entry("warnings", &out.warnings)?;
+        m.serialize_entry("unchecked", &out.coverage.unchecked())?;
+        m.end()
+    }
+}
+
+struct Diags<'a>(&'a [Diagnostic]);
+
+impl Serialize for Diags<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(self.0.iter().map(diagnostic))
+    }
 }

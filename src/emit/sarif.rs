@@ -20,8 +20,10 @@ pub const SCHEMA: &str = "https://json.schemastore.org/sarif-2.1.0.json";
 pub const SRCROOT: &str = "%SRCROOT%";
 
 pub fn write(w: &mut dyn Write, out: &CheckOutput<'_>) -> io::Result<()> {
-    serde_json::to_writer_pretty(&mut *w, &log(out))?;
-    writeln!(w)
+    let mut w = io::BufWriter::with_capacity(1 << 16, w);
+    serde_json::to_writer_pretty(&mut w, &log(out))?;
+    writeln!(w)?;
+    w.flush()
 }
 
 /// The SARIF log of one check run.
