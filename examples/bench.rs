@@ -539,12 +539,12 @@ fn generate(dir: &Path, rows: usize) -> std::io::Result<String> {
         let left = rows - written;
         let quota = left.div_ceil(years.iter().filter(|&&z| z >= y).count());
         let award = |line: &mut String,
-                         n: &mut usize,
-                         recipient: &str,
-                         code: &str,
-                         kind: &str,
-                         campaign: &str,
-                         date: &str| {
+                     n: &mut usize,
+                     recipient: &str,
+                     code: &str,
+                     kind: &str,
+                     campaign: &str,
+                     date: &str| {
             *n += 1;
             let _ = writeln!(
                 line,

@@ -18,7 +18,13 @@ pub struct Cli {
     pub data: Option<PathBuf>,
 
     /// Language of messages and labels
-    #[arg(long, global = true, env = "THIDUA_LANG", value_enum, value_name = "LANG")]
+    #[arg(
+        long,
+        global = true,
+        env = "THIDUA_LANG",
+        value_enum,
+        value_name = "LANG"
+    )]
     pub lang: Option<Lang>,
 
     #[command(subcommand)]

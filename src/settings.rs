@@ -80,10 +80,20 @@ impl Settings {
         match std::fs::read(&path) {
             Ok(bytes) => match String::from_utf8(bytes) {
                 Ok(text) => Settings::parse(&text, lang),
-                Err(_) => (Settings::default(), vec![setting_error(lang, None, tr!(lang, "settings.not-utf8"))]),
+                Err(_) => (
+                    Settings::default(),
+                    vec![setting_error(lang, None, tr!(lang, "settings.not-utf8"))],
+                ),
             },
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => (Settings::default(), Vec::new()),
-            Err(e) => (Settings::default(), vec![setting_error(lang, None, tr!(lang, "settings.unreadable", error = e))]),
+            Err(e) => (
+                Settings::default(),
+                vec![setting_error(
+                    lang,
+                    None,
+                    tr!(lang, "settings.unreadable", error = e),
+                )],
+            ),
         }
     }
 
@@ -95,14 +105,22 @@ impl Settings {
             Ok(doc) => doc,
             Err(e) => {
                 let line = e.span().map(|sp| line_of(text, sp.start));
-                diags.push(setting_error(lang, line, tr!(lang, "settings.syntax", error = e.message())));
+                diags.push(setting_error(
+                    lang,
+                    line,
+                    tr!(lang, "settings.syntax", error = e.message()),
+                ));
                 return (s, diags);
             }
         };
         let line = |item: &Item| item.span().map(|sp| line_of(text, sp.start));
         for (section, item) in doc.as_table().iter() {
             let Some(table) = item.as_table() else {
-                diags.push(setting_error(lang, line(item), tr!(lang, "settings.unknown-key", key = section)));
+                diags.push(setting_error(
+                    lang,
+                    line(item),
+                    tr!(lang, "settings.unknown-key", key = section),
+                ));
                 continue;
             };
             for (key, value) in table.iter() {
@@ -111,16 +129,26 @@ impl Settings {
                 let full = format!("{section}.{key}");
                 match (section, key) {
                     ("organisation", "name") => match str_of(value) {
-                        Some(v) => s.organisation.name = Some(crate::model::text::clean(v).into_owned()),
+                        Some(v) => {
+                            s.organisation.name = Some(crate::model::text::clean(v).into_owned())
+                        }
                         None => bad(tr!(lang, "settings.want-string", key = full)),
                     },
                     ("organisation", "province") => match str_of(value) {
-                        Some(v) => s.organisation.province = Some(crate::model::text::clean(v).into_owned()),
+                        Some(v) => {
+                            s.organisation.province =
+                                Some(crate::model::text::clean(v).into_owned())
+                        }
                         None => bad(tr!(lang, "settings.want-string", key = full)),
                     },
                     ("organisation", "level") => match str_of(value).and_then(OrgLevel::parse) {
                         Some(v) => s.organisation.level = Some(v),
-                        None => bad(tr!(lang, "settings.bad-choice", key = full, choices = "xa, huyen, tinh, bo")),
+                        None => bad(tr!(
+                            lang,
+                            "settings.bad-choice",
+                            key = full,
+                            choices = "xa, huyen, tinh, bo"
+                        )),
                     },
                     ("data", "records-from") => match value.as_integer() {
                         Some(y) if (1900..=9999).contains(&y) => s.records_from = Some(y as u16),
@@ -136,31 +164,53 @@ impl Settings {
                             Some(v) if choices.contains(&v) => {
                                 s.options.insert(key.to_string(), v.to_string());
                             }
-                            _ => bad(tr!(lang, "settings.bad-choice", key = full, choices = choices.join(", "))),
+                            _ => bad(tr!(
+                                lang,
+                                "settings.bad-choice",
+                                key = full,
+                                choices = choices.join(", ")
+                            )),
                         }
                     }
                     ("rules", key) => {
                         if rules::find(key).is_none() {
                             let ids = rules::registry().iter().map(|r| r.id);
                             let near = crate::model::text::nearest(key, ids).unwrap_or("");
-                            bad(tr!(lang, "settings.unknown-rule", key = key, suggestion = near));
+                            bad(tr!(
+                                lang,
+                                "settings.unknown-rule",
+                                key = key,
+                                suggestion = near
+                            ));
                             continue;
                         }
                         match str_of(value).and_then(Level::parse) {
                             Some(level) => {
                                 s.levels.insert(key.to_string(), level);
                             }
-                            None => bad(tr!(lang, "settings.bad-choice", key = full, choices = "error, warning, off")),
+                            None => bad(tr!(
+                                lang,
+                                "settings.bad-choice",
+                                key = full,
+                                choices = "error, warning, off"
+                            )),
                         }
                     }
                     ("thresholds", key) => {
                         if rules::threshold_default(key).is_none() {
                             let names = rules::THRESHOLDS.iter().map(|t| t.name);
                             let near = crate::model::text::nearest(key, names).unwrap_or("");
-                            bad(tr!(lang, "settings.unknown-threshold", key = key, suggestion = near));
+                            bad(tr!(
+                                lang,
+                                "settings.unknown-threshold",
+                                key = key,
+                                suggestion = near
+                            ));
                             continue;
                         }
-                        let num = value.as_float().or_else(|| value.as_integer().map(|i| i as f64));
+                        let num = value
+                            .as_float()
+                            .or_else(|| value.as_integer().map(|i| i as f64));
                         match num {
                             Some(n) if n.is_finite() && n >= 0.0 => {
                                 s.thresholds.insert(key.to_string(), n);
@@ -183,7 +233,11 @@ fn str_of(item: &Item) -> Option<&str> {
 /// The 1-based line of byte `offset` in `text`.
 pub fn line_of(text: &str, offset: usize) -> u32 {
     let end = offset.min(text.len());
-    text.as_bytes()[..end].iter().filter(|&&b| b == b'\n').count() as u32 + 1
+    text.as_bytes()[..end]
+        .iter()
+        .filter(|&&b| b == b'\n')
+        .count() as u32
+        + 1
 }
 
 fn setting_error(lang: Lang, line: Option<u32>, message: String) -> Diagnostic {
@@ -213,7 +267,9 @@ mod tests {
         let (_, d) = Settings::parse(text, Lang::En);
         assert_eq!(d.len(), 2, "{d:?}");
         assert_eq!(d[0].line, Some(3));
-        assert!(d.iter().all(|d| d.rule == "invalid-setting" && d.severity == Severity::Error));
+        assert!(d
+            .iter()
+            .all(|d| d.rule == "invalid-setting" && d.severity == Severity::Error));
     }
 
     #[test]

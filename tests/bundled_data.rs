@@ -13,7 +13,10 @@ fn thidua(args: &[&str]) -> (i32, String) {
         .env_remove("THIDUA_LANG")
         .output()
         .unwrap();
-    (out.status.code().unwrap_or(-1), String::from_utf8(out.stdout).unwrap())
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8(out.stdout).unwrap(),
+    )
 }
 
 #[test]
@@ -22,7 +25,11 @@ fn data_is_clean_under_every_rule_with_full_evidence() {
     let json: serde_json::Value = serde_json::from_str(&out).unwrap();
     assert_eq!(code, 0, "{out}");
     assert_eq!(json["diagnostics"], serde_json::json!([]));
-    assert_eq!(json["unchecked"], serde_json::json!({}), "every rule found its evidence");
+    assert_eq!(
+        json["unchecked"],
+        serde_json::json!({}),
+        "every rule found its evidence"
+    );
 }
 
 #[test]
@@ -42,7 +49,16 @@ fn report_2018_matches_the_article() {
     // The same figures in the table a person reads.
     let (code, table) = thidua(&["report", "2018"]);
     assert_eq!(code, 0);
-    let dot_xuat = table.lines().find(|l| l.contains("Đột xuất")).expect("a row for đột xuất");
-    assert!(dot_xuat.contains(" 62 ") && dot_xuat.contains(" 178 "), "{dot_xuat}");
-    assert!(table.contains("82.36 %") || table.contains("82,36 %"), "{table}");
+    let dot_xuat = table
+        .lines()
+        .find(|l| l.contains("Đột xuất"))
+        .expect("a row for đột xuất");
+    assert!(
+        dot_xuat.contains(" 62 ") && dot_xuat.contains(" 178 "),
+        "{dot_xuat}"
+    );
+    assert!(
+        table.contains("82.36 %") || table.contains("82,36 %"),
+        "{table}"
+    );
 }

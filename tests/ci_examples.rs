@@ -19,13 +19,20 @@ fn thidua(dir: &Path, args: &[&str]) -> Output {
 fn data_repo() -> tempfile::TempDir {
     let repo = tempfile::tempdir().unwrap();
     let out = thidua(repo.path(), &["init", "data"]);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     repo
 }
 
 /// The `thidua …` commands of the workflow's `run:` steps, shell redirections removed.
 fn workflow_commands() -> Vec<Vec<String>> {
-    let text = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/ci/thidua-check.yml")).unwrap();
+    let text = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/ci/thidua-check.yml"),
+    )
+    .unwrap();
     text.lines()
         .filter_map(|l| l.trim().strip_prefix("run: thidua "))
         .map(|cmd| {
@@ -38,33 +45,62 @@ fn workflow_commands() -> Vec<Vec<String>> {
 #[test]
 fn workflow_commands_pass_on_clean_data_and_annotate_problems() {
     let cmds = workflow_commands();
-    assert!(cmds.iter().any(|c| c.join(" ").contains("--format github")), "{cmds:?}");
-    assert!(cmds.iter().any(|c| c.join(" ").contains("--format sarif")), "{cmds:?}");
+    assert!(
+        cmds.iter().any(|c| c.join(" ").contains("--format github")),
+        "{cmds:?}"
+    );
+    assert!(
+        cmds.iter().any(|c| c.join(" ").contains("--format sarif")),
+        "{cmds:?}"
+    );
     let repo = data_repo();
     for cmd in &cmds {
         let args: Vec<&str> = cmd.iter().map(String::as_str).collect();
         let out = thidua(repo.path(), &args);
-        assert!(out.status.success(), "`thidua {}` failed: {}", cmd.join(" "), String::from_utf8_lossy(&out.stderr));
+        assert!(
+            out.status.success(),
+            "`thidua {}` failed: {}",
+            cmd.join(" "),
+            String::from_utf8_lossy(&out.stderr)
+        );
     }
     // A broken reference makes the github step fail with an annotation on the file.
     let awards = repo.path().join("data/awards.csv");
-    let text = std::fs::read_to_string(&awards).unwrap().replace("KT-2025-001,2025,P-001", "KT-2025-001,2025,P-404");
+    let text = std::fs::read_to_string(&awards)
+        .unwrap()
+        .replace("KT-2025-001,2025,P-001", "KT-2025-001,2025,P-404");
     std::fs::write(&awards, text).unwrap();
-    let github = cmds.iter().find(|c| c.join(" ").contains("--format github")).unwrap();
+    let github = cmds
+        .iter()
+        .find(|c| c.join(" ").contains("--format github"))
+        .unwrap();
     let args: Vec<&str> = github.iter().map(String::as_str).collect();
     let out = thidua(repo.path(), &args);
     assert_eq!(out.status.code(), Some(1));
     let stdout = String::from_utf8_lossy(&out.stdout);
-    assert!(stdout.lines().any(|l| l.starts_with("::error ") && l.contains("data/awards.csv") && l.contains("line=2")), "{stdout}");
+    assert!(
+        stdout.lines().any(|l| l.starts_with("::error ")
+            && l.contains("data/awards.csv")
+            && l.contains("line=2")),
+        "{stdout}"
+    );
 }
 
 #[test]
 fn pre_commit_hook_entry_checks_the_data_folder() {
-    let text = std::fs::read_to_string(PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(".pre-commit-hooks.yaml")).unwrap();
+    let text = std::fs::read_to_string(
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(".pre-commit-hooks.yaml"),
+    )
+    .unwrap();
     let field = |name: &str| {
         text.lines()
             .filter(|l| !l.trim_start().starts_with('#'))
-            .find_map(|l| l.trim().trim_start_matches("- ").strip_prefix(&format!("{name}:")).map(|v| v.trim().to_string()))
+            .find_map(|l| {
+                l.trim()
+                    .trim_start_matches("- ")
+                    .strip_prefix(&format!("{name}:"))
+                    .map(|v| v.trim().to_string())
+            })
             .unwrap_or_else(|| panic!("no `{name}` in the hook"))
     };
     assert_eq!(field("id"), "thidua-check");
@@ -76,8 +112,16 @@ fn pre_commit_hook_entry_checks_the_data_folder() {
     let args: Vec<&str> = words.collect();
     let repo = data_repo();
     let out = thidua(repo.path(), &args);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stdout));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
     std::fs::write(repo.path().join("data/award.csv"), "id\n").unwrap();
     let out = thidua(repo.path(), &[&args[..], &["--deny-warnings"]].concat());
-    assert_eq!(out.status.code(), Some(1), "an unknown file is a warning, denied");
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "an unknown file is a warning, denied"
+    );
 }

@@ -1018,9 +1018,9 @@ fn rows_failing_a_law_rule_are_rejected() {
     let json: serde_json::Value = serde_json::from_str(&out).unwrap();
     let errors = json["errors"].as_array().expect("errors listed");
     assert!(
-        errors
-            .iter()
-            .any(|e| e["rule"] == "ttldtt-members" && e["line"] == 2 && !e["citation"].as_str().unwrap_or("").is_empty()),
+        errors.iter().any(|e| e["rule"] == "ttldtt-members"
+            && e["line"] == 2
+            && !e["citation"].as_str().unwrap_or("").is_empty()),
         "{out}"
     );
     assert_eq!(snapshot(dir.path()), before, "nothing is written");

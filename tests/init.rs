@@ -4,7 +4,12 @@
 use std::process::Command;
 
 fn thidua(args: &[&str]) -> std::process::Output {
-    Command::new(env!("CARGO_BIN_EXE_thidua")).args(args).env_remove("THIDUA_DATA").env_remove("THIDUA_LANG").output().unwrap()
+    Command::new(env!("CARGO_BIN_EXE_thidua"))
+        .args(args)
+        .env_remove("THIDUA_DATA")
+        .env_remove("THIDUA_LANG")
+        .output()
+        .unwrap()
 }
 
 #[test]
@@ -13,17 +18,44 @@ fn new_folder_is_clean_and_commented() {
     let dir = tmp.path().join("hoso");
     let dir_s = dir.to_str().unwrap();
     let out = thidua(&["init", dir_s]);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    for f in ["thidua.toml", "campaigns.toml", "units.csv", "people.csv", "evaluations.csv", "awards.csv", "proposals.csv"] {
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    for f in [
+        "thidua.toml",
+        "campaigns.toml",
+        "units.csv",
+        "people.csv",
+        "evaluations.csv",
+        "awards.csv",
+        "proposals.csv",
+    ] {
         assert!(dir.join(f).is_file(), "{f} missing");
     }
-    assert!(std::fs::read_to_string(dir.join("thidua.toml")).unwrap().contains("# "), "settings are commented");
-    let out = thidua(&["check", "--data", dir_s, "--deny-warnings", "--format", "json"]);
+    assert!(
+        std::fs::read_to_string(dir.join("thidua.toml"))
+            .unwrap()
+            .contains("# "),
+        "settings are commented"
+    );
+    let out = thidua(&[
+        "check",
+        "--data",
+        dir_s,
+        "--deny-warnings",
+        "--format",
+        "json",
+    ]);
     let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(json["diagnostics"], serde_json::json!([]), "{json}");
     assert_eq!(out.status.code(), Some(0));
     // No temporary folder is left beside it.
-    let leftovers: Vec<_> = std::fs::read_dir(tmp.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
+    let leftovers: Vec<_> = std::fs::read_dir(tmp.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
     assert_eq!(leftovers.len(), 1, "{leftovers:?}");
 }
 
@@ -34,7 +66,10 @@ fn refuses_a_folder_with_files_and_changes_nothing() {
     let out = thidua(&["--lang", "en", "init", tmp.path().to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("not empty"));
-    assert_eq!(std::fs::read_to_string(tmp.path().join("awards.csv")).unwrap(), "mine");
+    assert_eq!(
+        std::fs::read_to_string(tmp.path().join("awards.csv")).unwrap(),
+        "mine"
+    );
     assert_eq!(std::fs::read_dir(tmp.path()).unwrap().count(), 1);
 }
 
@@ -42,6 +77,10 @@ fn refuses_a_folder_with_files_and_changes_nothing() {
 fn fills_an_existing_empty_folder() {
     let tmp = tempfile::tempdir().unwrap();
     let out = thidua(&["init", tmp.path().to_str().unwrap()]);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     assert!(tmp.path().join("awards.csv").is_file());
 }

@@ -20,7 +20,8 @@ fn copy_dir(from: &Path, to: &Path) {
 /// The commands of the README's shell blocks that start with `thidua `,
 /// comments removed.
 fn tour() -> Vec<String> {
-    let readme = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md")).unwrap();
+    let readme =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md")).unwrap();
     let mut in_sh = false;
     let mut cmds = Vec::new();
     // Lines continued with a trailing backslash are joined first.

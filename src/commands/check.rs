@@ -28,17 +28,29 @@ pub fn check_folder(ctx: &mut Ctx<'_>) -> Result<Checked> {
     let dataset = load::load_checked(&ctx.data, &settings, ctx.lang, &mut sink, &mut progress)?;
     let coverage = crate::rules::check_law(&dataset, &settings, ctx.lang, &mut sink);
     sink.sort();
-    Ok(Checked { dataset, settings, diagnostics: sink, coverage })
+    Ok(Checked {
+        dataset,
+        settings,
+        diagnostics: sink,
+        coverage,
+    })
 }
 
 pub fn run(ctx: &mut Ctx<'_>, args: &CheckArgs) -> Result<i32> {
     let checked = check_folder(ctx)?;
     let ds = &checked.dataset;
-    let records = ds.campaigns.len() + ds.units.len() + ds.people.len() + ds.evaluations.len() + ds.awards.len() + ds.proposals.len();
+    let records = ds.campaigns.len()
+        + ds.units.len()
+        + ds.people.len()
+        + ds.evaluations.len()
+        + ds.awards.len()
+        + ds.proposals.len();
     let color = match args.color {
         ColorChoice::Always => true,
         ColorChoice::Never => false,
-        ColorChoice::Auto => ctx.out_is_tty && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
+        ColorChoice::Auto => {
+            ctx.out_is_tty && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+        }
     };
     let out = CheckOutput {
         diagnostics: checked.diagnostics.items(),

@@ -10,17 +10,34 @@ pub fn run(ctx: &mut Ctx<'_>, args: &ExplainArgs) -> Result<i32> {
     let id = args.rule.trim().to_ascii_lowercase();
     let Some(rule) = find(&id) else {
         let near = crate::model::text::nearest(&id, registry().iter().map(|r| r.id));
-        let suggestion = near.map(|n| tr!(lang, "explain.did-you-mean", name = n)).unwrap_or_default();
-        return Err(Error::Message(tr!(lang, "explain.unknown", rule = args.rule, suggestion = suggestion)));
+        let suggestion = near
+            .map(|n| tr!(lang, "explain.did-you-mean", name = n))
+            .unwrap_or_default();
+        return Err(Error::Message(tr!(
+            lang,
+            "explain.unknown",
+            rule = args.rule,
+            suggestion = suggestion
+        )));
     };
     writeln!(ctx.out, "{} — {}", rule.id, rule.summary.get(lang))?;
-    writeln!(ctx.out, "{}: {}    {}: {}", lang.t("explain.family"), rule.family.as_str(), lang.t("explain.default"), rule.default)?;
+    writeln!(
+        ctx.out,
+        "{}: {}    {}: {}",
+        lang.t("explain.family"),
+        rule.family.as_str(),
+        lang.t("explain.default"),
+        rule.default
+    )?;
     if !rule.citation.is_empty() {
         writeln!(ctx.out, "{}: {}", lang.t("explain.citation"), rule.citation)?;
     }
     if let Some(law) = crate::rules::find_law(rule.id) {
         writeln!(ctx.out, "{}:", lang.t("explain.windows"))?;
-        for (w, applies) in crate::rules::windows::WINDOWS.iter().zip(law.windows.iter()) {
+        for (w, applies) in crate::rules::windows::WINDOWS
+            .iter()
+            .zip(law.windows.iter())
+        {
             let level = match applies {
                 None => "—".to_string(),
                 Some(a) => match a.since {
@@ -28,7 +45,10 @@ pub fn run(ctx: &mut Ctx<'_>, args: &ExplainArgs) -> Result<i32> {
                     None => a.level.to_string(),
                 },
             };
-            let cite = applies.map(|a| a.citation).filter(|c| !c.is_empty()).unwrap_or("");
+            let cite = applies
+                .map(|a| a.citation)
+                .filter(|c| !c.is_empty())
+                .unwrap_or("");
             let line = format!("  {:<14} {:<24} {}", w.id, level, cite);
             writeln!(ctx.out, "{}", line.trim_end())?;
         }
@@ -37,4 +57,3 @@ pub fn run(ctx: &mut Ctx<'_>, args: &ExplainArgs) -> Result<i32> {
     writeln!(ctx.out, "{}", rule.explanation.get(lang))?;
     Ok(EXIT_OK)
 }
-

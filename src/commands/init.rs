@@ -9,10 +9,16 @@ use crate::{tr, Ctx, Error, Result, EXIT_OK};
 /// The files of a new folder, embedded in the binary.
 pub const TEMPLATE: &[(&str, &str)] = &[
     ("thidua.toml", include_str!("init_template/thidua.toml")),
-    ("campaigns.toml", include_str!("init_template/campaigns.toml")),
+    (
+        "campaigns.toml",
+        include_str!("init_template/campaigns.toml"),
+    ),
     ("units.csv", include_str!("init_template/units.csv")),
     ("people.csv", include_str!("init_template/people.csv")),
-    ("evaluations.csv", include_str!("init_template/evaluations.csv")),
+    (
+        "evaluations.csv",
+        include_str!("init_template/evaluations.csv"),
+    ),
     ("awards.csv", include_str!("init_template/awards.csv")),
     ("proposals.csv", include_str!("init_template/proposals.csv")),
     ("README.md", include_str!("init_template/README.md")),
@@ -23,19 +29,39 @@ pub fn run(ctx: &mut Ctx<'_>, args: &InitArgs) -> Result<i32> {
     let dir = &args.dir;
     if let Ok(mut entries) = std::fs::read_dir(dir) {
         if entries.next().is_some() {
-            return Err(Error::Message(tr!(lang, "init.not-empty", path = dir.display())));
+            return Err(Error::Message(tr!(
+                lang,
+                "init.not-empty",
+                path = dir.display()
+            )));
         }
     } else if dir.exists() {
-        return Err(Error::Message(tr!(lang, "check.not-folder", path = dir.display())));
+        return Err(Error::Message(tr!(
+            lang,
+            "check.not-folder",
+            path = dir.display()
+        )));
     }
     write_template(dir)?;
-    writeln!(ctx.out, "{}", tr!(lang, "init.done", path = dir.display(), files = TEMPLATE.len()))?;
+    writeln!(
+        ctx.out,
+        "{}",
+        tr!(
+            lang,
+            "init.done",
+            path = dir.display(),
+            files = TEMPLATE.len()
+        )
+    )?;
     Ok(EXIT_OK)
 }
 
 /// Writes the template into `dir` (absent or empty) all at once.
 fn write_template(dir: &Path) -> Result<()> {
-    let name = dir.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "data".into());
+    let name = dir
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "data".into());
     let parent = match dir.parent() {
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
         _ => std::path::PathBuf::from("."),
@@ -58,4 +84,3 @@ fn write_template(dir: &Path) -> Result<()> {
     }
     result
 }
-

@@ -21,25 +21,41 @@ pub fn run(ctx: &mut Ctx<'_>, args: &RulesArgs) -> Result<i32> {
                 .collect();
             let thresholds: Vec<_> =
                 THRESHOLDS.iter().map(|t| json!({"name": t.name, "default": t.default, "summary": t.summary.get(lang)})).collect();
-            serde_json::to_writer_pretty(&mut *ctx.out, &json!({"rules": rules, "thresholds": thresholds}))
-                .map_err(std::io::Error::from)?;
+            serde_json::to_writer_pretty(
+                &mut *ctx.out,
+                &json!({"rules": rules, "thresholds": thresholds}),
+            )
+            .map_err(std::io::Error::from)?;
             writeln!(ctx.out)?;
         }
         ListFormat::Human => {
             let mut table = Table::new();
-            table.load_preset(UTF8_FULL_CONDENSED).set_content_arrangement(ContentArrangement::Dynamic);
+            table
+                .load_preset(UTF8_FULL_CONDENSED)
+                .set_content_arrangement(ContentArrangement::Dynamic);
             if let Some((w, _)) = terminal_width(ctx) {
                 table.set_width(w);
             }
             table.set_header(lang.t("rules.header").split(" | ").collect::<Vec<_>>());
             for r in registry() {
-                table.add_row(vec![r.id, r.family.as_str(), r.default.as_str(), r.summary.get(lang)]);
+                table.add_row(vec![
+                    r.id,
+                    r.family.as_str(),
+                    r.default.as_str(),
+                    r.summary.get(lang),
+                ]);
             }
             writeln!(ctx.out, "{table}")?;
             if !THRESHOLDS.is_empty() {
                 writeln!(ctx.out, "{}", lang.t("rules.thresholds"))?;
                 for t in THRESHOLDS {
-                    writeln!(ctx.out, "  {} = {} — {}", t.name, t.default, t.summary.get(lang))?;
+                    writeln!(
+                        ctx.out,
+                        "  {} = {} — {}",
+                        t.name,
+                        t.default,
+                        t.summary.get(lang)
+                    )?;
                 }
             }
         }
@@ -51,6 +67,8 @@ fn terminal_width(ctx: &Ctx<'_>) -> Option<(u16, u16)> {
     if !ctx.out_is_tty {
         return None;
     }
-    std::env::var("COLUMNS").ok().and_then(|c| c.parse().ok()).map(|w| (w, 0))
+    std::env::var("COLUMNS")
+        .ok()
+        .and_then(|c| c.parse().ok())
+        .map(|w| (w, 0))
 }
-

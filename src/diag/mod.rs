@@ -182,7 +182,11 @@ impl Diagnostic {
     }
 
     pub fn related(mut self, file: impl Into<String>, line: u32, note: impl Into<String>) -> Self {
-        self.related.push(Related { file: file.into(), line, note: note.into() });
+        self.related.push(Related {
+            file: file.into(),
+            line,
+            note: note.into(),
+        });
         self
     }
 
@@ -209,7 +213,10 @@ impl Diagnostics {
 
     /// A sink whose levels for the named rules replace the rules' defaults.
     pub fn with_overrides(overrides: HashMap<String, Level>) -> Self {
-        Diagnostics { overrides, ..Self::default() }
+        Diagnostics {
+            overrides,
+            ..Self::default()
+        }
     }
 
     /// The level configured for `rule`, if the user set one.
@@ -257,7 +264,8 @@ impl Diagnostics {
     /// Sorts by file, line and rule, keeping the order of equal ones, so that
     /// output is stable whatever order the checks ran in.
     pub fn sort(&mut self) {
-        self.items.sort_by(|a, b| (&a.file, a.line, a.rule).cmp(&(&b.file, b.line, b.rule)));
+        self.items
+            .sort_by(|a, b| (&a.file, a.line, a.rule).cmp(&(&b.file, b.line, b.rule)));
     }
 
     pub fn into_items(self) -> Vec<Diagnostic> {
@@ -276,8 +284,17 @@ mod tests {
             ("b".to_string(), Level::Error),
         ]));
         assert_eq!(sink.push(Diagnostic::new("a", Severity::Error, "x")), None);
-        assert_eq!(sink.push(Diagnostic::new("b", Severity::Warning, "y")), Some(Severity::Error));
-        assert_eq!(sink.push(Diagnostic::new("c", Severity::Warning, "z")), Some(Severity::Warning));
-        assert_eq!((sink.errors(), sink.warnings(), sink.items().len()), (1, 1, 2));
+        assert_eq!(
+            sink.push(Diagnostic::new("b", Severity::Warning, "y")),
+            Some(Severity::Error)
+        );
+        assert_eq!(
+            sink.push(Diagnostic::new("c", Severity::Warning, "z")),
+            Some(Severity::Warning)
+        );
+        assert_eq!(
+            (sink.errors(), sink.warnings(), sink.items().len()),
+            (1, 1, 2)
+        );
     }
 }

@@ -163,13 +163,25 @@ mod tests {
         let mut seen = HashSet::new();
         for e in entries() {
             assert!(seen.insert(e.key), "duplicate message key {}", e.key);
-            assert!(!e.vi.trim().is_empty() && !e.en.trim().is_empty(), "empty text for {}", e.key);
-            assert_eq!(placeholders(e.vi), placeholders(e.en), "placeholders differ for {}", e.key);
+            assert!(
+                !e.vi.trim().is_empty() && !e.en.trim().is_empty(),
+                "empty text for {}",
+                e.key
+            );
+            assert_eq!(
+                placeholders(e.vi),
+                placeholders(e.en),
+                "placeholders differ for {}",
+                e.key
+            );
         }
     }
 
     #[test]
     fn fills_placeholders() {
-        assert_eq!(fill("a {x} b {y} {z}", &[("x", &1), ("y", &"two")]), "a 1 b two {z}");
+        assert_eq!(
+            fill("a {x} b {y} {z}", &[("x", &1), ("y", &"two")]),
+            "a 1 b two {z}"
+        );
     }
 }

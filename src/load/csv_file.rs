@@ -2,12 +2,12 @@
 //! CRLF, header names matched case-insensitively after trimming. Rows are
 //! read as byte records and only the mapped columns are decoded.
 
-use std::fs::File;
 use std::cell::RefCell;
 use std::collections::VecDeque;
+use std::fs::File;
 use std::io::{BufRead, BufReader, Read};
-use std::rc::Rc;
 use std::path::Path;
+use std::rc::Rc;
 
 use csv::{ByteRecord, ReaderBuilder};
 
@@ -17,14 +17,23 @@ use crate::diag::{Diagnostic, Severity};
 use crate::model::{text, FileId, Interner, RecordType};
 use crate::tr;
 
-pub fn read(path: &Path, kind: RecordType, file: FileId, b: &mut Builder<'_>, progress: &mut Progress) {
+pub fn read(
+    path: &Path,
+    kind: RecordType,
+    file: FileId,
+    b: &mut Builder<'_>,
+    progress: &mut Progress,
+) {
     let rel = b.ds.file(file).path.clone();
     let lang = b.lang;
-    let parse_error = |msg: String, line: Option<u32>| Diagnostic::new("parse-error", Severity::Error, msg).at(rel.clone(), line);
+    let parse_error = |msg: String, line: Option<u32>| {
+        Diagnostic::new("parse-error", Severity::Error, msg).at(rel.clone(), line)
+    };
     let handle = match File::open(path) {
         Ok(f) => f,
         Err(e) => {
-            b.diags.push(parse_error(tr!(lang, "load.unreadable", error = e), None));
+            b.diags
+                .push(parse_error(tr!(lang, "load.unreadable", error = e), None));
             return;
         }
     };
@@ -33,19 +42,30 @@ pub fn read(path: &Path, kind: RecordType, file: FileId, b: &mut Builder<'_>, pr
     match input.fill_buf() {
         Ok([0xEF, 0xBB, 0xBF, ..]) => input.consume(3),
         Ok(head) if head.starts_with(&[0xFF, 0xFE]) || head.starts_with(&[0xFE, 0xFF]) => {
-            b.diags.push(parse_error(lang.t("load.utf16").to_string(), None).help(lang.t("load.encoding-help")));
+            b.diags.push(
+                parse_error(lang.t("load.utf16").to_string(), None)
+                    .help(lang.t("load.encoding-help")),
+            );
             return;
         }
         Ok(_) => {}
         Err(e) => {
-            b.diags.push(parse_error(tr!(lang, "load.unreadable", error = e), None));
+            b.diags
+                .push(parse_error(tr!(lang, "load.unreadable", error = e), None));
             return;
         }
     }
     let base = progress.done();
     let lines = LineIndex::default();
-    let counted = LineCounter { inner: input, pos: 0, index: lines.clone() };
-    let mut rdr = ReaderBuilder::new().has_headers(false).flexible(true).from_reader(counted);
+    let counted = LineCounter {
+        inner: input,
+        pos: 0,
+        index: lines.clone(),
+    };
+    let mut rdr = ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(counted);
     let mut rec = ByteRecord::new();
 
     // The header.
@@ -53,7 +73,10 @@ pub fn read(path: &Path, kind: RecordType, file: FileId, b: &mut Builder<'_>, pr
         Ok(true) => {}
         Ok(false) => return, // an empty file holds no records
         Err(e) => {
-            b.diags.push(parse_error(tr!(lang, "load.unreadable", error = e), Some(1)));
+            b.diags.push(parse_error(
+                tr!(lang, "load.unreadable", error = e),
+                Some(1),
+            ));
             return;
         }
     }
@@ -72,13 +95,22 @@ pub fn read(path: &Path, kind: RecordType, file: FileId, b: &mut Builder<'_>, pr
             }
             Some(_) => {
                 let msg = tr!(lang, "load.duplicate-column", column = key);
-                b.diags.push(Diagnostic::new("unknown-column", Severity::Warning, msg).at(rel.clone(), Some(header_line)));
+                b.diags.push(
+                    Diagnostic::new("unknown-column", Severity::Warning, msg)
+                        .at(rel.clone(), Some(header_line)),
+                );
                 map.push(None);
             }
             None => {
                 let near = text::nearest(&key, schema.iter().map(|(n, _)| *n));
-                let msg = tr!(lang, "load.unknown-column", column = key, kind = kind.plural());
-                let mut d = Diagnostic::new("unknown-column", Severity::Warning, msg).at(rel.clone(), Some(header_line));
+                let msg = tr!(
+                    lang,
+                    "load.unknown-column",
+                    column = key,
+                    kind = kind.plural()
+                );
+                let mut d = Diagnostic::new("unknown-column", Severity::Warning, msg)
+                    .at(rel.clone(), Some(header_line));
                 if let Some(n) = near {
                     d = d.help(tr!(lang, "load.did-you-mean", value = n));
                 }
@@ -99,15 +131,30 @@ pub fn read(path: &Path, kind: RecordType, file: FileId, b: &mut Builder<'_>, pr
         }
     }
     for m in &missing {
-        let msg = tr!(lang, "load.missing-column", column = m, kind = kind.plural());
-        let help = tr!(lang, "load.missing-column-help", columns = schema.iter().map(|(n, _)| *n).collect::<Vec<_>>().join(","));
-        b.diags.push(Diagnostic::new("missing-column", Severity::Error, msg).at(rel.clone(), Some(header_line)).help(help));
+        let msg = tr!(
+            lang,
+            "load.missing-column",
+            column = m,
+            kind = kind.plural()
+        );
+        let help = tr!(
+            lang,
+            "load.missing-column-help",
+            columns = schema.iter().map(|(n, _)| *n).collect::<Vec<_>>().join(",")
+        );
+        b.diags.push(
+            Diagnostic::new("missing-column", Severity::Error, msg)
+                .at(rel.clone(), Some(header_line))
+                .help(help),
+        );
     }
     let usable = missing.is_empty();
     let width = map.len();
 
     // Columns whose values are interned: looked up ahead, a batch at a time.
-    let interned: Vec<usize> = (0..width).filter(|&c| map[c].is_some_and(|f| is_interned(schema[f].0))).collect();
+    let interned: Vec<usize> = (0..width)
+        .filter(|&c| map[c].is_some_and(|f| is_interned(schema[f].0)))
+        .collect();
 
     let mut bad_utf8 = 0usize;
     let mut first_bad_utf8 = 0u32;
@@ -128,7 +175,10 @@ pub fn read(path: &Path, kind: RecordType, file: FileId, b: &mut Builder<'_>, pr
             }
         }
         // Each row's text, when all of it is UTF-8 (checked once, in one pass).
-        let texts: Vec<Option<&str>> = batch[..n].iter().map(|r| std::str::from_utf8(r.as_slice()).ok()).collect();
+        let texts: Vec<Option<&str>> = batch[..n]
+            .iter()
+            .map(|r| std::str::from_utf8(r.as_slice()).ok())
+            .collect();
         if usable {
             prefetch(&batch[..n], &texts, &interned, &b.ds.strings);
         }
@@ -139,7 +189,10 @@ pub fn read(path: &Path, kind: RecordType, file: FileId, b: &mut Builder<'_>, pr
                 progress.at(base, at);
             }
             let line = lines.line_at(rec.position().map(|p| p.byte()).unwrap_or(0));
-            if rec.iter().all(|f| f.iter().all(|c| c.is_ascii_whitespace())) {
+            if rec
+                .iter()
+                .all(|f| f.iter().all(|c| c.is_ascii_whitespace()))
+            {
                 continue; // a row of empty cells, as spreadsheets leave behind
             }
             if !usable {
@@ -151,9 +204,15 @@ pub fn read(path: &Path, kind: RecordType, file: FileId, b: &mut Builder<'_>, pr
                 let msg = if spans_lines {
                     tr!(lang, "load.open-quote", found = rec.len(), expected = width)
                 } else {
-                    tr!(lang, "load.field-count", found = rec.len(), expected = width)
+                    tr!(
+                        lang,
+                        "load.field-count",
+                        found = rec.len(),
+                        expected = width
+                    )
                 };
-                b.diags.push(parse_error(msg, Some(line)).help(lang.t("load.field-count-help")));
+                b.diags
+                    .push(parse_error(msg, Some(line)).help(lang.t("load.field-count-help")));
                 b.ds.dropped[kind.index()] += 1;
                 continue;
             }
@@ -183,7 +242,8 @@ pub fn read(path: &Path, kind: RecordType, file: FileId, b: &mut Builder<'_>, pr
         }
         if let Some(e) = failure.take() {
             let line = e.position().map(|p| lines.line_at(p.byte()));
-            b.diags.push(parse_error(tr!(lang, "load.unreadable", error = e), line));
+            b.diags
+                .push(parse_error(tr!(lang, "load.unreadable", error = e), line));
             break;
         }
         if n < BATCH {
@@ -192,7 +252,8 @@ pub fn read(path: &Path, kind: RecordType, file: FileId, b: &mut Builder<'_>, pr
     }
     if bad_utf8 > 0 {
         let msg = tr!(lang, "load.not-utf8", rows = bad_utf8);
-        b.diags.push(parse_error(msg, Some(first_bad_utf8)).help(lang.t("load.encoding-help")));
+        b.diags
+            .push(parse_error(msg, Some(first_bad_utf8)).help(lang.t("load.encoding-help")));
     }
     let end = rdr.position().byte();
     progress.at(base, end);
@@ -296,7 +357,8 @@ impl<R: Read> Read for LineCounter<R> {
                 }
                 _ => {
                     if let Some((start, nl, cr)) = st.open.take() {
-                        st.runs.push_back((start, self.pos + i as u64, nl + u32::from(cr)));
+                        st.runs
+                            .push_back((start, self.pos + i as u64, nl + u32::from(cr)));
                     }
                     continue;
                 }
@@ -324,7 +386,11 @@ fn find_break(s: &[u8]) -> Option<usize> {
         }
         at += 8;
     }
-    chunks.remainder().iter().position(|&b| b == b'\n' || b == b'\r').map(|p| at + p)
+    chunks
+        .remainder()
+        .iter()
+        .position(|&b| b == b'\n' || b == b'\r')
+        .map(|p| at + p)
 }
 
 #[cfg(test)]
@@ -334,12 +400,19 @@ mod tests {
     #[test]
     fn finds_the_first_line_break() {
         let naive = |s: &[u8]| s.iter().position(|&b| b == b'\n' || b == b'\r');
-        let mut cases: Vec<Vec<u8>> = vec![b"".to_vec(), b"abc".to_vec(), b"\n".to_vec(), b"abcdefgh\r\n".to_vec()];
+        let mut cases: Vec<Vec<u8>> = vec![
+            b"".to_vec(),
+            b"abc".to_vec(),
+            b"\n".to_vec(),
+            b"abcdefgh\r\n".to_vec(),
+        ];
         for len in 0..20 {
             for at in 0..len {
                 for brk in [b'\n', b'\r'] {
                     // Bytes around the break that could fool a sloppy test.
-                    let mut v: Vec<u8> = (0..len).map(|i| [0x0b, 0x0c, 0x8a, 0x8d, b'a', 0xff][i % 6]).collect();
+                    let mut v: Vec<u8> = (0..len)
+                        .map(|i| [0x0b, 0x0c, 0x8a, 0x8d, b'a', 0xff][i % 6])
+                        .collect();
                     v[at] = brk;
                     if at + 1 < len {
                         v[at + 1] = b'\n';

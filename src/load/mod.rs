@@ -36,7 +36,10 @@ pub enum Format {
 /// Today's date: from `THIDUA_TODAY` (YYYY-MM-DD, for reproducible tests and
 /// for checking a folder "as of" a day), else the system clock.
 pub fn today() -> Date {
-    if let Some(d) = std::env::var("THIDUA_TODAY").ok().and_then(|s| Date::parse_iso(s.trim())) {
+    if let Some(d) = std::env::var("THIDUA_TODAY")
+        .ok()
+        .and_then(|s| Date::parse_iso(s.trim()))
+    {
         return d;
     }
     let secs = std::time::SystemTime::now()
@@ -56,7 +59,12 @@ pub fn discover(root: &Path) -> Result<Vec<Found>> {
     Ok(out)
 }
 
-fn walk(root: &Path, dir: &Path, inherited: Option<Option<RecordType>>, out: &mut Vec<Found>) -> Result<()> {
+fn walk(
+    root: &Path,
+    dir: &Path,
+    inherited: Option<Option<RecordType>>,
+    out: &mut Vec<Found>,
+) -> Result<()> {
     let entries = std::fs::read_dir(dir).map_err(|e| Error::io(dir, e))?;
     for entry in entries {
         let entry = entry.map_err(|e| Error::io(dir, e))?;
@@ -78,7 +86,12 @@ fn walk(root: &Path, dir: &Path, inherited: Option<Option<RecordType>>, out: &mu
             walk(root, &path, Some(kind), out)?;
             continue;
         }
-        let format = match Path::new(name).extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase).as_deref() {
+        let format = match Path::new(name)
+            .extension()
+            .and_then(|e| e.to_str())
+            .map(str::to_ascii_lowercase)
+            .as_deref()
+        {
             Some("csv") => Format::Csv,
             Some("toml") => Format::Toml,
             _ => continue,
@@ -90,7 +103,10 @@ fn walk(root: &Path, dir: &Path, inherited: Option<Option<RecordType>>, out: &mu
                 if rel == settings::FILE {
                     continue;
                 }
-                let stem = Path::new(name).file_stem().and_then(|s| s.to_str()).unwrap_or("");
+                let stem = Path::new(name)
+                    .file_stem()
+                    .and_then(|s| s.to_str())
+                    .unwrap_or("");
                 RecordType::from_plural(stem)
             }
         };
@@ -101,24 +117,43 @@ fn walk(root: &Path, dir: &Path, inherited: Option<Option<RecordType>>, out: &mu
 
 fn rel_path(root: &Path, path: &Path) -> String {
     let rel = path.strip_prefix(root).unwrap_or(path);
-    rel.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/")
+    rel.components()
+        .map(|c| c.as_os_str().to_string_lossy())
+        .collect::<Vec<_>>()
+        .join("/")
 }
 
 /// Checks that `root` is a folder we can read; the one error `check` exits 2 on.
 pub fn ensure_folder(root: &Path, lang: Lang) -> Result<()> {
     match std::fs::metadata(root) {
         Ok(m) if m.is_dir() => Ok(()),
-        Ok(_) => Err(Error::Message(tr!(lang, "check.not-folder", path = root.display()))),
-        Err(_) => Err(Error::Message(tr!(lang, "check.no-folder", path = root.display()))),
+        Ok(_) => Err(Error::Message(tr!(
+            lang,
+            "check.not-folder",
+            path = root.display()
+        ))),
+        Err(_) => Err(Error::Message(tr!(
+            lang,
+            "check.no-folder",
+            path = root.display()
+        ))),
     }
 }
 
 /// Loads every record of the folder. Problems go to `sink`; only a folder that
 /// cannot be read at all is an error.
-pub fn load(root: &Path, lang: Lang, sink: &mut Diagnostics, progress: &mut Progress) -> Result<Dataset> {
+pub fn load(
+    root: &Path,
+    lang: Lang,
+    sink: &mut Diagnostics,
+    progress: &mut Progress,
+) -> Result<Dataset> {
     ensure_folder(root, lang)?;
     let found = discover(root)?;
-    let mut ds = Dataset { root: root.to_path_buf(), ..Dataset::default() };
+    let mut ds = Dataset {
+        root: root.to_path_buf(),
+        ..Dataset::default()
+    };
     let total: u64 = found
         .iter()
         .filter(|f| f.kind.is_some())
@@ -136,7 +171,10 @@ pub fn load(root: &Path, lang: Lang, sink: &mut Diagnostics, progress: &mut Prog
     for kind in RecordType::ALL {
         for f in found.iter().filter(|f| f.kind == Some(kind)) {
             let id = FileId(builder.ds.files.len() as u32);
-            builder.ds.files.push(SourceFile { path: f.rel.clone(), kind });
+            builder.ds.files.push(SourceFile {
+                path: f.rel.clone(),
+                kind,
+            });
             let path: PathBuf = root.join(&f.rel);
             match f.format {
                 Format::Csv => csv_file::read(&path, kind, id, &mut builder, progress),
@@ -148,7 +186,11 @@ pub fn load(root: &Path, lang: Lang, sink: &mut Diagnostics, progress: &mut Prog
     for f in found.iter().filter(|f| f.kind.is_none()) {
         let msg = tr!(lang, "load.unknown-file", path = f.rel);
         let help = lang.t("load.unknown-file-help");
-        sink.push(Diagnostic::new("unknown-file", Severity::Warning, msg).at(f.rel.clone(), None).help(help));
+        sink.push(
+            Diagnostic::new("unknown-file", Severity::Warning, msg)
+                .at(f.rel.clone(), None)
+                .help(help),
+        );
     }
     progress.finish();
     Ok(ds)
@@ -157,7 +199,13 @@ pub fn load(root: &Path, lang: Lang, sink: &mut Diagnostics, progress: &mut Prog
 /// Loads the folder and runs the structural checks that need all of it
 /// (ids, references, cycles, dates), marking flawed records. What `report`
 /// and `import` read; `check` adds the law's rules.
-pub fn load_checked(root: &Path, settings: &Settings, lang: Lang, sink: &mut Diagnostics, progress: &mut Progress) -> Result<Dataset> {
+pub fn load_checked(
+    root: &Path,
+    settings: &Settings,
+    lang: Lang,
+    sink: &mut Diagnostics,
+    progress: &mut Progress,
+) -> Result<Dataset> {
     let mut ds = load(root, lang, sink, progress)?;
     crate::rules::structural::check(&mut ds, settings, lang, today(), sink);
     Ok(ds)

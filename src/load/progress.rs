@@ -21,7 +21,14 @@ pub struct Progress {
 impl Progress {
     /// A progress tracker that draws only if `enabled` (stderr is a terminal).
     pub fn new(enabled: bool, label: impl Into<String>) -> Self {
-        Progress { enabled, started: None, total: 0, done: 0, bar: None, label: label.into() }
+        Progress {
+            enabled,
+            started: None,
+            total: 0,
+            done: 0,
+            bar: None,
+            label: label.into(),
+        }
     }
 
     /// A tracker that never draws.
@@ -45,9 +52,10 @@ impl Progress {
             // Set up out of sight, so that the first frame drawn already
             // shows how far reading has got rather than 0 B.
             let bar = ProgressBar::with_draw_target(Some(self.total), ProgressDrawTarget::hidden());
-            let style = ProgressStyle::with_template("{msg} [{bar:30}] {bytes}/{total_bytes} ({eta})")
-                .unwrap_or_else(|_| ProgressStyle::default_bar())
-                .progress_chars("=> ");
+            let style =
+                ProgressStyle::with_template("{msg} [{bar:30}] {bytes}/{total_bytes} ({eta})")
+                    .unwrap_or_else(|_| ProgressStyle::default_bar())
+                    .progress_chars("=> ");
             bar.set_style(style);
             bar.set_message(self.label.clone());
             bar.set_position(self.done);

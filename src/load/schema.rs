@@ -5,8 +5,9 @@
 use crate::diag::{Diagnostic, Severity};
 use crate::i18n::Lang;
 use crate::model::{
-    text, Award, AwardCode, AwardKind, Campaign, CampaignKind, Code, CodeError, Dataset, Date, Discipline, Evaluation,
-    FileId, Gender, Issuer, Loc, Person, Proposal, ProposalStatus, Rating, Recipient, RecordType, Unit, UnitKind,
+    text, Award, AwardCode, AwardKind, Campaign, CampaignKind, Code, CodeError, Dataset, Date,
+    Discipline, Evaluation, FileId, Gender, Issuer, Loc, Person, Proposal, ProposalStatus, Rating,
+    Recipient, RecordType, Unit, UnitKind,
 };
 use crate::tr;
 
@@ -35,7 +36,12 @@ pub fn fields(kind: RecordType) -> &'static [(&'static str, Need)] {
             ("plan", Optional),
             ("plan_date", Optional),
         ],
-        RecordType::Unit => &[("id", Required), ("name", Required), ("kind", Required), ("parent", Optional)],
+        RecordType::Unit => &[
+            ("id", Required),
+            ("name", Required),
+            ("kind", Required),
+            ("parent", Optional),
+        ],
         RecordType::Person => &[
             ("id", Required),
             ("name", Required),
@@ -84,7 +90,19 @@ pub fn fields(kind: RecordType) -> &'static [(&'static str, Need)] {
 /// Whether the values of column `name` are interned (ids, names, references
 /// and other free text), as opposed to parsed into codes, dates or numbers.
 pub fn is_interned(name: &str) -> bool {
-    matches!(name, "id" | "name" | "plan" | "parent" | "unit" | "person" | "position" | "campaign" | "decision" | "proposed_by" | "award_id")
+    matches!(
+        name,
+        "id" | "name"
+            | "plan"
+            | "parent"
+            | "unit"
+            | "person"
+            | "position"
+            | "campaign"
+            | "decision"
+            | "proposed_by"
+            | "award_id"
+    )
 }
 
 /// The position of column `name` (already trimmed and lower-cased) in `kind`.
@@ -121,7 +139,12 @@ struct Row<'r, 'a> {
 
 impl<'d> Builder<'d> {
     pub fn new(ds: &'d mut Dataset, lang: Lang, this_year: i32) -> Self {
-        Builder { ds, diags: Vec::new(), lang, this_year }
+        Builder {
+            ds,
+            diags: Vec::new(),
+            lang,
+            this_year,
+        }
     }
 
     fn path(&self, file: FileId) -> String {
@@ -130,7 +153,13 @@ impl<'d> Builder<'d> {
 
     /// Builds the record of `kind` from `values`, read at `line` of `file`.
     /// Returns false when the row could not become a record.
-    pub fn build(&mut self, kind: RecordType, file: FileId, line: u32, values: &Values<'_>) -> bool {
+    pub fn build(
+        &mut self,
+        kind: RecordType,
+        file: FileId,
+        line: u32,
+        values: &Values<'_>,
+    ) -> bool {
         self.build_reported(kind, file, line, values, &[false; MAX_FIELDS])
     }
 
@@ -139,8 +168,23 @@ impl<'d> Builder<'d> {
     /// array where a single value belongs): the record is flawed, or not built
     /// when such a column is required, and the column is not reported again
     /// as missing.
-    pub fn build_reported(&mut self, kind: RecordType, file: FileId, line: u32, values: &Values<'_>, reported: &[bool; MAX_FIELDS]) -> bool {
-        let mut row = Row { values, kind, file, line, fatal: false, flawed: false, reported };
+    pub fn build_reported(
+        &mut self,
+        kind: RecordType,
+        file: FileId,
+        line: u32,
+        values: &Values<'_>,
+        reported: &[bool; MAX_FIELDS],
+    ) -> bool {
+        let mut row = Row {
+            values,
+            kind,
+            file,
+            line,
+            fatal: false,
+            flawed: false,
+            reported,
+        };
         for (col, (_, need)) in fields(kind).iter().enumerate() {
             if reported[col] {
                 match need {
@@ -167,7 +211,14 @@ impl<'d> Builder<'d> {
         row.values[col].map(|(_, l)| l).unwrap_or(row.line)
     }
 
-    fn error(&mut self, row: &Row<'_, '_>, col: Option<usize>, rule: &'static str, msg: String, help: Option<String>) {
+    fn error(
+        &mut self,
+        row: &Row<'_, '_>,
+        col: Option<usize>,
+        rule: &'static str,
+        msg: String,
+        help: Option<String>,
+    ) {
         let line = col.map(|c| self.at(row, c)).unwrap_or(row.line);
         let mut d = Diagnostic::new(rule, Severity::Error, msg).at(self.path(row.file), Some(line));
         if let Some(id) = row.values[0].filter(|_| fields(row.kind)[0].0 == "id") {
@@ -181,7 +232,9 @@ impl<'d> Builder<'d> {
 
     /// A value's text, NFC, or `None` when empty. Reports a missing required value.
     fn text<'a>(&mut self, row: &mut Row<'_, 'a>, col: usize) -> Option<std::borrow::Cow<'a, str>> {
-        let v = row.values[col].map(|(s, _)| clean(s)).filter(|s| !s.is_empty());
+        let v = row.values[col]
+            .map(|(s, _)| clean(s))
+            .filter(|s| !s.is_empty());
         if v.is_none() && fields(row.kind)[col].1 == Need::Required && !row.reported[col] {
             let name = fields(row.kind)[col].0;
             let msg = tr!(self.lang, "load.missing-value", field = name);
@@ -196,9 +249,22 @@ impl<'d> Builder<'d> {
         Some(self.ds.strings.intern(&t))
     }
 
-    fn invalid(&mut self, row: &mut Row<'_, '_>, col: usize, value: &str, expected: String, suggestion: Option<&str>) {
+    fn invalid(
+        &mut self,
+        row: &mut Row<'_, '_>,
+        col: usize,
+        value: &str,
+        expected: String,
+        suggestion: Option<&str>,
+    ) {
         let name = fields(row.kind)[col].0;
-        let msg = tr!(self.lang, "load.invalid-value", field = name, value = value, expected = expected);
+        let msg = tr!(
+            self.lang,
+            "load.invalid-value",
+            field = name,
+            value = value,
+            expected = expected
+        );
         let help = suggestion.map(|s| tr!(self.lang, "load.did-you-mean", value = s));
         self.error(row, Some(col), "invalid-value", msg, help);
         if fields(row.kind)[col].1 == Need::Optional {
@@ -248,7 +314,9 @@ impl<'d> Builder<'d> {
 
     fn boolean(&mut self, row: &mut Row<'_, '_>, col: usize) -> Option<bool> {
         // An empty cell is "absent", which for an `x`-style column means false.
-        let present = row.values[col].map(|(s, _)| !s.trim().is_empty()).unwrap_or(false);
+        let present = row.values[col]
+            .map(|(s, _)| !s.trim().is_empty())
+            .unwrap_or(false);
         if !present && fields(row.kind)[col].1 == Need::Optional {
             return None;
         }
@@ -287,7 +355,11 @@ impl<'d> Builder<'d> {
                 None
             }
             (both_or_none_p, _) => {
-                let key = if both_or_none_p.is_some() { "load.recipient-both" } else { "load.recipient-none" };
+                let key = if both_or_none_p.is_some() {
+                    "load.recipient-both"
+                } else {
+                    "load.recipient-none"
+                };
                 let msg = self.lang.t(key).to_string();
                 let help = self.lang.t("load.recipient-help").to_string();
                 self.error(row, None, "recipient-conflict", msg, Some(help));
@@ -298,7 +370,10 @@ impl<'d> Builder<'d> {
     }
 
     fn loc(row: &Row<'_, '_>) -> Loc {
-        Loc { file: row.file, line: row.line }
+        Loc {
+            file: row.file,
+            line: row.line,
+        }
     }
 
     fn campaign(&mut self, row: &mut Row<'_, '_>) -> bool {
@@ -312,9 +387,21 @@ impl<'d> Builder<'d> {
         if row.fatal {
             return false;
         }
-        let (Some(id), Some(name), Some(kind), Some(start)) = (id, name, kind, start) else { return false };
+        let (Some(id), Some(name), Some(kind), Some(start)) = (id, name, kind, start) else {
+            return false;
+        };
         let loc = Self::loc(row);
-        self.ds.campaigns.push(Campaign { id, name, kind, start, end, plan, plan_date, loc, flawed: row.flawed });
+        self.ds.campaigns.push(Campaign {
+            id,
+            name,
+            kind,
+            start,
+            end,
+            plan,
+            plan_date,
+            loc,
+            flawed: row.flawed,
+        });
         true
     }
 
@@ -326,9 +413,18 @@ impl<'d> Builder<'d> {
         if row.fatal {
             return false;
         }
-        let (Some(id), Some(name), Some(kind)) = (id, name, kind) else { return false };
+        let (Some(id), Some(name), Some(kind)) = (id, name, kind) else {
+            return false;
+        };
         let loc = Self::loc(row);
-        self.ds.units.push(Unit { id, name, kind, parent, loc, flawed: row.flawed });
+        self.ds.units.push(Unit {
+            id,
+            name,
+            kind,
+            parent,
+            loc,
+            flawed: row.flawed,
+        });
         true
     }
 
@@ -343,9 +439,23 @@ impl<'d> Builder<'d> {
         if row.fatal {
             return false;
         }
-        let (Some(id), Some(name), Some(unit), Some(direct_worker)) = (id, name, unit, direct_worker) else { return false };
+        let (Some(id), Some(name), Some(unit), Some(direct_worker)) =
+            (id, name, unit, direct_worker)
+        else {
+            return false;
+        };
         let loc = Self::loc(row);
-        self.ds.people.push(Person { id, name, unit, direct_worker, gender, position, hire_date, loc, flawed: row.flawed });
+        self.ds.people.push(Person {
+            id,
+            name,
+            unit,
+            direct_worker,
+            gender,
+            position,
+            hire_date,
+            loc,
+            flawed: row.flawed,
+        });
         true
     }
 
@@ -360,7 +470,9 @@ impl<'d> Builder<'d> {
         if row.fatal {
             return false;
         }
-        let (Some(year), Some(subject), Some(rating)) = (year, subject, rating) else { return false };
+        let (Some(year), Some(subject), Some(rating)) = (year, subject, rating) else {
+            return false;
+        };
         let loc = Self::loc(row);
         self.ds.evaluations.push(Evaluation {
             year,
@@ -389,8 +501,25 @@ impl<'d> Builder<'d> {
         if row.fatal {
             return false;
         }
-        let (Some(id), Some(year), Some(recipient), Some(award), Some(kind), Some(decision), Some(decision_date), Some(issuer)) =
-            (id, year, recipient, award, kind, decision, decision_date, issuer)
+        let (
+            Some(id),
+            Some(year),
+            Some(recipient),
+            Some(award),
+            Some(kind),
+            Some(decision),
+            Some(decision_date),
+            Some(issuer),
+        ) = (
+            id,
+            year,
+            recipient,
+            award,
+            kind,
+            decision,
+            decision_date,
+            issuer,
+        )
         else {
             return false;
         };
@@ -423,7 +552,9 @@ impl<'d> Builder<'d> {
         if row.fatal {
             return false;
         }
-        let (Some(id), Some(year), Some(recipient), Some(award), Some(status)) = (id, year, recipient, award, status) else {
+        let (Some(id), Some(year), Some(recipient), Some(award), Some(status)) =
+            (id, year, recipient, award, status)
+        else {
             return false;
         };
         let loc = Self::loc(row);
@@ -471,7 +602,10 @@ pub fn loose_date(s: &str) -> Option<Date> {
     if parts.len() != 3 {
         return None;
     }
-    let n: Vec<u32> = parts.iter().map(|p| p.parse().ok()).collect::<Option<_>>()?;
+    let n: Vec<u32> = parts
+        .iter()
+        .map(|p| p.parse().ok())
+        .collect::<Option<_>>()?;
     if parts[0].len() == 4 {
         Date::from_ymd(n[0] as i32, n[1], n[2])
     } else if parts[2].len() == 4 {
@@ -487,7 +621,18 @@ mod tests {
 
     #[test]
     fn fast_clean_agrees_with_text_clean() {
-        let cases = ["", " ", "P-001", "  P-001\t", "\u{b}X1\u{c}\r\n", "a b", "\u{1f}x\u{7f}", " Nguyễn Văn An ", "Nguye\u{302}\u{303}n", "\u{a0}x\u{a0}"];
+        let cases = [
+            "",
+            " ",
+            "P-001",
+            "  P-001\t",
+            "\u{b}X1\u{c}\r\n",
+            "a b",
+            "\u{1f}x\u{7f}",
+            " Nguyễn Văn An ",
+            "Nguye\u{302}\u{303}n",
+            "\u{a0}x\u{a0}",
+        ];
         for s in cases {
             assert_eq!(clean(s), text::clean(s), "{s:?}");
         }

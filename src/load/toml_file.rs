@@ -13,14 +13,23 @@ use crate::model::{text, FileId, RecordType};
 use crate::settings::line_of;
 use crate::tr;
 
-pub fn read(path: &Path, kind: RecordType, file: FileId, b: &mut Builder<'_>, progress: &mut Progress) {
+pub fn read(
+    path: &Path,
+    kind: RecordType,
+    file: FileId,
+    b: &mut Builder<'_>,
+    progress: &mut Progress,
+) {
     let rel = b.ds.file(file).path.clone();
     let lang = b.lang;
-    let parse_error = |msg: String, line: Option<u32>| Diagnostic::new("parse-error", Severity::Error, msg).at(rel.clone(), line);
+    let parse_error = |msg: String, line: Option<u32>| {
+        Diagnostic::new("parse-error", Severity::Error, msg).at(rel.clone(), line)
+    };
     let bytes = match std::fs::read(path) {
         Ok(b) => b,
         Err(e) => {
-            b.diags.push(parse_error(tr!(lang, "load.unreadable", error = e), None));
+            b.diags
+                .push(parse_error(tr!(lang, "load.unreadable", error = e), None));
             return;
         }
     };
@@ -29,7 +38,10 @@ pub fn read(path: &Path, kind: RecordType, file: FileId, b: &mut Builder<'_>, pr
     let text = match String::from_utf8(bytes) {
         Ok(t) => t,
         Err(_) => {
-            b.diags.push(parse_error(tr!(lang, "load.not-utf8", rows = 1), None).help(lang.t("load.encoding-help")));
+            b.diags.push(
+                parse_error(tr!(lang, "load.not-utf8", rows = 1), None)
+                    .help(lang.t("load.encoding-help")),
+            );
             return;
         }
     };
@@ -39,7 +51,10 @@ pub fn read(path: &Path, kind: RecordType, file: FileId, b: &mut Builder<'_>, pr
         Ok(d) => d,
         Err(e) => {
             let line = e.span().map(|s| line_of(body, s.start));
-            b.diags.push(parse_error(tr!(lang, "load.toml-syntax", error = e.message()), line));
+            b.diags.push(parse_error(
+                tr!(lang, "load.toml-syntax", error = e.message()),
+                line,
+            ));
             return;
         }
     };
@@ -47,7 +62,10 @@ pub fn read(path: &Path, kind: RecordType, file: FileId, b: &mut Builder<'_>, pr
     let line = |span: Option<std::ops::Range<usize>>| span.map(|s| line_of(body, s.start));
     let root = doc.as_table();
     for (key, item) in root.iter() {
-        let key_line = root.key(key).and_then(|k| line(k.span())).or_else(|| line(item.span()));
+        let key_line = root
+            .key(key)
+            .and_then(|k| line(k.span()))
+            .or_else(|| line(item.span()));
         if key == kind.singular() {
             match item {
                 Item::ArrayOfTables(aot) => {
@@ -61,8 +79,15 @@ pub fn read(path: &Path, kind: RecordType, file: FileId, b: &mut Builder<'_>, pr
                 }
             }
         } else {
-            let msg = tr!(lang, "load.toml-unknown-table", name = key, expected = kind.singular());
-            b.diags.push(Diagnostic::new("unknown-column", Severity::Warning, msg).at(rel.clone(), key_line));
+            let msg = tr!(
+                lang,
+                "load.toml-unknown-table",
+                name = key,
+                expected = kind.singular()
+            );
+            b.diags.push(
+                Diagnostic::new("unknown-column", Severity::Warning, msg).at(rel.clone(), key_line),
+            );
         }
     }
     progress.at(base, size);
@@ -84,8 +109,14 @@ fn read_table(table: &Table, body: &str, kind: RecordType, file: FileId, b: &mut
         let name = text::clean(key).to_lowercase();
         let Some(f) = field_index(kind, &name) else {
             let near = text::nearest(&name, fields(kind).iter().map(|(n, _)| *n));
-            let msg = tr!(lang, "load.unknown-column", column = name, kind = kind.plural());
-            let mut d = Diagnostic::new("unknown-column", Severity::Warning, msg).at(rel.clone(), Some(key_line));
+            let msg = tr!(
+                lang,
+                "load.unknown-column",
+                column = name,
+                kind = kind.plural()
+            );
+            let mut d = Diagnostic::new("unknown-column", Severity::Warning, msg)
+                .at(rel.clone(), Some(key_line));
             if let Some(n) = near {
                 d = d.help(tr!(lang, "load.did-you-mean", value = n));
             }
@@ -96,7 +127,10 @@ fn read_table(table: &Table, body: &str, kind: RecordType, file: FileId, b: &mut
             Some(s) => owned.push((f, s, key_line)),
             None => {
                 let msg = tr!(lang, "load.toml-not-scalar", field = name);
-                b.diags.push(Diagnostic::new("invalid-value", Severity::Error, msg).at(rel.clone(), Some(key_line)));
+                b.diags.push(
+                    Diagnostic::new("invalid-value", Severity::Error, msg)
+                        .at(rel.clone(), Some(key_line)),
+                );
                 reported[f] = true;
             }
         }

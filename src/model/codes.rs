@@ -48,13 +48,19 @@ pub trait Code: Sized + Copy + Eq + 'static {
         }
         let names = Self::ALL.iter().flat_map(|v| [v.code(), v.name_vi()]);
         let near = text::nearest(s, names);
-        let suggestion = near.and_then(|n| Self::ALL.iter().find(|v| v.code() == n || v.name_vi() == n)).map(|v| v.code());
+        let suggestion = near
+            .and_then(|n| Self::ALL.iter().find(|v| v.code() == n || v.name_vi() == n))
+            .map(|v| v.code());
         Err(CodeError::Unknown { suggestion })
     }
 
     /// The codes, comma-separated, for messages.
     fn list() -> String {
-        Self::ALL.iter().map(|v| v.code()).collect::<Vec<_>>().join(", ")
+        Self::ALL
+            .iter()
+            .map(|v| v.code())
+            .collect::<Vec<_>>()
+            .join(", ")
     }
 
     /// The name in the given language.
@@ -260,7 +266,9 @@ impl AwardCode {
     pub fn class(self) -> AwardClass {
         use AwardCode::*;
         match self {
-            Ldtt | Cstt | Cstdcs | Cstdt | Cstdtq | Ttldtt | Ttldxs | Ctdt | Ctdcp => AwardClass::Title,
+            Ldtt | Cstt | Cstdcs | Cstdt | Cstdtq | Ttldtt | Ttldxs | Ctdt | Ctdcp => {
+                AwardClass::Title
+            }
             Gk | Bkt | Bkttg => AwardClass::Commendation,
             Hcld3 | Hcld2 | Hcld1 => AwardClass::Order,
         }
@@ -297,8 +305,18 @@ mod tests {
 
     #[test]
     fn suggests_nearest_code() {
-        assert_eq!(AwardCode::parse("LDT"), Err(CodeError::Unknown { suggestion: Some("LDTT") }));
-        assert_eq!(Issuer::parse("huyện x"), Err(CodeError::Unknown { suggestion: Some("huyen") }));
+        assert_eq!(
+            AwardCode::parse("LDT"),
+            Err(CodeError::Unknown {
+                suggestion: Some("LDTT")
+            })
+        );
+        assert_eq!(
+            Issuer::parse("huyện x"),
+            Err(CodeError::Unknown {
+                suggestion: Some("huyen")
+            })
+        );
     }
 
     #[test]

@@ -28,7 +28,10 @@ impl Date {
         let num = |r: std::ops::Range<usize>| -> Option<u32> {
             let part = &b[r];
             if part.iter().all(u8::is_ascii_digit) {
-                Some(part.iter().fold(0u32, |acc, c| acc * 10 + u32::from(c - b'0')))
+                Some(
+                    part.iter()
+                        .fold(0u32, |acc, c| acc * 10 + u32::from(c - b'0')),
+                )
             } else {
                 None
             }
@@ -135,7 +138,11 @@ mod tests {
 
     #[test]
     fn round_trips_and_orders() {
-        for (s, days) in [("1970-01-01", 0), ("2000-02-29", 11_016), ("2018-04-26", 17_647)] {
+        for (s, days) in [
+            ("1970-01-01", 0),
+            ("2000-02-29", 11_016),
+            ("2018-04-26", 17_647),
+        ] {
             let d = Date::parse_iso(s).unwrap();
             assert_eq!(d.days(), days, "{s}");
             assert_eq!(d.to_string(), s);
@@ -145,7 +152,15 @@ mod tests {
 
     #[test]
     fn rejects_impossible_dates() {
-        for s in ["2019-02-29", "2018-13-01", "2018-00-10", "18-01-01", "2018/01/01", "2018-1-01", "２０１８-01-01"] {
+        for s in [
+            "2019-02-29",
+            "2018-13-01",
+            "2018-00-10",
+            "18-01-01",
+            "2018/01/01",
+            "2018-1-01",
+            "２０１８-01-01",
+        ] {
             assert_eq!(Date::parse_iso(s), None, "{s}");
         }
         assert!(Date::parse_iso("2020-02-29").is_some());

@@ -11,8 +11,8 @@ use std::collections::HashMap;
 use std::path::PathBuf;
 
 pub use codes::{
-    AwardClass, AwardCode, AwardKind, CampaignKind, Code, CodeError, Discipline, Eligible, Gender, Issuer, ProposalStatus,
-    Rating, UnitKind,
+    AwardClass, AwardCode, AwardKind, CampaignKind, Code, CodeError, Discipline, Eligible, Gender,
+    Issuer, ProposalStatus, Rating, UnitKind,
 };
 pub use date::Date;
 pub use intern::{Interner, Sym};
@@ -200,7 +200,8 @@ pub struct Proposal {
 impl Proposal {
     /// The date that chooses the law's window: `date`, else 31 December.
     pub fn effective_date(&self) -> Option<Date> {
-        self.date.or_else(|| Date::end_of_year(i32::from(self.year)))
+        self.date
+            .or_else(|| Date::end_of_year(i32::from(self.year)))
     }
 }
 

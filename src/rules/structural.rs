@@ -132,8 +132,18 @@ const SUGGEST_CANDIDATES: usize = 50_000;
 
 /// Runs the structural checks that need the whole folder, marking every record
 /// that gets an error as flawed (the reports leave those out).
-pub fn check(ds: &mut Dataset, _settings: &Settings, lang: Lang, today: Date, sink: &mut Diagnostics) {
-    let mut c = Checker { lang, sink, suggested: 0 };
+pub fn check(
+    ds: &mut Dataset,
+    _settings: &Settings,
+    lang: Lang,
+    today: Date,
+    sink: &mut Diagnostics,
+) {
+    let mut c = Checker {
+        lang,
+        sink,
+        suggested: 0,
+    };
     c.duplicate_ids(ds);
     c.references(ds);
     c.recipients(ds);
@@ -212,8 +222,17 @@ impl Checker<'_> {
         }
     }
 
-    fn diag(&self, ds: &Dataset, rule: &'static str, severity: Severity, loc: Loc, record: Option<Sym>, msg: String) -> Diagnostic {
-        let mut d = Diagnostic::new(rule, severity, msg).at(ds.path(loc).to_string(), Some(loc.line));
+    fn diag(
+        &self,
+        ds: &Dataset,
+        rule: &'static str,
+        severity: Severity,
+        loc: Loc,
+        record: Option<Sym>,
+        msg: String,
+    ) -> Diagnostic {
+        let mut d =
+            Diagnostic::new(rule, severity, msg).at(ds.path(loc).to_string(), Some(loc.line));
         if let Some(r) = record {
             d = d.record(ds.str(r).to_string());
         }
@@ -242,7 +261,12 @@ impl Checker<'_> {
                 }
                 for (i, j) in found {
                     let (id, loc, prev) = (ds.$vec[i].id, ds.$vec[i].loc, ds.$vec[j].loc);
-                    let msg = tr!(self.lang, "struct.duplicate-id", kind = $kind, id = ds.str(id));
+                    let msg = tr!(
+                        self.lang,
+                        "struct.duplicate-id",
+                        kind = $kind,
+                        id = ds.str(id)
+                    );
                     let note = self.lang.t("struct.first-defined").to_string();
                     let d = self
                         .diag(ds, "duplicate-id", Severity::Error, loc, Some(id), msg)
@@ -275,25 +299,47 @@ impl Checker<'_> {
         found.sort_unstable();
         for (i, j) in found {
             let (e, prev) = (&ds.evaluations[i], ds.evaluations[j].loc);
-            let msg = tr!(self.lang, "struct.duplicate-evaluation", id = ds.str(e.subject.id()), year = e.year);
+            let msg = tr!(
+                self.lang,
+                "struct.duplicate-evaluation",
+                id = ds.str(e.subject.id()),
+                year = e.year
+            );
             let note = self.lang.t("struct.first-defined").to_string();
-            let d = self.diag(ds, "duplicate-id", Severity::Error, e.loc, None, msg).related(ds.path(prev).to_string(), prev.line, note);
+            let d = self
+                .diag(ds, "duplicate-id", Severity::Error, e.loc, None, msg)
+                .related(ds.path(prev).to_string(), prev.line, note);
             self.emit(ds, Rec::Evaluation(i), d);
         }
     }
 
-    fn unknown(&mut self, ds: &Dataset, loc: Loc, record: Option<Sym>, field: &str, target: Sym, candidates: &[Sym]) -> Diagnostic {
+    fn unknown(
+        &mut self,
+        ds: &Dataset,
+        loc: Loc,
+        record: Option<Sym>,
+        field: &str,
+        target: Sym,
+        candidates: &[Sym],
+    ) -> Diagnostic {
         let kind = match field {
             "person" => self.lang.t("struct.a-person"),
             "campaign" => self.lang.t("struct.a-campaign"),
             "award_id" => self.lang.t("struct.an-award"),
             _ => self.lang.t("struct.a-unit"),
         };
-        let msg = tr!(self.lang, "struct.unknown-reference", field = field, id = ds.str(target), kind = kind);
+        let msg = tr!(
+            self.lang,
+            "struct.unknown-reference",
+            field = field,
+            id = ds.str(target),
+            kind = kind
+        );
         let mut d = self.diag(ds, "unknown-reference", Severity::Error, loc, record, msg);
         if self.suggested < SUGGEST_LIMIT && candidates.len() <= SUGGEST_CANDIDATES {
             self.suggested += 1;
-            if let Some(near) = text::nearest(ds.str(target), candidates.iter().map(|s| ds.str(*s))) {
+            if let Some(near) = text::nearest(ds.str(target), candidates.iter().map(|s| ds.str(*s)))
+            {
                 d = d.help(tr!(self.lang, "load.did-you-mean", value = near));
             }
         }
@@ -318,39 +364,75 @@ impl Checker<'_> {
         };
         for (i, u) in ds.units.iter().enumerate() {
             if let Some(p) = u.parent.filter(|p| !units.contains(*p)) {
-                out.push((Rec::Unit(i), self.unknown(ds, u.loc, Some(u.id), "parent", p, &unit_ids)));
+                out.push((
+                    Rec::Unit(i),
+                    self.unknown(ds, u.loc, Some(u.id), "parent", p, &unit_ids),
+                ));
             }
         }
         for (i, p) in ds.people.iter().enumerate() {
             if !units.contains(p.unit) {
-                out.push((Rec::Person(i), self.unknown(ds, p.loc, Some(p.id), "unit", p.unit, &unit_ids)));
+                out.push((
+                    Rec::Person(i),
+                    self.unknown(ds, p.loc, Some(p.id), "unit", p.unit, &unit_ids),
+                ));
             }
         }
         for (i, e) in ds.evaluations.iter().enumerate() {
             if !recipient_ok(e.subject) {
-                let (field, cands) = if e.subject.is_person() { ("person", &person_ids) } else { ("unit", &unit_ids) };
-                out.push((Rec::Evaluation(i), self.unknown(ds, e.loc, None, field, e.subject.id(), cands)));
+                let (field, cands) = if e.subject.is_person() {
+                    ("person", &person_ids)
+                } else {
+                    ("unit", &unit_ids)
+                };
+                out.push((
+                    Rec::Evaluation(i),
+                    self.unknown(ds, e.loc, None, field, e.subject.id(), cands),
+                ));
             }
         }
         for (i, a) in ds.awards.iter().enumerate() {
             if !recipient_ok(a.recipient) {
-                let (field, cands) = if a.recipient.is_person() { ("person", &person_ids) } else { ("unit", &unit_ids) };
-                out.push((Rec::Award(i), self.unknown(ds, a.loc, Some(a.id), field, a.recipient.id(), cands)));
+                let (field, cands) = if a.recipient.is_person() {
+                    ("person", &person_ids)
+                } else {
+                    ("unit", &unit_ids)
+                };
+                out.push((
+                    Rec::Award(i),
+                    self.unknown(ds, a.loc, Some(a.id), field, a.recipient.id(), cands),
+                ));
             }
             if let Some(c) = a.campaign.filter(|c| !campaigns.contains(*c)) {
-                out.push((Rec::Award(i), self.unknown(ds, a.loc, Some(a.id), "campaign", c, &campaign_ids)));
+                out.push((
+                    Rec::Award(i),
+                    self.unknown(ds, a.loc, Some(a.id), "campaign", c, &campaign_ids),
+                ));
             }
         }
         for (i, p) in ds.proposals.iter().enumerate() {
             if !recipient_ok(p.recipient) {
-                let (field, cands) = if p.recipient.is_person() { ("person", &person_ids) } else { ("unit", &unit_ids) };
-                out.push((Rec::Proposal(i), self.unknown(ds, p.loc, Some(p.id), field, p.recipient.id(), cands)));
+                let (field, cands) = if p.recipient.is_person() {
+                    ("person", &person_ids)
+                } else {
+                    ("unit", &unit_ids)
+                };
+                out.push((
+                    Rec::Proposal(i),
+                    self.unknown(ds, p.loc, Some(p.id), field, p.recipient.id(), cands),
+                ));
             }
             if let Some(u) = p.proposed_by.filter(|u| !units.contains(*u)) {
-                out.push((Rec::Proposal(i), self.unknown(ds, p.loc, Some(p.id), "proposed_by", u, &unit_ids)));
+                out.push((
+                    Rec::Proposal(i),
+                    self.unknown(ds, p.loc, Some(p.id), "proposed_by", u, &unit_ids),
+                ));
             }
             if let Some(a) = p.award_id.filter(|a| !award_ids.contains(*a)) {
-                out.push((Rec::Proposal(i), self.unknown(ds, p.loc, Some(p.id), "award_id", a, &award_id_list)));
+                out.push((
+                    Rec::Proposal(i),
+                    self.unknown(ds, p.loc, Some(p.id), "award_id", a, &award_id_list),
+                ));
             }
         }
         for (rec, d) in out {
@@ -361,21 +443,42 @@ impl Checker<'_> {
     fn recipients(&mut self, ds: &mut Dataset) {
         let mut out = Vec::new();
         let wrong = |code: crate::model::AwardCode, r: Recipient| {
-            matches!((code.eligible(), r), (Eligible::Person, Recipient::Unit(_)) | (Eligible::Unit, Recipient::Person(_)))
+            matches!(
+                (code.eligible(), r),
+                (Eligible::Person, Recipient::Unit(_)) | (Eligible::Unit, Recipient::Person(_))
+            )
         };
         let msg = |lang: Lang, code: crate::model::AwardCode, r: Recipient| {
-            let key = if r.is_person() { "struct.unit-award-to-person" } else { "struct.person-award-to-unit" };
+            let key = if r.is_person() {
+                "struct.unit-award-to-person"
+            } else {
+                "struct.person-award-to-unit"
+            };
             tr!(lang, key, award = code.code(), name = code.name(lang))
         };
         for (i, a) in ds.awards.iter().enumerate() {
             if wrong(a.award, a.recipient) {
-                let d = self.diag(ds, "wrong-recipient", Severity::Error, a.loc, Some(a.id), msg(self.lang, a.award, a.recipient));
+                let d = self.diag(
+                    ds,
+                    "wrong-recipient",
+                    Severity::Error,
+                    a.loc,
+                    Some(a.id),
+                    msg(self.lang, a.award, a.recipient),
+                );
                 out.push((Rec::Award(i), d));
             }
         }
         for (i, p) in ds.proposals.iter().enumerate() {
             if wrong(p.award, p.recipient) {
-                let d = self.diag(ds, "wrong-recipient", Severity::Error, p.loc, Some(p.id), msg(self.lang, p.award, p.recipient));
+                let d = self.diag(
+                    ds,
+                    "wrong-recipient",
+                    Severity::Error,
+                    p.loc,
+                    Some(p.id),
+                    msg(self.lang, p.award, p.recipient),
+                );
                 out.push((Rec::Proposal(i), d));
             }
         }
@@ -414,14 +517,27 @@ impl Checker<'_> {
             }
         }
         for cycle in cycles {
-            let first = *cycle.iter().min_by_key(|&&i| ds.units[i].loc).unwrap_or(&cycle[0]);
+            let first = *cycle
+                .iter()
+                .min_by_key(|&&i| ds.units[i].loc)
+                .unwrap_or(&cycle[0]);
             let names: Vec<&str> = cycle.iter().map(|&i| ds.str(ds.units[i].id)).collect();
-            let msg = tr!(self.lang, "struct.unit-cycle", chain = format!("{} → {}", names.join(" → "), names[0]));
+            let msg = tr!(
+                self.lang,
+                "struct.unit-cycle",
+                chain = format!("{} → {}", names.join(" → "), names[0])
+            );
             let u = &ds.units[first];
-            let mut d = self.diag(ds, "unit-cycle", Severity::Error, u.loc, Some(u.id), msg).help(self.lang.t("struct.unit-cycle-help"));
+            let mut d = self
+                .diag(ds, "unit-cycle", Severity::Error, u.loc, Some(u.id), msg)
+                .help(self.lang.t("struct.unit-cycle-help"));
             for &i in cycle.iter().filter(|&&i| i != first) {
                 let loc = ds.units[i].loc;
-                d = d.related(ds.path(loc).to_string(), loc.line, ds.str(ds.units[i].id).to_string());
+                d = d.related(
+                    ds.path(loc).to_string(),
+                    loc.line,
+                    ds.str(ds.units[i].id).to_string(),
+                );
             }
             if self.sink.push(d) == Some(Severity::Error) {
                 for &i in &cycle {
@@ -436,42 +552,112 @@ impl Checker<'_> {
         let lang = self.lang;
         let mut out: Vec<(Rec, Diagnostic)> = Vec::new();
         let future_year = |y: u16| tr!(lang, "struct.future-year", year = y, today = today);
-        let future_date = |field: &str, d: Date| tr!(lang, "struct.future-date", field = field, date = d, today = today);
+        let future_date = |field: &str, d: Date| {
+            tr!(
+                lang,
+                "struct.future-date",
+                field = field,
+                date = d,
+                today = today
+            )
+        };
         for (i, c) in ds.campaigns.iter().enumerate() {
             if let Some(end) = c.end.filter(|e| *e < c.start) {
-                let msg = tr!(lang, "struct.campaign-ends-early", end = end, start = c.start);
-                out.push((Rec::Campaign(i), self.diag(ds, "date-order", Severity::Error, c.loc, Some(c.id), msg)));
+                let msg = tr!(
+                    lang,
+                    "struct.campaign-ends-early",
+                    end = end,
+                    start = c.start
+                );
+                out.push((
+                    Rec::Campaign(i),
+                    self.diag(ds, "date-order", Severity::Error, c.loc, Some(c.id), msg),
+                ));
             }
             for (field, d) in [("start", Some(c.start)), ("plan_date", c.plan_date)] {
                 if let Some(d) = d.filter(|d| *d > today) {
-                    out.push((Rec::Campaign(i), self.diag(ds, "date-order", Severity::Error, c.loc, Some(c.id), future_date(field, d))));
+                    out.push((
+                        Rec::Campaign(i),
+                        self.diag(
+                            ds,
+                            "date-order",
+                            Severity::Error,
+                            c.loc,
+                            Some(c.id),
+                            future_date(field, d),
+                        ),
+                    ));
                 }
             }
         }
         for (i, p) in ds.people.iter().enumerate() {
             if let Some(d) = p.hire_date.filter(|d| *d > today) {
-                out.push((Rec::Person(i), self.diag(ds, "date-order", Severity::Error, p.loc, Some(p.id), future_date("hire_date", d))));
+                out.push((
+                    Rec::Person(i),
+                    self.diag(
+                        ds,
+                        "date-order",
+                        Severity::Error,
+                        p.loc,
+                        Some(p.id),
+                        future_date("hire_date", d),
+                    ),
+                ));
             }
         }
         for (i, e) in ds.evaluations.iter().enumerate() {
             if e.year > this_year {
-                out.push((Rec::Evaluation(i), self.diag(ds, "date-order", Severity::Error, e.loc, None, future_year(e.year))));
+                out.push((
+                    Rec::Evaluation(i),
+                    self.diag(
+                        ds,
+                        "date-order",
+                        Severity::Error,
+                        e.loc,
+                        None,
+                        future_year(e.year),
+                    ),
+                ));
             }
         }
         let campaigns = ds.campaign_index();
         for (i, a) in ds.awards.iter().enumerate() {
             if a.year > this_year {
-                out.push((Rec::Award(i), self.diag(ds, "date-order", Severity::Error, a.loc, Some(a.id), future_year(a.year))));
+                out.push((
+                    Rec::Award(i),
+                    self.diag(
+                        ds,
+                        "date-order",
+                        Severity::Error,
+                        a.loc,
+                        Some(a.id),
+                        future_year(a.year),
+                    ),
+                ));
             } else if a.decision_date > today {
                 let msg = future_date("decision_date", a.decision_date);
-                out.push((Rec::Award(i), self.diag(ds, "date-order", Severity::Error, a.loc, Some(a.id), msg)));
+                out.push((
+                    Rec::Award(i),
+                    self.diag(ds, "date-order", Severity::Error, a.loc, Some(a.id), msg),
+                ));
             }
             if Date::start_of_year(i32::from(a.year)).is_some_and(|start| a.decision_date < start) {
-                let msg = tr!(lang, "struct.decision-before-year", date = a.decision_date, year = a.year);
-                let d = self.diag(ds, "date-order", Severity::Error, a.loc, Some(a.id), msg).help(lang.t("struct.decision-before-year-help"));
+                let msg = tr!(
+                    lang,
+                    "struct.decision-before-year",
+                    date = a.decision_date,
+                    year = a.year
+                );
+                let d = self
+                    .diag(ds, "date-order", Severity::Error, a.loc, Some(a.id), msg)
+                    .help(lang.t("struct.decision-before-year-help"));
                 out.push((Rec::Award(i), d));
             }
-            if let Some(c) = a.campaign.and_then(|c| campaigns.get(&c)).map(|&ci| &ds.campaigns[ci]) {
+            if let Some(c) = a
+                .campaign
+                .and_then(|c| campaigns.get(&c))
+                .map(|&ci| &ds.campaigns[ci])
+            {
                 let from = c.start.year();
                 let to = c.end.map(|e| e.year());
                 let y = i32::from(a.year);
@@ -480,16 +666,52 @@ impl Checker<'_> {
                         Some(t) => format!("{from}–{t}"),
                         None => format!("{from}–"),
                     };
-                    let msg = tr!(lang, "struct.campaign-period", year = a.year, campaign = ds.str(c.id), period = period);
-                    out.push((Rec::Award(i), self.diag(ds, "campaign-period", Severity::Warning, a.loc, Some(a.id), msg)));
+                    let msg = tr!(
+                        lang,
+                        "struct.campaign-period",
+                        year = a.year,
+                        campaign = ds.str(c.id),
+                        period = period
+                    );
+                    out.push((
+                        Rec::Award(i),
+                        self.diag(
+                            ds,
+                            "campaign-period",
+                            Severity::Warning,
+                            a.loc,
+                            Some(a.id),
+                            msg,
+                        ),
+                    ));
                 }
             }
         }
         for (i, p) in ds.proposals.iter().enumerate() {
             if p.year > this_year {
-                out.push((Rec::Proposal(i), self.diag(ds, "date-order", Severity::Error, p.loc, Some(p.id), future_year(p.year))));
+                out.push((
+                    Rec::Proposal(i),
+                    self.diag(
+                        ds,
+                        "date-order",
+                        Severity::Error,
+                        p.loc,
+                        Some(p.id),
+                        future_year(p.year),
+                    ),
+                ));
             } else if let Some(d) = p.date.filter(|d| *d > today) {
-                out.push((Rec::Proposal(i), self.diag(ds, "date-order", Severity::Error, p.loc, Some(p.id), future_date("date", d))));
+                out.push((
+                    Rec::Proposal(i),
+                    self.diag(
+                        ds,
+                        "date-order",
+                        Severity::Error,
+                        p.loc,
+                        Some(p.id),
+                        future_date("date", d),
+                    ),
+                ));
             }
         }
         for (rec, d) in out {
