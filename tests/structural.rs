@@ -117,14 +117,14 @@ const CASES: &[Case] = &[
                 "invalid-value",
                 "awards.csv",
                 4,
-                &["`huyện`", "did you mean `huyen`?"],
+                &["`huyệnn`", "did you mean `huyen`?"],
             ),
             at("invalid-value", "evaluations.csv", 2, &["`13`", "0 to 12"]),
             at(
                 "invalid-value",
                 "evaluations.csv",
                 3,
-                &["`hoàn thành tốt`", "htxs"],
+                &["`xuất sắc lắm`", "htxs"],
             ),
             // TOML findings point at the key's line.
             at(
@@ -307,6 +307,9 @@ fn fixtures() -> PathBuf {
 
 /// `thidua --lang en check --data DIR --format json`: the exit status and the JSON.
 fn check(dir: &Path, today: Option<&str>) -> (i32, Value) {
+    // `THIDUA_TODAY` is process-wide: tests of this file run one check at a time.
+    static ENV: std::sync::Mutex<()> = std::sync::Mutex::new(());
+    let _guard = ENV.lock().unwrap_or_else(|e| e.into_inner());
     match today {
         Some(t) => std::env::set_var("THIDUA_TODAY", t),
         None => std::env::remove_var("THIDUA_TODAY"),
@@ -536,4 +539,61 @@ fn line_numbers_with_every_kind_of_line_end() {
             "line ends {nl:?}: {json}"
         );
     }
+}
+
+/// A row dropped for a bad required value is reported once: the awards that
+/// name it are left out of the tallies (flawed), not reported again as
+/// unknown references.
+#[test]
+fn a_dropped_row_is_not_reported_again_by_its_references() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    std::fs::write(root.join("units.csv"), "id,name,kind\nU1,Xã Một,xa\n").unwrap();
+    std::fs::write(
+        root.join("people.csv"),
+        "id,name,unit,direct_worker\nP1,Nguyễn Văn An,U1,true\nP2,Lê Thị Bình,U1,maybe\n",
+    )
+    .unwrap();
+    std::fs::write(
+        root.join("awards.csv"),
+        "id,year,person,award,kind,decision,decision_date,issuer\n\
+         A1,2018,P1,GK,dot_xuat,1/QĐ-UBND,2018-05-02,huyen\n\
+         A2,2018,P2,GK,dot_xuat,1/QĐ-UBND,2018-05-02,huyen\n\
+         A3,2018,P9,GK,dot_xuat,1/QĐ-UBND,2018-05-02,huyen\n",
+    )
+    .unwrap();
+    let (code, json) = check(root, None);
+    assert_eq!(code, 1);
+    let found: Vec<(String, String, u64)> = structural(&json)
+        .iter()
+        .map(|d| {
+            (
+                d["rule"].as_str().unwrap().to_string(),
+                d["file"].as_str().unwrap().to_string(),
+                d["line"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        found,
+        vec![
+            ("unknown-reference".to_string(), "awards.csv".to_string(), 4),
+            ("invalid-value".to_string(), "people.csv".to_string(), 3),
+        ]
+    );
+    // The report leaves out both awards whose recipient cannot be trusted.
+    let (mut out, mut err) = (Vec::new(), Vec::new());
+    let args = [
+        "thidua",
+        "report",
+        "2018",
+        "--data",
+        root.to_str().unwrap(),
+        "--format",
+        "json",
+    ];
+    assert_eq!(thidua::run(args, &mut out, &mut err), 0);
+    let report: Value = serde_json::from_slice(&out).unwrap();
+    assert_eq!(report["totals"]["awards"], 1);
+    assert_eq!(report["excluded"]["awards"], 2);
 }

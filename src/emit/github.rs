@@ -146,7 +146,10 @@ mod tests {
             lines[1],
             "::warning file=data/a%2Cb%3Ac.csv,line=1,title=unknown-file::file `award.csv`"
         );
-        assert_eq!(lines[2], "Read 3 records in 2 files: 1 errors, 1 warnings.");
+        assert_eq!(
+            lines[2],
+            "Read 3 records in 2 files — errors: 1, warnings: 1."
+        );
     }
 
     #[test]

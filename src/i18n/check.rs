@@ -20,7 +20,7 @@ pub const ENTRIES: &[Entry] = &[
     e(
         "check.summary",
         "Đã đọc {records} bản ghi trong {files} tệp: {errors} lỗi, {warnings} cảnh báo.",
-        "Read {records} records in {files} files: {errors} errors, {warnings} warnings.",
+        "Read {records} records in {files} files — errors: {errors}, warnings: {warnings}.",
     ),
     e(
         "check.no-folder",

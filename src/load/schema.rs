@@ -203,6 +203,15 @@ impl<'d> Builder<'d> {
         };
         if !built {
             self.ds.dropped[kind.index()] += 1;
+            if fields(kind)[0].0 == "id" {
+                if let Some((id, _)) = values[0] {
+                    let id = text::clean(id);
+                    if !id.is_empty() {
+                        let sym = self.ds.strings.intern(&id);
+                        self.ds.dropped_ids[kind.index()].insert(sym);
+                    }
+                }
+            }
         }
         built
     }

@@ -111,7 +111,7 @@ fn read_table(table: &Table, body: &str, kind: RecordType, file: FileId, b: &mut
             let near = text::nearest(&name, fields(kind).iter().map(|(n, _)| *n));
             let msg = tr!(
                 lang,
-                "load.unknown-column",
+                "load.unknown-key",
                 column = name,
                 kind = kind.plural()
             );

@@ -46,6 +46,18 @@ pub trait Code: Sized + Copy + Eq + 'static {
                 return Ok(*v);
             }
         }
+        // Typed without diacritics (`huyen`, `Lao dong tien tien`), or a
+        // code with them (`huyện`): unambiguous for these closed lists.
+        let ascii = text::fold_ascii(s);
+        let ascii_us = ascii.replace(' ', "_");
+        for v in Self::ALL {
+            if v.code().eq_ignore_ascii_case(&ascii_us)
+                || text::fold_ascii(v.name_vi()) == ascii
+                || v.aliases().iter().any(|a| text::fold_ascii(a) == ascii)
+            {
+                return Ok(*v);
+            }
+        }
         let names = Self::ALL.iter().flat_map(|v| [v.code(), v.name_vi()]);
         let near = text::nearest(s, names);
         let suggestion = near
@@ -144,10 +156,10 @@ code_enum! {
     /// Yearly rating (xếp loại mức độ hoàn thành nhiệm vụ), worst first so that
     /// `>=` compares quality.
     pub enum Rating {
-        Kht = ("kht", "Không hoàn thành nhiệm vụ", "did not complete tasks", ["KHTNV"]),
-        Ht = ("ht", "Hoàn thành nhiệm vụ", "completed tasks", ["HTNV"]),
-        Htt = ("htt", "Hoàn thành tốt nhiệm vụ", "completed tasks well", ["HTTNV"]),
-        Htxs = ("htxs", "Hoàn thành xuất sắc nhiệm vụ", "completed tasks excellently", ["HTXSNV"]),
+        Kht = ("kht", "Không hoàn thành nhiệm vụ", "did not complete tasks", ["KHTNV", "Không hoàn thành"]),
+        Ht = ("ht", "Hoàn thành nhiệm vụ", "completed tasks", ["HTNV", "Hoàn thành"]),
+        Htt = ("htt", "Hoàn thành tốt nhiệm vụ", "completed tasks well", ["HTTNV", "Hoàn thành tốt"]),
+        Htxs = ("htxs", "Hoàn thành xuất sắc nhiệm vụ", "completed tasks excellently", ["HTXSNV", "Hoàn thành xuất sắc"]),
     }
 }
 
@@ -301,6 +313,10 @@ mod tests {
         assert_eq!(AwardKind::parse("Đột xuất"), Ok(AwardKind::DotXuat));
         assert_eq!(AwardKind::parse("dot xuat"), Ok(AwardKind::DotXuat));
         assert_eq!(Rating::parse("HTXSNV"), Ok(Rating::Htxs));
+        assert_eq!(Rating::parse("hoàn thành tốt"), Ok(Rating::Htt));
+        assert_eq!(Issuer::parse("huyện"), Ok(Issuer::Huyen));
+        assert_eq!(AwardCode::parse("Lao dong tien tien"), Ok(AwardCode::Ldtt));
+        assert_eq!(Discipline::parse("canh cao"), Ok(Discipline::CanhCao));
     }
 
     #[test]

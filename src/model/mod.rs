@@ -221,6 +221,9 @@ pub struct Dataset {
     /// Rows that could not become records (missing or invalid required
     /// values, malformed rows), by record type.
     pub dropped: [usize; 6],
+    /// The ids of those rows, where they had one: a reference to such an id
+    /// is not reported again as unknown (the row's own error says it all).
+    pub dropped_ids: [std::collections::HashSet<Sym>; 6],
 }
 
 impl Dataset {

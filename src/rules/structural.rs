@@ -121,7 +121,7 @@ pub static RULES: [RuleInfo; 14] = [
 
 use crate::diag::{Diagnostic, Diagnostics, Severity};
 use crate::i18n::Lang;
-use crate::model::{text, Code, Dataset, Date, Eligible, Loc, Recipient, Sym};
+use crate::model::{text, Code, Dataset, Date, Eligible, Loc, Recipient, RecordType, Sym};
 use crate::settings::Settings;
 use crate::tr;
 
@@ -321,7 +321,16 @@ impl Checker<'_> {
         field: &str,
         target: Sym,
         candidates: &[Sym],
-    ) -> Diagnostic {
+    ) -> Option<Diagnostic> {
+        let target_type = match field {
+            "person" => RecordType::Person,
+            "campaign" => RecordType::Campaign,
+            "award_id" => RecordType::Award,
+            _ => RecordType::Unit,
+        };
+        if ds.dropped_ids[target_type.index()].contains(&target) {
+            return None;
+        }
         let kind = match field {
             "person" => self.lang.t("struct.a-person"),
             "campaign" => self.lang.t("struct.a-campaign"),
@@ -343,7 +352,7 @@ impl Checker<'_> {
                 d = d.help(tr!(self.lang, "load.did-you-mean", value = near));
             }
         }
-        d
+        Some(d)
     }
 
     fn references(&mut self, ds: &mut Dataset) {
@@ -356,7 +365,7 @@ impl Checker<'_> {
         let person_ids: Vec<Sym> = ds.people.iter().map(|p| p.id).collect();
         let campaign_ids: Vec<Sym> = ds.campaigns.iter().map(|c| c.id).collect();
         let award_id_list: Vec<Sym> = ds.awards.iter().map(|a| a.id).collect();
-        let mut out: Vec<(Rec, Diagnostic)> = Vec::new();
+        let mut out: Vec<(Rec, Option<Diagnostic>)> = Vec::new();
 
         let recipient_ok = |r: Recipient| match r {
             Recipient::Person(p) => people.contains(p),
@@ -436,7 +445,12 @@ impl Checker<'_> {
             }
         }
         for (rec, d) in out {
-            self.emit(ds, rec, d);
+            match d {
+                Some(d) => self.emit(ds, rec, d),
+                // A reference to a row that could not be read: that row's
+                // error is reported; this record cannot be trusted either.
+                None => flag(ds, rec),
+            }
         }
     }
 
