@@ -71,42 +71,92 @@ impl Claim {
     }
 }
 
-/// Everything the rules look up, built once.
+/// No entry in a dense table.
+const NONE: u32 = u32::MAX;
+
+/// Everything the rules look up, built once. Lookups by recipient go through
+/// dense tables indexed by the interned id (one `u32` per string), with the
+/// recipient's awards and evaluations chained through `next` arrays: a
+/// recipient holds a handful of records, so walking the chain is cheaper, in
+/// time and memory, than hash maps keyed by (recipient, year) over a million
+/// records.
 pub struct Index<'d> {
     pub ds: &'d Dataset,
     pub claims: Vec<Claim>,
-    names: HashMap<Recipient, Sym>,
-    held: HashMap<(Recipient, u16), Codes>,
+    /// First person / unit record of each id (`NONE`: no such record).
+    person_at: Vec<u32>,
+    unit_at: Vec<u32>,
+    /// Head of each recipient's chain of awards without structural errors,
+    /// in file order; `award_next` links the chain.
+    award_head: Chains,
+    award_next: Vec<u32>,
+    /// The same for evaluations.
+    eval_head: Chains,
+    eval_next: Vec<u32>,
     pending: HashMap<(Recipient, u16), Codes>,
-    evals: HashMap<(Recipient, u16), usize>,
-    people: HashMap<Sym, usize>,
     /// Awards are facts from this year on (`[data] records-from`, else the
     /// earliest award year in the folder).
     pub records_from: u16,
 }
 
+/// Chain heads for people and units, by interned id.
+struct Chains {
+    person: Vec<u32>,
+    unit: Vec<u32>,
+}
+
+impl Chains {
+    fn new(n: usize) -> Chains {
+        Chains { person: vec![NONE; n], unit: vec![NONE; n] }
+    }
+
+    fn slot(&mut self, r: Recipient) -> &mut u32 {
+        match r {
+            Recipient::Person(s) => &mut self.person[s.index()],
+            Recipient::Unit(s) => &mut self.unit[s.index()],
+        }
+    }
+
+    fn head(&self, r: Recipient) -> u32 {
+        match r {
+            Recipient::Person(s) => self.person.get(s.index()).copied().unwrap_or(NONE),
+            Recipient::Unit(s) => self.unit.get(s.index()).copied().unwrap_or(NONE),
+        }
+    }
+
+    /// Links record `i` of `r` in front of the chain (build in reverse to keep
+    /// file order).
+    fn push(&mut self, next: &mut [u32], r: Recipient, i: usize) {
+        let slot = self.slot(r);
+        next[i] = *slot;
+        *slot = i as u32;
+    }
+}
+
 impl<'d> Index<'d> {
     pub fn build(ds: &'d Dataset, settings: &Settings) -> Index<'d> {
-        let mut names = HashMap::with_capacity(ds.people.len() + ds.units.len());
-        for p in &ds.people {
-            names.entry(Recipient::Person(p.id)).or_insert(p.name);
+        let n = ds.strings.len();
+        let mut person_at = vec![NONE; n];
+        for (i, p) in ds.people.iter().enumerate().rev() {
+            person_at[p.id.index()] = i as u32;
         }
-        for u in &ds.units {
-            names.entry(Recipient::Unit(u.id)).or_insert(u.name);
+        let mut unit_at = vec![NONE; n];
+        for (i, u) in ds.units.iter().enumerate().rev() {
+            unit_at[u.id.index()] = i as u32;
         }
-        let mut people = HashMap::with_capacity(ds.people.len());
-        for (i, p) in ds.people.iter().enumerate().filter(|(_, p)| !p.flawed) {
-            people.entry(p.id).or_insert(i);
+        let mut eval_head = Chains::new(n);
+        let mut eval_next = vec![NONE; ds.evaluations.len()];
+        for (i, e) in ds.evaluations.iter().enumerate().rev().filter(|(_, e)| !e.flawed) {
+            eval_head.push(&mut eval_next, e.subject, i);
         }
-        let mut evals = HashMap::with_capacity(ds.evaluations.len());
-        for (i, e) in ds.evaluations.iter().enumerate().filter(|(_, e)| !e.flawed) {
-            evals.entry((e.subject, e.year)).or_insert(i);
+        let mut award_head = Chains::new(n);
+        let mut award_next = vec![NONE; ds.awards.len()];
+        for (i, a) in ds.awards.iter().enumerate().rev().filter(|(_, a)| !a.flawed) {
+            award_head.push(&mut award_next, a.recipient, i);
         }
-        let mut held: HashMap<(Recipient, u16), Codes> = HashMap::with_capacity(ds.awards.len());
         let mut claims = Vec::with_capacity(ds.awards.len());
         let mut earliest = u16::MAX;
         for (i, a) in ds.awards.iter().enumerate().filter(|(_, a)| !a.flawed) {
-            held.entry((a.recipient, a.year)).or_default().add(a.award);
             earliest = earliest.min(a.year);
             claims.push(Claim {
                 source: Source::Award(i),
@@ -153,24 +203,48 @@ impl<'d> Index<'d> {
         Index {
             ds,
             claims,
-            names,
-            held,
+            person_at,
+            unit_at,
+            award_head,
+            award_next,
+            eval_head,
+            eval_next,
             pending,
-            evals,
-            people,
             records_from,
         }
     }
 
     /// The name of a recipient (its id when it names no record).
     pub fn name(&self, r: Recipient) -> &'d str {
-        self.ds.str(self.names.get(&r).copied().unwrap_or(r.id()))
+        let name = match r {
+            Recipient::Person(s) => self.at(&self.person_at, s).map(|i| self.ds.people[i].name),
+            Recipient::Unit(s) => self.at(&self.unit_at, s).map(|i| self.ds.units[i].name),
+        };
+        self.ds.str(name.unwrap_or(r.id()))
+    }
+
+    fn at(&self, table: &[u32], id: Sym) -> Option<usize> {
+        table.get(id.index()).copied().filter(|&i| i != NONE).map(|i| i as usize)
+    }
+
+    /// The codes `r` holds for `year` from awards on file.
+    fn held(&self, r: Recipient, year: u16) -> Codes {
+        let mut codes = Codes::default();
+        let mut i = self.award_head.head(r);
+        while i != NONE {
+            let a = &self.ds.awards[i as usize];
+            if a.year == year {
+                codes.add(a.award);
+            }
+            i = self.award_next[i as usize];
+        }
+        codes
     }
 
     /// Whether `r` holds one of `codes` for `year`: an award on file, or, for
     /// a pending proposal of that same year, another pending proposal.
     pub fn holds(&self, claim: &Claim, r: Recipient, year: u16, codes: Codes) -> bool {
-        if self.held.get(&(r, year)).is_some_and(|c| c.has_any(codes)) {
+        if self.held(r, year).has_any(codes) {
             return true;
         }
         claim.is_proposal()
@@ -197,15 +271,24 @@ impl<'d> Index<'d> {
         }
     }
 
-    /// The evaluation of `subject` for `year`.
+    /// The evaluation of `subject` for `year` (the first on file).
     pub fn eval(&self, subject: Recipient, year: u16) -> Option<&'d Evaluation> {
-        self.evals
-            .get(&(subject, year))
-            .map(|&i| &self.ds.evaluations[i])
+        let mut i = self.eval_head.head(subject);
+        while i != NONE {
+            let e = &self.ds.evaluations[i as usize];
+            if e.year == year {
+                return Some(e);
+            }
+            i = self.eval_next[i as usize];
+        }
+        None
     }
 
+    /// The person `id` (its first record), unless that record is flawed.
     pub fn person(&self, id: Sym) -> Option<&'d Person> {
-        self.people.get(&id).map(|&i| &self.ds.people[i])
+        self.at(&self.person_at, id)
+            .map(|i| &self.ds.people[i])
+            .filter(|p| !p.flawed)
     }
 
     /// The award name for messages: the Vietnamese name with its code.
