@@ -598,6 +598,12 @@ fn clean(s: &str) -> std::borrow::Cow<'_, str> {
 /// The format's boolean spellings: `true`/`false`, `yes`/`no`, `1`/`0`,
 /// `có`/`không`, `x`.
 pub fn parse_bool(s: &str) -> Option<bool> {
+    // The spellings files mostly hold, without folding.
+    match s {
+        "true" | "TRUE" | "True" | "x" | "X" | "1" => return Some(true),
+        "false" | "FALSE" | "False" | "0" => return Some(false),
+        _ => {}
+    }
     match text::fold(s).as_str() {
         "true" | "yes" | "1" | "có" | "co" | "x" | "đúng" => Some(true),
         "false" | "no" | "0" | "không" | "khong" | "sai" => Some(false),

@@ -107,7 +107,10 @@ struct Chains {
 
 impl Chains {
     fn new(n: usize) -> Chains {
-        Chains { person: vec![NONE; n], unit: vec![NONE; n] }
+        Chains {
+            person: vec![NONE; n],
+            unit: vec![NONE; n],
+        }
     }
 
     fn slot(&mut self, r: Recipient) -> &mut u32 {
@@ -146,12 +149,24 @@ impl<'d> Index<'d> {
         }
         let mut eval_head = Chains::new(n);
         let mut eval_next = vec![NONE; ds.evaluations.len()];
-        for (i, e) in ds.evaluations.iter().enumerate().rev().filter(|(_, e)| !e.flawed) {
+        for (i, e) in ds
+            .evaluations
+            .iter()
+            .enumerate()
+            .rev()
+            .filter(|(_, e)| !e.flawed)
+        {
             eval_head.push(&mut eval_next, e.subject, i);
         }
         let mut award_head = Chains::new(n);
         let mut award_next = vec![NONE; ds.awards.len()];
-        for (i, a) in ds.awards.iter().enumerate().rev().filter(|(_, a)| !a.flawed) {
+        for (i, a) in ds
+            .awards
+            .iter()
+            .enumerate()
+            .rev()
+            .filter(|(_, a)| !a.flawed)
+        {
             award_head.push(&mut award_next, a.recipient, i);
         }
         let mut claims = Vec::with_capacity(ds.awards.len());
@@ -224,7 +239,11 @@ impl<'d> Index<'d> {
     }
 
     fn at(&self, table: &[u32], id: Sym) -> Option<usize> {
-        table.get(id.index()).copied().filter(|&i| i != NONE).map(|i| i as usize)
+        table
+            .get(id.index())
+            .copied()
+            .filter(|&i| i != NONE)
+            .map(|i| i as usize)
     }
 
     /// The codes `r` holds for `year` from awards on file.

@@ -320,7 +320,6 @@ impl Checker<'_> {
         record: Option<Sym>,
         field: &str,
         target: Sym,
-        candidates: &[Sym],
     ) -> Option<Diagnostic> {
         let target_type = match field {
             "person" => RecordType::Person,
@@ -345,10 +344,21 @@ impl Checker<'_> {
             kind = kind
         );
         let mut d = self.diag(ds, "unknown-reference", Severity::Error, loc, record, msg);
-        if self.suggested < SUGGEST_LIMIT && candidates.len() <= SUGGEST_CANDIDATES {
+        let count = match target_type {
+            RecordType::Person => ds.people.len(),
+            RecordType::Campaign => ds.campaigns.len(),
+            RecordType::Award => ds.awards.len(),
+            _ => ds.units.len(),
+        };
+        if self.suggested < SUGGEST_LIMIT && count <= SUGGEST_CANDIDATES {
             self.suggested += 1;
-            if let Some(near) = text::nearest(ds.str(target), candidates.iter().map(|s| ds.str(*s)))
-            {
+            let ids: Vec<&str> = match target_type {
+                RecordType::Person => ds.people.iter().map(|r| ds.str(r.id)).collect(),
+                RecordType::Campaign => ds.campaigns.iter().map(|r| ds.str(r.id)).collect(),
+                RecordType::Award => ds.awards.iter().map(|r| ds.str(r.id)).collect(),
+                _ => ds.units.iter().map(|r| ds.str(r.id)).collect(),
+            };
+            if let Some(near) = text::nearest(ds.str(target), ids) {
                 d = d.help(tr!(self.lang, "load.did-you-mean", value = near));
             }
         }
@@ -361,10 +371,6 @@ impl Checker<'_> {
         let people = known.set(Known::PERSON);
         let campaigns = known.set(Known::CAMPAIGN);
         let award_ids = known.set(Known::AWARD);
-        let unit_ids: Vec<Sym> = ds.units.iter().map(|u| u.id).collect();
-        let person_ids: Vec<Sym> = ds.people.iter().map(|p| p.id).collect();
-        let campaign_ids: Vec<Sym> = ds.campaigns.iter().map(|c| c.id).collect();
-        let award_id_list: Vec<Sym> = ds.awards.iter().map(|a| a.id).collect();
         let mut out: Vec<(Rec, Option<Diagnostic>)> = Vec::new();
 
         let recipient_ok = |r: Recipient| match r {
@@ -375,7 +381,7 @@ impl Checker<'_> {
             if let Some(p) = u.parent.filter(|p| !units.contains(*p)) {
                 out.push((
                     Rec::Unit(i),
-                    self.unknown(ds, u.loc, Some(u.id), "parent", p, &unit_ids),
+                    self.unknown(ds, u.loc, Some(u.id), "parent", p),
                 ));
             }
         }
@@ -383,64 +389,64 @@ impl Checker<'_> {
             if !units.contains(p.unit) {
                 out.push((
                     Rec::Person(i),
-                    self.unknown(ds, p.loc, Some(p.id), "unit", p.unit, &unit_ids),
+                    self.unknown(ds, p.loc, Some(p.id), "unit", p.unit),
                 ));
             }
         }
         for (i, e) in ds.evaluations.iter().enumerate() {
             if !recipient_ok(e.subject) {
-                let (field, cands) = if e.subject.is_person() {
-                    ("person", &person_ids)
+                let field = if e.subject.is_person() {
+                    "person"
                 } else {
-                    ("unit", &unit_ids)
+                    "unit"
                 };
                 out.push((
                     Rec::Evaluation(i),
-                    self.unknown(ds, e.loc, None, field, e.subject.id(), cands),
+                    self.unknown(ds, e.loc, None, field, e.subject.id()),
                 ));
             }
         }
         for (i, a) in ds.awards.iter().enumerate() {
             if !recipient_ok(a.recipient) {
-                let (field, cands) = if a.recipient.is_person() {
-                    ("person", &person_ids)
+                let field = if a.recipient.is_person() {
+                    "person"
                 } else {
-                    ("unit", &unit_ids)
+                    "unit"
                 };
                 out.push((
                     Rec::Award(i),
-                    self.unknown(ds, a.loc, Some(a.id), field, a.recipient.id(), cands),
+                    self.unknown(ds, a.loc, Some(a.id), field, a.recipient.id()),
                 ));
             }
             if let Some(c) = a.campaign.filter(|c| !campaigns.contains(*c)) {
                 out.push((
                     Rec::Award(i),
-                    self.unknown(ds, a.loc, Some(a.id), "campaign", c, &campaign_ids),
+                    self.unknown(ds, a.loc, Some(a.id), "campaign", c),
                 ));
             }
         }
         for (i, p) in ds.proposals.iter().enumerate() {
             if !recipient_ok(p.recipient) {
-                let (field, cands) = if p.recipient.is_person() {
-                    ("person", &person_ids)
+                let field = if p.recipient.is_person() {
+                    "person"
                 } else {
-                    ("unit", &unit_ids)
+                    "unit"
                 };
                 out.push((
                     Rec::Proposal(i),
-                    self.unknown(ds, p.loc, Some(p.id), field, p.recipient.id(), cands),
+                    self.unknown(ds, p.loc, Some(p.id), field, p.recipient.id()),
                 ));
             }
             if let Some(u) = p.proposed_by.filter(|u| !units.contains(*u)) {
                 out.push((
                     Rec::Proposal(i),
-                    self.unknown(ds, p.loc, Some(p.id), "proposed_by", u, &unit_ids),
+                    self.unknown(ds, p.loc, Some(p.id), "proposed_by", u),
                 ));
             }
             if let Some(a) = p.award_id.filter(|a| !award_ids.contains(*a)) {
                 out.push((
                     Rec::Proposal(i),
-                    self.unknown(ds, p.loc, Some(p.id), "award_id", a, &award_id_list),
+                    self.unknown(ds, p.loc, Some(p.id), "award_id", a),
                 ));
             }
         }
