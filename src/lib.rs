@@ -75,6 +75,13 @@ pub struct Ctx<'a> {
 }
 
 /// Runs the command line `args` and returns the exit status.
+///
+/// ```
+/// let (mut out, mut err) = (Vec::new(), Vec::new());
+/// let code = thidua::run(["thidua", "--lang", "en", "explain", "duplicate-id"], &mut out, &mut err);
+/// assert_eq!(code, thidua::EXIT_OK);
+/// assert!(String::from_utf8(out).unwrap().starts_with("duplicate-id"));
+/// ```
 pub fn run<I, T>(args: I, out: &mut dyn Write, err: &mut dyn Write) -> i32
 where
     I: IntoIterator<Item = T>,

@@ -20,6 +20,13 @@ impl Date {
     }
 
     /// Parses `YYYY-MM-DD` exactly (four-digit year, two-digit month and day).
+    ///
+    /// ```
+    /// use thidua::model::Date;
+    /// let d = Date::parse_iso("2018-04-26").unwrap();
+    /// assert_eq!(d.ymd(), (2018, 4, 26));
+    /// assert_eq!(Date::parse_iso("26/04/2018"), None);
+    /// ```
     pub fn parse_iso(s: &str) -> Option<Date> {
         let b = s.as_bytes();
         if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {

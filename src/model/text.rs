@@ -19,6 +19,12 @@ pub fn clean(s: &str) -> Cow<'_, str> {
 /// The key two spellings of one name share: NFC, lower case, runs of white
 /// space folded to one space, trimmed. `Nguyễn  Văn AN` (NFD) and
 /// `nguyễn văn an` have the same key.
+///
+/// ```
+/// use thidua::model::text::fold;
+/// let nfd = "Nguye\u{302}\u{303}n  Va\u{306}n AN"; // decomposed, as macOS types it
+/// assert_eq!(fold(nfd), fold("nguyễn văn an"));
+/// ```
 pub fn fold(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut pending_space = false;
