@@ -108,6 +108,14 @@ impl Recipient {
     pub fn is_person(self) -> bool {
         matches!(self, Recipient::Person(_))
     }
+
+    /// The column that names it: `person` or `unit`.
+    pub fn field(self) -> &'static str {
+        match self {
+            Recipient::Person(_) => "person",
+            Recipient::Unit(_) => "unit",
+        }
+    }
 }
 
 /// Phong trào thi đua.

@@ -395,11 +395,7 @@ impl Checker<'_> {
         }
         for (i, e) in ds.evaluations.iter().enumerate() {
             if !recipient_ok(e.subject) {
-                let field = if e.subject.is_person() {
-                    "person"
-                } else {
-                    "unit"
-                };
+                let field = e.subject.field();
                 out.push((
                     Rec::Evaluation(i),
                     self.unknown(ds, e.loc, None, field, e.subject.id()),
@@ -408,11 +404,7 @@ impl Checker<'_> {
         }
         for (i, a) in ds.awards.iter().enumerate() {
             if !recipient_ok(a.recipient) {
-                let field = if a.recipient.is_person() {
-                    "person"
-                } else {
-                    "unit"
-                };
+                let field = a.recipient.field();
                 out.push((
                     Rec::Award(i),
                     self.unknown(ds, a.loc, Some(a.id), field, a.recipient.id()),
@@ -427,11 +419,7 @@ impl Checker<'_> {
         }
         for (i, p) in ds.proposals.iter().enumerate() {
             if !recipient_ok(p.recipient) {
-                let field = if p.recipient.is_person() {
-                    "person"
-                } else {
-                    "unit"
-                };
+                let field = p.recipient.field();
                 out.push((
                     Rec::Proposal(i),
                     self.unknown(ds, p.loc, Some(p.id), field, p.recipient.id()),
