@@ -24,7 +24,19 @@ pub fn run(ctx: &mut Ctx<'_>, args: &ReportArgs) -> Result<i32> {
     validate(ctx, args)?;
 
     load::ensure_folder(&ctx.data, lang)?;
-    let (settings, _) = Settings::load(&ctx.data, lang);
+    let (settings, setting_problems) = Settings::load(&ctx.data, lang);
+    if !setting_problems.is_empty() {
+        // The report runs on the valid settings; `check` lists the problems.
+        writeln!(
+            ctx.err,
+            "{}",
+            tr!(
+                lang,
+                "report.settings-problems",
+                count = setting_problems.len()
+            )
+        )?;
+    }
     // Problems in the data are `check`'s to list; the report only counts what they leave out.
     let mut sink = Diagnostics::with_overrides(settings.levels.clone());
     let mut progress = Progress::new(ctx.err_is_tty, lang.pick("Đang đọc", "Reading"));

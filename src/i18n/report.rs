@@ -79,4 +79,9 @@ pub const ENTRIES: &[Entry] = &[
     e("report.output-is-folder", "`{path}` là một thư mục; với --format {format} hãy cho tên tệp", "`{path}` is a folder; --format {format} needs a file name"),
     e("report.wrote", "Đã ghi {path}", "Wrote {path}"),
     e("report.chart", "Biểu đồ: {title}", "Chart: {title}"),
+    e(
+        "report.settings-problems",
+        "thidua.toml có {count} thiết lập không hợp lệ, đã bỏ qua; xem `thidua check`.",
+        "thidua.toml has {count} invalid settings, left out; see `thidua check`.",
+    ),
 ];
