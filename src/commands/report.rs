@@ -195,9 +195,9 @@ fn render(
     match args.format {
         ReportFormat::Json => report::json::write(&mut buf, r)?,
         ReportFormat::Table => {
-            report::table::write(&mut buf, &[r.organisation.clone(), title], &ts, fit)?
+            report::table::write(&mut buf, &[r.organisation.clone(), title], &ts, fit, lang)?
         }
-        ReportFormat::Md => report::md::write(&mut buf, &r.organisation, &title, notes, &ts)?,
+        ReportFormat::Md => report::md::write(&mut buf, &r.organisation, &title, notes, &ts, lang)?,
         ReportFormat::Html => {
             report::html::write(&mut buf, &r.organisation, &title, notes, &ts, lang)?
         }

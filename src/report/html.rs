@@ -50,7 +50,7 @@ pub fn write(
     }
     for t in tables {
         let _ = writeln!(h, "<section id=\"{}\">\n<h2>{}</h2>", t.name, esc(&t.title));
-        table(&mut h, t);
+        table(&mut h, t, lang);
         chart(&mut h, t, lang);
         h.push_str("</section>\n");
     }
@@ -58,7 +58,7 @@ pub fn write(
     out.write_all(h.as_bytes())
 }
 
-fn table(h: &mut String, t: &Table) {
+fn table(h: &mut String, t: &Table, lang: Lang) {
     h.push_str("<table>\n<thead><tr>");
     for c in &t.headers {
         let _ = write!(h, "<th>{}</th>", esc(c));
@@ -68,7 +68,7 @@ fn table(h: &mut String, t: &Table) {
         h.push_str("<tr>");
         for c in row {
             let class = if c.is_numeric() { " class=\"n\"" } else { "" };
-            let _ = write!(h, "<td{class}>{}</td>", esc(&c.display()));
+            let _ = write!(h, "<td{class}>{}</td>", esc(&c.display_in(lang)));
         }
         h.push_str("</tr>\n");
     }

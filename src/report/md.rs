@@ -4,6 +4,7 @@
 use std::io::Write;
 
 use super::{Cell, Table};
+use crate::i18n::Lang;
 
 pub fn write(
     out: &mut dyn Write,
@@ -11,6 +12,7 @@ pub fn write(
     title: &str,
     notes: &[String],
     tables: &[Table],
+    lang: Lang,
 ) -> std::io::Result<()> {
     writeln!(out, "# {}", escape(organisation))?;
     writeln!(out)?;
@@ -40,7 +42,7 @@ pub fn write(
             .collect();
         writeln!(out, "| {} |", align.join(" | "))?;
         for row in &t.rows {
-            let cells: Vec<String> = row.iter().map(|c| escape(&c.display())).collect();
+            let cells: Vec<String> = row.iter().map(|c| escape(&c.display_in(lang))).collect();
             writeln!(out, "| {} |", cells.join(" | "))?;
         }
     }

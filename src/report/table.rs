@@ -7,7 +7,8 @@ use std::io::Write;
 use comfy_table::presets::UTF8_FULL_CONDENSED;
 use comfy_table::{CellAlignment, ContentArrangement};
 
-use super::{Cell, Table};
+use super::Table;
+use crate::i18n::Lang;
 
 /// Writes `tables` under the heading lines `head`. `fit` asks comfy-table to
 /// fit the terminal's width (it measures the terminal itself).
@@ -16,6 +17,7 @@ pub fn write(
     head: &[String],
     tables: &[Table],
     fit: bool,
+    lang: Lang,
 ) -> std::io::Result<()> {
     for line in head {
         writeln!(out, "{line}")?;
@@ -23,13 +25,13 @@ pub fn write(
     for t in tables {
         writeln!(out)?;
         writeln!(out, "{}", t.title)?;
-        writeln!(out, "{}", render(t, fit))?;
+        writeln!(out, "{}", render(t, fit, lang))?;
     }
     Ok(())
 }
 
 /// One table as text.
-pub fn render(t: &Table, fit: bool) -> String {
+pub fn render(t: &Table, fit: bool, lang: Lang) -> String {
     let mut ct = comfy_table::Table::new();
     ct.load_preset(UTF8_FULL_CONDENSED)
         .set_content_arrangement(ContentArrangement::Dynamic);
@@ -38,7 +40,7 @@ pub fn render(t: &Table, fit: bool) -> String {
     }
     ct.set_header(t.headers.clone());
     for row in &t.rows {
-        ct.add_row(row.iter().map(Cell::display).collect::<Vec<_>>());
+        ct.add_row(row.iter().map(|c| c.display_in(lang)).collect::<Vec<_>>());
     }
     // Numbers right-aligned, by the first row's kind of cell.
     if let Some(first) = t.rows.first() {

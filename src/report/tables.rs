@@ -57,6 +57,16 @@ impl Cell {
         }
     }
 
+    /// The text of the cell as a reader of `lang` writes numbers: Vietnamese
+    /// uses a decimal comma (`82,36 %`).
+    pub fn display_in(&self, lang: Lang) -> String {
+        let text = self.display();
+        match (self, lang) {
+            (Cell::Percent(..), Lang::Vi) => text.replace('.', ","),
+            _ => text,
+        }
+    }
+
     pub fn is_numeric(&self) -> bool {
         !matches!(self, Cell::Text(_))
     }
@@ -460,6 +470,12 @@ mod tests {
         assert_eq!(Cell::Count(62, Some(-3)).display(), "62 (-3)");
         assert_eq!(Cell::Count(62, None).display(), "62");
         assert_eq!(Cell::Percent(82.36, Some(0.5)).display(), "82.36 % (+0.50)");
+        assert_eq!(
+            Cell::Percent(82.36, Some(0.5)).display_in(Lang::Vi),
+            "82,36 % (+0,50)"
+        );
+        assert_eq!(Cell::Percent(82.36, None).display_in(Lang::En), "82.36 %");
+        assert_eq!(Cell::Count(1234, None).display_in(Lang::Vi), "1234");
     }
 
     #[test]
