@@ -106,6 +106,10 @@ const PHASES: &[Phase] = &[
         name: "`thidua check --format json`",
         run: check_command,
     },
+    Phase {
+        name: "`thidua report 2018 --format json`",
+        run: report_command,
+    },
 ];
 
 /// Years with awards; evaluations are written for the first three.
@@ -292,6 +296,22 @@ fn check_command(dir: &Path) -> (Times, String) {
     let args = [
         "thidua",
         "check",
+        "--data",
+        dir.to_str().expect("utf-8 path"),
+        "--format",
+        "json",
+    ];
+    let (t, code) = timed(|| thidua::run(args, &mut std::io::sink(), &mut std::io::sink()));
+    (t, format!("exit {code}"))
+}
+
+/// The whole `report` command: loading, the law's rules (for the count of
+/// their findings the report prints) and the tallies.
+fn report_command(dir: &Path) -> (Times, String) {
+    let args = [
+        "thidua",
+        "report",
+        "2018",
         "--data",
         dir.to_str().expect("utf-8 path"),
         "--format",

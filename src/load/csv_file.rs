@@ -11,7 +11,9 @@ use std::rc::Rc;
 
 use csv::{ByteRecord, ReaderBuilder};
 
-use super::schema::{field_index, fields, is_interned, Builder, Need, Values, MAX_FIELDS};
+use super::schema::{
+    field_index, fields, is_interned, unknown_field, Builder, Need, Values, MAX_FIELDS,
+};
 use super::Progress;
 use crate::diag::{Diagnostic, Severity};
 use crate::model::{text, FileId, Interner, RecordType};
@@ -102,19 +104,14 @@ pub fn read(
                 map.push(None);
             }
             None => {
-                let near = text::nearest(&key, schema.iter().map(|(n, _)| *n));
-                let msg = tr!(
+                b.diags.push(unknown_field(
                     lang,
+                    kind,
                     "load.unknown-column",
-                    column = key,
-                    kind = kind.plural()
-                );
-                let mut d = Diagnostic::new("unknown-column", Severity::Warning, msg)
-                    .at(rel.clone(), Some(header_line));
-                if let Some(n) = near {
-                    d = d.help(tr!(lang, "load.did-you-mean", value = n));
-                }
-                b.diags.push(d);
+                    &key,
+                    &rel,
+                    header_line,
+                ));
                 map.push(None);
             }
         }

@@ -595,6 +595,25 @@ fn clean(s: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
+/// The `unknown-column` warning for a CSV column or TOML key (`message_key`
+/// says which) that `kind` does not define, with the nearest field name.
+pub fn unknown_field(
+    lang: Lang,
+    kind: RecordType,
+    message_key: &str,
+    name: &str,
+    file: &str,
+    line: u32,
+) -> Diagnostic {
+    let near = text::nearest(name, fields(kind).iter().map(|(n, _)| *n));
+    let msg = tr!(lang, message_key, column = name, kind = kind.plural());
+    let d = Diagnostic::new("unknown-column", Severity::Warning, msg).at(file, Some(line));
+    match near {
+        Some(n) => d.help(tr!(lang, "load.did-you-mean", value = n)),
+        None => d,
+    }
+}
+
 /// The format's boolean spellings: `true`/`false`, `yes`/`no`, `1`/`0`,
 /// `có`/`không`, `x`.
 pub fn parse_bool(s: &str) -> Option<bool> {

@@ -6,7 +6,7 @@ use std::path::Path;
 
 use toml_edit::{Document, Item, Table, Value};
 
-use super::schema::{field_index, fields, Builder, Values, MAX_FIELDS};
+use super::schema::{field_index, unknown_field, Builder, Values, MAX_FIELDS};
 use super::Progress;
 use crate::diag::{Diagnostic, Severity};
 use crate::model::{text, FileId, RecordType};
@@ -108,19 +108,14 @@ fn read_table(table: &Table, body: &str, kind: RecordType, file: FileId, b: &mut
             .unwrap_or(header_line);
         let name = text::clean(key).to_lowercase();
         let Some(f) = field_index(kind, &name) else {
-            let near = text::nearest(&name, fields(kind).iter().map(|(n, _)| *n));
-            let msg = tr!(
+            b.diags.push(unknown_field(
                 lang,
+                kind,
                 "load.unknown-key",
-                column = name,
-                kind = kind.plural()
-            );
-            let mut d = Diagnostic::new("unknown-column", Severity::Warning, msg)
-                .at(rel.clone(), Some(key_line));
-            if let Some(n) = near {
-                d = d.help(tr!(lang, "load.did-you-mean", value = n));
-            }
-            b.diags.push(d);
+                &name,
+                &rel,
+                key_line,
+            ));
             continue;
         };
         match item.as_value().and_then(scalar) {

@@ -257,15 +257,6 @@ impl Dataset {
         m
     }
 
-    /// Position of each person by id (first record wins for duplicates).
-    pub fn person_index(&self) -> HashMap<Sym, usize> {
-        let mut m = HashMap::with_capacity(self.people.len());
-        for (i, p) in self.people.iter().enumerate() {
-            m.entry(p.id).or_insert(i);
-        }
-        m
-    }
-
     /// Position of each campaign by id.
     pub fn campaign_index(&self) -> HashMap<Sym, usize> {
         let mut m = HashMap::with_capacity(self.campaigns.len());
