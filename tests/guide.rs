@@ -187,3 +187,25 @@ fn the_guide_does_not_teach_commands_that_do_not_exist() {
         );
     }
 }
+
+/// The short guide `init` writes into a new folder points to the full one, and
+/// the two commands it gives for the folder itself (run from inside it) work.
+#[test]
+fn the_new_folder_readme_leads_to_the_guide() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = thidua(tmp.path(), &words("init hoso"));
+    assert!(out.status.success());
+    let dir = tmp.path().join("hoso");
+    let readme = std::fs::read_to_string(dir.join("README.md")).unwrap();
+    assert!(readme.contains("docs/huong-dan.md"), "{readme}");
+    for cmd in ["check --data .", "report 2025 --data ."] {
+        assert!(readme.contains(&format!("`thidua {cmd}`")), "{readme}");
+        let out = thidua(&dir, &words(cmd));
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "`thidua {cmd}` in a new folder:\n{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+}
