@@ -208,12 +208,12 @@ fn every_law_rule_is_also_satisfied_somewhere() {
             *checked.entry(id).or_default() += c.checked;
         }
         for d in law.items() {
-            *found.entry(d.rule).or_default() += 1;
+            *found.entry(d.rule.as_str()).or_default() += 1;
         }
     }
     let mut problems = Vec::new();
-    for law in rules::law_table().filter(|r| r.info.id != "missing-evidence") {
-        let id = law.info.id;
+    for law in rules::law_table().filter(|r| r.info.id.as_str() != "missing-evidence") {
+        let id = law.info.id.as_str();
         let (c, f) = (
             checked.get(id).copied().unwrap_or(0),
             found.get(id).copied().unwrap_or(0),
@@ -248,7 +248,7 @@ fn every_law_rule_has_fixtures_citation_and_explanation() {
     let mut problems = Vec::new();
     for law in rules::law_table() {
         let info = &law.info;
-        let id = info.id;
+        let id = info.id.as_str();
         assert_eq!(info.family, Family::Law);
         if !all.iter().any(|(r, _)| r == id) {
             problems.push(format!(

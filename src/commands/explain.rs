@@ -9,7 +9,7 @@ pub fn run(ctx: &mut Ctx<'_>, args: &ExplainArgs) -> Result<i32> {
     let lang = ctx.lang;
     let id = args.rule.trim().to_ascii_lowercase();
     let Some(rule) = find(&id) else {
-        let near = crate::model::text::nearest(&id, registry().iter().map(|r| r.id));
+        let near = crate::model::text::nearest(&id, registry().iter().map(|r| r.id.as_str()));
         let suggestion = near
             .map(|n| tr!(lang, "explain.did-you-mean", name = n))
             .unwrap_or_default();

@@ -39,7 +39,7 @@ pub fn run(ctx: &mut Ctx<'_>, args: &RulesArgs) -> Result<i32> {
             table.set_header(lang.t("rules.header").split(" | ").collect::<Vec<_>>());
             for r in registry() {
                 table.add_row(vec![
-                    r.id,
+                    r.id.as_str(),
                     r.family.as_str(),
                     r.default.as_str(),
                     r.summary.get(lang),

@@ -59,7 +59,7 @@ pub static MATRIX: &[Grant] = &[
 ];
 
 pub static RULES: [LawRule; 1] = [law_rule! {
-    id: "issuer-authority",
+    id: IssuerAuthority,
     default: Error,
     citation: "Luật TĐKT 2003, Chương IV; NĐ 91/2017/NĐ-CP, Điều 43; TT 12/2019/TT-BNV, Điều 7; Luật TĐKT 2022, Điều 77–80; NĐ 129/2025/NĐ-CP",
     summary: ("Cấp quyết định (`issuer`) có thẩm quyền tặng danh hiệu, hình thức đó", "The award's `issuer` may confer that code"),

@@ -32,7 +32,7 @@ const TTLDTT_SHARE: [(Era, &str, bool); 2] = [
 
 pub static RULES: [LawRule; 4] = [
     law_rule! {
-        id: "ttldtt-members",
+        id: TtldttMembers,
         default: Error,
         citation: "Luật TĐKT 2003, Điều 28 khoản 1; Luật TĐKT 2022, Điều 28 khoản 1",
         summary: ("TTLĐTT: trên 50 % (đến 2023) hoặc từ 70 % (từ 2024) thành viên đạt LĐTT năm đó", "TTLDTT: more than 50 % (to 2023) or at least 70 % (from 2024) of members hold LDTT that year"),
@@ -50,7 +50,7 @@ pub static RULES: [LawRule; 4] = [
         ],
     },
     law_rule! {
-        id: "ttldtt-discipline",
+        id: TtldttDiscipline,
         default: Error,
         citation: "Luật TĐKT 2003, Điều 28 khoản 1; Luật TĐKT 2022, Điều 28 khoản 1",
         summary: ("TTLĐTT: không có thành viên bị kỷ luật từ cảnh cáo trở lên trong năm", "TTLDTT: no member disciplined cảnh cáo or heavier that year"),
@@ -68,7 +68,7 @@ pub static RULES: [LawRule; 4] = [
         ],
     },
     law_rule! {
-        id: "ttldxs-members",
+        id: TtldxsMembers,
         default: Error,
         citation: "Luật TĐKT 2003, Điều 27; Luật TĐKT 2022, Điều 27 khoản 1",
         summary: ("TTLĐXS: mọi thành viên hoàn thành nhiệm vụ, từ 70 % LĐTT, ít nhất một CSTĐCS", "TTLDXS: every member rated `ht` or better, at least 70 % LDTT, at least one CSTDCS"),
@@ -86,7 +86,7 @@ pub static RULES: [LawRule; 4] = [
         ],
     },
     law_rule! {
-        id: "ttldxs-discipline",
+        id: TtldxsDiscipline,
         default: Warning,
         citation: "Luật TĐKT 2003, Điều 27; Luật TĐKT 2022, Điều 27 (không còn nêu rõ)",
         summary: ("TTLĐXS: không có thành viên bị kỷ luật từ cảnh cáo trở lên", "TTLDXS: no member disciplined cảnh cáo or heavier"),

@@ -21,7 +21,7 @@ const LOOKBACK_YEARS: u16 = 80;
 
 pub static RULES: [LawRule; 3] = [
     law_rule! {
-        id: "bkt-prerequisites",
+        id: BktPrerequisites,
         default: Warning,
         citation: "NĐ 65/2014/NĐ-CP, Điều 24 khoản 1; Luật TĐKT 2022, Điều 74 khoản 1 điểm d",
         summary: ("Bằng khen tỉnh (thường xuyên): 2 năm liên tục HTXS với 2 sáng kiến; từ 2024 hoặc 2 lần CSTĐCS liên tục", "BKT (regular): 2 consecutive years `htxs` with 2 initiatives; from 2024 also 2 consecutive CSTDCS"),
@@ -39,7 +39,7 @@ pub static RULES: [LawRule; 3] = [
         ],
     },
     law_rule! {
-        id: "bkttg-prerequisites",
+        id: BkttgPrerequisites,
         default: Warning,
         citation: "NĐ 65/2014/NĐ-CP, Điều 23; Luật TĐKT 2022, Điều 73 khoản 1 điểm b",
         summary: ("Bằng khen Thủ tướng (thường xuyên): đã có BKT, rồi 5 năm liên tục đủ tiêu chuẩn", "BKTTG (regular): an earlier BKT, then 5 consecutive qualifying years"),
@@ -57,7 +57,7 @@ pub static RULES: [LawRule; 3] = [
         ],
     },
     law_rule! {
-        id: "hcld3-prerequisites",
+        id: Hcld3Prerequisites,
         default: Warning,
         citation: "NĐ 65/2014/NĐ-CP, Điều 17; Luật TĐKT 2022, Điều 44 khoản 1 điểm e",
         summary: ("Huân chương Lao động hạng Ba (thường xuyên): đã có BKTTG, rồi 5 năm đủ tiêu chuẩn", "HCLD3 (regular): an earlier BKTTG, then 5 qualifying years"),

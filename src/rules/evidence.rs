@@ -4,7 +4,7 @@
 //! into a finding for offices that keep complete files
 //! (`[rules] require-evidence = true`).
 
-use crate::diag::{Bilingual, Diagnostic, Diagnostics, Family, Level, RuleInfo, Severity};
+use crate::diag::{Bilingual, Diagnostic, Diagnostics, Family, Level, RuleId, RuleInfo, Severity};
 use crate::i18n::Lang;
 use crate::model::{Evaluation, Loc};
 use crate::settings::Settings;
@@ -20,7 +20,7 @@ const OFF_ALL: Option<super::Applies> = at(
 
 pub static RULES: [LawRule; 1] = [LawRule {
     info: RuleInfo {
-        id: "missing-evidence",
+        id: crate::diag::RuleId::MissingEvidence,
         family: Family::Law,
         default: Level::Off,
         citation: "Căn cứ của quy tắc chưa xét được; Luật TĐKT 2022, Điều 5 (bảo đảm chính xác)",
@@ -139,13 +139,13 @@ impl<'a> Judge<'a> {
             .map(|a| a.citation)
             .unwrap_or(rule.info.citation);
         match verdict {
-            Verdict::Pass => self.coverage.rules.entry(id).or_default().checked += 1,
+            Verdict::Pass => self.coverage.rules.entry(id.as_str()).or_default().checked += 1,
             Verdict::Fail {
                 finding,
                 help,
                 related,
             } => {
-                self.coverage.rules.entry(id).or_default().checked += 1;
+                self.coverage.rules.entry(id.as_str()).or_default().checked += 1;
                 let message = capitalise(&tr!(
                     self.lang,
                     "law.message",
@@ -167,7 +167,7 @@ impl<'a> Judge<'a> {
                 self.sink.push(d);
             }
             Verdict::Unknown(reason) => {
-                let cov = self.coverage.rules.entry(id).or_default();
+                let cov = self.coverage.rules.entry(id.as_str()).or_default();
                 cov.unchecked += 1;
                 *cov.reasons.entry(reason.clone()).or_default() += 1;
                 if let Some(sev) = self.evidence {
@@ -190,13 +190,14 @@ impl<'a> Judge<'a> {
 
     fn diagnostic(
         &self,
-        rule: &'static str,
+        rule: RuleId,
         severity: Severity,
         claim: &Claim,
         message: String,
     ) -> Diagnostic {
         let ds = self.ix.ds;
-        Diagnostic::new(rule, severity, message)
+        Diagnostic::new(rule, message)
+            .window_severity(severity)
             .at(ds.path(claim.loc).to_string(), Some(claim.loc.line))
             .record(ds.str(claim.id).to_string())
     }

@@ -27,7 +27,7 @@ const TT08_2017_FROM: Ymd = Ymd(2017, 12, 15);
 
 pub static RULES: [LawRule; 4] = [
     law_rule! {
-        id: "title-kind",
+        id: TitleKind,
         default: Error,
         citation: "Luật TĐKT 2003, Điều 20–28; Luật TĐKT 2022, Điều 8, Điều 19–28",
         summary: ("Danh hiệu thi đua xét hằng năm: loại hình phải là `thuong_xuyen`", "Titles are yearly: kind must be `thuong_xuyen`"),
@@ -45,7 +45,7 @@ pub static RULES: [LawRule; 4] = [
         ],
     },
     law_rule! {
-        id: "duplicate-title",
+        id: DuplicateTitle,
         default: Error,
         citation: "Luật TĐKT 2003, Điều 6 khoản 2 (sửa đổi 2013); Luật TĐKT 2022, Điều 5",
         summary: ("Cùng một danh hiệu hai lần cho một người nhận trong một năm", "The same title twice for one recipient and year"),
@@ -63,7 +63,7 @@ pub static RULES: [LawRule; 4] = [
         ],
     },
     law_rule! {
-        id: "state-award-once-a-year",
+        id: StateAwardOnceAYear,
         default: Warning,
         citation: "TT 08/2017/TT-BNV; TT 12/2019/TT-BNV",
         summary: ("Mỗi năm tối đa một hình thức khen cấp Nhà nước cho một người nhận (trừ đột xuất, cống hiến, niên hạn)", "At most one State-level form per recipient per year, except ad-hoc, dedication and length-of-service kinds"),
@@ -85,7 +85,7 @@ pub static RULES: [LawRule; 4] = [
         ],
     },
     law_rule! {
-        id: "chuyen-de-campaign",
+        id: ChuyenDeCampaign,
         default: Warning,
         citation: "Luật TĐKT 2003, Điều 15; Luật TĐKT 2022, Điều 16–17",
         summary: ("Khen thưởng chuyên đề ghi rõ phong trào (`campaign`)", "A `chuyen_de` award names its campaign"),

@@ -16,7 +16,7 @@ const CSTDT: Codes = Codes::of(&[AwardCode::Cstdt]);
 
 pub static RULES: [LawRule; 2] = [
     law_rule! {
-        id: "cstdt-consecutive",
+        id: CstdtConsecutive,
         default: Warning,
         citation: "Luật TĐKT 2003, Điều 22; Luật TĐKT 2022, Điều 22",
         summary: ("CSTĐ cấp tỉnh năm Y cần CSTĐCS các năm Y, Y−1, Y−2", "CSTDT for year Y needs CSTDCS in Y, Y−1 and Y−2"),
@@ -34,7 +34,7 @@ pub static RULES: [LawRule; 2] = [
         ],
     },
     law_rule! {
-        id: "cstdtq-consecutive",
+        id: CstdtqConsecutive,
         default: Warning,
         citation: "Luật TĐKT 2003, Điều 21; Luật TĐKT 2022, Điều 21",
         summary: ("CSTĐ toàn quốc cần hai lần CSTĐ tỉnh liên tục, lần sau trong ba năm trước đó", "CSTDTQ needs two consecutive CSTDT, the later within the three years before"),

@@ -33,7 +33,7 @@ const HTXS_AND_INITIATIVE_LEVEL: Severity = Severity::Warning;
 
 pub static RULES: [LawRule; 7] = [
     law_rule! {
-        id: "ldtt-rating",
+        id: LdttRating,
         default: Error,
         citation: "Luật TĐKT 2003, Điều 24 (sửa đổi bởi Luật 39/2013/QH13); Luật TĐKT 2022, Điều 24 khoản 1",
         summary: ("LĐTT/CSTT cần xếp loại năm đó từ hoàn thành tốt nhiệm vụ trở lên", "LDTT/CSTT needs that year's rating `htt` or `htxs`"),
@@ -51,7 +51,7 @@ pub static RULES: [LawRule; 7] = [
         ],
     },
     law_rule! {
-        id: "ldtt-discipline",
+        id: LdttDiscipline,
         default: Warning,
         citation: "NĐ 65/2014/NĐ-CP, Điều 5 khoản 6; NĐ 91/2017/NĐ-CP; Luật TĐKT 2022, Điều 24 (chưa có quy định riêng)",
         summary: ("Không xét LĐTT/CSTT cho người bị kỷ luật từ khiển trách trở lên trong năm", "No LDTT/CSTT for a person disciplined (khiển trách or heavier) that year"),
@@ -69,7 +69,7 @@ pub static RULES: [LawRule; 7] = [
         ],
     },
     law_rule! {
-        id: "ldtt-new-staff",
+        id: LdttNewStaff,
         default: Warning,
         citation: "NĐ 65/2014/NĐ-CP, Điều 5 khoản 6; NĐ 91/2017/NĐ-CP (dưới 10 tháng); TT 01/2024/TT-BNV, TT 15/2025/TT-BNV (dưới 6 tháng)",
         summary: ("Không xét LĐTT/CSTT cho người mới tuyển dụng dưới N tháng tính đến hết năm", "No LDTT/CSTT for staff recruited less than N months before the end of the year"),
@@ -87,7 +87,7 @@ pub static RULES: [LawRule; 7] = [
         ],
     },
     law_rule! {
-        id: "ldtt-absence",
+        id: LdttAbsence,
         default: Error,
         citation: "NĐ 65/2014/NĐ-CP, Điều 5 khoản 6",
         summary: ("Không xét LĐTT khi nghỉ từ 40 ngày làm việc trở lên (chỉ 2014-08-20 – 2017-09-30)", "No LDTT for 40 or more working days absent (2014-08-20 – 2017-09-30 only)"),
@@ -98,7 +98,7 @@ pub static RULES: [LawRule; 7] = [
         windows: [None, err("NĐ 65/2014/NĐ-CP, Điều 5 khoản 6"), None, None, None, None],
     },
     law_rule! {
-        id: "cstdcs-requires-ldtt",
+        id: CstdcsRequiresLdtt,
         default: Error,
         citation: "Luật TĐKT 2003, Điều 23; Luật TĐKT 2022, Điều 23",
         summary: ("CSTĐCS cần LĐTT/CSTT của cùng người, cùng năm", "CSTDCS needs an LDTT/CSTT for the same person and year"),
@@ -116,7 +116,7 @@ pub static RULES: [LawRule; 7] = [
         ],
     },
     law_rule! {
-        id: "cstdcs-initiative",
+        id: CstdcsInitiative,
         default: Error,
         citation: "Luật TĐKT 2003, Điều 23; NĐ 91/2017/NĐ-CP, Điều 9 khoản 3; Luật TĐKT 2022, Điều 23",
         summary: ("Điều kiện thứ hai của CSTĐCS: sáng kiến (đến 2023); HTXS hoặc sáng kiến (từ 2024)", "The second condition of CSTDCS: an initiative (to 2023); `htxs` or an initiative (from 2024)"),
@@ -134,7 +134,7 @@ pub static RULES: [LawRule; 7] = [
         ],
     },
     law_rule! {
-        id: "cstdcs-ratio",
+        id: CstdcsRatio,
         default: Off,
         citation: "NĐ 91/2017/NĐ-CP, Điều 9 khoản 3",
         summary: ("Số CSTĐCS không quá 15 % số LĐTT, theo năm và cấp quyết định (2017-10-01 – 2023)", "CSTDCS count at most 15 % of the LDTT count, per year and issuer level (2017-10-01 – 2023)"),

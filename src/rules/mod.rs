@@ -5,7 +5,7 @@
 /// One law rule's registry entry and windows, with every field required.
 macro_rules! law_rule {
     (
-        id: $id:literal,
+        id: $id:ident,
         default: $level:ident,
         citation: $cite:literal,
         summary: ($svi:literal, $sen:literal $(,)?),
@@ -14,7 +14,7 @@ macro_rules! law_rule {
     ) => {
         $crate::rules::LawRule {
             info: $crate::diag::RuleInfo {
-                id: $id,
+                id: $crate::diag::RuleId::$id,
                 family: $crate::diag::Family::Law,
                 default: $crate::diag::Level::$level,
                 citation: $cite,
@@ -38,7 +38,7 @@ pub mod individual;
 pub mod structural;
 pub mod windows;
 
-use crate::diag::{Bilingual, Diagnostics, Level, RuleInfo};
+use crate::diag::{Bilingual, Diagnostics, Level, RuleId, RuleInfo};
 use crate::i18n::Lang;
 use crate::model::Dataset;
 use crate::settings::Settings;
@@ -67,7 +67,7 @@ pub fn law_table() -> impl Iterator<Item = &'static LawRule> {
 }
 
 /// The law rule `id` with its per-window data.
-pub fn find_law(id: &str) -> Option<&'static LawRule> {
+pub fn find_law(id: RuleId) -> Option<&'static LawRule> {
     law_table().find(|r| r.info.id == id)
 }
 
@@ -141,7 +141,7 @@ pub fn check_law(
 
 /// The registry entry of `id`.
 pub fn find(id: &str) -> Option<&'static RuleInfo> {
-    registry().iter().copied().find(|r| r.id == id)
+    registry().iter().copied().find(|r| r.id.as_str() == id)
 }
 
 /// A figure of the law that a province's regulation may change
@@ -239,10 +239,13 @@ mod tests {
 
     #[test]
     fn ids_and_thresholds_are_unique() {
-        let mut ids = HashSet::new();
-        for r in registry() {
-            assert!(ids.insert(r.id), "duplicate rule id {}", r.id);
-        }
+        let ids: Vec<RuleId> = registry().iter().map(|r| r.id).collect();
+        assert_eq!(
+            ids,
+            RuleId::ALL,
+            "the registry lists every rule once, in declaration order"
+        );
+        let ids: HashSet<&str> = ids.iter().map(|r| r.as_str()).collect();
         let mut names = HashSet::new();
         for t in THRESHOLDS {
             assert!(names.insert(t.name), "duplicate threshold {}", t.name);
