@@ -200,7 +200,7 @@ impl Settings {
                     }
                     ("thresholds", key) => {
                         if rules::threshold_default(key).is_none() {
-                            let names = rules::THRESHOLDS.iter().map(|t| t.name);
+                            let names = rules::thresholds().iter().map(|t| t.name);
                             let near = crate::model::text::nearest(key, names).unwrap_or("");
                             bad(tr!(
                                 lang,

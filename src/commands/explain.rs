@@ -34,14 +34,11 @@ pub fn run(ctx: &mut Ctx<'_>, args: &ExplainArgs) -> Result<i32> {
     }
     if let Some(law) = crate::rules::find_law(rule.id) {
         writeln!(ctx.out, "{}:", lang.t("explain.windows"))?;
-        for (w, applies) in crate::rules::windows::WINDOWS
-            .iter()
-            .zip(law.windows.iter())
-        {
+        for (w, applies) in law.windows.iter() {
             let level = match applies {
                 None => "—".to_string(),
                 Some(a) => match a.since {
-                    Some(d) => tr!(lang, "explain.since", level = a.level, date = d.date()),
+                    Some(d) => tr!(lang, "explain.since", level = a.level, date = d),
                     None => a.level.to_string(),
                 },
             };
@@ -49,7 +46,7 @@ pub fn run(ctx: &mut Ctx<'_>, args: &ExplainArgs) -> Result<i32> {
                 .map(|a| a.citation)
                 .filter(|c| !c.is_empty())
                 .unwrap_or("");
-            let line = format!("  {:<14} {:<24} {}", w.id, level, cite);
+            let line = format!("  {:<14} {:<24} {}", w.as_str(), level, cite);
             writeln!(ctx.out, "{}", line.trim_end())?;
         }
     }

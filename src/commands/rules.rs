@@ -5,7 +5,7 @@ use comfy_table::{presets::UTF8_FULL_CONDENSED, ContentArrangement, Table};
 use serde_json::json;
 
 use crate::cli::{ListFormat, RulesArgs};
-use crate::rules::{registry, THRESHOLDS};
+use crate::rules::{registry, thresholds};
 use crate::{Ctx, Result, EXIT_OK};
 
 pub fn run(ctx: &mut Ctx<'_>, args: &RulesArgs) -> Result<i32> {
@@ -20,7 +20,7 @@ pub fn run(ctx: &mut Ctx<'_>, args: &RulesArgs) -> Result<i32> {
                 })
                 .collect();
             let thresholds: Vec<_> =
-                THRESHOLDS.iter().map(|t| json!({"name": t.name, "default": t.default, "summary": t.summary.get(lang)})).collect();
+                thresholds().iter().map(|t| json!({"name": t.name, "default": t.default, "summary": t.summary.get(lang)})).collect();
             serde_json::to_writer_pretty(
                 &mut *ctx.out,
                 &json!({"rules": rules, "thresholds": thresholds}),
@@ -46,9 +46,9 @@ pub fn run(ctx: &mut Ctx<'_>, args: &RulesArgs) -> Result<i32> {
                 ]);
             }
             writeln!(ctx.out, "{table}")?;
-            if !THRESHOLDS.is_empty() {
+            if !thresholds().is_empty() {
                 writeln!(ctx.out, "{}", lang.t("rules.thresholds"))?;
-                for t in THRESHOLDS {
+                for t in thresholds() {
                     writeln!(
                         ctx.out,
                         "  {} = {} — {}",

@@ -49,8 +49,8 @@ pub fn log(out: &CheckOutput<'_>) -> Value {
     // A rule that reports without being registered is a slip elsewhere; the
     // log stays valid by describing it from its id.
     for d in out.diagnostics {
-        if !index.contains_key(&d.rule) {
-            index.insert(d.rule, rules.len());
+        if let std::collections::hash_map::Entry::Vacant(e) = index.entry(d.rule) {
+            e.insert(rules.len());
             rules.push(json!({"id": d.rule, "shortDescription": {"text": d.rule}, "defaultConfiguration": {"level": severity(d.severity)}}));
         }
     }

@@ -8,7 +8,7 @@ use std::fmt::Write as _;
 use crate::diag::Level;
 use crate::model::Code;
 
-use super::{authority, law_table, windows, THRESHOLDS};
+use super::{authority, law_table, thresholds, windows, WindowId};
 
 /// How to regenerate the file, stated in its header.
 pub const REGENERATE: &str = "THIDUA_BLESS=1 cargo test --test rules_docs";
@@ -28,12 +28,9 @@ pub fn render() -> String {
 
     s.push_str("## Regime windows\n\nA record's window is chosen by its decision date (a proposal's `date`, else 31 December of its year).\n\n");
     s.push_str("| window | from | to | texts in force |\n|---|---|---|---|\n");
-    for (i, w) in windows::WINDOWS.iter().enumerate() {
-        let from = w
-            .from
-            .map(|f| f.date().to_string())
-            .unwrap_or_else(|| "—".into());
-        let to = windows::last_day(i)
+    for w in windows::all() {
+        let from = w.from.map(|f| f.to_string()).unwrap_or_else(|| "—".into());
+        let to = windows::last_day(w.id)
             .map(|d| d.to_string())
             .unwrap_or_else(|| "—".into());
         let _ = writeln!(s, "| `{}` | {from} | {to} | {} |", w.id, w.instruments.en);
@@ -41,25 +38,25 @@ pub fn render() -> String {
 
     s.push_str("\n## Summary\n\n| rule | default | ");
     s.push_str(
-        &windows::WINDOWS
+        &WindowId::ALL
             .iter()
-            .map(|w| format!("`{}`", w.id))
+            .map(|w| format!("`{w}`"))
             .collect::<Vec<_>>()
             .join(" | "),
     );
     s.push_str(" |\n|---|---|");
-    s.push_str(&"---|".repeat(windows::COUNT));
+    s.push_str(&"---|".repeat(WindowId::COUNT));
     s.push('\n');
     for r in law_table() {
         let cells: Vec<String> = r
             .windows
             .iter()
-            .map(|a| match a {
+            .map(|(_, a)| match a {
                 None => "—".to_string(),
                 Some(a) => {
                     let level = level_word(a.level);
                     match a.since {
-                        Some(d) => format!("{level} from {}", d.date()),
+                        Some(d) => format!("{level} from {d}"),
                         None => level.to_string(),
                     }
                 }
@@ -82,16 +79,13 @@ pub fn render() -> String {
         let _ = writeln!(s, "{}  \n*{}*\n", i.summary.en, i.summary.vi);
         let _ = writeln!(s, "Default: `{}`. Legal basis: {}\n", i.default, i.citation);
         s.push_str("| window | level | citation |\n|---|---|---|\n");
-        for (w, a) in windows::WINDOWS.iter().zip(&r.windows) {
+        for (w, a) in r.windows.iter() {
             if let Some(a) = a {
-                let since = a
-                    .since
-                    .map(|d| format!(" (from {})", d.date()))
-                    .unwrap_or_default();
+                let since = a.since.map(|d| format!(" (from {d})")).unwrap_or_default();
                 let _ = writeln!(
                     s,
                     "| `{}` | {}{since} | {} |",
-                    w.id,
+                    w,
                     level_word(a.level),
                     a.citation
                 );
@@ -110,15 +104,15 @@ pub fn render() -> String {
 
     s.push_str("\n## Thresholds\n\nSet in `[thresholds]` of `thidua.toml`; the default is the law's figure.\n\n");
     s.push_str("| name | default | what, and the window it belongs to |\n|---|---|---|\n");
-    for t in THRESHOLDS {
+    for t in thresholds() {
         let _ = writeln!(s, "| `{}` | {} | {} |", t.name, t.default, t.summary.en);
     }
 
-    let _ = write!(s, "\n## Authority matrix (`issuer-authority`)\n\n| codes | up to {} | from {} |\n|---|---|---|\n", {
-        let d = authority::TWO_TIER_FROM.date();
-        crate::model::Date::from_days(d.days() - 1)
-    }, authority::TWO_TIER_FROM.date());
-    for g in authority::MATRIX {
+    if let Some(from) = authority::two_tier_from() {
+        let _ = write!(s, "\n## Authority matrix (`issuer-authority`)\n\n| codes | up to {} | from {from} |\n|---|---|---|\n",
+            crate::model::Date::from_days(from.days() - 1));
+    }
+    for g in authority::matrix() {
         let codes = g
             .codes
             .iter()
@@ -131,7 +125,7 @@ pub fn render() -> String {
                 .collect::<Vec<_>>()
                 .join(", ")
         };
-        let _ = writeln!(s, "| {codes} | {} | {} |", list(g.before), list(g.after));
+        let _ = writeln!(s, "| {codes} | {} | {} |", list(&g.before), list(&g.after));
     }
     s
 }

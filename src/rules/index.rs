@@ -61,7 +61,7 @@ pub struct Claim {
     pub year: u16,
     /// The decision date (proposals: `date`, else 31 December).
     pub date: Date,
-    pub window: usize,
+    pub window: super::WindowId,
     pub loc: Loc,
 }
 
