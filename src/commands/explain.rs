@@ -2,7 +2,8 @@
 //! example and the fix.
 
 use crate::cli::ExplainArgs;
-use crate::rules::{find, registry};
+use crate::diag::RuleInfo;
+use crate::rules::{find, registry, LawRule};
 use crate::{tr, Ctx, Error, Result, EXIT_OK};
 
 pub fn run(ctx: &mut Ctx<'_>, args: &ExplainArgs) -> Result<i32> {
@@ -20,9 +21,21 @@ pub fn run(ctx: &mut Ctx<'_>, args: &ExplainArgs) -> Result<i32> {
             suggestion = suggestion
         )));
     };
-    writeln!(ctx.out, "{} — {}", rule.id, rule.summary.get(lang))?;
+    let law = crate::rules::find_law(rule.id);
+    write_rule(ctx.out, lang, rule, law)?;
+    Ok(EXIT_OK)
+}
+
+/// Writes the explanation of `rule` (with its windows, for a law rule `law`).
+pub fn write_rule(
+    out: &mut dyn std::io::Write,
+    lang: crate::i18n::Lang,
+    rule: &RuleInfo,
+    law: Option<&LawRule>,
+) -> std::io::Result<()> {
+    writeln!(out, "{} — {}", rule.id, rule.summary.get(lang))?;
     writeln!(
-        ctx.out,
+        out,
         "{}: {}    {}: {}",
         lang.t("explain.family"),
         rule.family.as_str(),
@@ -30,10 +43,10 @@ pub fn run(ctx: &mut Ctx<'_>, args: &ExplainArgs) -> Result<i32> {
         rule.default
     )?;
     if !rule.citation.is_empty() {
-        writeln!(ctx.out, "{}: {}", lang.t("explain.citation"), rule.citation)?;
+        writeln!(out, "{}: {}", lang.t("explain.citation"), rule.citation)?;
     }
-    if let Some(law) = crate::rules::find_law(rule.id) {
-        writeln!(ctx.out, "{}:", lang.t("explain.windows"))?;
+    if let Some(law) = law {
+        writeln!(out, "{}:", lang.t("explain.windows"))?;
         for (w, applies) in law.windows.iter() {
             let level = match applies {
                 None => "—".to_string(),
@@ -47,10 +60,10 @@ pub fn run(ctx: &mut Ctx<'_>, args: &ExplainArgs) -> Result<i32> {
                 .filter(|c| !c.is_empty())
                 .unwrap_or("");
             let line = format!("  {:<14} {:<24} {}", w.as_str(), level, cite);
-            writeln!(ctx.out, "{}", line.trim_end())?;
+            writeln!(out, "{}", line.trim_end())?;
         }
     }
-    writeln!(ctx.out)?;
-    writeln!(ctx.out, "{}", rule.explanation.get(lang))?;
-    Ok(EXIT_OK)
+    writeln!(out)?;
+    writeln!(out, "{}", rule.explanation.get(lang))?;
+    Ok(())
 }
