@@ -28,7 +28,7 @@ fn parse_with_rules(rules_toml: &str) -> tables::Law {
 
 #[test]
 fn files_and_enums_agree_both_ways() {
-    let law = rules::law();
+    let law = rules::law_tables();
     assert_eq!(law.error, None);
     let from_files: Vec<RuleId> = law.rules.iter().map(|r| r.info.id).collect();
     let declared: Vec<RuleId> = RuleId::ALL

@@ -108,6 +108,23 @@ impl<'a> Judge<'a> {
         )
     }
 
+    /// Judges every claim that `applies` selects by `rule`, where the rule
+    /// applies in the claim's window: the loop of most law rules.
+    pub fn each(
+        &mut self,
+        rule: RuleId,
+        applies: impl Fn(&Claim) -> bool,
+        verdict: impl Fn(&Judge<'_>, &Claim) -> Verdict,
+    ) {
+        let ix = self.ix;
+        for c in ix.claims.iter().filter(|c| applies(c)) {
+            if let Some(sev) = self.level(rule, c) {
+                let v = verdict(self, c);
+                self.judge(rule, c, sev, v);
+            }
+        }
+    }
+
     /// Records the verdict of `rule` (at `severity`) on `claim`.
     pub fn judge(&mut self, id: RuleId, claim: &Claim, severity: Severity, verdict: Verdict) {
         let citation = find_law(id)

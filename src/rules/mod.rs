@@ -5,15 +5,11 @@
 //! `law/*.toml`, read by `tables`; the judgement is the code here.
 
 pub mod authority;
-pub mod collective;
-pub mod commendation;
 pub mod docs;
 pub mod evidence;
-pub mod general;
-pub mod higher;
 pub mod ids;
 mod index;
-pub mod individual;
+pub mod law;
 pub mod structural;
 pub mod tables;
 pub mod windows;
@@ -24,7 +20,8 @@ use crate::model::{Dataset, Date};
 use crate::settings::Settings;
 
 pub use ids::{PerWindow, ThresholdId, Variant, WindowId};
-pub use tables::{law, CitePart};
+pub use tables::{law as law_tables, CitePart};
+
 pub use windows::legal_bases;
 
 /// Every rule the tool knows, in `RuleId::ALL` order (structural first).
@@ -40,7 +37,7 @@ pub fn registry() -> &'static [&'static RuleInfo] {
 
 /// Every law rule with its per-window data, in registry order.
 pub fn law_table() -> impl Iterator<Item = &'static LawRule> {
-    law().rules.iter()
+    tables::law().rules.iter()
 }
 
 /// The law rule `id` with its per-window data.
@@ -94,12 +91,7 @@ pub fn check_law(
 ) -> Coverage {
     let ix = index::Index::build(ds, settings);
     let mut judge = evidence::Judge::new(&ix, settings, lang, sink);
-    individual::check(&mut judge);
-    higher::check(&mut judge);
-    collective::check(&mut judge);
-    commendation::check(&mut judge);
-    authority::check(&mut judge);
-    general::check(&mut judge);
+    law::run(&mut judge);
     judge.finish()
 }
 
@@ -125,7 +117,7 @@ pub struct Threshold {
 
 /// Every threshold, in `ThresholdId::ALL` order.
 pub fn thresholds() -> &'static [Threshold] {
-    &law().thresholds
+    &tables::law().thresholds
 }
 
 /// The default of threshold `name`, if there is such a threshold.

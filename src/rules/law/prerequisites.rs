@@ -1,53 +1,38 @@
-//! Commendations that rest on a record of several years: Bằng khen cấp bộ,
-//! ngành, tỉnh (BKT), Bằng khen của Thủ tướng (BKTTG) and Huân chương Lao
-//! động hạng Ba (HCLĐ3), for individuals and regular (year-end) awards; other
-//! kinds (đột xuất, cống hiến…) follow other routes of the law.
+//! What the commendation rules (`bkt-`, `bkttg-`, `hcld3-prerequisites`)
+//! share: the years a claim looks back over, the ratings, initiatives and
+//! CSTĐCS among them, an earlier award, and the loop over the claims.
 
-use crate::model::{AwardCode, AwardKind, Code, Rating, Recipient};
-use crate::tr;
-
-use super::evidence::{Check, Judge};
-use super::index::{Claim, Codes};
-use super::windows::{self, Era};
-use super::ThresholdId;
 use crate::diag::RuleId;
-
-const BKT: RuleId = RuleId::BktPrerequisites;
-const BKTTG: RuleId = RuleId::BkttgPrerequisites;
-const HCLD3: RuleId = RuleId::Hcld3Prerequisites;
+use crate::model::{AwardCode, AwardKind, Code, Rating, Recipient};
+use crate::rules::evidence::{Check, Judge};
+use crate::rules::index::{Claim, Codes};
+use crate::rules::windows::{self, Era};
+use crate::tr;
 
 const CSTDCS: Codes = Codes::of(&[AwardCode::Cstdcs]);
 /// How far back an earlier prerequisite award is looked for.
 const LOOKBACK_YEARS: u16 = 80;
 
-pub fn check(j: &mut Judge<'_>) {
-    let ix = j.ix;
-    for c in &ix.claims {
-        if !c.recipient.is_person() || c.kind != AwardKind::ThuongXuyen {
-            continue;
-        }
-        let i = match c.code {
-            AwardCode::Bkt => BKT,
-            AwardCode::Bkttg => BKTTG,
-            AwardCode::Hcld3 => HCLD3,
-            _ => continue,
-        };
-        let Some(sev) = j.level(i, c) else {
-            continue;
-        };
-        let era = windows::get(c.window).era;
-        let check = match i {
-            BKT => bkt(j, c, era),
-            BKTTG => bkttg(j, c, era),
-            _ => hcld3(j, c, era),
-        };
-        let help = j.lang.t("law.commendation.help");
-        j.judge(i, c, sev, check.verdict(help));
-    }
+/// Judges the regular awards of `code` to people by `rule`, with the record
+/// `judge` finds for the claim's era.
+pub(super) fn run(
+    j: &mut Judge<'_>,
+    rule: RuleId,
+    code: AwardCode,
+    judge: fn(&Judge<'_>, &Claim, Era) -> Check,
+) {
+    j.each(
+        rule,
+        |c| c.recipient.is_person() && c.kind == AwardKind::ThuongXuyen && c.code == code,
+        |j, c| {
+            let check = judge(j, c, windows::get(c.window).era);
+            check.verdict(j.lang.t("law.commendation.help"))
+        },
+    );
 }
 
 /// The years Y−n+1 … Y of a claim.
-fn years(c: &Claim, n: u32) -> Vec<u16> {
+pub(super) fn years(c: &Claim, n: u32) -> Vec<u16> {
     let n = n.max(1) as i32;
     (i32::from(c.year) - n + 1..=i32::from(c.year))
         .filter_map(|y| u16::try_from(y).ok())
@@ -55,7 +40,7 @@ fn years(c: &Claim, n: u32) -> Vec<u16> {
 }
 
 /// "2018–2019".
-fn span(ys: &[u16]) -> String {
+pub(super) fn span(ys: &[u16]) -> String {
     match (ys.first(), ys.last()) {
         (Some(a), Some(b)) if a != b => format!("{a}–{b}"),
         (Some(a), _) => a.to_string(),
@@ -64,7 +49,7 @@ fn span(ys: &[u16]) -> String {
 }
 
 /// What was found over the years: "2018: htt, 2019: htxs + sáng kiến, 2020: —".
-fn found(j: &Judge<'_>, c: &Claim, ys: &[u16]) -> String {
+pub(super) fn found(j: &Judge<'_>, c: &Claim, ys: &[u16]) -> String {
     ys.iter()
         .map(|&y| match j.ix.eval(c.recipient, y) {
             None => format!("{y}: —"),
@@ -82,7 +67,7 @@ fn found(j: &Judge<'_>, c: &Claim, ys: &[u16]) -> String {
 }
 
 /// Every year rated at least `min`.
-fn ratings(j: &Judge<'_>, c: &Claim, ys: &[u16], min: Rating) -> Check {
+pub(super) fn ratings(j: &Judge<'_>, c: &Claim, ys: &[u16], min: Rating) -> Check {
     let mut missing = None;
     for &y in ys {
         match j.ix.eval(c.recipient, y) {
@@ -107,7 +92,7 @@ fn ratings(j: &Judge<'_>, c: &Claim, ys: &[u16], min: Rating) -> Check {
 
 /// At least `need` of the years with an evaluation meeting `pred`
 /// (`None`: cannot tell for that year).
-fn years_with(
+pub(super) fn years_with(
     j: &Judge<'_>,
     c: &Claim,
     ys: &[u16],
@@ -149,7 +134,7 @@ fn years_with(
 
 /// At least `need` CSTĐCS over the years (consecutive ones when `need`
 /// equals the number of years).
-fn cstdcs(j: &Judge<'_>, c: &Claim, ys: &[u16], need: u32) -> Check {
+pub(super) fn cstdcs(j: &Judge<'_>, c: &Claim, ys: &[u16], need: u32) -> Check {
     let held: Vec<u16> = ys
         .iter()
         .copied()
@@ -185,7 +170,7 @@ fn cstdcs(j: &Judge<'_>, c: &Claim, ys: &[u16], need: u32) -> Check {
 
 /// An earlier award of `code` (before the claim's year). Not found is known
 /// only when every earlier year of this person is on file.
-fn earlier(j: &Judge<'_>, c: &Claim, code: AwardCode) -> Check {
+pub(super) fn earlier(j: &Judge<'_>, c: &Claim, code: AwardCode) -> Check {
     let codes = Codes::of(&[code]);
     let from = c.year.saturating_sub(LOOKBACK_YEARS);
     if (from..c.year).any(|y| j.ix.holds(c, c.recipient, y, codes)) {
@@ -202,7 +187,7 @@ fn earlier(j: &Judge<'_>, c: &Claim, code: AwardCode) -> Check {
         Check::Fails(tr!(
             j.lang,
             "law.earlier",
-            award = super::index::Index::award_label(code, j.lang),
+            award = crate::rules::index::Index::award_label(code, j.lang),
             year = c.year
         ))
     } else {
@@ -210,65 +195,13 @@ fn earlier(j: &Judge<'_>, c: &Claim, code: AwardCode) -> Check {
     }
 }
 
-fn initiative(e: &crate::model::Evaluation) -> Option<bool> {
+pub(super) fn initiative(e: &crate::model::Evaluation) -> Option<bool> {
     e.initiative
 }
 
-fn htxs_with_initiatives(j: &Judge<'_>, c: &Claim, ys: &[u16], need: u32) -> Check {
+pub(super) fn htxs_with_initiatives(j: &Judge<'_>, c: &Claim, ys: &[u16], need: u32) -> Check {
     Check::all(vec![
         ratings(j, c, ys, Rating::Htxs),
         years_with(j, c, ys, need, "law.initiatives", initiative),
     ])
-}
-
-fn bkt(j: &Judge<'_>, c: &Claim, era: Era) -> Check {
-    let ys = years(c, j.count(ThresholdId::BktYears));
-    let old = htxs_with_initiatives(j, c, &ys, j.count(ThresholdId::BktInitiatives));
-    match era {
-        Era::Law2003 => old,
-        Era::Law2022 => {
-            let n = j.count(ThresholdId::BktCstdcs);
-            let route = cstdcs(j, c, &years(c, n), n);
-            Check::any(vec![route, old], j.lang.t("law.or"))
-        }
-    }
-}
-
-fn bkttg(j: &Judge<'_>, c: &Claim, era: Era) -> Check {
-    let ys = years(c, j.count(ThresholdId::BkttgYears));
-    let record = match era {
-        Era::Law2003 => htxs_with_initiatives(j, c, &ys, j.count(ThresholdId::BkttgInitiativesOld)),
-        Era::Law2022 => Check::all(vec![
-            ratings(j, c, &ys, Rating::Htt),
-            cstdcs(j, c, &ys, j.count(ThresholdId::BkttgCstdcs)),
-        ]),
-    };
-    Check::all(vec![earlier(j, c, AwardCode::Bkt), record])
-}
-
-fn hcld3(j: &Judge<'_>, c: &Claim, era: Era) -> Check {
-    let ys = years(c, j.count(ThresholdId::Hcld3Years));
-    let record = match era {
-        Era::Law2003 => years_with(
-            j,
-            c,
-            &ys,
-            j.count(ThresholdId::Hcld3InitiativesOld),
-            "law.initiatives",
-            initiative,
-        ),
-        Era::Law2022 => Check::all(vec![
-            ratings(j, c, &ys, Rating::Htt),
-            years_with(
-                j,
-                c,
-                &ys,
-                j.count(ThresholdId::Hcld3MinHtxs),
-                "law.htxs-years",
-                |e| Some(e.rating == Rating::Htxs),
-            ),
-            cstdcs(j, c, &ys, j.count(ThresholdId::Hcld3Cstdcs)),
-        ]),
-    };
-    Check::all(vec![earlier(j, c, AwardCode::Bkttg), record])
 }
