@@ -618,6 +618,52 @@ impl Checker<'_> {
                 ));
             }
         }
+        self.award_dates(ds, today, &mut out);
+        for (i, p) in ds.proposals.iter().enumerate() {
+            if p.year > this_year {
+                out.push((
+                    Rec::Proposal(i),
+                    self.diag(
+                        ds,
+                        RuleId::DateOrder,
+                        p.loc,
+                        Some(p.id),
+                        future_year(p.year),
+                    ),
+                ));
+            } else if let Some(d) = p.date.filter(|d| *d > today) {
+                out.push((
+                    Rec::Proposal(i),
+                    self.diag(
+                        ds,
+                        RuleId::DateOrder,
+                        p.loc,
+                        Some(p.id),
+                        future_date("date", d),
+                    ),
+                ));
+            }
+        }
+        for (rec, d) in out {
+            self.emit(ds, rec, d);
+        }
+    }
+
+    /// The dates of the awards: not in the future, not before their year,
+    /// within their campaign.
+    fn award_dates(&self, ds: &Dataset, today: Date, out: &mut Vec<(Rec, Diagnostic)>) {
+        let this_year = today.year() as u16;
+        let lang = self.lang;
+        let future_year = |y: u16| tr!(lang, "struct.future-year", year = y, today = today);
+        let future_date = |field: &str, d: Date| {
+            tr!(
+                lang,
+                "struct.future-date",
+                field = field,
+                date = d,
+                today = today
+            )
+        };
         let campaigns = ds.campaign_index();
         for (i, a) in ds.awards.iter().enumerate() {
             if a.year > this_year {
@@ -676,34 +722,6 @@ impl Checker<'_> {
                     ));
                 }
             }
-        }
-        for (i, p) in ds.proposals.iter().enumerate() {
-            if p.year > this_year {
-                out.push((
-                    Rec::Proposal(i),
-                    self.diag(
-                        ds,
-                        RuleId::DateOrder,
-                        p.loc,
-                        Some(p.id),
-                        future_year(p.year),
-                    ),
-                ));
-            } else if let Some(d) = p.date.filter(|d| *d > today) {
-                out.push((
-                    Rec::Proposal(i),
-                    self.diag(
-                        ds,
-                        RuleId::DateOrder,
-                        p.loc,
-                        Some(p.id),
-                        future_date("date", d),
-                    ),
-                ));
-            }
-        }
-        for (rec, d) in out {
-            self.emit(ds, rec, d);
         }
     }
 }
