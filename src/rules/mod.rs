@@ -42,7 +42,7 @@ pub fn law_table() -> impl Iterator<Item = &'static LawRule> {
 
 /// The law rule `id` with its per-window data.
 pub fn find_law(id: RuleId) -> Option<&'static LawRule> {
-    law_table().find(|r| r.info.id == id)
+    tables::law().rule(id)
 }
 
 /// A law rule: its registry entry, and how it applies in each regime window

@@ -95,6 +95,9 @@ pub struct Law {
     pub windows: PerWindow<Window>,
     /// The law rules, in `RuleId::ALL` order.
     pub rules: Vec<LawRule>,
+    /// The place in `rules` of each `RuleId` (as `usize`), for lookups in
+    /// the hot loop of the law's judge.
+    by_id: Vec<Option<usize>>,
     /// In `ThresholdId::ALL` order.
     pub thresholds: Vec<Threshold>,
     pub two_tier_from: Option<Date>,
@@ -112,11 +115,18 @@ pub fn law() -> &'static Law {
 }
 
 impl Law {
+    /// The law rule `id`, if it is one.
+    pub fn rule(&self, id: RuleId) -> Option<&LawRule> {
+        let i = (*self.by_id.get(id as usize)?)?;
+        self.rules.get(i)
+    }
+
     fn empty(error: String) -> Law {
         Law {
             instruments: Vec::new(),
             windows: PerWindow(Vec::new()),
             rules: Vec::new(),
+            by_id: Vec::new(),
             thresholds: Vec::new(),
             two_tier_from: None,
             matrix: Vec::new(),
@@ -272,10 +282,15 @@ pub fn parse(windows: &str, rules: &str, thresholds: &str, authority: &str) -> P
     let af: AuthorityFile =
         toml::from_str(authority).map_err(|e| format!("law/authority.toml: {e}"))?;
     let (two_tier_from, matrix) = parse_authority(af)?;
+    let mut by_id = vec![None; RuleId::ALL.len()];
+    for (i, r) in rules.iter().enumerate() {
+        by_id[r.info.id as usize] = Some(i);
+    }
     Ok(Law {
         instruments: instruments.into_values().collect(),
         windows,
         rules,
+        by_id,
         thresholds,
         two_tier_from: Some(two_tier_from),
         matrix,
