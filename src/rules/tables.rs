@@ -269,6 +269,8 @@ fn window_id(s: &str, what: &str) -> Parsed<WindowId> {
 }
 
 /// Reads the four law files into the typed tables, or says what is wrong.
+/// The tables' texts are leaked to `'static`: `law()` calls this once for
+/// the life of the program (tests call it on edited copies).
 pub fn parse(windows: &str, rules: &str, thresholds: &str, authority: &str) -> Parsed<Law> {
     let wf: WindowsFile = toml::from_str(windows).map_err(|e| format!("law/windows.toml: {e}"))?;
     let instruments = parse_instruments(wf.instrument)?;
