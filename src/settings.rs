@@ -7,7 +7,9 @@ use std::path::Path;
 
 use toml_edit::{Document, Item, Value};
 
-use crate::diag::{Diagnostic, Level, Severity};
+#[cfg(test)]
+use crate::diag::Severity;
+use crate::diag::{Diagnostic, Level, RuleId};
 use crate::i18n::Lang;
 use crate::rules;
 use crate::tr;
@@ -51,7 +53,7 @@ pub struct Settings {
     /// Awards before this year are not on file (`[data] records-from`).
     pub records_from: Option<u16>,
     /// Per-rule levels from `[rules]`.
-    pub levels: HashMap<String, Level>,
+    pub levels: HashMap<RuleId, Level>,
     /// `[rules] require-evidence`.
     pub require_evidence: bool,
     /// Other `[rules]` options with string values (e.g. `cstdcs-ratio-scope`).
@@ -173,8 +175,8 @@ impl Settings {
                         }
                     }
                     ("rules", key) => {
-                        if rules::find(key).is_none() {
-                            let ids = rules::registry().iter().map(|r| r.id);
+                        let Some(id) = RuleId::parse(key) else {
+                            let ids = RuleId::ALL.iter().map(|r| r.as_str());
                             let near = crate::model::text::nearest(key, ids).unwrap_or("");
                             bad(tr!(
                                 lang,
@@ -183,10 +185,10 @@ impl Settings {
                                 suggestion = near
                             ));
                             continue;
-                        }
+                        };
                         match str_of(value).and_then(Level::parse) {
                             Some(level) => {
-                                s.levels.insert(key.to_string(), level);
+                                s.levels.insert(id, level);
                             }
                             None => bad(tr!(
                                 lang,
@@ -198,7 +200,7 @@ impl Settings {
                     }
                     ("thresholds", key) => {
                         if rules::threshold_default(key).is_none() {
-                            let names = rules::THRESHOLDS.iter().map(|t| t.name);
+                            let names = rules::thresholds().iter().map(|t| t.name);
                             let near = crate::model::text::nearest(key, names).unwrap_or("");
                             bad(tr!(
                                 lang,
@@ -241,7 +243,7 @@ pub fn line_of(text: &str, offset: usize) -> u32 {
 }
 
 fn setting_error(lang: Lang, line: Option<u32>, message: String) -> Diagnostic {
-    Diagnostic::new("invalid-setting", Severity::Error, message)
+    Diagnostic::new(RuleId::InvalidSetting, message)
         .at(FILE, line)
         .help(tr!(lang, "settings.help"))
 }
@@ -269,7 +271,7 @@ mod tests {
         assert_eq!(d[0].line, Some(3));
         assert!(d
             .iter()
-            .all(|d| d.rule == "invalid-setting" && d.severity == Severity::Error));
+            .all(|d| d.rule == RuleId::InvalidSetting && d.severity == Severity::Error));
     }
 
     #[test]

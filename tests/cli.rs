@@ -159,7 +159,7 @@ fn sarif_log_is_fit_for_code_scanning() {
     }
     for r in thidua::rules::registry() {
         assert!(
-            ids.contains(r.id),
+            ids.contains(r.id.as_str()),
             "registry rule {} missing from the log",
             r.id
         );

@@ -32,10 +32,10 @@ fn rules_doc_names_every_rule_and_threshold() {
         );
         assert!(doc.contains(r.info.citation), "{}", r.info.id);
     }
-    for t in thidua::rules::THRESHOLDS {
+    for t in thidua::rules::thresholds() {
         assert!(doc.contains(&format!("`{}`", t.name)), "{}", t.name);
     }
-    for w in thidua::rules::windows::WINDOWS.iter() {
+    for w in thidua::rules::windows::all() {
         assert!(doc.contains(&format!("`{}`", w.id)), "{}", w.id);
     }
 }

@@ -242,7 +242,7 @@ fn rules_and_explain_show_the_law() {
     assert_eq!(code, 0);
     for r in thidua::rules::law_table() {
         assert!(
-            out.contains(r.info.id),
+            out.contains(r.info.id.as_str()),
             "{} missing from `thidua rules`",
             r.info.id
         );

@@ -441,7 +441,7 @@ fn every_structural_rule_has_both_fixtures() {
     let rules: Vec<&str> = thidua::rules::registry()
         .iter()
         .filter(|r| r.family == thidua::diag::Family::Structural)
-        .map(|r| r.id)
+        .map(|r| r.id.as_str())
         .collect();
     assert!(rules.len() >= 14, "{rules:?}");
     for id in &rules {

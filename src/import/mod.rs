@@ -20,7 +20,7 @@ pub mod write;
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
-use crate::diag::{Diagnostic, Diagnostics, Severity};
+use crate::diag::{Diagnostic, Diagnostics, RuleId, Severity};
 use crate::i18n::Lang;
 use crate::load::schema::{fields, Builder, Values, MAX_FIELDS};
 use crate::load::{self, Progress};
@@ -463,7 +463,7 @@ pub fn run(root: &Path, opts: &Options, lang: Lang, progress: &mut Progress) -> 
     };
     for (c, h) in &header.unknown {
         let msg = tr!(lang, "import.unknown-header", header = h.replace('\n', " "));
-        let mut d = Diagnostic::new("unknown-column", Severity::Warning, msg)
+        let mut d = Diagnostic::new(RuleId::UnknownColumn, msg)
             .at(file_name.clone(), Some(header.number))
             .help(lang.t("import.map-help"));
         if let Some(cell) = grid.cell_name(header.number, *c) {
@@ -477,8 +477,8 @@ pub fn run(root: &Path, opts: &Options, lang: Lang, progress: &mut Progress) -> 
             "import.repeated-header",
             header = h.replace('\n', " ")
         );
-        let mut d = Diagnostic::new("unknown-column", Severity::Warning, msg)
-            .at(file_name.clone(), Some(header.number));
+        let mut d =
+            Diagnostic::new(RuleId::UnknownColumn, msg).at(file_name.clone(), Some(header.number));
         if let Some(cell) = grid.cell_name(header.number, *c) {
             d = d.cell(cell);
         }
@@ -588,9 +588,8 @@ pub fn run(root: &Path, opts: &Options, lang: Lang, progress: &mut Progress) -> 
             }
         }
         let at = |col: Option<usize>| place(&grid, row.number, col);
-        let err = |rule: &'static str, msg: String, col: Option<usize>| {
-            let mut d =
-                Diagnostic::new(rule, Severity::Error, msg).at(file_name.clone(), Some(row.number));
+        let err = |rule: RuleId, msg: String, col: Option<usize>| {
+            let mut d = Diagnostic::new(rule, msg).at(file_name.clone(), Some(row.number));
             if grid.sheet.is_some() {
                 d = d.cell(at(col.or(p.key_col)));
             }
@@ -610,7 +609,7 @@ pub fn run(root: &Path, opts: &Options, lang: Lang, progress: &mut Progress) -> 
                         p.values[ui] = Some((ds.str(ds.units[u].id).to_string(), given.1))
                     }
                     Found::Many(v) => p.errors.push(err(
-                        "unknown-reference",
+                        RuleId::UnknownReference,
                         ambiguous_units(&ds, lang, &given.0, &v),
                         given.1,
                     )),
@@ -623,12 +622,12 @@ pub fn run(root: &Path, opts: &Options, lang: Lang, progress: &mut Progress) -> 
                         None => Ok(None),
                         Some((_, Found::One(u))) => Ok(Some(u)),
                         Some((u, Found::None)) => Err(err(
-                            "unknown-reference",
+                            RuleId::UnknownReference,
                             tr!(lang, "import.unknown-unit", unit = u),
                             unit_col,
                         )),
                         Some((u, Found::Many(v))) => Err(err(
-                            "unknown-reference",
+                            RuleId::UnknownReference,
                             ambiguous_units(&ds, lang, u, &v),
                             unit_col,
                         )),
@@ -663,7 +662,7 @@ pub fn run(root: &Path, opts: &Options, lang: Lang, progress: &mut Progress) -> 
                                     .collect::<Vec<_>>()
                                     .join(", ");
                                 let d = err(
-                                    "unknown-reference",
+                                    RuleId::UnknownReference,
                                     tr!(
                                         lang,
                                         "import.ambiguous-person",
@@ -677,7 +676,7 @@ pub fn run(root: &Path, opts: &Options, lang: Lang, progress: &mut Progress) -> 
                             }
                             Found::None if opts.create_people => match unit {
                                 None => p.errors.push(err(
-                                    "missing-value",
+                                    RuleId::MissingValue,
                                     tr!(lang, "import.create-needs-unit", name = name),
                                     name_col,
                                 )),
@@ -708,7 +707,7 @@ pub fn run(root: &Path, opts: &Options, lang: Lang, progress: &mut Progress) -> 
                                     None => tr!(lang, "import.unknown-person", name = name),
                                 };
                                 p.errors.push(
-                                    err("unknown-reference", msg, name_col)
+                                    err(RuleId::UnknownReference, msg, name_col)
                                         .help(lang.t("import.create-help")),
                                 );
                             }
@@ -732,7 +731,7 @@ pub fn run(root: &Path, opts: &Options, lang: Lang, progress: &mut Progress) -> 
                             p.values[i] = Some((ds.str(ds.units[u].id).to_string(), col))
                         }
                         Found::Many(v) => p.errors.push(err(
-                            "unknown-reference",
+                            RuleId::UnknownReference,
                             ambiguous_units(&ds, lang, &given, &v),
                             col,
                         )),
@@ -850,7 +849,7 @@ pub fn run(root: &Path, opts: &Options, lang: Lang, progress: &mut Progress) -> 
             continue;
         }
         let (row, col) = d.line.and_then(|t| places.get(t)).unwrap_or((0, None));
-        if d.rule == "recipient-conflict" && unresolved.contains(&row) {
+        if d.rule == RuleId::RecipientConflict && unresolved.contains(&row) {
             continue;
         }
         d.file = Some(file_name.clone());

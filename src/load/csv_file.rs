@@ -15,7 +15,7 @@ use super::schema::{
     field_index, fields, is_interned, unknown_field, Builder, Need, Values, MAX_FIELDS,
 };
 use super::Progress;
-use crate::diag::{Diagnostic, Severity};
+use crate::diag::{Diagnostic, RuleId};
 use crate::model::{text, FileId, Interner, RecordType};
 use crate::tr;
 
@@ -29,7 +29,7 @@ pub fn read(
     let rel = b.ds.file(file).path.clone();
     let lang = b.lang;
     let parse_error = |msg: String, line: Option<u32>| {
-        Diagnostic::new("parse-error", Severity::Error, msg).at(rel.clone(), line)
+        Diagnostic::new(RuleId::ParseError, msg).at(rel.clone(), line)
     };
     let handle = match File::open(path) {
         Ok(f) => f,
@@ -98,8 +98,7 @@ pub fn read(
             Some(_) => {
                 let msg = tr!(lang, "load.duplicate-column", column = key);
                 b.diags.push(
-                    Diagnostic::new("unknown-column", Severity::Warning, msg)
-                        .at(rel.clone(), Some(header_line)),
+                    Diagnostic::new(RuleId::UnknownColumn, msg).at(rel.clone(), Some(header_line)),
                 );
                 map.push(None);
             }
@@ -140,7 +139,7 @@ pub fn read(
             columns = schema.iter().map(|(n, _)| *n).collect::<Vec<_>>().join(",")
         );
         b.diags.push(
-            Diagnostic::new("missing-column", Severity::Error, msg)
+            Diagnostic::new(RuleId::MissingColumn, msg)
                 .at(rel.clone(), Some(header_line))
                 .help(help),
         );

@@ -9,7 +9,7 @@ mod toml_file;
 
 use std::path::{Path, PathBuf};
 
-use crate::diag::{Diagnostic, Diagnostics, Severity};
+use crate::diag::{Diagnostic, Diagnostics, RuleId};
 use crate::i18n::Lang;
 use crate::model::{Dataset, Date, FileId, RecordType, SourceFile};
 use crate::settings::{self, Settings};
@@ -187,7 +187,7 @@ pub fn load(
         let msg = tr!(lang, "load.unknown-file", path = f.rel);
         let help = lang.t("load.unknown-file-help");
         sink.push(
-            Diagnostic::new("unknown-file", Severity::Warning, msg)
+            Diagnostic::new(RuleId::UnknownFile, msg)
                 .at(f.rel.clone(), None)
                 .help(help),
         );
