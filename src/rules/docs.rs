@@ -11,7 +11,7 @@ use crate::model::Code;
 use super::{authority, law_table, windows, THRESHOLDS};
 
 /// How to regenerate the file, stated in its header.
-pub const REGENERATE: &str = "THIDUA_BLESS=1 cargo test --test rules_docs";
+pub const REGENERATE: &str = "THIDUA_BLESS=1 cargo test --test it rules_docs";
 
 /// The text of `docs/rules.md`.
 pub fn render() -> String {

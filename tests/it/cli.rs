@@ -4,7 +4,7 @@
 //!
 //! The fixture folders are `tests/cmd/fixture/{data,clean,warn}`: findings of
 //! both severities, nothing, and warnings only. Snapshots are refreshed with
-//! `TRYCMD=overwrite cargo test --test cli`.
+//! `TRYCMD=overwrite cargo test --test it cli::`.
 
 use std::collections::HashSet;
 use std::path::Path;
@@ -37,7 +37,9 @@ fn thidua(args: &[&str], env: &[(&str, &str)]) -> Output {
 
 #[test]
 fn cli_cases() {
-    // Children inherit the environment: the cases start from a known one.
+    // Children inherit the environment: the cases start from a known one,
+    // and no other test changes it while they run.
+    let _env = crate::support::env_lock();
     for v in ENV {
         std::env::remove_var(v);
     }

@@ -307,13 +307,9 @@ fn fixtures() -> PathBuf {
 
 /// `thidua --lang en check --data DIR --format json`: the exit status and the JSON.
 fn check(dir: &Path, today: Option<&str>) -> (i32, Value) {
-    // `THIDUA_TODAY` is process-wide: tests of this file run one check at a time.
-    static ENV: std::sync::Mutex<()> = std::sync::Mutex::new(());
-    let _guard = ENV.lock().unwrap_or_else(|e| e.into_inner());
-    match today {
-        Some(t) => std::env::set_var("THIDUA_TODAY", t),
-        None => std::env::remove_var("THIDUA_TODAY"),
-    }
+    // `THIDUA_TODAY` is process-wide: these checks run one at a time.
+    let _guard = crate::support::env_lock();
+    let _today = crate::support::EnvVar::set("THIDUA_TODAY", today);
     let (mut out, mut err) = (Vec::new(), Vec::new());
     let args = [
         "thidua",
@@ -326,7 +322,6 @@ fn check(dir: &Path, today: Option<&str>) -> (i32, Value) {
         "json",
     ];
     let code = thidua::run(args, &mut out, &mut err);
-    std::env::remove_var("THIDUA_TODAY");
     assert!(
         err.is_empty(),
         "{}: stderr {}",
