@@ -11,6 +11,8 @@ pub mod cli;
 pub mod commands;
 pub mod diag;
 pub mod emit;
+pub mod engine;
+pub mod env;
 pub mod i18n;
 pub mod import;
 pub mod load;
@@ -66,6 +68,8 @@ pub type Result<T, E = Error> = std::result::Result<T, E>;
 pub struct Ctx<'a> {
     pub lang: Lang,
     pub data: PathBuf,
+    /// The day the folder is checked as of (`THIDUA_TODAY`, else the clock).
+    pub today: model::Date,
     pub out: &'a mut dyn Write,
     pub err: &'a mut dyn Write,
     /// Whether stderr is a terminal (progress bars, colour).
@@ -83,6 +87,16 @@ pub struct Ctx<'a> {
 /// assert!(String::from_utf8(out).unwrap().starts_with("duplicate-id"));
 /// ```
 pub fn run<I, T>(args: I, out: &mut dyn Write, err: &mut dyn Write) -> i32
+where
+    I: IntoIterator<Item = T>,
+    T: Into<OsString> + Clone,
+{
+    run_in(&env::Env::from_process(), args, out, err)
+}
+
+/// [`run`] with the environment given rather than read from the process
+/// (tests that run in one process set `THIDUA_TODAY` this way).
+pub fn run_in<I, T>(env: &env::Env, args: I, out: &mut dyn Write, err: &mut dyn Write) -> i32
 where
     I: IntoIterator<Item = T>,
     T: Into<OsString> + Clone,
@@ -106,9 +120,17 @@ where
     };
     let lang = cli.lang.unwrap_or_default();
     let data = cli.data.clone().unwrap_or_else(|| PathBuf::from("data"));
+    let today = match env.resolve_today(lang) {
+        Ok(today) => today,
+        Err(e) => {
+            let _ = writeln!(err, "thidua: {e}");
+            return EXIT_FAILURE;
+        }
+    };
     let mut ctx = Ctx {
         lang,
         data,
+        today,
         out,
         err,
         err_is_tty: std::io::stderr().is_terminal(),

@@ -54,6 +54,7 @@ pub fn run(ctx: &mut Ctx<'_>, args: &ImportArgs) -> Result<i32> {
     let lang = ctx.lang;
     let mut opts = options(args, lang)?;
     opts.progress = ctx.err_is_tty;
+    opts.today = ctx.today;
     let mut progress = Progress::new(ctx.err_is_tty, lang.pick("Đang đọc", "Reading"));
     let outcome = import::run(&ctx.data, &opts, lang, &mut progress)?;
     match args.format {

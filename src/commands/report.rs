@@ -10,8 +10,9 @@ use std::path::{Path, PathBuf};
 
 use crate::cli::{ReportArgs, ReportFormat};
 use crate::diag::Diagnostics;
+use crate::engine::{self, EngineInput};
 use crate::i18n::Lang;
-use crate::load::{self, Progress};
+use crate::load::Progress;
 use crate::model::Dataset;
 use crate::report::{self, tables, Report, Table};
 use crate::settings::Settings;
@@ -23,9 +24,17 @@ pub fn run(ctx: &mut Ctx<'_>, args: &ReportArgs) -> Result<i32> {
         .ok_or_else(|| Error::Message(tr!(lang, "report.bad-years", value = args.years)))?;
     validate(ctx, args)?;
 
-    load::ensure_folder(&ctx.data, lang)?;
-    let (settings, setting_problems) = Settings::load(&ctx.data, lang);
-    if !setting_problems.is_empty() {
+    // Problems in the data are `check`'s to list; the report only counts what
+    // they leave out, and how many findings of the law concern its years.
+    let input = EngineInput {
+        root: &ctx.data,
+        lang,
+        today: ctx.today,
+        law: true,
+    };
+    let mut progress = Progress::new(ctx.err_is_tty, lang.pick("Đang đọc", "Reading"));
+    let checked = engine::run(&input, &mut progress)?;
+    if checked.settings_problems > 0 {
         // The report runs on the valid settings; `check` lists the problems.
         writeln!(
             ctx.err,
@@ -33,21 +42,18 @@ pub fn run(ctx: &mut Ctx<'_>, args: &ReportArgs) -> Result<i32> {
             tr!(
                 lang,
                 "report.settings-problems",
-                count = setting_problems.len()
+                count = checked.settings_problems
             )
         )?;
     }
-    // Problems in the data are `check`'s to list; the report only counts what they leave out.
-    let mut sink = Diagnostics::with_overrides(settings.levels.clone());
-    let mut progress = Progress::new(ctx.err_is_tty, lang.pick("Đang đọc", "Reading"));
-    let ds = load::load_checked(&ctx.data, &settings, lang, &mut sink, &mut progress)?;
-    let organisation = organisation(&settings, &ctx.data);
+    let ds = &checked.dataset;
+    let organisation = organisation(&checked.settings, &ctx.data);
     let r = report::compute(
-        &ds,
+        ds,
         organisation,
         &years,
         trend,
-        law_findings(&ds, &settings, &years),
+        law_findings(ds, &checked.law, &years),
     );
 
     if args.strict && r.structural_errors() > 0 {
@@ -234,16 +240,14 @@ fn organisation(settings: &Settings, data: &Path) -> String {
 /// How many findings of the law's rules concern the awards of the reported
 /// years. The report says how many there are and points to `thidua check`;
 /// it never removes an award for them.
-fn law_findings(ds: &Dataset, settings: &Settings, years: &[u16]) -> Option<usize> {
-    let mut sink = Diagnostics::with_overrides(settings.levels.clone());
-    crate::rules::check_law(ds, settings, crate::i18n::Lang::En, &mut sink);
+fn law_findings(ds: &Dataset, law: &Diagnostics, years: &[u16]) -> Option<usize> {
     let ids: std::collections::HashSet<&str> = ds
         .awards
         .iter()
         .filter(|a| years.contains(&a.year))
         .map(|a| ds.str(a.id))
         .collect();
-    let count = sink
+    let count = law
         .items()
         .iter()
         .filter(|d| d.record.as_deref().is_some_and(|r| ids.contains(r)))

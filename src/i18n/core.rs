@@ -3,6 +3,7 @@
 use super::{e, Entry};
 
 pub const ENTRIES: &[Entry] = &[
+    e("env.bad-today", "THIDUA_TODAY = `{value}` không phải một ngày (YYYY-MM-DD)", "THIDUA_TODAY = `{value}` is not a date (YYYY-MM-DD)"),
     e("settings.not-utf8", "thidua.toml không phải văn bản UTF-8", "thidua.toml is not UTF-8 text"),
     e("settings.unreadable", "không đọc được thidua.toml: {error}", "cannot read thidua.toml: {error}"),
     e("settings.syntax", "lỗi cú pháp TOML: {error}", "TOML syntax error: {error}"),

@@ -21,14 +21,14 @@ use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 use crate::diag::{Diagnostic, Diagnostics, Severity};
+use crate::engine::{self, EngineInput};
 use crate::i18n::Lang;
 use crate::load::schema::{fields, Builder, Values, MAX_FIELDS};
-use crate::load::{self, Progress};
+use crate::load::Progress;
 use crate::model::{
     text, AwardCode, AwardKind, CampaignKind, Code, Dataset, Discipline, FileId, Gender, Issuer,
     ProposalStatus, Rating, RecordType, SourceFile, UnitKind,
 };
-use crate::settings::Settings;
 use crate::{tr, Error, Result};
 
 use encoding::TextEncoding;
@@ -56,6 +56,8 @@ pub struct Options {
     pub progress: bool,
     /// For tests only: make the writer fail part-way.
     pub fail: FailPoint,
+    /// The day the folder is checked as of (the command passes `THIDUA_TODAY`).
+    pub today: crate::model::Date,
 }
 
 impl Options {
@@ -72,6 +74,7 @@ impl Options {
             dry_run: false,
             progress: false,
             fail: FailPoint::default(),
+            today: crate::env::clock_today(),
         }
     }
 }
@@ -512,12 +515,16 @@ pub fn run(root: &Path, opts: &Options, lang: Lang, progress: &mut Progress) -> 
     }
 
     // The folder as it is.
-    load::ensure_folder(root, lang)?;
-    let (settings, setting_diags) = Settings::load(root, lang);
-    let mut folder_sink = Diagnostics::with_overrides(settings.levels.clone());
-    folder_sink.extend(setting_diags);
-    let mut ds = load::load_checked(root, &settings, lang, &mut folder_sink, progress)?;
-    out.folder_errors = folder_sink.errors();
+    let input = EngineInput {
+        root,
+        lang,
+        today: opts.today,
+        law: false,
+    };
+    let checked = engine::run(&input, progress)?;
+    out.folder_errors = checked.diagnostics.errors();
+    let config = checked.config;
+    let mut ds = checked.dataset;
     let dir = Directory::new(&ds);
 
     // Rows to records.
@@ -780,7 +787,7 @@ pub fn run(root: &Path, opts: &Options, lang: Lang, progress: &mut Progress) -> 
     // Build the new records with the loader's own builder, then check the
     // folder with them.
     let marker = format!("\u{1}import:{file_name}");
-    let this_year = load::today().year();
+    let this_year = opts.today.year();
     let people_file = FileId(ds.files.len() as u32);
     ds.files.push(SourceFile {
         path: marker.clone(),
@@ -791,7 +798,7 @@ pub fn run(root: &Path, opts: &Options, lang: Lang, progress: &mut Progress) -> 
         path: marker.clone(),
         kind,
     });
-    let mut sink = Diagnostics::with_overrides(settings.levels.clone());
+    let mut sink = Diagnostics::with_overrides(config.levels.clone());
     {
         let mut b = Builder::new(&mut ds, lang, this_year);
         for np in newcomers
@@ -824,11 +831,11 @@ pub fn run(root: &Path, opts: &Options, lang: Lang, progress: &mut Progress) -> 
         }
         sink.extend(b.diags.drain(..));
     }
-    crate::rules::structural::check(&mut ds, &settings, lang, load::today(), &mut sink);
+    engine::structural(&mut ds, lang, opts.today, &mut sink);
     // The law's rules, exactly as `check` runs them: their findings on the
     // new rows block the import (errors) or are shown (warnings) like the
     // structural ones.
-    crate::rules::check_law(&ds, &settings, lang, &mut sink);
+    crate::rules::check_law(&ds, &config, lang, &mut sink);
 
     // Findings on the new rows, placed at their cells; rows with errors are rejected.
     let mut rejected: HashSet<u32> = HashSet::new();

@@ -29,6 +29,7 @@ macro_rules! law_rule {
 pub mod authority;
 pub mod collective;
 pub mod commendation;
+pub mod config;
 pub mod docs;
 pub mod evidence;
 pub mod general;
@@ -41,7 +42,6 @@ pub mod windows;
 use crate::diag::{Bilingual, Diagnostics, Level, RuleInfo};
 use crate::i18n::Lang;
 use crate::model::Dataset;
-use crate::settings::Settings;
 
 /// Every rule the tool knows, structural first.
 pub fn registry() -> &'static [&'static RuleInfo] {
@@ -124,7 +124,7 @@ pub const fn off(citation: &'static str) -> Option<Applies> {
 /// many records each rule could judge.
 pub fn check_law(
     ds: &Dataset,
-    settings: &Settings,
+    settings: &config::RuleConfig,
     lang: Lang,
     sink: &mut Diagnostics,
 ) -> Coverage {

@@ -45,7 +45,9 @@ fn data_folders(dir: &Path, out: &mut Vec<PathBuf>) {
 
 fn check_json(dir: &Path, lang: &str) -> String {
     let (mut out, mut err) = (Vec::new(), Vec::new());
-    let code = thidua::run(
+    // Every "today" in the fixtures is relative to this day.
+    let code = thidua::run_in(
+        &thidua::env::Env::today("2026-12-02"),
         [
             "thidua",
             "--lang",
@@ -66,9 +68,6 @@ fn check_json(dir: &Path, lang: &str) -> String {
 
 #[test]
 fn check_json_is_unchanged_on_every_fixture() {
-    // Every "today" in the fixtures is relative to this day.
-    let _env = crate::support::env_lock();
-    let _today = crate::support::EnvVar::set("THIDUA_TODAY", Some("2026-12-02"));
     let stale = stale_snapshots();
     assert!(
         stale.is_empty(),

@@ -254,3 +254,19 @@ fn github_annotations_match_the_json_findings() {
         );
     }
 }
+
+/// `THIDUA_TODAY` that is not a date stops the run (exit 2) and says so,
+/// in the chosen language, rather than being ignored for the clock.
+#[test]
+fn an_invalid_thidua_today_is_an_error() {
+    let env = thidua::env::Env::today("2026-02-30");
+    for (lang, text) in [("en", "is not a date"), ("vi", "không phải một ngày")] {
+        let (mut out, mut err) = (Vec::new(), Vec::new());
+        let args = ["thidua", "--lang", lang, "check", "--data", "data"];
+        let code = thidua::run_in(&env, args, &mut out, &mut err);
+        let err = String::from_utf8(err).unwrap();
+        assert_eq!(code, thidua::EXIT_FAILURE, "{err}");
+        assert!(err.contains("`2026-02-30`") && err.contains(text), "{err}");
+        assert!(out.is_empty());
+    }
+}

@@ -307,9 +307,9 @@ fn fixtures() -> PathBuf {
 
 /// `thidua --lang en check --data DIR --format json`: the exit status and the JSON.
 fn check(dir: &Path, today: Option<&str>) -> (i32, Value) {
-    // `THIDUA_TODAY` is process-wide: these checks run one at a time.
-    let _guard = crate::support::env_lock();
-    let _today = crate::support::EnvVar::set("THIDUA_TODAY", today);
+    let env = thidua::env::Env {
+        today: today.map(Into::into),
+    };
     let (mut out, mut err) = (Vec::new(), Vec::new());
     let args = [
         "thidua",
@@ -321,7 +321,7 @@ fn check(dir: &Path, today: Option<&str>) -> (i32, Value) {
         "--format",
         "json",
     ];
-    let code = thidua::run(args, &mut out, &mut err);
+    let code = thidua::run_in(&env, args, &mut out, &mut err);
     assert!(
         err.is_empty(),
         "{}: stderr {}",
@@ -368,8 +368,7 @@ fn said(d: &Value) -> String {
     s
 }
 
-// One test for the whole table: `THIDUA_TODAY` is process-wide, so the
-// cases run one after the other.
+// One test for the whole table: every failure is listed at once.
 #[test]
 fn each_structural_rule_fires_on_bad_and_not_on_good() {
     let mut failures = Vec::new();
@@ -467,16 +466,7 @@ fn every_structural_rule_has_both_fixtures() {
 #[test]
 fn records_with_invalid_values_are_flawed_or_dropped() {
     let dir = fixtures().join("invalid-value/bad");
-    let mut sink = thidua::diag::Diagnostics::new();
-    let settings = thidua::settings::Settings::default();
-    let ds = thidua::load::load_checked(
-        &dir,
-        &settings,
-        thidua::Lang::En,
-        &mut sink,
-        &mut thidua::load::Progress::hidden(),
-    )
-    .unwrap();
+    let ds = crate::support::engine(&dir, false).dataset;
     // people.toml: P-001's `direct_worker` (required) is invalid, P-002's `gender` is an array.
     assert_eq!(ds.people.len(), 1);
     assert_eq!(ds.str(ds.people[0].id), "P-002");
@@ -488,14 +478,7 @@ fn records_with_invalid_values_are_flawed_or_dropped() {
     // Every award row has an invalid required value.
     assert!(ds.awards.is_empty());
 
-    let good = thidua::load::load_checked(
-        &fixtures().join("invalid-value/good"),
-        &settings,
-        thidua::Lang::En,
-        &mut thidua::diag::Diagnostics::new(),
-        &mut thidua::load::Progress::hidden(),
-    )
-    .unwrap();
+    let good = crate::support::engine(&fixtures().join("invalid-value/good"), false).dataset;
     assert!(good.people.iter().all(|p| !p.flawed) && good.evaluations.iter().all(|e| !e.flawed));
     assert_eq!(
         (good.people.len(), good.evaluations.len(), good.awards.len()),
