@@ -13,6 +13,7 @@ pub mod diag;
 pub mod emit;
 pub mod engine;
 pub mod env;
+pub mod fsutil;
 pub mod i18n;
 pub mod import;
 pub mod load;
@@ -50,6 +51,10 @@ pub enum Error {
     },
     #[error("{0}")]
     Output(#[from] std::io::Error),
+    /// A file to write is something else on disk (a symlink, a folder, a
+    /// FIFO, a device): thidua does not write through it.
+    #[error("`{}` exists and is not a regular file; refusing to replace it", .0.display())]
+    NotAFile(PathBuf),
 }
 
 impl Error {

@@ -5,8 +5,7 @@
 //! Exit 0 when the report was written; 1 when `--strict` refused it; 2 when
 //! it could not be made (bad arguments, unreadable folder, failed write).
 
-use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use crate::cli::{ReportArgs, ReportFormat};
 use crate::diag::Diagnostics;
@@ -81,7 +80,7 @@ pub fn run(ctx: &mut Ctx<'_>, args: &ReportArgs) -> Result<i32> {
             let mut buf = Vec::new();
             report::csv::write(&mut buf, &t, lang)?;
             let path = dir.join(format!("{}.csv", t.name));
-            write_atomic(&path, &buf)?;
+            crate::fsutil::replace(&path, &buf)?;
         }
         writeln!(
             ctx.err,
@@ -100,7 +99,7 @@ pub fn run(ctx: &mut Ctx<'_>, args: &ReportArgs) -> Result<i32> {
     )?;
     match &args.output {
         Some(path) => {
-            write_atomic(path, &bytes)?;
+            crate::fsutil::replace(path, &bytes)?;
             writeln!(
                 ctx.err,
                 "{}",
@@ -253,28 +252,4 @@ fn law_findings(ds: &Dataset, law: &Diagnostics, years: &[u16]) -> Option<usize>
         .filter(|d| d.record.as_deref().is_some_and(|r| ids.contains(r)))
         .count();
     Some(count)
-}
-
-/// Writes `bytes` to `path` through a temporary file in the same folder and a
-/// rename, so that a reader never sees half a file.
-fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
-    let dir = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
-    let result = (|| {
-        let mut f = std::fs::File::create(&tmp)?;
-        f.write_all(bytes)?;
-        f.sync_all()?;
-        std::fs::rename(&tmp, path)
-    })();
-    result.map_err(|e| {
-        let _ = std::fs::remove_file(&tmp);
-        Error::io(path, e)
-    })
 }
