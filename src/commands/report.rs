@@ -13,7 +13,7 @@ use crate::engine::{self, EngineInput};
 use crate::i18n::Lang;
 use crate::load::Progress;
 use crate::model::Dataset;
-use crate::report::{self, tables, Report, Table};
+use crate::report::{self, render, tables};
 use crate::settings::Settings;
 use crate::{tr, Ctx, Error, Result, EXIT_FINDINGS, EXIT_OK};
 
@@ -76,11 +76,8 @@ pub fn run(ctx: &mut Ctx<'_>, args: &ReportArgs) -> Result<i32> {
             .as_deref()
             .ok_or_else(|| csv_needs_table(lang))?;
         std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
-        for t in chosen(&r, lang, None) {
-            let mut buf = Vec::new();
-            report::csv::write(&mut buf, &t, lang)?;
-            let path = dir.join(format!("{}.csv", t.name));
-            crate::fsutil::replace(&path, &buf)?;
+        for (name, bytes) in render::csv_files(&r, lang)? {
+            crate::fsutil::replace(&dir.join(format!("{name}.csv")), &bytes)?;
         }
         writeln!(
             ctx.err,
@@ -90,13 +87,13 @@ pub fn run(ctx: &mut Ctx<'_>, args: &ReportArgs) -> Result<i32> {
         return Ok(EXIT_OK);
     }
 
-    let bytes = render(
-        &r,
-        args,
-        lang,
-        &notes,
-        ctx.out_is_tty && args.output.is_none(),
-    )?;
+    let how = render::Rendering {
+        format: args.format.into(),
+        table: args.table.as_deref(),
+        notes: &notes,
+        fit: ctx.out_is_tty && args.output.is_none(),
+    };
+    let bytes = render::render(&r, &how, lang)?;
     match &args.output {
         Some(path) => {
             crate::fsutil::replace(path, &bytes)?;
@@ -174,51 +171,6 @@ fn csv_needs_table(lang: Lang) -> Error {
     ))
 }
 
-/// The tables to render: the one named by `--table` (even when empty), else
-/// every table with figures.
-fn chosen(r: &Report, lang: Lang, name: Option<&str>) -> Vec<Table> {
-    let all = tables::tables(r, lang);
-    match name {
-        Some(n) => all.into_iter().filter(|t| t.name == n).collect(),
-        None => all
-            .into_iter()
-            .filter(|t| t.name == "summary" || !t.rows.is_empty())
-            .collect(),
-    }
-}
-
-fn render(
-    r: &Report,
-    args: &ReportArgs,
-    lang: Lang,
-    notes: &[String],
-    fit: bool,
-) -> Result<Vec<u8>> {
-    let title = tables::title(r, lang);
-    let ts = chosen(r, lang, args.table.as_deref());
-    let mut buf = Vec::new();
-    match args.format {
-        ReportFormat::Json => report::json::write(&mut buf, r)?,
-        ReportFormat::Table => {
-            report::table::write(&mut buf, &[r.organisation.clone(), title], &ts, fit, lang)?
-        }
-        ReportFormat::Md => report::md::write(&mut buf, &r.organisation, &title, notes, &ts, lang)?,
-        ReportFormat::Html => {
-            report::html::write(&mut buf, &r.organisation, &title, notes, &ts, lang)?
-        }
-        ReportFormat::Csv => {
-            for t in &ts {
-                report::csv::write(&mut buf, t, lang)?;
-            }
-        }
-        ReportFormat::Xlsx => {
-            buf = report::xlsx::build(&r.organisation, &title, notes, &ts, lang)
-                .map_err(|e| Error::Message(format!("xlsx: {e}")))?;
-        }
-    }
-    Ok(buf)
-}
-
 /// The organisation heading every output: `[organisation] name`, else the
 /// data folder's name.
 fn organisation(settings: &Settings, data: &Path) -> String {
@@ -252,4 +204,17 @@ fn law_findings(ds: &Dataset, law: &Diagnostics, years: &[u16]) -> Option<usize>
         .filter(|d| d.record.as_deref().is_some_and(|r| ids.contains(r)))
         .count();
     Some(count)
+}
+
+impl From<ReportFormat> for render::Format {
+    fn from(f: ReportFormat) -> Self {
+        match f {
+            ReportFormat::Table => render::Format::Table,
+            ReportFormat::Csv => render::Format::Csv,
+            ReportFormat::Json => render::Format::Json,
+            ReportFormat::Md => render::Format::Md,
+            ReportFormat::Xlsx => render::Format::Xlsx,
+            ReportFormat::Html => render::Format::Html,
+        }
+    }
 }

@@ -13,6 +13,7 @@ pub mod encoding;
 pub mod header;
 pub mod legacy;
 pub mod matching;
+pub mod render;
 pub mod source;
 mod stages;
 pub mod values;
