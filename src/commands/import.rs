@@ -5,13 +5,13 @@
 //! and so nothing was written, 2 when the import could not run.
 
 use crate::cli::{ImportArgs, ImportFormat, ImportType};
-use crate::import::{self, encoding::TextEncoding, Options};
+use crate::import::{self, Options};
 use crate::load::Progress;
 use crate::model::RecordType;
-use crate::{tr, Ctx, Error, Lang, Result, EXIT_FINDINGS, EXIT_OK};
+use crate::{Ctx, Result, EXIT_FINDINGS, EXIT_OK};
 
 /// The options of an import from its command-line arguments.
-pub fn options(args: &ImportArgs, lang: Lang) -> Result<Options> {
+pub fn options(args: &ImportArgs) -> Options {
     let kind = match args.kind {
         ImportType::Awards => RecordType::Award,
         ImportType::People => RecordType::Person,
@@ -21,33 +21,22 @@ pub fn options(args: &ImportArgs, lang: Lang) -> Result<Options> {
     };
     let mut opts = Options::new(&args.file, kind);
     opts.sheet = args.sheet.clone();
-    if let Some(name) = &args.encoding {
-        let enc = TextEncoding::parse(name).ok_or_else(|| {
-            Error::Message(tr!(
-                lang,
-                "import.bad-encoding",
-                name = name,
-                names = import::encoding::NAMES
-            ))
-        })?;
-        opts.encoding = Some(enc);
-    }
-    for s in &args.set {
-        let (k, v) = s
-            .split_once('=')
-            .ok_or_else(|| Error::Message(tr!(lang, "import.bad-set-syntax", value = s)))?;
-        opts.set.push((k.trim().to_string(), v.trim().to_string()));
-    }
+    opts.encoding = args.encoding;
+    opts.set = args
+        .set
+        .iter()
+        .map(|s| (s.field.clone(), s.value.clone()))
+        .collect();
     opts.map = args.map.clone();
     opts.create_people = args.create_people;
     opts.skip_invalid = args.skip_invalid;
     opts.dry_run = args.dry_run;
-    Ok(opts)
+    opts
 }
 
 pub fn run(ctx: &mut Ctx<'_>, args: &ImportArgs) -> Result<i32> {
     let lang = ctx.lang;
-    let mut opts = options(args, lang)?;
+    let mut opts = options(args);
     opts.progress = ctx.err_is_tty;
     opts.today = ctx.today;
     let mut progress = Progress::new(ctx.err_is_tty, lang.pick("Đang đọc", "Reading"));

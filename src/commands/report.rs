@@ -19,8 +19,7 @@ use crate::{tr, Ctx, Error, Result, EXIT_FINDINGS, EXIT_OK};
 
 pub fn run(ctx: &mut Ctx<'_>, args: &ReportArgs) -> Result<i32> {
     let lang = ctx.lang;
-    let (years, trend) = report::parse_years(&args.years)
-        .ok_or_else(|| Error::Message(tr!(lang, "report.bad-years", value = args.years)))?;
+    let (years, trend) = (&args.years.years, args.years.trend);
     validate(ctx, args)?;
 
     // Problems in the data are `check`'s to list; the report only counts what
@@ -50,9 +49,9 @@ pub fn run(ctx: &mut Ctx<'_>, args: &ReportArgs) -> Result<i32> {
     let r = report::compute(
         ds,
         organisation,
-        &years,
+        years,
         trend,
-        law_findings(ds, &checked.law, &years),
+        law_findings(ds, &checked.law, years),
     );
 
     if args.strict && r.structural_errors() > 0 {

@@ -3,6 +3,9 @@
 use super::{e, Entry};
 
 pub const ENTRIES: &[Entry] = &[
+    e("arg.years", "không phải năm hoặc khoảng năm (ví dụ 2018 hoặc 2016..2020)", "not a year or a range of years (e.g. 2018 or 2016..2020)"),
+    e("arg.encoding", "không biết bảng mã này (dùng một trong: {names})", "unknown encoding (use one of: {names})"),
+    e("arg.set", "cần dạng TRƯỜNG=GIÁ_TRỊ", "takes FIELD=VALUE"),
     e("env.bad-today", "THIDUA_TODAY = `{value}` không phải một ngày (YYYY-MM-DD)", "THIDUA_TODAY = `{value}` is not a date (YYYY-MM-DD)"),
     e("settings.not-utf8", "thidua.toml không phải văn bản UTF-8", "thidua.toml is not UTF-8 text"),
     e("settings.unreadable", "không đọc được thidua.toml: {error}", "cannot read thidua.toml: {error}"),
