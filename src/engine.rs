@@ -59,7 +59,7 @@ pub fn run(input: &EngineInput<'_>, progress: &mut Progress) -> Result<Checked> 
     let EngineInput {
         root, lang, today, ..
     } = *input;
-    load::ensure_folder(root, lang)?;
+    load::ensure_folder(root)?;
     let (settings, mut setting_problems) = load::settings::read(root, lang);
     let (config, config_problems) = config::configure(&settings, lang);
     setting_problems.extend(config_problems);

@@ -4,9 +4,8 @@
 
 use std::ffi::OsString;
 
-use crate::i18n::Lang;
 use crate::model::Date;
-use crate::{tr, Error, Result};
+use crate::{Error, Result};
 
 /// The environment a run is given.
 #[derive(Clone, Debug, Default)]
@@ -33,14 +32,14 @@ impl Env {
 
     /// Today's date: `THIDUA_TODAY` when set, else the system clock. A value
     /// that is not a date is an error rather than silently ignored.
-    pub fn resolve_today(&self, lang: Lang) -> Result<Date> {
+    pub fn resolve_today(&self) -> Result<Date> {
         let Some(raw) = &self.today else {
             return Ok(clock_today());
         };
         raw.to_str()
             .and_then(|s| Date::parse_iso(s.trim()))
-            .ok_or_else(|| {
-                Error::Message(tr!(lang, "env.bad-today", value = raw.to_string_lossy()))
+            .ok_or_else(|| Error::BadToday {
+                value: raw.to_string_lossy().into_owned(),
             })
     }
 }

@@ -139,19 +139,16 @@ fn place_all(root: &Path, files: &[NewFile], fail: FailPoint, undo: &mut Undo) -
     }
     for (i, (temp, target, dir)) in staged.iter().enumerate() {
         if fail.after_placed == Some(i) {
-            return Err(Error::Message(format!(
-                "injected failure before placing `{}`",
-                target.display()
-            )));
+            return Err(Error::Injected {
+                before: Some(target.clone()),
+            });
         }
         place(temp, target)?;
         undo.placed.push(target.clone());
         sync_dir(dir);
     }
     if fail.after_placed == Some(staged.len()) {
-        return Err(Error::Message(
-            "injected failure after placing every file".into(),
-        ));
+        return Err(Error::Injected { before: None });
     }
     Ok(())
 }

@@ -13,6 +13,7 @@ pub mod diag;
 pub mod emit;
 pub mod engine;
 pub mod env;
+pub mod error;
 pub mod fsutil;
 pub mod i18n;
 pub mod import;
@@ -37,36 +38,7 @@ pub const EXIT_FINDINGS: i32 = 1;
 /// Exit status: the command could not run.
 pub const EXIT_FAILURE: i32 = 2;
 
-/// "thidua could not do its job": the only errors; problems in the user's
-/// data are diagnostics, not errors.
-#[derive(Debug, thiserror::Error)]
-pub enum Error {
-    #[error("{0}")]
-    Message(String),
-    #[error("{path}: {source}")]
-    Io {
-        path: PathBuf,
-        #[source]
-        source: std::io::Error,
-    },
-    #[error("{0}")]
-    Output(#[from] std::io::Error),
-    /// A file to write is something else on disk (a symlink, a folder, a
-    /// FIFO, a device): thidua does not write through it.
-    #[error("`{}` exists and is not a regular file; refusing to replace it", .0.display())]
-    NotAFile(PathBuf),
-}
-
-impl Error {
-    pub fn io(path: impl Into<PathBuf>, source: std::io::Error) -> Self {
-        Error::Io {
-            path: path.into(),
-            source,
-        }
-    }
-}
-
-pub type Result<T, E = Error> = std::result::Result<T, E>;
+pub use error::{Error, Result};
 
 /// What every command is given: the language, the data folder and where to
 /// write.
@@ -125,10 +97,10 @@ where
     };
     let lang = cli.lang.unwrap_or_default();
     let data = cli.data.clone().unwrap_or_else(|| PathBuf::from("data"));
-    let today = match env.resolve_today(lang) {
+    let today = match env.resolve_today() {
         Ok(today) => today,
         Err(e) => {
-            let _ = writeln!(err, "thidua: {e}");
+            let _ = writeln!(err, "thidua: {}", e.render(lang));
             return EXIT_FAILURE;
         }
     };
@@ -145,7 +117,7 @@ where
         Ok(code) => code,
         Err(Error::Output(e)) if e.kind() == std::io::ErrorKind::BrokenPipe => EXIT_OK,
         Err(e) => {
-            let _ = writeln!(ctx.err, "thidua: {e}");
+            let _ = writeln!(ctx.err, "thidua: {}", e.render(lang));
             EXIT_FAILURE
         }
     }

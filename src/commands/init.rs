@@ -30,18 +30,10 @@ pub fn run(ctx: &mut Ctx<'_>, args: &InitArgs) -> Result<i32> {
     let dir = &args.dir;
     if let Ok(mut entries) = std::fs::read_dir(dir) {
         if entries.next().is_some() {
-            return Err(Error::Message(tr!(
-                lang,
-                "init.not-empty",
-                path = dir.display()
-            )));
+            return Err(Error::FolderNotEmpty { path: dir.clone() });
         }
     } else if dir.exists() {
-        return Err(Error::Message(tr!(
-            lang,
-            "check.not-folder",
-            path = dir.display()
-        )));
+        return Err(Error::NotAFolder { path: dir.clone() });
     }
     write_template(dir)?;
     writeln!(

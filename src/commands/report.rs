@@ -10,7 +10,6 @@ use std::path::Path;
 use crate::cli::{ReportArgs, ReportFormat};
 use crate::diag::Diagnostics;
 use crate::engine::{self, EngineInput};
-use crate::i18n::Lang;
 use crate::load::Progress;
 use crate::model::Dataset;
 use crate::report::{self, render, tables};
@@ -70,10 +69,7 @@ pub fn run(ctx: &mut Ctx<'_>, args: &ReportArgs) -> Result<i32> {
     }
 
     if args.format == ReportFormat::Csv && args.table.is_none() {
-        let dir = args
-            .output
-            .as_deref()
-            .ok_or_else(|| csv_needs_table(lang))?;
+        let dir = args.output.as_deref().ok_or(Error::CsvNeedsTable)?;
         std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
         for (name, bytes) in render::csv_files(&r, lang)? {
             crate::fsutil::replace(&dir.join(format!("{name}.csv")), &bytes)?;
@@ -112,39 +108,27 @@ pub fn run(ctx: &mut Ctx<'_>, args: &ReportArgs) -> Result<i32> {
 
 /// Refuses combinations of options that cannot work, before reading anything.
 fn validate(ctx: &Ctx<'_>, args: &ReportArgs) -> Result<()> {
-    let lang = ctx.lang;
     if let Some(name) = &args.table {
         if args.format == ReportFormat::Json {
-            return Err(Error::Message(lang.t("report.table-not-for-json").into()));
+            return Err(Error::TableNotForJson);
         }
         if !tables::NAMES.contains(&name.as_str()) {
-            return Err(Error::Message(tr!(
-                lang,
-                "report.unknown-table",
-                name = name,
-                tables = tables::NAMES.join(", ")
-            )));
+            return Err(Error::UnknownTable { name: name.clone() });
         }
     }
     let format = format_name(args.format);
     match (&args.output, args.format) {
-        (None, ReportFormat::Csv) if args.table.is_none() => return Err(csv_needs_table(lang)),
+        (None, ReportFormat::Csv) if args.table.is_none() => return Err(Error::CsvNeedsTable),
         (None, ReportFormat::Xlsx | ReportFormat::Html) if ctx.out_is_tty => {
-            return Err(Error::Message(tr!(
-                lang,
-                "report.need-output",
-                format = format
-            )));
+            return Err(Error::NeedOutput { format });
         }
         (Some(path), _)
             if path.is_dir() && !(args.format == ReportFormat::Csv && args.table.is_none()) =>
         {
-            return Err(Error::Message(tr!(
-                lang,
-                "report.output-is-folder",
-                path = path.display(),
-                format = format
-            )));
+            return Err(Error::OutputIsFolder {
+                path: path.clone(),
+                format,
+            });
         }
         _ => {}
     }
@@ -160,14 +144,6 @@ fn format_name(f: ReportFormat) -> &'static str {
         ReportFormat::Xlsx => "xlsx",
         ReportFormat::Html => "html",
     }
-}
-
-fn csv_needs_table(lang: Lang) -> Error {
-    Error::Message(tr!(
-        lang,
-        "report.csv-needs-table",
-        tables = tables::NAMES.join(", ")
-    ))
 }
 
 /// The organisation heading every output: `[organisation] name`, else the

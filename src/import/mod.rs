@@ -141,14 +141,10 @@ pub struct MapFile {
 /// [set]                         # values for every row, like --set
 /// issuer = "huyen"
 /// ```
-pub fn read_map(path: &Path, lang: Lang) -> Result<MapFile> {
-    let bad = |msg: String| {
-        Error::Message(tr!(
-            lang,
-            "import.bad-map",
-            path = path.display(),
-            error = msg
-        ))
+pub fn read_map(path: &Path) -> Result<MapFile> {
+    let bad = |error: String| Error::BadMap {
+        path: path.to_path_buf(),
+        error,
     };
     let text = std::fs::read_to_string(path).map_err(|e| Error::io(path, e))?;
     let doc: toml::Table = toml::from_str(&text).map_err(|e| bad(e.message().to_string()))?;
@@ -662,7 +658,7 @@ fn to_csv<'a>(
         .from_writer(Vec::new());
     let header: Vec<&str> = fields(kind).iter().map(|(n, _)| *n).collect();
     w.write_record(&header)
-        .map_err(|e| Error::Message(e.to_string()))?;
+        .map_err(|e| Error::Csv(e.to_string()))?;
     for r in rows {
         let rec: Vec<String> = r
             .iter()
@@ -673,9 +669,9 @@ fn to_csv<'a>(
             })
             .collect();
         w.write_record(&rec)
-            .map_err(|e| Error::Message(e.to_string()))?;
+            .map_err(|e| Error::Csv(e.to_string()))?;
     }
-    w.into_inner().map_err(|e| Error::Message(e.to_string()))
+    w.into_inner().map_err(|e| Error::Csv(e.to_string()))
 }
 
 #[cfg(test)]

@@ -36,8 +36,8 @@ use super::write::NewFile;
 /// Runs an import into the folder `root`; `progress` tracks the reading of
 /// the folder.
 pub fn run(root: &Path, opts: &Options, lang: Lang, progress: &mut Progress) -> Result<Outcome> {
-    let plan = plan(opts, lang)?;
-    let sheet = read_sheet(&plan, opts, lang)?;
+    let plan = plan(opts)?;
+    let sheet = read_sheet(&plan, opts)?;
     let mut out = start_outcome(&plan, &sheet, lang);
     let defaults = title_defaults(&plan, &sheet, &mut out);
 
@@ -75,7 +75,7 @@ struct Plan {
     fixed: Vec<(String, String)>,
 }
 
-fn plan(opts: &Options, lang: Lang) -> Result<Plan> {
+fn plan(opts: &Options) -> Result<Plan> {
     let kind = opts.kind;
     let schema = fields(kind);
     let name_of = |p: Option<&std::ffi::OsStr>| {
@@ -83,7 +83,7 @@ fn plan(opts: &Options, lang: Lang) -> Result<Plan> {
             .unwrap_or_default()
     };
     let map = match &opts.map {
-        Some(p) => read_map(p, lang)?,
+        Some(p) => read_map(p)?,
         None => MapFile::default(),
     };
     let person_list = schema.iter().any(|(n, _)| *n == "person");
@@ -96,12 +96,10 @@ fn plan(opts: &Options, lang: Lang) -> Result<Plan> {
             || (person_list && matches!(k.as_str(), "direct_worker" | "position"));
         if !known {
             let names: Vec<&str> = schema.iter().map(|(n, _)| *n).collect();
-            return Err(Error::Message(tr!(
-                lang,
-                "import.bad-set",
-                field = k,
-                fields = names.join(", ")
-            )));
+            return Err(Error::BadSetField {
+                field: k,
+                fields: names.join(", "),
+            });
         }
         fixed.retain(|(f, _)| *f != k);
         fixed.push((k, v.trim().to_string()));
@@ -136,33 +134,25 @@ impl Sheet {
     }
 }
 
-fn read_sheet(plan: &Plan, opts: &Options, lang: Lang) -> Result<Sheet> {
+fn read_sheet(plan: &Plan, opts: &Options) -> Result<Sheet> {
     let mut grid =
         source::read(&opts.file, opts.sheet.as_deref(), opts.encoding).map_err(|e| match e {
-            source::SourceError::Unreadable(msg) => Error::Message(tr!(
-                lang,
-                "import.unreadable",
-                path = opts.file.display(),
-                error = msg
-            )),
-            source::SourceError::NoSheet { wanted, sheets } => Error::Message(tr!(
-                lang,
-                "import.no-sheet",
-                sheet = wanted,
-                sheets = sheets.join(", ")
-            )),
-            source::SourceError::Unsupported(ext) => {
-                Error::Message(tr!(lang, "import.unsupported", ext = ext))
-            }
+            source::SourceError::Unreadable(error) => Error::Unreadable {
+                path: opts.file.clone(),
+                error,
+            },
+            source::SourceError::NoSheet { wanted, sheets } => Error::NoSheet {
+                sheet: wanted,
+                sheets,
+            },
+            source::SourceError::Unsupported(ext) => Error::Unsupported { ext },
         })?;
     let legacy = convert_legacy(&mut grid, opts.encoding);
     let Some(header) = header::find(&grid, plan.kind, &plan.map.columns, plan.map.header_row)
     else {
-        return Err(Error::Message(tr!(
-            lang,
-            "import.no-header",
-            path = plan.file_name
-        )));
+        return Err(Error::NoHeader {
+            file: plan.file_name.clone(),
+        });
     };
     Ok(Sheet {
         grid,

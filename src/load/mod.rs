@@ -108,19 +108,15 @@ fn rel_path(root: &Path, path: &Path) -> String {
 }
 
 /// Checks that `root` is a folder we can read; the one error `check` exits 2 on.
-pub fn ensure_folder(root: &Path, lang: Lang) -> Result<()> {
+pub fn ensure_folder(root: &Path) -> Result<()> {
     match std::fs::metadata(root) {
         Ok(m) if m.is_dir() => Ok(()),
-        Ok(_) => Err(Error::Message(tr!(
-            lang,
-            "check.not-folder",
-            path = root.display()
-        ))),
-        Err(_) => Err(Error::Message(tr!(
-            lang,
-            "check.no-folder",
-            path = root.display()
-        ))),
+        Ok(_) => Err(Error::NotAFolder {
+            path: root.to_path_buf(),
+        }),
+        Err(_) => Err(Error::NoFolder {
+            path: root.to_path_buf(),
+        }),
     }
 }
 
@@ -133,7 +129,7 @@ pub fn load(
     sink: &mut Diagnostics,
     progress: &mut Progress,
 ) -> Result<Dataset> {
-    ensure_folder(root, lang)?;
+    ensure_folder(root)?;
     let found = discover(root)?;
     let mut ds = Dataset {
         root: root.to_path_buf(),

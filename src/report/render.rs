@@ -60,7 +60,7 @@ pub fn render(r: &Report, how: &Rendering<'_>, lang: Lang) -> Result<Vec<u8>> {
         }
         Format::Xlsx => {
             buf = xlsx::build(org, &title, notes, &ts, lang)
-                .map_err(|e| Error::Message(format!("xlsx: {e}")))?;
+                .map_err(|e| Error::Xlsx(e.to_string()))?;
         }
     }
     Ok(buf)
