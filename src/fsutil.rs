@@ -83,7 +83,7 @@ fn temp_file(dir: &Path, target: &Path, bytes: &[u8]) -> Result<PathBuf> {
         Ok(()) => Ok(temp),
         Err(e) => {
             let _ = fs::remove_file(&temp);
-            Err(Error::io(&temp, e))
+            Err(Error::io(target, e))
         }
     }
 }

@@ -117,8 +117,35 @@ where
         Ok(code) => code,
         Err(Error::Output(e)) if e.kind() == std::io::ErrorKind::BrokenPipe => EXIT_OK,
         Err(e) => {
-            let _ = writeln!(ctx.err, "thidua: {}", e.render(lang));
+            let _ = writeln!(ctx.err, "thidua: {:#}", failure(e, &cli.command, lang));
             EXIT_FAILURE
         }
+    }
+}
+
+/// Where the library meets the user: the error in the user's language, as
+/// an `anyhow` chain with what thidua was doing when the error alone does
+/// not say (a bare I/O failure).
+fn failure(e: Error, command: &cli::Command, lang: Lang) -> anyhow::Error {
+    let context = match &e {
+        Error::Io { .. } => Some(tr!(lang, "error.while", command = command_name(command))),
+        Error::Output(_) => Some(lang.t("error.output").to_string()),
+        _ => None,
+    };
+    let err = anyhow::Error::msg(e.render(lang));
+    match context {
+        Some(c) => err.context(c),
+        None => err,
+    }
+}
+
+fn command_name(command: &cli::Command) -> &'static str {
+    match command {
+        cli::Command::Check(_) => "check",
+        cli::Command::Report(_) => "report",
+        cli::Command::Import(_) => "import",
+        cli::Command::Rules(_) => "rules",
+        cli::Command::Explain(_) => "explain",
+        cli::Command::Init(_) => "init",
     }
 }

@@ -6,6 +6,8 @@ pub const ENTRIES: &[Entry] = &[
     e("arg.years", "không phải năm hoặc khoảng năm (ví dụ 2018 hoặc 2016..2020)", "not a year or a range of years (e.g. 2018 or 2016..2020)"),
     e("arg.encoding", "không biết bảng mã này (dùng một trong: {names})", "unknown encoding (use one of: {names})"),
     e("arg.set", "cần dạng TRƯỜNG=GIÁ_TRỊ", "takes FIELD=VALUE"),
+    e("error.while", "`thidua {command}` không làm xong được", "`thidua {command}` could not finish"),
+    e("error.output", "không ghi được kết quả", "cannot write the output"),
     e("error.io", "{path}: {error}", "{path}: {error}"),
     e("error.not-a-file", "`{path}` đã có và không phải một tệp thường; không ghi đè", "`{path}` exists and is not a regular file; refusing to replace it"),
     e("error.xlsx", "xlsx: {error}", "xlsx: {error}"),

@@ -779,3 +779,43 @@ fn output_replaces_regular_files_and_refuses_symlinks() {
         .file_type()
         .is_symlink());
 }
+
+/// A failed write exits 2 and says, in the user's language, which command
+/// could not finish, then the path and the system's reason.
+#[test]
+fn a_failed_write_names_the_command_and_the_path() {
+    let tmp = tempfile::tempdir().unwrap();
+    let target = tmp.path().join("no-such-folder/report.md");
+    let data = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/report/basic");
+    for (lang, said) in [
+        ("en", "`thidua report` could not finish: "),
+        ("vi", "`thidua report` không làm xong được: "),
+    ] {
+        let (mut out, mut err) = (Vec::new(), Vec::new());
+        let args = [
+            "thidua",
+            "--lang",
+            lang,
+            "report",
+            "2018",
+            "--data",
+            data.to_str().unwrap(),
+            "--format",
+            "md",
+            "--output",
+            target.to_str().unwrap(),
+        ];
+        let code = thidua::run_in(
+            &thidua::env::Env::today("2024-06-30"),
+            args,
+            &mut out,
+            &mut err,
+        );
+        let err = String::from_utf8(err).unwrap();
+        assert_eq!(code, thidua::EXIT_FAILURE, "{err}");
+        let last = err.lines().last().unwrap_or_default();
+        let want = format!("thidua: {said}{}: ", target.display());
+        assert!(last.starts_with(&want), "{last}");
+        assert!(!target.parent().unwrap().exists());
+    }
+}
