@@ -28,14 +28,18 @@ pub enum Error {
     },
     /// `report --table` with `--format json`.
     TableNotForJson,
-    /// `report --table NAME` of no table.
-    UnknownTable { name: String },
+    /// `report --table NAME` of no table; the tables there are.
+    UnknownTable {
+        name: String,
+        tables: &'static [&'static str],
+    },
     /// `report` in a binary format to a terminal.
     NeedOutput { format: &'static str },
     /// `report --output` naming a folder for a one-file format.
     OutputIsFolder { path: PathBuf, format: &'static str },
-    /// `report --format csv` with neither `--table` nor `--output DIR`.
-    CsvNeedsTable,
+    /// `report --format csv` with neither `--table` nor `--output DIR`; the
+    /// tables there are.
+    CsvNeedsTable { tables: &'static [&'static str] },
     /// `import --set` (or the map's `[set]`) of a field the type lacks.
     BadSetField { field: String, fields: String },
     /// An `import --map` file that is not valid.
@@ -94,11 +98,11 @@ impl Error {
                 )
             }
             TableNotForJson => lang.t("report.table-not-for-json").to_string(),
-            UnknownTable { name } => tr!(
+            UnknownTable { name, tables } => tr!(
                 lang,
                 "report.unknown-table",
                 name = name,
-                tables = crate::report::tables::NAMES.join(", ")
+                tables = tables.join(", ")
             ),
             NeedOutput { format } => tr!(lang, "report.need-output", format = format),
             OutputIsFolder { path, format } => tr!(
@@ -107,11 +111,9 @@ impl Error {
                 path = path.display(),
                 format = format
             ),
-            CsvNeedsTable => tr!(
-                lang,
-                "report.csv-needs-table",
-                tables = crate::report::tables::NAMES.join(", ")
-            ),
+            CsvNeedsTable { tables } => {
+                tr!(lang, "report.csv-needs-table", tables = tables.join(", "))
+            }
             BadSetField { field, fields } => {
                 tr!(lang, "import.bad-set", field = field, fields = fields)
             }

@@ -69,7 +69,9 @@ pub fn run(ctx: &mut Ctx<'_>, args: &ReportArgs) -> Result<i32> {
     }
 
     if args.format == ReportFormat::Csv && args.table.is_none() {
-        let dir = args.output.as_deref().ok_or(Error::CsvNeedsTable)?;
+        let dir = args.output.as_deref().ok_or(Error::CsvNeedsTable {
+            tables: tables::NAMES,
+        })?;
         std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
         for (name, bytes) in render::csv_files(&r, lang)? {
             crate::fsutil::replace(&dir.join(format!("{name}.csv")), &bytes)?;
@@ -113,12 +115,19 @@ fn validate(ctx: &Ctx<'_>, args: &ReportArgs) -> Result<()> {
             return Err(Error::TableNotForJson);
         }
         if !tables::NAMES.contains(&name.as_str()) {
-            return Err(Error::UnknownTable { name: name.clone() });
+            return Err(Error::UnknownTable {
+                name: name.clone(),
+                tables: tables::NAMES,
+            });
         }
     }
     let format = format_name(args.format);
     match (&args.output, args.format) {
-        (None, ReportFormat::Csv) if args.table.is_none() => return Err(Error::CsvNeedsTable),
+        (None, ReportFormat::Csv) if args.table.is_none() => {
+            return Err(Error::CsvNeedsTable {
+                tables: tables::NAMES,
+            })
+        }
         (None, ReportFormat::Xlsx | ReportFormat::Html) if ctx.out_is_tty => {
             return Err(Error::NeedOutput { format });
         }
