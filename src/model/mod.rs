@@ -233,6 +233,11 @@ impl Flaws {
         self.0.is_empty()
     }
 
+    /// The flawed records, by type and position, in the order found.
+    pub fn iter(&self) -> impl Iterator<Item = (RecordType, usize)> + '_ {
+        self.0.iter().copied()
+    }
+
     /// Marks the flawed records of `ds`, which the law's rules and the
     /// reports leave out.
     pub fn mark(&self, ds: &mut Dataset) {

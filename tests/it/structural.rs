@@ -575,3 +575,47 @@ fn a_dropped_row_is_not_reported_again_by_its_references() {
     assert_eq!(report["totals"]["awards"], 1);
     assert_eq!(report["excluded"]["awards"], 2);
 }
+
+/// The structural rules hand their flaws back as a value: the loaded
+/// dataset is left as it was, and the engine marks exactly those records,
+/// which the law's rules and the reports then leave out.
+#[test]
+fn structural_flaws_are_a_value_the_engine_marks() {
+    use thidua::model::RecordType;
+    let dir = fixtures().join("duplicate-id/bad");
+    let today = thidua::env::clock_today();
+    let (mut sink, mut progress) = (
+        thidua::diag::Diagnostics::new(),
+        thidua::load::Progress::hidden(),
+    );
+    let loaded =
+        thidua::load::load(&dir, thidua::Lang::En, today, &mut sink, &mut progress).unwrap();
+    let flawed = |ds: &thidua::model::Dataset| {
+        ds.campaigns.iter().filter(|r| r.flawed).count()
+            + ds.units.iter().filter(|r| r.flawed).count()
+            + ds.people.iter().filter(|r| r.flawed).count()
+            + ds.evaluations.iter().filter(|r| r.flawed).count()
+            + ds.awards.iter().filter(|r| r.flawed).count()
+            + ds.proposals.iter().filter(|r| r.flawed).count()
+    };
+    let flaws = thidua::rules::structural::check(&loaded, thidua::Lang::En, today, &mut sink);
+    assert!(!flaws.is_empty(), "duplicate-id/bad has flawed records");
+    assert_eq!(flawed(&loaded), 0, "checking marks nothing itself");
+
+    let checked = crate::support::engine(&dir, false);
+    assert_eq!(checked.flaws, flaws);
+    for (kind, i) in checked.flaws.iter() {
+        let ds = &checked.dataset;
+        let marked = match kind {
+            RecordType::Campaign => ds.campaigns[i].flawed,
+            RecordType::Unit => ds.units[i].flawed,
+            RecordType::Person => ds.people[i].flawed,
+            RecordType::Evaluation => ds.evaluations[i].flawed,
+            RecordType::Award => ds.awards[i].flawed,
+            RecordType::Proposal => ds.proposals[i].flawed,
+        };
+        assert!(marked, "{kind:?} {i}");
+    }
+    let distinct: std::collections::HashSet<_> = checked.flaws.iter().collect();
+    assert_eq!(flawed(&checked.dataset), distinct.len());
+}
