@@ -44,7 +44,8 @@ pub struct Checked {
 }
 
 impl Checked {
-    /// Every finding, the law's included, in one sorted list.
+    /// Every finding, the law's included, in one sorted list; they are
+    /// moved out of `diagnostics` and `law`, which are left empty.
     pub fn all_findings(&mut self) -> Diagnostics {
         let mut all = std::mem::take(&mut self.diagnostics);
         all.extend(std::mem::take(&mut self.law).into_items());
