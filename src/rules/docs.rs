@@ -13,7 +13,7 @@ use super::tables::{law, Law};
 use super::{LawRule, WindowId};
 
 /// How to regenerate the file, stated in its header.
-pub const REGENERATE: &str = "THIDUA_BLESS=1 cargo test --test rules_docs";
+pub const REGENERATE: &str = "THIDUA_BLESS=1 cargo test --test it rules_docs";
 
 /// The text of `docs/rules.md`.
 pub fn render() -> String {

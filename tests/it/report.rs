@@ -727,3 +727,95 @@ fn csv_without_a_table_writes_every_table_into_a_folder() {
         assert_eq!(cells[1].parse::<u64>().unwrap(), want, "{line}");
     }
 }
+
+/// `--output` replaces a regular file atomically, keeping its permissions,
+/// and refuses a symlink (exit 2, the link and its target untouched).
+#[cfg(unix)]
+#[test]
+fn output_replaces_regular_files_and_refuses_symlinks() {
+    use std::os::unix::fs::PermissionsExt;
+    let tmp = tempfile::tempdir().unwrap();
+    let data = tmp.path().join("data");
+    std::fs::create_dir(&data).unwrap();
+    generate(3, &data);
+    let report = |file: &Path| {
+        thidua(&[
+            "--lang",
+            "en",
+            "report",
+            "2018",
+            "--data",
+            data.to_str().unwrap(),
+            "--format",
+            "md",
+            "--output",
+            file.to_str().unwrap(),
+        ])
+    };
+    let file = tmp.path().join("report.md");
+    std::fs::write(&file, "old").unwrap();
+    std::fs::set_permissions(&file, std::fs::Permissions::from_mode(0o600)).unwrap();
+    let out = report(&file);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_ne!(std::fs::read_to_string(&file).unwrap(), "old");
+    let mode = std::fs::metadata(&file).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode, 0o600);
+
+    let link = tmp.path().join("link.md");
+    let target = tmp.path().join("target.md");
+    std::fs::write(&target, "kept").unwrap();
+    std::os::unix::fs::symlink(&target, &link).unwrap();
+    let out = report(&link);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(err.contains("is not a regular file"), "{err}");
+    assert_eq!(std::fs::read_to_string(&target).unwrap(), "kept");
+    assert!(std::fs::symlink_metadata(&link)
+        .unwrap()
+        .file_type()
+        .is_symlink());
+}
+
+/// A failed write exits 2 and says, in the user's language, which command
+/// could not finish, then the path and the system's reason.
+#[test]
+fn a_failed_write_names_the_command_and_the_path() {
+    let tmp = tempfile::tempdir().unwrap();
+    let target = tmp.path().join("no-such-folder/report.md");
+    let data = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/report/basic");
+    for (lang, said) in [
+        ("en", "`thidua report` could not finish: "),
+        ("vi", "`thidua report` không làm xong được: "),
+    ] {
+        let (mut out, mut err) = (Vec::new(), Vec::new());
+        let args = [
+            "thidua",
+            "--lang",
+            lang,
+            "report",
+            "2018",
+            "--data",
+            data.to_str().unwrap(),
+            "--format",
+            "md",
+            "--output",
+            target.to_str().unwrap(),
+        ];
+        let code = thidua::run_in(
+            &thidua::env::Env::today("2024-06-30"),
+            args,
+            &mut out,
+            &mut err,
+        );
+        let err = String::from_utf8(err).unwrap();
+        assert_eq!(code, thidua::EXIT_FAILURE, "{err}");
+        let last = err.lines().last().unwrap_or_default();
+        let want = format!("thidua: {said}{}: ", target.display());
+        assert!(last.starts_with(&want), "{last}");
+        assert!(!target.parent().unwrap().exists());
+    }
+}
