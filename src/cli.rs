@@ -45,6 +45,8 @@ pub enum Command {
     Explain(ExplainArgs),
     /// Create a minimal, valid, commented data folder
     Init(InitArgs),
+    /// Draft a document the office signs, as .docx (decision, submission)
+    Draft(DraftArgs),
 }
 
 #[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
@@ -175,4 +177,33 @@ pub struct ExplainArgs {
 pub struct InitArgs {
     /// The folder to create (must not exist or be empty)
     pub dir: PathBuf,
+}
+
+#[derive(Args, Debug)]
+pub struct DraftArgs {
+    #[command(subcommand)]
+    pub document: DraftDocument,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum DraftDocument {
+    /// The decision (quyết định) NUMBER with its annex list
+    Decision {
+        /// The decision number, as in the awards' `decision` column (170/QĐ-UBND)
+        number: String,
+        /// Write to this .docx file [default: stdout when piped, else quyet-dinh-NUMBER.docx]
+        #[arg(long, short, value_name = "FILE.docx")]
+        output: Option<PathBuf>,
+    },
+    /// The submission (tờ trình) of the pending proposals of YEAR, with its list
+    Proposal {
+        /// The year of the proposals
+        year: String,
+        /// Only the proposals of this award code (BKT)
+        #[arg(long, value_name = "CODE")]
+        award: Option<String>,
+        /// Write to this .docx file [default: stdout when piped, else to-trinh-YEAR.docx]
+        #[arg(long, short, value_name = "FILE.docx")]
+        output: Option<PathBuf>,
+    },
 }

@@ -10,6 +10,7 @@
 pub mod cli;
 pub mod commands;
 pub mod diag;
+pub mod draft;
 pub mod emit;
 pub mod i18n;
 pub mod import;

@@ -42,6 +42,27 @@ pub struct Organisation {
     pub name: Option<String>,
     pub level: Option<OrgLevel>,
     pub province: Option<String>,
+    /// `place`: the place name of the date line (địa danh), e.g. "An Biên".
+    pub place: Option<String>,
+    /// `parent`: the governing body printed above the name (cơ quan chủ quản).
+    pub parent: Option<String>,
+    /// `signer`: the name in the signature block of drafted documents.
+    pub signer: Option<String>,
+    /// `signer-title`: the signer's title, e.g. "CHỦ TỊCH" or "KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH".
+    pub signer_title: Option<String>,
+}
+
+impl Organisation {
+    /// The text setting named `key` (one of the string keys of `[organisation]`).
+    fn text_mut(&mut self, key: &str) -> &mut Option<String> {
+        match key {
+            "place" => &mut self.place,
+            "parent" => &mut self.parent,
+            "signer" => &mut self.signer,
+            "signer-title" => &mut self.signer_title,
+            _ => &mut self.province,
+        }
+    }
 }
 
 /// The validated content of `thidua.toml` (defaults when there is none).
@@ -134,9 +155,12 @@ impl Settings {
                         }
                         None => bad(tr!(lang, "settings.want-string", key = full)),
                     },
-                    ("organisation", "province") => match str_of(value) {
+                    (
+                        "organisation",
+                        "province" | "place" | "parent" | "signer" | "signer-title",
+                    ) => match str_of(value) {
                         Some(v) => {
-                            s.organisation.province =
+                            *s.organisation.text_mut(key) =
                                 Some(crate::model::text::clean(v).into_owned())
                         }
                         None => bad(tr!(lang, "settings.want-string", key = full)),
@@ -259,6 +283,20 @@ mod tests {
         assert_eq!(s.organisation.level, Some(OrgLevel::Huyen));
         assert_eq!(s.records_from, Some(2016));
         assert!(s.require_evidence);
+    }
+
+    #[test]
+    fn reads_the_signature_keys_of_organisation() {
+        let text = "[organisation]\nplace = \"An Biên\"\nparent = \"UBND TỈNH KIÊN GIANG\"\nsigner = \"Nguyễn Văn A\"\nsigner-title = \"CHỦ TỊCH\"\n";
+        let (s, d) = Settings::parse(text, Lang::Vi);
+        assert!(d.is_empty(), "{d:?}");
+        let o = &s.organisation;
+        assert_eq!(o.place.as_deref(), Some("An Biên"));
+        assert_eq!(o.parent.as_deref(), Some("UBND TỈNH KIÊN GIANG"));
+        assert_eq!(o.signer.as_deref(), Some("Nguyễn Văn A"));
+        assert_eq!(o.signer_title.as_deref(), Some("CHỦ TỊCH"));
+        let (_, d) = Settings::parse("[organisation]\nsigner = 3\n", Lang::En);
+        assert_eq!(d.len(), 1, "a number is not a name");
     }
 
     #[test]

@@ -253,7 +253,7 @@ fn law_findings(ds: &Dataset, settings: &Settings, years: &[u16]) -> Option<usiz
 
 /// Writes `bytes` to `path` through a temporary file in the same folder and a
 /// rename, so that a reader never sees half a file.
-fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
+pub(crate) fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
     let dir = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
         _ => PathBuf::from("."),

@@ -1,0 +1,176 @@
+//! `thidua draft decision NUMBER` and `thidua draft proposal YEAR`: load the
+//! folder with its structural checks, draft the document (crate::draft) and
+//! write it atomically to `--output`, to stdout when piped, else to a file
+//! named after it in the current folder. Warnings go to stderr.
+//!
+//! Exit 0 when the document was written; 2 when it could not be made (an
+//! unknown decision number, naming the nearest ones; no pending proposal; a
+//! failed write).
+
+use std::path::{Path, PathBuf};
+
+use crate::cli::{DraftArgs, DraftDocument};
+use crate::diag::Diagnostics;
+use crate::draft::template::{Kind, Template};
+use crate::draft::{decision, proposal, Drafted};
+use crate::load::{self, Progress};
+use crate::model::{AwardCode, Code, Dataset};
+use crate::settings::Settings;
+use crate::{tr, Ctx, Error, Result, EXIT_OK};
+
+pub fn run(ctx: &mut Ctx<'_>, args: &DraftArgs) -> Result<i32> {
+    match &args.document {
+        DraftDocument::Decision { number, output } => decision_doc(ctx, number, output.as_deref()),
+        DraftDocument::Proposal {
+            year,
+            award,
+            output,
+        } => {
+            // The arguments are checked before anything is read.
+            let (year, award) = proposal_args(year, award.as_deref(), ctx)?;
+            proposal_doc(ctx, year, award, output.as_deref())
+        }
+    }
+}
+
+fn decision_doc(ctx: &mut Ctx<'_>, number: &str, output: Option<&Path>) -> Result<i32> {
+    let lang = ctx.lang;
+    let (ds, settings) = load_folder(ctx)?;
+    let awards = decision::awards_of(&ds, number).map_err(|nearest| {
+        Error::Message(if nearest.is_empty() {
+            tr!(lang, "draft.no-decisions", number = number)
+        } else {
+            tr!(
+                lang,
+                "draft.unknown-decision",
+                number = number,
+                nearest = nearest.join(", ")
+            )
+        })
+    })?;
+    let (tpl, mut warnings) = Template::load(Kind::Decision, &ctx.data, lang);
+    let mut drafted = decision::draft(&ds, &settings, number, &awards, &tpl, lang)?;
+    warnings.append(&mut drafted.warnings);
+    drafted.warnings = warnings;
+    let name = format!("quyet-dinh-{}.docx", file_stem(number));
+    deliver(ctx, drafted, output, &name)
+}
+
+fn proposal_doc(
+    ctx: &mut Ctx<'_>,
+    year: u16,
+    award: Option<AwardCode>,
+    output: Option<&Path>,
+) -> Result<i32> {
+    let lang = ctx.lang;
+    let (ds, settings) = load_folder(ctx)?;
+    let pending = proposal::pending(&ds, year, award);
+    if pending.is_empty() {
+        let award = award
+            .map(|a| format!(" ({})", a.code()))
+            .unwrap_or_default();
+        return Err(Error::Message(tr!(
+            lang,
+            "draft.no-pending",
+            year = year,
+            award = award
+        )));
+    }
+    let (tpl, mut warnings) = Template::load(Kind::Proposal, &ctx.data, lang);
+    let mut drafted = proposal::draft(&ds, &settings, year, &pending, load::today(), &tpl, lang)?;
+    warnings.append(&mut drafted.warnings);
+    drafted.warnings = warnings;
+    deliver(ctx, drafted, output, &format!("to-trinh-{year}.docx"))
+}
+
+/// The year and the award code of `draft proposal`.
+fn proposal_args(
+    year: &str,
+    award: Option<&str>,
+    ctx: &Ctx<'_>,
+) -> Result<(u16, Option<AwardCode>)> {
+    let lang = ctx.lang;
+    let y = match crate::report::parse_years(year) {
+        Some((years, false)) => years[0],
+        _ => return Err(Error::Message(tr!(lang, "draft.bad-year", value = year))),
+    };
+    let code = match award {
+        Some(a) => Some(
+            AwardCode::parse(a)
+                .map_err(|_| Error::Message(tr!(lang, "draft.bad-award", value = a)))?,
+        ),
+        None => None,
+    };
+    Ok((y, code))
+}
+
+/// The folder's records with their structural checks, and its settings.
+fn load_folder(ctx: &mut Ctx<'_>) -> Result<(Dataset, Settings)> {
+    let lang = ctx.lang;
+    load::ensure_folder(&ctx.data, lang)?;
+    let (settings, problems) = Settings::load(&ctx.data, lang);
+    if !problems.is_empty() {
+        writeln!(
+            ctx.err,
+            "{}",
+            tr!(lang, "report.settings-problems", count = problems.len())
+        )?;
+    }
+    // Problems in the data are `check`'s to list.
+    let mut sink = Diagnostics::with_overrides(settings.levels.clone());
+    let mut progress = Progress::new(ctx.err_is_tty, lang.pick("Đang đọc", "Reading"));
+    let ds = load::load_checked(&ctx.data, &settings, lang, &mut sink, &mut progress)?;
+    Ok((ds, settings))
+}
+
+/// Prints the warnings and writes the document.
+fn deliver(
+    ctx: &mut Ctx<'_>,
+    drafted: Drafted,
+    output: Option<&Path>,
+    default_name: &str,
+) -> Result<i32> {
+    for w in &drafted.warnings {
+        writeln!(ctx.err, "{w}")?;
+    }
+    let path: PathBuf = match output {
+        Some(p) => p.to_path_buf(),
+        None if !ctx.out_is_tty => {
+            ctx.out.write_all(&drafted.bytes)?;
+            ctx.out.flush()?;
+            return Ok(EXIT_OK);
+        }
+        None => PathBuf::from(default_name),
+    };
+    super::report::write_atomic(&path, &drafted.bytes)?;
+    writeln!(
+        ctx.err,
+        "{}",
+        tr!(ctx.lang, "draft.wrote", path = path.display())
+    )?;
+    Ok(EXIT_OK)
+}
+
+/// A decision number as part of a file name: `170/QĐ-UBND` → `170-QĐ-UBND`.
+fn file_stem(number: &str) -> String {
+    let stem: String = number
+        .chars()
+        .map(|c| {
+            if c.is_alphanumeric() || c == '-' {
+                c
+            } else {
+                '-'
+            }
+        })
+        .collect();
+    stem.trim_matches('-').to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn decision_numbers_make_file_names() {
+        assert_eq!(super::file_stem("170/QĐ-UBND"), "170-QĐ-UBND");
+        assert_eq!(super::file_stem(" ../x "), "x");
+    }
+}

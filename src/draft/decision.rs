@@ -1,0 +1,282 @@
+//! `thidua draft decision NUMBER`: the decision (quyết định) of the awards whose
+//! `decision` is NUMBER, with its annex list (danh sách kèm theo).
+
+use std::collections::HashMap;
+use std::hash::Hash;
+
+use crate::i18n::Lang;
+use crate::model::{text, Award, AwardKind, Code, Dataset, Date, Issuer};
+use crate::settings::Settings;
+use crate::tr;
+
+use super::layout::{self, body, para, Style, BODY, TEXT_WIDTH};
+use super::template::Template;
+use super::{Drafted, Entry, Office};
+
+/// The awards of decision `number` (compared without regard to case, Unicode
+/// form or surrounding spaces), left out those with a structural error; or,
+/// when there is none, the nearest numbers in the folder.
+pub fn awards_of<'a>(ds: &'a Dataset, number: &str) -> Result<Vec<&'a Award>, Vec<String>> {
+    let key = text::fold(number);
+    let found: Vec<&Award> = ds
+        .awards
+        .iter()
+        .filter(|a| text::fold(ds.str(a.decision)) == key)
+        .collect();
+    if !found.is_empty() {
+        return Ok(found);
+    }
+    Err(nearest_numbers(ds, number))
+}
+
+/// Up to three decision numbers of the folder nearest to `number`: those that
+/// begin with it first, then by edit distance.
+fn nearest_numbers(ds: &Dataset, number: &str) -> Vec<String> {
+    let key = text::fold_ascii(number);
+    let mut all: Vec<&str> = ds.awards.iter().map(|a| ds.str(a.decision)).collect();
+    all.sort_unstable();
+    all.dedup();
+    let mut scored: Vec<((bool, usize), &str)> = all
+        .into_iter()
+        .map(|n| {
+            let folded = text::fold_ascii(n);
+            (
+                (
+                    !folded.starts_with(&key),
+                    text::edit_distance(&key, &folded),
+                ),
+                n,
+            )
+        })
+        .collect();
+    scored.sort();
+    scored
+        .into_iter()
+        .take(3)
+        .map(|(_, n)| n.to_string())
+        .collect()
+}
+
+/// The most common value and, when the values disagree, each with its count.
+fn most_common<T: Copy + Eq + Hash + Ord>(
+    values: impl Iterator<Item = T>,
+) -> Option<(T, Vec<(T, usize)>)> {
+    let mut counts: HashMap<T, usize> = HashMap::new();
+    for v in values {
+        *counts.entry(v).or_default() += 1;
+    }
+    let mut all: Vec<(T, usize)> = counts.into_iter().collect();
+    all.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    let first = all.first()?.0;
+    Some((first, if all.len() > 1 { all } else { Vec::new() }))
+}
+
+/// What the decision says about itself, agreed by its awards.
+struct Facts {
+    date: Date,
+    issuer: Issuer,
+    year: u16,
+    kind: AwardKind,
+    campaign: Option<String>,
+}
+
+/// The facts of the awards, with a warning for each that they disagree on.
+fn facts(
+    ds: &Dataset,
+    awards: &[&Award],
+    number: &str,
+    lang: Lang,
+    warnings: &mut Vec<String>,
+) -> Option<Facts> {
+    let (date, dates) = most_common(awards.iter().map(|a| a.decision_date))?;
+    if !dates.is_empty() {
+        let values: Vec<String> = dates.iter().map(|(d, n)| format!("{d} ({n})")).collect();
+        warnings.push(tr!(
+            lang,
+            "draft.disagree-date",
+            number = number,
+            values = values.join(", "),
+            chosen = date
+        ));
+    }
+    let (issuer, issuers) = most_common(awards.iter().map(|a| a.issuer))?;
+    if !issuers.is_empty() {
+        let values: Vec<String> = issuers
+            .iter()
+            .map(|(i, n)| format!("{} ({n})", i.code()))
+            .collect();
+        warnings.push(tr!(
+            lang,
+            "draft.disagree-issuer",
+            number = number,
+            values = values.join(", "),
+            chosen = issuer.code()
+        ));
+    }
+    let (year, _) = most_common(awards.iter().map(|a| a.year))?;
+    let (kind, _) = most_common(awards.iter().map(|a| a.kind))?;
+    let campaigns = ds.campaign_index();
+    let campaign = most_common(awards.iter().filter_map(|a| a.campaign)).map(|(c, _)| {
+        campaigns
+            .get(&c)
+            .map_or(ds.str(c), |&i| ds.str(ds.campaigns[i].name))
+            .to_string()
+    });
+    Some(Facts {
+        date,
+        issuer,
+        year,
+        kind,
+        campaign,
+    })
+}
+
+/// Drafts the decision `number` over `awards` (non-empty, from [`awards_of`]).
+pub fn draft(
+    ds: &Dataset,
+    settings: &Settings,
+    number: &str,
+    awards: &[&Award],
+    tpl: &Template,
+    lang: Lang,
+) -> std::io::Result<Drafted> {
+    let mut warnings = Vec::new();
+    let flawed = awards.iter().filter(|a| a.flawed).count();
+    if flawed > 0 {
+        warnings.push(tr!(lang, "draft.flawed", count = flawed));
+    }
+    let good: Vec<&Award> = awards.iter().copied().filter(|a| !a.flawed).collect();
+    let used = if good.is_empty() {
+        awards.to_vec()
+    } else {
+        good
+    };
+    let Some(f) = facts(ds, &used, number, lang, &mut warnings) else {
+        return Err(std::io::Error::other("no award"));
+    };
+    let org = &settings.organisation;
+    let (body_name, other) = super::issuing_body(org, f.issuer, lang);
+    warnings.extend(other);
+    let (office, blanks) = Office::new(org, body_name, lang);
+    warnings.extend(blanks);
+
+    let items: Vec<_> = used.iter().map(|a| (a.recipient, a.award)).collect();
+    let entries = super::entries(ds, &items);
+    let doc = document(&office, tpl, number, &f, &entries);
+    Ok(Drafted {
+        bytes: layout::pack(doc)?,
+        warnings,
+    })
+}
+
+/// The decision's pages and its annex.
+fn document(
+    office: &Office,
+    tpl: &Template,
+    number: &str,
+    f: &Facts,
+    entries: &[Entry],
+) -> docx_rs::Docx {
+    let counts = super::counts_by_form(entries);
+    let forms: Vec<String> = counts
+        .iter()
+        .map(|(c, ..)| super::lower_first(&super::form_name(*c)))
+        .collect();
+    let chuc_danh = super::authority(f.issuer, &office.body);
+    let ngay = layout::date_words(f.date);
+    let (units, people) = entries.iter().fold((0u64, 0u64), |(u, p), e| {
+        if e.recipient.is_person() {
+            (u, p + 1)
+        } else {
+            (u + 1, p)
+        }
+    });
+    let co_quan_upper = office.body.to_uppercase();
+    let chuc_danh_upper = chuc_danh.to_uppercase();
+    let hinh_thuc = super::join_and(&forms);
+    let phong_trao = f
+        .campaign
+        .clone()
+        .unwrap_or_else(|| layout::BLANK.to_string());
+    let args: [(&str, &dyn std::fmt::Display); 12] = [
+        ("co_quan", &office.body),
+        ("CO_QUAN", &co_quan_upper),
+        ("so", &number),
+        ("ngay", &ngay),
+        ("nam", &f.year),
+        ("hinh_thuc", &hinh_thuc),
+        ("phong_trao", &phong_trao),
+        ("tap_the", &units),
+        ("ca_nhan", &people),
+        ("chuc_danh", &chuc_danh),
+        ("CHUC_DANH", &chuc_danh_upper),
+        ("so_luong", &""),
+    ];
+    let subject_key = match f.kind {
+        AwardKind::ThuongXuyen => "trich_yeu_thuong_xuyen",
+        AwardKind::ChuyenDe if f.campaign.is_some() => "trich_yeu_chuyen_de",
+        _ => "trich_yeu_khac",
+    };
+    let mut doc = layout::new_document()
+        .add_table(office.letterhead(&format!("Số: {number}"), &office.date_line(&ngay)))
+        .add_paragraph(para("", Style::default()))
+        .add_paragraph(para(&tpl.text("loai", &args), Style::center().bold()))
+        .add_paragraph(para(&tpl.text(subject_key, &args), Style::center().bold()))
+        .add_paragraph(layout::rule(TEXT_WIDTH, 1_800))
+        .add_paragraph(para(
+            &tpl.text("tham_quyen", &args),
+            Style::center().bold().after(120),
+        ));
+    let bases = super::legal_bases(f.date);
+    for line in bases.iter().chain(&tpl.lines("can_cu_them", &args)) {
+        doc = doc.add_paragraph(layout::body_in(line, Style::default().italic()));
+    }
+    doc = doc
+        .add_paragraph(para(
+            &tpl.text("quyet_dinh", &args),
+            Style::center().bold().after(120),
+        ))
+        .add_paragraph(body(&tpl.text("dieu_1", &args)));
+    for (code, u, p) in &counts {
+        let name = super::form_name(*code);
+        let so_luong = super::count_words(tpl, "dieu_1_", *u, *p);
+        let line = tpl.text(
+            "dieu_1_muc",
+            &[("hinh_thuc", &name), ("so_luong", &so_luong)],
+        );
+        doc = doc.add_paragraph(body(&line));
+    }
+    doc = doc
+        .add_paragraph(body(&tpl.text("dieu_1_ket", &args)))
+        .add_paragraph(body(&tpl.text("dieu_2", &args)))
+        .add_paragraph(body(&tpl.text("dieu_3", &args)))
+        .add_paragraph(para("", Style::default()))
+        .add_table(office.signature(
+            &tpl.text("noi_nhan", &args),
+            &tpl.lines("noi_nhan_danh_sach", &args),
+        ));
+    for p in super::annex_heading(tpl, &args) {
+        doc = doc.add_paragraph(p);
+    }
+    doc.add_table(super::annex_table(tpl, entries, counts.len() > 1))
+        .add_paragraph(para("", Style::default()))
+        .add_paragraph(para(
+            &tpl.text("danh_sach_ket", &args),
+            Style::default().italic().size(BODY),
+        ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_most_common_value_wins_and_the_others_are_listed() {
+        assert_eq!(
+            most_common([3, 1, 3].into_iter()),
+            Some((3, vec![(3, 2), (1, 1)]))
+        );
+        assert_eq!(most_common([2, 2].into_iter()), Some((2, vec![])));
+        assert_eq!(most_common(std::iter::empty::<u8>()), None);
+    }
+}
