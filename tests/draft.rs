@@ -1,0 +1,519 @@
+//! `thidua draft decision|proposal` and `report --format docx`: every document
+//! is opened (unzipped) and its XML read back: A4 and the margins, Times New
+//! Roman, the national motto, the number, each recipient exactly once in the
+//! annex, the counts of Điều 1 equal to the annex. With LibreOffice on PATH the
+//! decision is also converted to PDF.
+
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+/// Runs thidua and returns (exit status, stdout, stderr).
+fn run(args: &[&str]) -> (i32, Vec<u8>, String) {
+    let (mut out, mut err) = (Vec::new(), Vec::new());
+    let mut full = vec!["thidua"];
+    full.extend_from_slice(args);
+    let code = thidua::run(full, &mut out, &mut err);
+    (code, out, String::from_utf8_lossy(&err).into_owned())
+}
+
+fn data() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("data")
+}
+
+/// A part of a .docx (a zip), as text.
+fn part(docx: &Path, name: &str) -> String {
+    let file = std::fs::File::open(docx).unwrap();
+    let mut zip = zip::ZipArchive::new(file).unwrap();
+    let mut text = String::new();
+    zip.by_name(name)
+        .unwrap()
+        .read_to_string(&mut text)
+        .unwrap();
+    text
+}
+
+fn unescape(s: &str) -> String {
+    s.replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&apos;", "'")
+        .replace("&#39;", "'")
+        .replace("&amp;", "&")
+}
+
+/// The pieces of `xml` between `<tag` … `</tag>`.
+fn elements<'a>(xml: &'a str, tag: &str) -> Vec<&'a str> {
+    let (open, close) = (format!("<{tag}>"), format!("</{tag}>"));
+    let open_attr = format!("<{tag} ");
+    let mut out = Vec::new();
+    let mut rest = xml;
+    loop {
+        let start = match (rest.find(&open), rest.find(&open_attr)) {
+            (Some(a), Some(b)) => a.min(b),
+            (Some(a), None) | (None, Some(a)) => a,
+            (None, None) => break,
+        };
+        let Some(end) = rest[start..].find(&close) else {
+            break;
+        };
+        out.push(&rest[start..start + end]);
+        rest = &rest[start + end + close.len()..];
+    }
+    out
+}
+
+/// The text of a piece of WordprocessingML (runs joined, breaks as spaces).
+fn text_of(xml: &str) -> String {
+    let mut out = String::new();
+    let mut rest = xml;
+    while let Some(i) = rest.find("<w:") {
+        let after = &rest[i..];
+        if after.starts_with("<w:t>") || after.starts_with("<w:t ") {
+            let body_start = after.find('>').unwrap() + 1;
+            let body_end = after.find("</w:t>").unwrap();
+            out.push_str(&unescape(&after[body_start..body_end]));
+            rest = &after[body_end..];
+        } else {
+            if after.starts_with("<w:br") {
+                out.push(' ');
+            }
+            rest = &after[3..];
+        }
+    }
+    out
+}
+
+/// The paragraphs of the document body outside tables, and the tables as
+/// rows of cell texts.
+struct Doc {
+    xml: String,
+    paragraphs: Vec<String>,
+    tables: Vec<Vec<Vec<String>>>,
+}
+
+fn open(docx: &Path) -> Doc {
+    let xml = part(docx, "word/document.xml");
+    let tables = elements(&xml, "w:tbl")
+        .into_iter()
+        .map(|t| {
+            elements(t, "w:tr")
+                .into_iter()
+                .map(|r| elements(r, "w:tc").into_iter().map(text_of).collect())
+                .collect()
+        })
+        .collect();
+    let mut outside = xml.clone();
+    while let (Some(a), Some(b)) = (outside.find("<w:tbl>"), outside.find("</w:tbl>")) {
+        outside.replace_range(a..b + "</w:tbl>".len(), "");
+    }
+    let paragraphs = elements(&outside, "w:p").into_iter().map(text_of).collect();
+    Doc {
+        xml,
+        paragraphs,
+        tables,
+    }
+}
+
+/// A4 portrait, NĐ 30's margins and Times New Roman.
+fn assert_official_page(docx: &Path, doc: &Doc) {
+    assert!(
+        doc.xml.contains(r#"<w:pgSz w:w="11906" w:h="16838""#),
+        "A4 portrait"
+    );
+    let margins = elements(&doc.xml, "w:pgMar");
+    let pg_mar = doc
+        .xml
+        .split("<w:pgMar ")
+        .nth(1)
+        .map(|s| &s[..s.find("/>").unwrap()]);
+    let pg_mar = pg_mar.unwrap_or_else(|| panic!("no page margins {margins:?}"));
+    let twips = |name: &str| -> f64 {
+        let key = format!("w:{name}=\"");
+        let at = pg_mar.find(&key).unwrap() + key.len();
+        pg_mar[at..at + pg_mar[at..].find('"').unwrap()]
+            .parse()
+            .unwrap()
+    };
+    let mm = |name| twips(name) / 1440.0 * 25.4;
+    assert!(
+        (20.0..=25.0).contains(&mm("top").round()),
+        "top {}",
+        mm("top")
+    );
+    assert!(
+        (20.0..=25.0).contains(&mm("bottom").round()),
+        "bottom {}",
+        mm("bottom")
+    );
+    assert!(
+        (30.0..=35.0).contains(&mm("left").round()),
+        "left {}",
+        mm("left")
+    );
+    assert!(
+        (15.0..=20.0).contains(&mm("right").round()),
+        "right {}",
+        mm("right")
+    );
+    let styles = part(docx, "word/styles.xml");
+    assert!(
+        styles.contains(r#"w:ascii="Times New Roman""#),
+        "Times New Roman"
+    );
+    let size = styles.split("<w:sz w:val=\"").nth(1).unwrap();
+    let half_points: u32 = size[..size.find('"').unwrap()].parse().unwrap();
+    assert!(
+        (26..=28).contains(&half_points),
+        "body 13–14 pt, not {half_points}"
+    );
+    let all = doc.tables.concat().concat().join("\n");
+    assert!(all.contains("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"));
+    assert!(all.contains("Độc lập - Tự do - Hạnh phúc"));
+}
+
+/// The annex (the last table): its entries (name, detail), without the
+/// header and group rows; each group starts with "I." or "II.".
+fn annex(doc: &Doc) -> Vec<Vec<String>> {
+    let table = doc.tables.last().expect("an annex table");
+    assert_eq!(table[0][0], "STT");
+    table[1..]
+        .iter()
+        .filter(|row| row.len() > 1)
+        .cloned()
+        .collect()
+}
+
+/// The numbers of the "- form: N tập thể và M cá nhân;" lines.
+fn article_counts(doc: &Doc) -> (u64, u64) {
+    let mut units = 0;
+    let mut people = 0;
+    for p in doc.paragraphs.iter().filter(|p| p.starts_with("- ")) {
+        let Some((_, counts)) = p.rsplit_once(": ") else {
+            continue;
+        };
+        for part in counts.trim_end_matches(';').split(" và ") {
+            let (n, what) = part.split_once(' ').unwrap();
+            let n: u64 = n.parse().unwrap();
+            if what.starts_with("tập thể") {
+                units += n;
+            } else if what.starts_with("cá nhân") {
+                people += n;
+            }
+        }
+    }
+    (units, people)
+}
+
+#[test]
+fn the_bundled_decision_170_is_an_official_document_with_its_annex() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("qd.docx");
+    let (code, _, err) = run(&[
+        "--data",
+        data().to_str().unwrap(),
+        "draft",
+        "decision",
+        "170/QĐ-UBND",
+        "--output",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        err.contains("signer"),
+        "the missing signer is a warning: {err}"
+    );
+    let doc = open(&out);
+    assert_official_page(&out, &doc);
+    assert!(doc.tables[0]
+        .concat()
+        .iter()
+        .any(|c| c == "Số: 170/QĐ-UBND"));
+    assert!(doc.tables[0]
+        .concat()
+        .iter()
+        .any(|c| c.contains("An Biên, ngày 18 tháng 01 năm 2019")));
+    assert!(doc
+        .paragraphs
+        .iter()
+        .any(|p| p.contains("Nghị định số 91/2017/NĐ-CP")));
+    assert!(doc.paragraphs.iter().any(|p| p == "QUYẾT ĐỊNH:"));
+    let rows = annex(&doc);
+    assert_eq!(rows.len(), 290, "the decision's 290 people, once each");
+    assert_eq!(article_counts(&doc), (0, 290));
+    assert!(
+        doc.xml.contains("<w:tblHeader />"),
+        "the annex header repeats on each page"
+    );
+}
+
+/// A folder whose decision QĐ-1 gives two forms to units and people (one
+/// person twice), and whose awards disagree on the date and the issuer.
+fn mixed_folder() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let w = |name: &str, text: &str| {
+        let path = dir.path().join(name);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, text).unwrap();
+    };
+    w("thidua.toml", "[organisation]\nname = \"UBND xã Ví Dụ\"\nlevel = \"xa\"\nplace = \"Ví Dụ\"\nsigner = \"Trần Văn Ký\"\nsigner-title = \"Chủ tịch\"\n");
+    w(
+        "units.csv",
+        "id,name,kind,parent\nXA,UBND xã Ví Dụ,xa,\nAP1,Ấp Một,thon_ap,XA\nAP2,Ấp Hai,thon_ap,XA\n",
+    );
+    w("people.csv", "id,name,unit,direct_worker,position\nP1,Nguyễn Thị Mai,XA,true,Công chức\nP2,Trần Văn Bình,AP1,false,Trưởng ấp\nP3,Nguyễn Thị Mai,AP2,true,\n");
+    w(
+        "awards/2025.csv",
+        "id,year,person,unit,award,kind,decision,decision_date,issuer\n\
+         A1,2025,P1,,LDTT,thuong_xuyen,12/QĐ-UBND,2026-01-10,xa\n\
+         A2,2025,P2,,LDTT,thuong_xuyen,12/QĐ-UBND,2026-01-10,xa\n\
+         A3,2025,P3,,LDTT,thuong_xuyen,12/QĐ-UBND,2026-01-10,xa\n\
+         A4,2025,P1,,GK,thuong_xuyen,12/QĐ-UBND,2026-01-10,xa\n\
+         A5,2025,,AP1,GK,thuong_xuyen,12/QĐ-UBND,2026-01-10,xa\n\
+         A6,2025,,AP2,GK,thuong_xuyen,12/QĐ-UBND,2026-01-11,huyen\n\
+         A7,2025,,AP2,TTLDTT,thuong_xuyen,13/QĐ-UBND,2026-01-10,xa\n",
+    );
+    w(
+        "proposals.csv",
+        "id,year,person,unit,award,status\nD1,2025,P2,,GK,pending\nD2,2025,,AP1,TTLDTT,pending\nD3,2025,P1,,GK,approved\n",
+    );
+    dir
+}
+
+#[test]
+fn each_recipient_is_listed_once_and_article_1_counts_the_annex() {
+    let folder = mixed_folder();
+    let out = folder.path().join("qd12.docx");
+    let (code, _, err) = run(&[
+        "--data",
+        folder.path().to_str().unwrap(),
+        "--lang",
+        "en",
+        "draft",
+        "decision",
+        "12/qđ-ubnd",
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        err.contains("disagree on its date") && err.contains("2026-01-10 (5)"),
+        "{err}"
+    );
+    assert!(
+        err.contains("disagree on its issuer") && err.contains("xa (5)"),
+        "{err}"
+    );
+    assert!(!err.contains("signer"), "every setting is given: {err}");
+    let doc = open(&out);
+    assert_official_page(&out, &doc);
+    let rows = annex(&doc);
+    let names: Vec<&str> = rows.iter().map(|r| r[1].as_str()).collect();
+    assert_eq!(
+        names,
+        [
+            "Ấp Một",
+            "Ấp Hai",
+            "Nguyễn Thị Mai",
+            "Trần Văn Bình",
+            "Nguyễn Thị Mai"
+        ]
+    );
+    assert_eq!(rows[2][2], "Công chức, UBND xã Ví Dụ", "position and unit");
+    assert_eq!(
+        rows[4][2], "Ấp Hai",
+        "the namesake is told apart by the unit"
+    );
+    assert_eq!(
+        rows[2][3], "Danh hiệu “Lao động tiên tiến”; Giấy khen",
+        "both forms of P1 on one line"
+    );
+    // Điều 1: LĐTT to 3 people, Giấy khen to 2 units and 1 person.
+    assert!(doc
+        .paragraphs
+        .iter()
+        .any(|p| p == "- Danh hiệu “Lao động tiên tiến”: 3 cá nhân;"));
+    assert!(doc
+        .paragraphs
+        .iter()
+        .any(|p| p == "- Giấy khen: 2 tập thể và 1 cá nhân;"));
+    let per_form: usize = rows.iter().map(|r| r[3].split("; ").count()).sum();
+    let (units, people) = article_counts(&doc);
+    assert_eq!((units + people) as usize, per_form);
+    assert!(doc
+        .paragraphs
+        .iter()
+        .any(|p| p.contains("Danh sách này có 2 tập thể và 3 cá nhân")));
+    assert!(doc.tables[0]
+        .concat()
+        .iter()
+        .any(|c| c.contains("Ví Dụ, ngày 10 tháng 01 năm 2026")));
+    assert!(doc
+        .tables
+        .iter()
+        .flatten()
+        .flatten()
+        .any(|c| c.ends_with("Trần Văn Ký")));
+}
+
+#[test]
+fn an_unknown_number_exits_2_naming_the_nearest() {
+    let (code, out, err) = run(&[
+        "--data",
+        data().to_str().unwrap(),
+        "--lang",
+        "en",
+        "draft",
+        "decision",
+        "170",
+    ]);
+    assert_eq!(code, 2);
+    assert!(out.is_empty());
+    assert!(
+        err.contains("no decision `170`") && err.contains("170/QĐ-UBND"),
+        "{err}"
+    );
+}
+
+#[test]
+fn an_office_template_changes_the_wording() {
+    let folder = mixed_folder();
+    std::fs::create_dir(folder.path().join("templates")).unwrap();
+    std::fs::write(
+        folder.path().join("templates/quyet-dinh.toml"),
+        "dieu_2 = \"Điều 2. Mức thưởng theo Quy chế của xã.\"\n",
+    )
+    .unwrap();
+    let out = folder.path().join("qd13.docx");
+    let (code, _, err) = run(&[
+        "--data",
+        folder.path().to_str().unwrap(),
+        "draft",
+        "decision",
+        "13/QĐ-UBND",
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 0, "{err}");
+    let doc = open(&out);
+    assert!(doc
+        .paragraphs
+        .iter()
+        .any(|p| p == "Điều 2. Mức thưởng theo Quy chế của xã."));
+    assert!(
+        doc.paragraphs.iter().any(|p| p.starts_with("Điều 3.")),
+        "other texts stay"
+    );
+    // The templates folder is not data: check does not call it an unknown file.
+    let (_, out, _) = run(&[
+        "--data",
+        folder.path().to_str().unwrap(),
+        "check",
+        "--format",
+        "json",
+    ]);
+    assert!(!String::from_utf8_lossy(&out).contains("unknown-file"));
+}
+
+#[test]
+fn the_submission_lists_the_pending_proposals_and_says_so() {
+    let folder = mixed_folder();
+    let out = folder.path().join("tt.docx");
+    let (code, _, err) = run(&[
+        "--data",
+        folder.path().to_str().unwrap(),
+        "draft",
+        "proposal",
+        "2025",
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 0, "{err}");
+    let doc = open(&out);
+    assert_official_page(&out, &doc);
+    let rows = annex(&doc);
+    let names: Vec<&str> = rows.iter().map(|r| r[1].as_str()).collect();
+    assert_eq!(
+        names,
+        ["Ấp Một", "Trần Văn Bình"],
+        "pending only, collectives first"
+    );
+    assert!(doc
+        .paragraphs
+        .iter()
+        .any(|p| p.contains("2 đề nghị khen thưởng đang chờ xét")));
+    assert_eq!(article_counts(&doc), (1, 1));
+    let (code, _, err) = run(&[
+        "--data",
+        folder.path().to_str().unwrap(),
+        "--lang",
+        "en",
+        "draft",
+        "proposal",
+        "2025",
+        "--award",
+        "BKT",
+    ]);
+    assert_eq!(code, 2);
+    assert!(err.contains("no pending proposal for 2025 (BKT)"), "{err}");
+    let (code, _, err) = run(&[
+        "--data",
+        folder.path().to_str().unwrap(),
+        "draft",
+        "proposal",
+        "25",
+    ]);
+    assert_eq!(code, 2, "{err}");
+}
+
+#[test]
+fn the_decision_converts_to_pdf_when_libreoffice_is_here() {
+    let Some(soffice) = ["soffice", "libreoffice"].into_iter().find(|p| {
+        std::process::Command::new(p)
+            .arg("--version")
+            .output()
+            .is_ok_and(|o| o.status.success())
+    }) else {
+        println!("skipped: LibreOffice (soffice) is not on PATH");
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("qd.docx");
+    let (code, _, err) = run(&[
+        "--data",
+        data().to_str().unwrap(),
+        "draft",
+        "decision",
+        "3148/QĐ-UBND",
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 0, "{err}");
+    let profile = format!(
+        "-env:UserInstallation=file://{}",
+        dir.path().join("profile").display()
+    );
+    let status = std::process::Command::new(soffice)
+        .args([
+            profile.as_str(),
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+        ])
+        .arg(dir.path())
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert!(
+        status.status.success(),
+        "{}",
+        String::from_utf8_lossy(&status.stderr)
+    );
+    let pdf = std::fs::read(dir.path().join("qd.pdf")).unwrap();
+    assert!(pdf.starts_with(b"%PDF"));
+    let pages = pdf
+        .windows(b"/Type/Page".len() + 1)
+        .filter(|w| w.starts_with(b"/Type/Page") && w[w.len() - 1] != b's')
+        .count();
+    assert!(pages >= 2, "the decision and its annex: {pages} pages");
+}
