@@ -85,6 +85,7 @@ pub enum ReportFormat {
     Md,
     Xlsx,
     Html,
+    Docx,
 }
 
 #[derive(Args, Debug)]
@@ -104,6 +105,15 @@ pub struct ReportArgs {
     /// Refuse to report when records have structural errors
     #[arg(long)]
     pub strict: bool,
+    /// For html: leave the charts out
+    #[arg(long)]
+    pub no_charts: bool,
+    /// For csv: the column separator (`;` for Vietnamese-locale Excel)
+    #[arg(long, value_name = "CHAR", default_value_t = ',')]
+    pub delimiter: char,
+    /// For csv: for people opening it in Excel — a UTF-8 BOM, CRLF, STT and total rows
+    #[arg(long)]
+    pub excel: bool,
 }
 
 #[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]

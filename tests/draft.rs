@@ -517,3 +517,162 @@ fn the_decision_converts_to_pdf_when_libreoffice_is_here() {
         .count();
     assert!(pages >= 2, "the decision and its annex: {pages} pages");
 }
+
+/// A file of a zip archive (xlsx, docx) as text.
+fn zip_text(path: &Path, name: &str) -> String {
+    part(path, name)
+}
+
+#[test]
+fn the_report_as_docx_has_stt_and_a_total_row_per_breakdown() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("r.docx");
+    let (code, _, err) = run(&[
+        "--data",
+        data().to_str().unwrap(),
+        "report",
+        "2018",
+        "--format",
+        "docx",
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 0, "{err}");
+    let doc = open(&out);
+    assert_official_page(&out, &doc);
+    let tables = &doc.tables[1..];
+    assert!(tables.len() >= 6, "{} tables", tables.len());
+    for t in tables {
+        assert_eq!(t[0][0], "STT");
+    }
+    let by_award = tables
+        .iter()
+        .find(|t| t[0][1] == "Hình thức khen thưởng")
+        .unwrap();
+    let total = by_award.last().unwrap();
+    assert_eq!(total[1], "Tổng cộng");
+    assert!(by_award[0][2].contains("so với 2017"), "{:?}", by_award[0]);
+    // The awards of the rows add up to the total row.
+    let count = |cell: &str| -> u64 { cell.split(' ').next().unwrap().parse().unwrap() };
+    let sum: u64 = by_award[1..by_award.len() - 1]
+        .iter()
+        .map(|r| count(&r[2]))
+        .sum();
+    assert_eq!(sum, count(&total[2]));
+}
+
+#[test]
+fn the_xlsx_report_prints_on_a4_one_page_wide_with_repeated_headers() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("r.xlsx");
+    let (code, _, err) = run(&[
+        "--data",
+        data().to_str().unwrap(),
+        "report",
+        "2018",
+        "--format",
+        "xlsx",
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 0, "{err}");
+    let sheet = zip_text(&out, "xl/worksheets/sheet2.xml");
+    assert!(sheet.contains(r#"paperSize="9""#), "A4");
+    assert!(
+        sheet.contains(r#"fitToHeight="0""#) && sheet.contains("<pageSetUpPr fitToPage=\"1\"/>"),
+        "one page wide"
+    );
+    assert!(
+        sheet.contains("<oddFooter>&amp;C&amp;P / &amp;N</oddFooter>"),
+        "page numbers"
+    );
+    assert!(
+        sheet.contains("customHeight=\"1\""),
+        "the header row is tall enough"
+    );
+    let book = zip_text(&out, "xl/workbook.xml");
+    assert!(book.contains("_xlnm.Print_Titles"), "header rows repeated");
+    let styles = zip_text(&out, "xl/styles.xml");
+    assert!(
+        styles.contains(r#"formatCode="0.00%""#),
+        "percentages as percentages"
+    );
+    // Read back: the rate is stored as a fraction.
+    use calamine::{open_workbook, Data, Reader, Xlsx};
+    let mut wb: Xlsx<_> = open_workbook(&out).unwrap();
+    let first = wb.sheet_names()[0].clone();
+    let range = wb.worksheet_range(&first).unwrap();
+    let rate = range
+        .rows()
+        .find(|r| matches!(&r[1], Data::String(s) if s.starts_with("Tỷ lệ")))
+        .unwrap();
+    let Data::Float(v) = rate[2] else {
+        panic!("{rate:?}")
+    };
+    assert!(v > 0.0 && v <= 1.0, "{v}");
+}
+
+#[test]
+fn csv_for_excel_has_a_bom_and_the_chosen_delimiter_csv_for_scripts_has_neither() {
+    let folder = data();
+    let args = |extra: &[&str]| {
+        let mut a = vec![
+            "--data",
+            folder.to_str().unwrap(),
+            "report",
+            "2018",
+            "--format",
+            "csv",
+            "--table",
+            "by_award",
+        ];
+        a.extend_from_slice(extra);
+        let (code, out, err) = run(&a.iter().map(|s| &**s).collect::<Vec<_>>());
+        assert_eq!(code, 0, "{err}");
+        String::from_utf8(out).unwrap()
+    };
+    let excel = args(&["--excel", "--delimiter", ";"]);
+    assert!(excel.starts_with('\u{feff}'), "BOM");
+    assert!(excel.contains("\r\n"));
+    let header = excel.trim_start_matches('\u{feff}').lines().next().unwrap();
+    assert!(header.starts_with("STT;Hình thức khen thưởng;"), "{header}");
+    assert!(excel.lines().any(|l| l.starts_with(";Tổng cộng;")));
+    let plain = args(&[]);
+    assert!(
+        !plain.starts_with('\u{feff}') && !plain.contains('\r') && !plain.contains("Tổng cộng")
+    );
+    assert!(plain.starts_with("Hình thức khen thưởng,"));
+}
+
+#[test]
+fn the_html_report_prints_on_a4_and_charts_only_what_says_something() {
+    let folder = data();
+    let render = |extra: &[&str]| {
+        let mut a = vec![
+            "--data",
+            folder.to_str().unwrap(),
+            "report",
+            "2018",
+            "--format",
+            "html",
+        ];
+        a.extend_from_slice(extra);
+        let (code, out, err) = run(&a);
+        assert_eq!(code, 0, "{err}");
+        String::from_utf8(out).unwrap()
+    };
+    let html = render(&[]);
+    assert!(html.contains("@page{size:A4"));
+    assert!(html.contains("font-size:13pt") && html.contains("serif"));
+    assert!(html.contains("break-inside:avoid"));
+    assert!(html.contains("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"));
+    assert!(html.contains("<svg"));
+    assert!(html.contains("<tr class=\"total\"><td class=\"stt\"></td><td>Tổng cộng</td>"));
+    let no_charts = render(&["--no-charts"]);
+    assert!(!no_charts.contains("<svg"));
+    // A one-row table gets no chart.
+    let one = render(&["--table", "by_gender"]);
+    let svgs = one.matches("<svg").count();
+    let rows = one.matches("<tr>").count();
+    assert!(rows > 1 || svgs == 0, "{rows} rows, {svgs} charts");
+}

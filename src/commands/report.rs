@@ -73,7 +73,7 @@ pub fn run(ctx: &mut Ctx<'_>, args: &ReportArgs) -> Result<i32> {
         std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
         for t in chosen(&r, lang, None) {
             let mut buf = Vec::new();
-            report::csv::write(&mut buf, &t, lang)?;
+            write_csv(&mut buf, &r, &t, args, lang)?;
             let path = dir.join(format!("{}.csv", t.name));
             write_atomic(&path, &buf)?;
         }
@@ -85,13 +85,8 @@ pub fn run(ctx: &mut Ctx<'_>, args: &ReportArgs) -> Result<i32> {
         return Ok(EXIT_OK);
     }
 
-    let bytes = render(
-        &r,
-        args,
-        lang,
-        &notes,
-        ctx.out_is_tty && args.output.is_none(),
-    )?;
+    let fit = ctx.out_is_tty && args.output.is_none();
+    let bytes = render(&r, args, lang, &notes, fit, (&settings, &ctx.data))?;
     match &args.output {
         Some(path) => {
             write_atomic(path, &bytes)?;
@@ -125,10 +120,18 @@ fn validate(ctx: &Ctx<'_>, args: &ReportArgs) -> Result<()> {
             )));
         }
     }
+    if !args.delimiter.is_ascii() || args.delimiter.is_ascii_alphanumeric() || args.delimiter == '"'
+    {
+        return Err(Error::Message(tr!(
+            lang,
+            "report.bad-delimiter",
+            value = args.delimiter
+        )));
+    }
     let format = format_name(args.format);
     match (&args.output, args.format) {
         (None, ReportFormat::Csv) if args.table.is_none() => return Err(csv_needs_table(lang)),
-        (None, ReportFormat::Xlsx | ReportFormat::Html) if ctx.out_is_tty => {
+        (None, ReportFormat::Xlsx | ReportFormat::Html | ReportFormat::Docx) if ctx.out_is_tty => {
             return Err(Error::Message(tr!(
                 lang,
                 "report.need-output",
@@ -158,6 +161,7 @@ fn format_name(f: ReportFormat) -> &'static str {
         ReportFormat::Md => "md",
         ReportFormat::Xlsx => "xlsx",
         ReportFormat::Html => "html",
+        ReportFormat::Docx => "docx",
     }
 }
 
@@ -182,15 +186,47 @@ fn chosen(r: &Report, lang: Lang, name: Option<&str>) -> Vec<Table> {
     }
 }
 
+/// One CSV table: as it is for scripts, or, with `--excel`, numbered and
+/// totalled for people.
+fn write_csv(
+    buf: &mut Vec<u8>,
+    r: &Report,
+    t: &Table,
+    args: &ReportArgs,
+    lang: Lang,
+) -> Result<()> {
+    let delimiter = args.delimiter as u8;
+    if args.excel {
+        let p = report::print::printable(t, r, lang);
+        report::csv::write_with(buf, &p.table, lang, delimiter, true)?;
+    } else {
+        report::csv::write_with(buf, t, lang, delimiter, false)?;
+    }
+    Ok(())
+}
+
 fn render(
     r: &Report,
     args: &ReportArgs,
     lang: Lang,
     notes: &[String],
     fit: bool,
+    (settings, data): (&Settings, &Path),
 ) -> Result<Vec<u8>> {
     let title = tables::title(r, lang);
     let ts = chosen(r, lang, args.table.as_deref());
+    let printed = || -> Vec<_> {
+        ts.iter()
+            .map(|t| report::print::printable(t, r, lang))
+            .collect()
+    };
+    // HTML and docx print a count and its change in one cell.
+    let labelled = || -> Vec<_> {
+        printed()
+            .into_iter()
+            .map(|p| report::print::label_changes(p, lang))
+            .collect()
+    };
     let mut buf = Vec::new();
     match args.format {
         ReportFormat::Json => report::json::write(&mut buf, r)?,
@@ -199,16 +235,33 @@ fn render(
         }
         ReportFormat::Md => report::md::write(&mut buf, &r.organisation, &title, notes, &ts, lang)?,
         ReportFormat::Html => {
-            report::html::write(&mut buf, &r.organisation, &title, notes, &ts, lang)?
+            let body = crate::draft::expand(&r.organisation);
+            report::html::write(
+                &mut buf,
+                &body,
+                &title,
+                notes,
+                &labelled(),
+                !args.no_charts,
+                lang,
+            )?
         }
         ReportFormat::Csv => {
             for t in &ts {
-                report::csv::write(&mut buf, t, lang)?;
+                write_csv(&mut buf, r, t, args, lang)?;
             }
         }
         ReportFormat::Xlsx => {
-            buf = report::xlsx::build(&r.organisation, &title, notes, &ts, lang)
+            buf = report::xlsx::build(&r.organisation, &title, notes, &printed(), lang)
                 .map_err(|e| Error::Message(format!("xlsx: {e}")))?;
+        }
+        ReportFormat::Docx => {
+            use crate::draft::template::{Kind, Template};
+            let (tpl, _) = Template::load(Kind::Report, data, lang);
+            let body = Some(crate::draft::expand(&r.organisation));
+            // The report has no signature: only the place of its date line matters.
+            let (office, _) = crate::draft::Office::new(&settings.organisation, body, lang);
+            buf = report::docx::build(&office, &title, notes, &labelled(), &tpl, lang)?;
         }
     }
     Ok(buf)

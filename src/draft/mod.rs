@@ -147,7 +147,7 @@ pub fn expand(name: &str) -> String {
 
 /// The body's name in capitals on two lines, the kind of body above the
 /// place ("ỦY BAN NHÂN DÂN" / "HUYỆN AN BIÊN").
-fn heading_lines(body: &str) -> String {
+pub fn heading_lines(body: &str) -> String {
     let upper = body.to_uppercase();
     for kind in ["ỦY BAN NHÂN DÂN ", "HỘI ĐỒNG NHÂN DÂN "] {
         if let Some(rest) = upper.strip_prefix(kind) {

@@ -18,4 +18,19 @@ pub const ENTRIES: &[Entry] = &[
     e("draft.bad-award", "không có mã khen thưởng `{value}`", "no award code `{value}`"),
     e("draft.need-output", "văn bản .docx không in ra màn hình được: dùng --output TỆP.docx", "a .docx document cannot go to the terminal: use --output FILE.docx"),
     e("draft.wrote", "Đã ghi {path}", "Wrote {path}"),
+    // The report's tables as printed (crate::report::print).
+    e("report.bad-delimiter", "--delimiter `{value}` không dùng được: chọn một dấu như `,` `;` hoặc tab", "--delimiter `{value}` cannot be used: choose a mark such as `,` `;` or a tab"),
+    e("print.col.stt", "STT", "No."),
+    e("print.row.total", "Tổng cộng", "Total"),
+    e("print.col.since", "{column} (± so với {year})", "{column} (± vs {year})"),
+    e(
+        "print.note.recipients",
+        "Ghi chú: {awards} lượt khen thưởng cho {collectives} tập thể và {individuals} cá nhân khác nhau: một tập thể, cá nhân có thể nhận nhiều hình thức khen thưởng trong năm.",
+        "Note: {awards} awards went to {collectives} distinct collectives and {individuals} distinct individuals: one may receive several awards in a year.",
+    ),
+    e(
+        "print.note.distinct",
+        "Ghi chú: một tập thể, cá nhân nhận nhiều hình thức được đếm ở mỗi dòng, nên dòng Tổng cộng có thể lớn hơn số tập thể ({collectives}), cá nhân ({individuals}) khác nhau của năm.",
+        "Note: a collective or individual with several awards is counted on each row, so the Total row may exceed the year's distinct collectives ({collectives}) and individuals ({individuals}).",
+    ),
 ];
