@@ -562,7 +562,7 @@ fn xlsx_holds_the_numbers_of_the_json() {
     let rows: Vec<_> = kinds.rows().skip(header + 1).collect();
     let at = rows
         .iter()
-        .position(|r| r[1].to_string() == "Tổng cộng")
+        .position(|r| r[1] == "Tổng cộng")
         .unwrap();
     let (body, total) = (&rows[..at], rows[at]);
     assert_eq!(
@@ -599,7 +599,7 @@ fn xlsx_holds_the_numbers_of_the_json() {
     let got: HashMap<String, f64> = units
         .rows()
         .skip(header + 1)
-        .filter(|r| r[1].to_string() != "Tổng cộng")
+        .filter(|r| r[1] != "Tổng cộng")
         .map(|r| (r[1].to_string(), number(&r[2])))
         .filter(|(_, n)| *n > 0.0)
         .collect();

@@ -140,7 +140,7 @@ fn page_setup(
     }
     ws.set_print_fit_to_pages(1, 0);
     ws.set_repeat_rows(HEADER_ROW, HEADER_ROW)?;
-    ws.set_header(&format!("&C{}", organisation.replace('&', "&&")));
+    ws.set_header(format!("&C{}", organisation.replace('&', "&&")));
     ws.set_footer("&C&P / &N");
     let lines = headers
         .iter()
