@@ -560,10 +560,7 @@ fn xlsx_holds_the_numbers_of_the_json() {
     let mut seen = 0;
     // STT first, then the label; the last row is the total.
     let rows: Vec<_> = kinds.rows().skip(header + 1).collect();
-    let at = rows
-        .iter()
-        .position(|r| r[1] == "Tổng cộng")
-        .unwrap();
+    let at = rows.iter().position(|r| r[1] == "Tổng cộng").unwrap();
     let (body, total) = (&rows[..at], rows[at]);
     assert_eq!(
         number(&total[2]),
