@@ -258,9 +258,10 @@ fn render(
         ReportFormat::Docx => {
             use crate::draft::template::{Kind, Template};
             let (tpl, _) = Template::load(Kind::Report, data, lang);
-            let body = Some(crate::draft::expand(&r.organisation));
-            // The report has no signature: only the place of its date line matters.
-            let (office, _) = crate::draft::Office::new(&settings.organisation, body, lang);
+            // The report has no signature: its blanks need no warning. The
+            // name is the report's organisation (the folder's, without one).
+            let (mut office, _) = crate::draft::Office::new(&settings.organisation, lang);
+            office.body = crate::draft::expand(&r.organisation);
             buf = report::docx::build(&office, &title, notes, &labelled(), &tpl, lang)?;
         }
     }

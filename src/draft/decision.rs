@@ -2,14 +2,17 @@
 //! `decision` is NUMBER, with its annex list (danh sách kèm theo).
 
 use std::collections::HashMap;
+use std::fmt::Display;
 use std::hash::Hash;
 
+use docx_rs::Docx;
+
 use crate::i18n::Lang;
-use crate::model::{text, Award, AwardKind, Code, Dataset, Date, Issuer};
+use crate::model::{text, Award, AwardCode, AwardKind, Code, Dataset, Date, Issuer};
 use crate::settings::Settings;
 use crate::tr;
 
-use super::layout::{self, body, para, Style, BODY, TEXT_WIDTH};
+use super::layout::{self, body, para, Style, TEXT_WIDTH};
 use super::template::Template;
 use super::{Drafted, Entry, Office};
 
@@ -70,6 +73,9 @@ fn most_common<T: Copy + Eq + Hash + Ord>(
     let first = all.first()?.0;
     Some((first, if all.len() > 1 { all } else { Vec::new() }))
 }
+
+/// The placeholders of the template and their values.
+type Args<'a> = [(&'a str, &'a dyn Display)];
 
 /// What the decision says about itself, agreed by its awards.
 struct Facts {
@@ -155,10 +161,16 @@ pub fn draft(
         return Err(std::io::Error::other("no award"));
     };
     let org = &settings.organisation;
-    let (body_name, other) = super::issuing_body(org, f.issuer, lang);
-    warnings.extend(other);
-    let (office, blanks) = Office::new(org, body_name, lang);
-    warnings.extend(blanks);
+    let (other, warning) = super::issuing_body(org, f.issuer, lang);
+    warnings.extend(warning);
+    let office = match other {
+        Some(other) => Office::other(other),
+        None => {
+            let (office, blanks) = Office::new(org, lang);
+            warnings.extend(blanks);
+            office
+        }
+    };
 
     let items: Vec<_> = used.iter().map(|a| (a.recipient, a.award)).collect();
     let entries = super::entries(ds, &items);
@@ -170,13 +182,7 @@ pub fn draft(
 }
 
 /// The decision's pages and its annex.
-fn document(
-    office: &Office,
-    tpl: &Template,
-    number: &str,
-    f: &Facts,
-    entries: &[Entry],
-) -> docx_rs::Docx {
+fn document(office: &Office, tpl: &Template, number: &str, f: &Facts, entries: &[Entry]) -> Docx {
     let counts = super::counts_by_form(entries);
     let forms: Vec<String> = counts
         .iter()
@@ -184,13 +190,7 @@ fn document(
         .collect();
     let chuc_danh = super::authority(f.issuer, &office.body);
     let ngay = layout::date_words(f.date);
-    let (units, people) = entries.iter().fold((0u64, 0u64), |(u, p), e| {
-        if e.recipient.is_person() {
-            (u, p + 1)
-        } else {
-            (u + 1, p)
-        }
-    });
+    let (units, people) = super::split_counts(entries);
     let co_quan_upper = office.body.to_uppercase();
     let chuc_danh_upper = chuc_danh.to_uppercase();
     let hinh_thuc = super::join_and(&forms);
@@ -198,7 +198,7 @@ fn document(
         .campaign
         .clone()
         .unwrap_or_else(|| layout::BLANK.to_string());
-    let args: [(&str, &dyn std::fmt::Display); 12] = [
+    let args: [(&str, &dyn Display); 12] = [
         ("co_quan", &office.body),
         ("CO_QUAN", &co_quan_upper),
         ("so", &number),
@@ -212,32 +212,45 @@ fn document(
         ("CHUC_DANH", &chuc_danh_upper),
         ("so_luong", &""),
     ];
+    let doc = heading(office, tpl, number, f, &args);
+    let doc = articles(doc, tpl, &args, &counts);
+    super::close(doc, office, tpl, &args, entries, counts.len() > 1)
+}
+
+/// From the letterhead to the last legal basis.
+fn heading(office: &Office, tpl: &Template, number: &str, f: &Facts, args: &Args) -> Docx {
     let subject_key = match f.kind {
         AwardKind::ThuongXuyen => "trich_yeu_thuong_xuyen",
         AwardKind::ChuyenDe if f.campaign.is_some() => "trich_yeu_chuyen_de",
         _ => "trich_yeu_khac",
     };
+    let date_line = office.date_line(&layout::date_words(f.date));
     let mut doc = layout::new_document()
-        .add_table(office.letterhead(&format!("Số: {number}"), &office.date_line(&ngay)))
+        .add_table(office.letterhead(&format!("Số: {number}"), &date_line))
         .add_paragraph(para("", Style::default()))
-        .add_paragraph(para(&tpl.text("loai", &args), Style::center().bold()))
-        .add_paragraph(para(&tpl.text(subject_key, &args), Style::center().bold()))
+        .add_paragraph(para(&tpl.text("loai", args), Style::center().bold()))
+        .add_paragraph(para(&tpl.text(subject_key, args), Style::center().bold()))
         .add_paragraph(layout::rule(TEXT_WIDTH, 1_800))
         .add_paragraph(para(
-            &tpl.text("tham_quyen", &args),
+            &tpl.text("tham_quyen", args),
             Style::center().bold().after(120),
         ));
     let bases = super::legal_bases(f.date);
-    for line in bases.iter().chain(&tpl.lines("can_cu_them", &args)) {
+    for line in bases.iter().chain(&tpl.lines("can_cu_them", args)) {
         doc = doc.add_paragraph(layout::body_in(line, Style::default().italic()));
     }
+    doc
+}
+
+/// "QUYẾT ĐỊNH:" and the articles: Điều 1 with a line per form and its counts.
+fn articles(mut doc: Docx, tpl: &Template, args: &Args, counts: &[(AwardCode, u64, u64)]) -> Docx {
     doc = doc
         .add_paragraph(para(
-            &tpl.text("quyet_dinh", &args),
+            &tpl.text("quyet_dinh", args),
             Style::center().bold().after(120),
         ))
-        .add_paragraph(body(&tpl.text("dieu_1", &args)));
-    for (code, u, p) in &counts {
+        .add_paragraph(body(&tpl.text("dieu_1", args)));
+    for (code, u, p) in counts {
         let name = super::form_name(*code);
         let so_luong = super::count_words(tpl, "dieu_1_", *u, *p);
         let line = tpl.text(
@@ -246,24 +259,9 @@ fn document(
         );
         doc = doc.add_paragraph(body(&line));
     }
-    doc = doc
-        .add_paragraph(body(&tpl.text("dieu_1_ket", &args)))
-        .add_paragraph(body(&tpl.text("dieu_2", &args)))
-        .add_paragraph(body(&tpl.text("dieu_3", &args)))
-        .add_paragraph(para("", Style::default()))
-        .add_table(office.signature(
-            &tpl.text("noi_nhan", &args),
-            &tpl.lines("noi_nhan_danh_sach", &args),
-        ));
-    for p in super::annex_heading(tpl, &args) {
-        doc = doc.add_paragraph(p);
-    }
-    doc.add_table(super::annex_table(tpl, entries, counts.len() > 1))
-        .add_paragraph(para("", Style::default()))
-        .add_paragraph(para(
-            &tpl.text("danh_sach_ket", &args),
-            Style::default().italic().size(BODY),
-        ))
+    doc.add_paragraph(body(&tpl.text("dieu_1_ket", args)))
+        .add_paragraph(body(&tpl.text("dieu_2", args)))
+        .add_paragraph(body(&tpl.text("dieu_3", args)))
 }
 
 #[cfg(test)]

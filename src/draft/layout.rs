@@ -151,7 +151,7 @@ pub fn rule(column: usize, width: usize) -> Paragraph {
     let side = (column.saturating_sub(width) / 2) as i32;
     let mut p = Paragraph::new()
         .size(8)
-        .line_spacing(LineSpacing::new().before(0).after(120))
+        .line_spacing(LineSpacing::new().before(40).after(120))
         .indent(Some(side), None, Some(side), None);
     // Only the bottom border: docx-rs's default set has all four.
     p.property = p.property.set_borders(

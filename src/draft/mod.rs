@@ -47,9 +47,9 @@ pub struct Office {
 }
 
 impl Office {
-    /// The office of `[organisation]`, issuing as `body` (the organisation's
-    /// own name when `None`). Each missing setting becomes a blank and a warning.
-    pub fn new(org: &Organisation, body: Option<String>, lang: Lang) -> (Office, Vec<String>) {
+    /// The organisation of `[organisation]` as the issuing office. Each
+    /// missing setting becomes a blank and a warning.
+    pub fn new(org: &Organisation, lang: Lang) -> (Office, Vec<String>) {
         let mut warnings = Vec::new();
         let mut get = |value: &Option<String>, key: &str| match value.as_deref().map(str::trim) {
             Some(v) if !v.is_empty() => v.to_string(),
@@ -58,18 +58,26 @@ impl Office {
                 BLANK.to_string()
             }
         };
-        let body = match body {
-            Some(b) => b,
-            None => expand(&get(&org.name, "name")),
-        };
         let office = Office {
             parent: org.parent.clone().filter(|p| !p.trim().is_empty()),
-            body,
+            body: expand(&get(&org.name, "name")),
             place: get(&org.place, "place"),
             signer: get(&org.signer, "signer"),
             signer_title: get(&org.signer_title, "signer-title"),
         };
         (office, warnings)
+    }
+
+    /// Another body than the organisation (a decision taken at another
+    /// level): its name and place where known, the signature left blank.
+    pub fn other(body: Other) -> Office {
+        Office {
+            parent: None,
+            body: body.body,
+            place: body.place.unwrap_or_else(|| BLANK.to_string()),
+            signer: BLANK.to_string(),
+            signer_title: BLANK.to_string(),
+        }
     }
 
     /// The letterhead: the body (and its parent) beside the national motto,
@@ -157,17 +165,24 @@ pub fn heading_lines(body: &str) -> String {
     upper
 }
 
-/// The issuing body of a decision taken at `issuer` level: the organisation
-/// itself when its level matches (or is not set), the province's committee for
-/// a provincial decision, else a blank to fill in (and a warning).
+/// A body other than the organisation that issued a decision.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Other {
+    pub body: String,
+    pub place: Option<String>,
+}
+
+/// The issuing body of a decision taken at `issuer` level: `None` for the
+/// organisation itself (its level matches, or is not set); the province's
+/// committee for a provincial decision; else a blank to fill in, with a warning.
 pub fn issuing_body(
     org: &Organisation,
     issuer: Issuer,
     lang: Lang,
-) -> (Option<String>, Option<String>) {
-    let matches = match (org.level, issuer) {
-        (None, _) => true,
-        (Some(level), issuer) => matches!(
+) -> (Option<Other>, Option<String>) {
+    let matches = match org.level {
+        None => true,
+        Some(level) => matches!(
             (level, issuer),
             (OrgLevel::Xa, Issuer::Xa)
                 | (OrgLevel::Huyen, Issuer::Huyen)
@@ -179,14 +194,25 @@ pub fn issuing_body(
     if matches {
         return (None, None);
     }
-    if let (Issuer::Tinh, Some(p)) = (
-        issuer,
-        org.province.as_deref().filter(|p| !p.trim().is_empty()),
-    ) {
-        return (Some(format!("Ủy ban nhân dân tỉnh {}", p.trim())), None);
+    let province = org
+        .province
+        .as_deref()
+        .map(str::trim)
+        .filter(|p| !p.is_empty());
+    if let (Issuer::Tinh, Some(p)) = (issuer, province) {
+        let body = format!("Ủy ban nhân dân tỉnh {p}");
+        let other = Other {
+            body,
+            place: Some(p.to_string()),
+        };
+        return (Some(other), None);
     }
     let warning = tr!(lang, "draft.other-issuer", issuer = issuer.name(lang));
-    (Some(BLANK.to_string()), Some(warning))
+    let other = Other {
+        body: BLANK.to_string(),
+        place: None,
+    };
+    (Some(other), Some(warning))
 }
 
 /// The title of the authority that decides at `issuer` level over `body`
@@ -366,6 +392,39 @@ pub fn annex_table(tpl: &Template, entries: &[Entry], show_forms: bool) -> Table
     layout::list_table(&widths, rows)
 }
 
+/// Distinct collectives and individuals among `entries`.
+pub fn split_counts(entries: &[Entry]) -> (u64, u64) {
+    let people = entries.iter().filter(|e| e.recipient.is_person()).count() as u64;
+    (entries.len() as u64 - people, people)
+}
+
+/// The end of a decision or a submission: "Nơi nhận" and the signature, then
+/// the annex on its own page and the line that counts it.
+pub fn close(
+    doc: docx_rs::Docx,
+    office: &Office,
+    tpl: &Template,
+    args: &[(&str, &dyn std::fmt::Display)],
+    entries: &[Entry],
+    show_forms: bool,
+) -> docx_rs::Docx {
+    let mut doc = doc
+        .add_paragraph(para("", Style::default()))
+        .add_table(office.signature(
+            &tpl.text("noi_nhan", args),
+            &tpl.lines("noi_nhan_danh_sach", args),
+        ));
+    for p in annex_heading(tpl, args) {
+        doc = doc.add_paragraph(p);
+    }
+    doc.add_table(annex_table(tpl, entries, show_forms))
+        .add_paragraph(para("", Style::default()))
+        .add_paragraph(para(
+            &tpl.text("danh_sach_ket", args),
+            Style::default().italic().size(BODY),
+        ))
+}
+
 /// The title block of an annex, on a new page.
 pub fn annex_heading(tpl: &Template, args: &[(&str, &dyn std::fmt::Display)]) -> Vec<Paragraph> {
     vec![
@@ -408,7 +467,7 @@ mod tests {
             place: Some("Ví Dụ".into()),
             ..Organisation::default()
         };
-        let (office, warnings) = Office::new(&org, None, Lang::En);
+        let (office, warnings) = Office::new(&org, Lang::En);
         assert_eq!(office.body, "Ủy ban nhân dân xã Ví Dụ");
         assert_eq!(
             (office.signer.as_str(), office.signer_title.as_str()),
@@ -425,12 +484,18 @@ mod tests {
             province: Some("Kiên Giang".into()),
             ..Organisation::default()
         };
-        let (body, warning) = issuing_body(&org, Issuer::Tinh, Lang::Vi);
-        assert_eq!(body.as_deref(), Some("Ủy ban nhân dân tỉnh Kiên Giang"));
+        let (other, warning) = issuing_body(&org, Issuer::Tinh, Lang::Vi);
+        let office = Office::other(other.unwrap());
+        assert_eq!(office.body, "Ủy ban nhân dân tỉnh Kiên Giang");
+        assert_eq!(
+            office.place, "Kiên Giang",
+            "the province's place, not the district's"
+        );
+        assert_eq!(office.signer, BLANK, "not the district's signer");
         assert!(warning.is_none());
         assert_eq!(issuing_body(&org, Issuer::Huyen, Lang::Vi), (None, None));
-        let (body, warning) = issuing_body(&org, Issuer::Xa, Lang::Vi);
-        assert_eq!(body.as_deref(), Some(BLANK));
+        let (other, warning) = issuing_body(&org, Issuer::Xa, Lang::Vi);
+        assert_eq!(other.unwrap().body, BLANK);
         assert!(warning.is_some());
     }
 }

@@ -6,7 +6,7 @@ use crate::model::{AwardCode, Dataset, Date, Proposal, ProposalStatus};
 use crate::settings::{OrgLevel, Settings};
 use crate::tr;
 
-use super::layout::{self, body, para, Style, BLANK, BODY, TEXT_WIDTH};
+use super::layout::{self, body, para, Style, BLANK, TEXT_WIDTH};
 use super::template::Template;
 use super::{Drafted, Office};
 
@@ -50,18 +50,12 @@ pub fn draft(
 ) -> std::io::Result<Drafted> {
     let mut warnings = Vec::new();
     let cap_tren = addressee(settings, lang, &mut warnings);
-    let (office, blanks) = Office::new(&settings.organisation, None, lang);
+    let (office, blanks) = Office::new(&settings.organisation, lang);
     warnings.extend(blanks);
     let items: Vec<_> = proposals.iter().map(|p| (p.recipient, p.award)).collect();
     let entries = super::entries(ds, &items);
     let counts = super::counts_by_form(&entries);
-    let (units, people) = entries.iter().fold((0u64, 0u64), |(u, p), e| {
-        if e.recipient.is_person() {
-            (u, p + 1)
-        } else {
-            (u + 1, p)
-        }
-    });
+    let (units, people) = super::split_counts(&entries);
     let forms: Vec<String> = counts
         .iter()
         .map(|(c, ..)| super::lower_first(&super::form_name(*c)))
@@ -104,22 +98,8 @@ pub fn draft(
     }
     doc = doc
         .add_paragraph(body(&tpl.text("co_so", &args)))
-        .add_paragraph(body(&tpl.text("ket", &args)))
-        .add_paragraph(para("", Style::default()))
-        .add_table(office.signature(
-            &tpl.text("noi_nhan", &args),
-            &tpl.lines("noi_nhan_danh_sach", &args),
-        ));
-    for p in super::annex_heading(tpl, &args) {
-        doc = doc.add_paragraph(p);
-    }
-    let doc = doc
-        .add_table(super::annex_table(tpl, &entries, true))
-        .add_paragraph(para("", Style::default()))
-        .add_paragraph(para(
-            &tpl.text("danh_sach_ket", &args),
-            Style::default().italic().size(BODY),
-        ));
+        .add_paragraph(body(&tpl.text("ket", &args)));
+    let doc = super::close(doc, &office, tpl, &args, &entries, true);
     Ok(Drafted {
         bytes: layout::pack(doc)?,
         warnings,

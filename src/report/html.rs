@@ -28,7 +28,7 @@ tr.total td{font-weight:bold}thead{display:table-header-group}tr{break-inside:av
 figure{margin:.5em 0;break-inside:avoid;page-break-inside:avoid}figure svg{width:100%;height:auto;max-width:15cm}\
 figcaption{font-size:11pt;font-style:italic;text-align:center}svg text{font-family:inherit;font-size:14px}\
 h2{break-after:avoid;page-break-after:avoid}\
-@media print{body{margin:0;max-width:none}section.small{break-inside:avoid;page-break-inside:avoid}}";
+@media print{body{margin:0;max-width:none}}";
 
 const COLOURS: &[&str] = &[
     "#2f6db5", "#e07b24", "#3a9a4a", "#b53f3f", "#7b5bb5", "#8a6d3b", "#c25aa0", "#5a8f9c",
@@ -67,17 +67,7 @@ pub fn write(
     }
     for p in tables {
         let t = &p.table;
-        let small = if t.rows.len() <= 12 {
-            " class=\"small\""
-        } else {
-            ""
-        };
-        let _ = writeln!(
-            h,
-            "<section id=\"{}\"{small}>\n<h2>{}</h2>",
-            t.name,
-            esc(&t.title)
-        );
+        let _ = writeln!(h, "<section id=\"{}\">\n<h2>{}</h2>", t.name, esc(&t.title));
         table(&mut h, p, lang);
         for n in &p.notes {
             let _ = writeln!(h, "<p class=\"foot\">{}</p>", esc(n));
@@ -183,7 +173,8 @@ fn chart(h: &mut String, t: &Table, rows: &[Vec<Cell>], lang: Lang) {
     let mut x = 0.0;
     for (k, &i) in series.iter().enumerate() {
         let colour = COLOURS[k % COLOURS.len()];
-        let name = &t.headers[i];
+        // The measure, without the "(± so với 2017)" of its column.
+        let name = t.headers[i].split(" (±").next().unwrap_or_default();
         let _ = writeln!(h, "<rect x=\"{x}\" y=\"4\" width=\"12\" height=\"12\" fill=\"{colour}\"/><text x=\"{}\" y=\"15\">{}</text>", x + 16.0, esc(name));
         x += 28.0 + 7.5 * name.chars().count() as f64;
     }
