@@ -201,6 +201,10 @@ pub enum DraftDocument {
     Decision {
         /// The decision number, as in the awards' `decision` column (170/QĐ-UBND)
         number: String,
+        /// Only the awards of that number dated this day (YYYY-MM-DD), when
+        /// several decisions share a number (communes' "05/QĐ-UBND")
+        #[arg(long, value_name = "DATE")]
+        date: Option<String>,
         /// Write to this .docx file [default: stdout when piped, else quyet-dinh-NUMBER.docx]
         #[arg(long, short, value_name = "FILE.docx")]
         output: Option<PathBuf>,

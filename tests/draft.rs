@@ -375,6 +375,57 @@ fn an_unknown_number_exits_2_naming_the_nearest() {
 }
 
 #[test]
+fn date_chooses_one_of_the_decisions_that_share_a_number() {
+    let folder = mixed_folder();
+    let dir = folder.path().to_str().unwrap();
+    let out = folder.path().join("qd12.docx");
+    let (code, _, err) = run(&[
+        "--data",
+        dir,
+        "--lang",
+        "en",
+        "draft",
+        "decision",
+        "12/QĐ-UBND",
+        "--date",
+        "2026-01-11",
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 0, "{err}");
+    assert!(!err.contains("disagree"), "one decision, one date: {err}");
+    let names: Vec<String> = annex(&open(&out)).iter().map(|r| r[1].clone()).collect();
+    assert_eq!(names, ["Ấp Hai"]);
+    let (code, _, err) = run(&[
+        "--data",
+        dir,
+        "--lang",
+        "en",
+        "draft",
+        "decision",
+        "12/QĐ-UBND",
+        "--date",
+        "2026-02-01",
+    ]);
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("12/QĐ-UBND --date 2026-01-10")
+            && err.contains("12/QĐ-UBND --date 2026-01-11"),
+        "{err}"
+    );
+    let (code, _, err) = run(&[
+        "--data",
+        dir,
+        "draft",
+        "decision",
+        "12/QĐ-UBND",
+        "--date",
+        "10/01/2026",
+    ]);
+    assert_eq!(code, 2, "{err}");
+}
+
+#[test]
 fn an_office_template_changes_the_wording() {
     let folder = mixed_folder();
     std::fs::create_dir(folder.path().join("templates")).unwrap();

@@ -14,13 +14,26 @@ use crate::diag::Diagnostics;
 use crate::draft::template::{Kind, Template};
 use crate::draft::{decision, proposal, Drafted};
 use crate::load::{self, Progress};
-use crate::model::{AwardCode, Code, Dataset};
+use crate::model::{AwardCode, Code, Dataset, Date};
 use crate::settings::Settings;
 use crate::{tr, Ctx, Error, Result, EXIT_OK};
 
 pub fn run(ctx: &mut Ctx<'_>, args: &DraftArgs) -> Result<i32> {
     match &args.document {
-        DraftDocument::Decision { number, output } => decision_doc(ctx, number, output.as_deref()),
+        DraftDocument::Decision {
+            number,
+            date,
+            output,
+        } => {
+            let date =
+                match date {
+                    Some(d) => Some(Date::parse_iso(d.trim()).ok_or_else(|| {
+                        Error::Message(tr!(ctx.lang, "draft.bad-date", value = d))
+                    })?),
+                    None => None,
+                };
+            decision_doc(ctx, number, date, output.as_deref())
+        }
         DraftDocument::Proposal {
             year,
             award,
@@ -33,10 +46,19 @@ pub fn run(ctx: &mut Ctx<'_>, args: &DraftArgs) -> Result<i32> {
     }
 }
 
-fn decision_doc(ctx: &mut Ctx<'_>, number: &str, output: Option<&Path>) -> Result<i32> {
+fn decision_doc(
+    ctx: &mut Ctx<'_>,
+    number: &str,
+    date: Option<Date>,
+    output: Option<&Path>,
+) -> Result<i32> {
     let lang = ctx.lang;
     let (ds, settings) = load_folder(ctx)?;
-    let awards = decision::awards_of(&ds, number).map_err(|nearest| {
+    let awards = decision::awards_of(&ds, number, date).map_err(|nearest| {
+        let number = match date {
+            Some(d) => format!("{number} ({d})"),
+            None => number.to_string(),
+        };
         Error::Message(if nearest.is_empty() {
             tr!(lang, "draft.no-decisions", number = number)
         } else {

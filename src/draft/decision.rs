@@ -17,17 +17,37 @@ use super::template::Template;
 use super::{Drafted, Entry, Office};
 
 /// The awards of decision `number` (compared without regard to case, Unicode
-/// form or surrounding spaces), left out those with a structural error; or,
-/// when there is none, the nearest numbers in the folder.
-pub fn awards_of<'a>(ds: &'a Dataset, number: &str) -> Result<Vec<&'a Award>, Vec<String>> {
+/// form or surrounding spaces), of the day `date` when given; or, when there
+/// is none, the nearest numbers in the folder (with their dates, when the
+/// number exists but not on that day).
+pub fn awards_of<'a>(
+    ds: &'a Dataset,
+    number: &str,
+    date: Option<Date>,
+) -> Result<Vec<&'a Award>, Vec<String>> {
     let key = text::fold(number);
-    let found: Vec<&Award> = ds
+    let same: Vec<&Award> = ds
         .awards
         .iter()
         .filter(|a| text::fold(ds.str(a.decision)) == key)
         .collect();
+    let found: Vec<&Award> = same
+        .iter()
+        .copied()
+        .filter(|a| date.is_none_or(|d| a.decision_date == d))
+        .collect();
     if !found.is_empty() {
         return Ok(found);
+    }
+    if !same.is_empty() {
+        let mut dates: Vec<Date> = same.iter().map(|a| a.decision_date).collect();
+        dates.sort_unstable();
+        dates.dedup();
+        let number = ds.str(same[0].decision);
+        return Err(dates
+            .iter()
+            .map(|d| format!("{number} --date {d}"))
+            .collect());
     }
     Err(nearest_numbers(ds, number))
 }

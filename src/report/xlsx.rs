@@ -6,7 +6,7 @@
 //! header row repeated and a page header and footer; tables carry STT and a
 //! total row ([`super::print`]).
 
-use rust_xlsxwriter::{Color, Format, FormatBorder, Workbook, Worksheet, XlsxError};
+use rust_xlsxwriter::{Color, Format, FormatAlign, FormatBorder, Workbook, Worksheet, XlsxError};
 use unicode_width::UnicodeWidthStr;
 
 use crate::i18n::Lang;
@@ -74,6 +74,15 @@ pub fn build(
             for (c, v) in row.iter().enumerate() {
                 let col = c as u16;
                 match v {
+                    Value::Text(s) if c == 0 => {
+                        // STT, centred.
+                        ws.write_string_with_format(
+                            r,
+                            col,
+                            s,
+                            &text.clone().set_align(FormatAlign::Center),
+                        )?;
+                    }
                     Value::Text(s) => {
                         ws.write_string_with_format(r, col, s, text)?;
                         widths[c] = widths[c].max(s.width());
