@@ -67,7 +67,7 @@ fn table(p: &Printed, lang: Lang) -> docx_rs::Table {
             .max(1)
     });
     let numeric = n.saturating_sub(1 + label_cols).max(1);
-    let number_width = 1_500.min((TEXT_WIDTH - stt - 2_400) / numeric);
+    let number_width = 1_200.min((TEXT_WIDTH - stt - 2_400) / numeric);
     let label_width = (TEXT_WIDTH - stt - number_width * numeric) / label_cols;
     let widths: Vec<usize> = (0..n)
         .map(|i| match i {

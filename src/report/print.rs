@@ -109,6 +109,13 @@ fn trend_totals(t: &Table, lang: Lang) -> Vec<Vec<Cell>> {
             }
         }
     }
+    // In the order of the measures, whichever group came first.
+    let order = [
+        "report.col.awards",
+        "report.col.collectives",
+        "report.col.individuals",
+    ];
+    measures.sort_by_key(|m| order.iter().position(|k| lang.t(k) == *m));
     measures
         .iter()
         .map(|m| {
@@ -256,6 +263,76 @@ mod tests {
                 && note.contains("2 distinct collectives")
                 && note.contains("5 distinct individuals"),
             "{note}"
+        );
+    }
+
+    #[test]
+    fn a_range_gets_one_total_per_measure_in_the_measures_order() {
+        let r = crate::report::compute(
+            &crate::model::Dataset::default(),
+            "X".into(),
+            &[2017, 2018],
+            true,
+            None,
+        );
+        let row = |label: &str, measure: &str, a: u64, b: u64| {
+            vec![
+                Cell::Text(label.into()),
+                Cell::Text(measure.into()),
+                Cell::Count(a, None),
+                Cell::Count(b, None),
+            ]
+        };
+        let t = Table {
+            name: "by_award",
+            title: "T".into(),
+            short: "T".into(),
+            headers: vec![
+                "Award".into(),
+                "Measure".into(),
+                "2017".into(),
+                "2018".into(),
+            ],
+            rows: vec![
+                row("LDTT", "Awards", 5, 6),
+                row("LDTT", "Individuals", 5, 6),
+                row("GK", "Awards", 2, 3),
+                row("GK", "Collectives", 1, 1),
+                row("GK", "Individuals", 1, 2),
+            ],
+            changes: false,
+            since: None,
+        };
+        let p = printable(&t, &r, Lang::En);
+        assert_eq!(p.total_rows, 3);
+        let totals: Vec<(String, Vec<Cell>)> = p.table.rows[5..]
+            .iter()
+            .map(|r| (r[2].display(), r[3..].to_vec()))
+            .collect();
+        assert_eq!(
+            totals[0],
+            (
+                "Awards".into(),
+                vec![Cell::Count(7, None), Cell::Count(9, None)]
+            )
+        );
+        assert_eq!(
+            totals[1],
+            (
+                "Collectives".into(),
+                vec![Cell::Count(1, None), Cell::Count(1, None)]
+            )
+        );
+        assert_eq!(
+            totals[2],
+            (
+                "Individuals".into(),
+                vec![Cell::Count(6, None), Cell::Count(8, None)]
+            )
+        );
+        assert!(
+            p.notes.is_empty(),
+            "a range has no year's distinct totals to compare"
         );
     }
 }
