@@ -244,6 +244,20 @@ fn the_bundled_decision_170_is_an_official_document_with_its_annex() {
         doc.xml.contains("<w:tblHeader />"),
         "the annex header repeats on each page"
     );
+    // Compressed, and the same records give the same bytes.
+    let bytes = std::fs::read(&out).unwrap();
+    assert!(bytes.len() < 60_000, "{} bytes", bytes.len());
+    let again = dir.path().join("again.docx");
+    run(&[
+        "--data",
+        data().to_str().unwrap(),
+        "draft",
+        "decision",
+        "170/QĐ-UBND",
+        "-o",
+        again.to_str().unwrap(),
+    ]);
+    assert_eq!(std::fs::read(&again).unwrap(), bytes);
 }
 
 /// A folder whose decision QĐ-1 gives two forms to units and people (one

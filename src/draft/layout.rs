@@ -261,10 +261,34 @@ pub fn pack(doc: Docx) -> std::io::Result<Vec<u8>> {
             .replace(&mark, &format!("<w:tblHeader />{mark}"))
             .into_bytes();
     }
-    let mut buf = std::io::Cursor::new(Vec::new());
-    xml.pack(&mut buf)
+    let mut stored = std::io::Cursor::new(Vec::new());
+    xml.pack(&mut stored)
         .map_err(|e| std::io::Error::other(e.to_string()))?;
-    Ok(buf.into_inner())
+    deflate(&stored.into_inner()).map_err(|e| std::io::Error::other(e.to_string()))
+}
+
+/// The same archive with its files compressed: docx-rs stores them as they
+/// are, and a decision with a long annex would be ten times the size.
+fn deflate(stored: &[u8]) -> zip::result::ZipResult<Vec<u8>> {
+    use std::io::{Cursor, Read, Write};
+    use zip::write::SimpleFileOptions;
+    let mut archive = zip::ZipArchive::new(Cursor::new(stored))?;
+    let mut out = zip::ZipWriter::new(Cursor::new(Vec::new()));
+    let options = SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated)
+        .last_modified_time(zip::DateTime::default());
+    for i in 0..archive.len() {
+        let mut file = archive.by_index(i)?;
+        let name = file.name()?.into_owned();
+        if file.is_dir() {
+            continue;
+        }
+        let mut bytes = Vec::with_capacity(file.size() as usize);
+        file.read_to_end(&mut bytes)?;
+        out.start_file(name, options)?;
+        out.write_all(&bytes)?;
+    }
+    Ok(out.finish()?.into_inner())
 }
 
 /// "ngày 05 tháng 01 năm 2019": days below 10 and the months January and
