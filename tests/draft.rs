@@ -468,6 +468,12 @@ fn an_office_template_changes_the_wording() {
         doc.paragraphs.iter().any(|p| p.starts_with("Điều 3.")),
         "other texts stay"
     );
+    assert!(
+        doc.paragraphs
+            .iter()
+            .any(|p| p == "Danh sách này có 1 tập thể./."),
+        "no \"0 cá nhân\""
+    );
     // The templates folder is not data: check does not call it an unknown file.
     let (_, out, _) = run(&[
         "--data",

@@ -218,7 +218,7 @@ fn document(office: &Office, tpl: &Template, number: &str, f: &Facts, entries: &
         .campaign
         .clone()
         .unwrap_or_else(|| layout::BLANK.to_string());
-    let args: [(&str, &dyn Display); 12] = [
+    let args: [(&str, &dyn Display); 11] = [
         ("co_quan", &office.body),
         ("CO_QUAN", &co_quan_upper),
         ("so", &number),
@@ -230,11 +230,18 @@ fn document(office: &Office, tpl: &Template, number: &str, f: &Facts, entries: &
         ("ca_nhan", &people),
         ("chuc_danh", &chuc_danh),
         ("CHUC_DANH", &chuc_danh_upper),
-        ("so_luong", &""),
     ];
     let doc = heading(office, tpl, number, f, &args);
     let doc = articles(doc, tpl, &args, &counts);
-    super::close(doc, office, tpl, &args, entries, counts.len() > 1)
+    super::close(
+        doc,
+        office,
+        tpl,
+        &args,
+        entries,
+        counts.len() > 1,
+        "dieu_1_",
+    )
 }
 
 /// From the letterhead to the last legal basis.

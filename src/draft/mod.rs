@@ -407,7 +407,12 @@ pub fn close(
     args: &[(&str, &dyn std::fmt::Display)],
     entries: &[Entry],
     show_forms: bool,
+    count_prefix: &str,
 ) -> docx_rs::Docx {
+    let (units, people) = split_counts(entries);
+    let so_luong = count_words(tpl, count_prefix, units, people);
+    let mut end_args: Vec<(&str, &dyn std::fmt::Display)> = args.to_vec();
+    end_args.push(("so_luong", &so_luong));
     let mut doc = doc
         .add_paragraph(para("", Style::default()))
         .add_table(office.signature(
@@ -420,7 +425,7 @@ pub fn close(
     doc.add_table(annex_table(tpl, entries, show_forms))
         .add_paragraph(para("", Style::default()))
         .add_paragraph(para(
-            &tpl.text("danh_sach_ket", args),
+            &tpl.text("danh_sach_ket", &end_args),
             Style::default().italic().size(BODY),
         ))
 }

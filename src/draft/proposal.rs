@@ -99,7 +99,7 @@ pub fn draft(
     doc = doc
         .add_paragraph(body(&tpl.text("co_so", &args)))
         .add_paragraph(body(&tpl.text("ket", &args)));
-    let doc = super::close(doc, &office, tpl, &args, &entries, true);
+    let doc = super::close(doc, &office, tpl, &args, &entries, true, "");
     Ok(Drafted {
         bytes: layout::pack(doc)?,
         warnings,
