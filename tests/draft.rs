@@ -167,6 +167,9 @@ fn assert_official_page(docx: &Path, doc: &Doc) {
         "body 13–14 pt, not {half_points}"
     );
     let all = doc.tables.concat().concat().join("\n");
+    // Every placeholder of the template was filled.
+    let text = format!("{all}\n{}", doc.paragraphs.join("\n"));
+    assert!(!text.contains('{') && !text.contains('}'), "{text}");
     assert!(all.contains("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"));
     assert!(all.contains("Độc lập - Tự do - Hạnh phúc"));
 }
@@ -755,4 +758,48 @@ fn the_html_report_prints_on_a4_and_charts_only_what_says_something() {
     assert_eq!(one.matches("<td class=\"stt\">1</td>").count(), 1);
     assert!(!one.contains("<svg"), "one row, no chart");
     assert!(table("by_award").contains("<svg"), "three forms, a chart");
+}
+
+#[test]
+fn thematic_ad_hoc_and_provincial_decisions_of_the_bundled_data() {
+    let dir = tempfile::tempdir().unwrap();
+    // (number, words of its subject line)
+    let cases = [
+        ("3148/QĐ-UBND", "có thành tích trong"),
+        ("358/QĐ-UBND", "thành tích xuất sắc"),
+        ("685/QĐ-UBND", "Tập thể lao động xuất sắc"),
+    ];
+    for (number, subject) in cases {
+        let out = dir.path().join("qd.docx");
+        let (code, _, err) = run(&[
+            "--data",
+            data().to_str().unwrap(),
+            "draft",
+            "decision",
+            number,
+            "-o",
+            out.to_str().unwrap(),
+        ]);
+        assert_eq!(code, 0, "{number}: {err}");
+        let doc = open(&out);
+        assert_official_page(&out, &doc);
+        assert!(
+            doc.paragraphs
+                .iter()
+                .any(|p| p.starts_with("Về việc") && p.contains(subject)),
+            "{number}: {:?}",
+            &doc.paragraphs[..4]
+        );
+        let rows = annex(&doc);
+        let (units, people) = article_counts(&doc);
+        assert_eq!((units + people) as usize, rows.len(), "{number}");
+    }
+    // The provincial decision is the province's, dated at its place.
+    let doc = open(&dir.path().join("qd.docx"));
+    let head = doc.tables[0].concat().join("\n");
+    assert!(head.contains("TỈNH KIÊN GIANG"), "{head}");
+    assert!(
+        head.contains("Kiên Giang, ngày 15 tháng 3 năm 2017"),
+        "{head}"
+    );
 }
