@@ -101,10 +101,21 @@ impl Style {
     }
 }
 
+/// `text` without the control characters XML 1.0 cannot hold (a name pasted
+/// from a spreadsheet may carry one; Word refuses such a file), `\n` kept.
+fn xml_safe(text: &str) -> std::borrow::Cow<'_, str> {
+    let bad = |c: char| c.is_control() && c != '\n' && c != '\t';
+    if text.chars().any(bad) {
+        text.chars().filter(|c| !bad(*c)).collect::<String>().into()
+    } else {
+        text.into()
+    }
+}
+
 /// One paragraph of `text`; a `\n` in it is a line break.
 pub fn para(text: &str, style: Style) -> Paragraph {
     let mut run = Run::new();
-    for (i, line) in text.split('\n').enumerate() {
+    for (i, line) in xml_safe(text).split('\n').enumerate() {
         if i > 0 {
             run = run.add_break(docx_rs::BreakType::TextWrapping);
         }
@@ -314,6 +325,12 @@ mod tests {
         assert_eq!(d("2019-01-08"), "ngày 08 tháng 01 năm 2019");
         assert_eq!(d("2018-12-27"), "ngày 27 tháng 12 năm 2018");
         assert_eq!(d("2018-03-22"), "ngày 22 tháng 3 năm 2018");
+    }
+
+    #[test]
+    fn control_characters_never_reach_the_xml() {
+        assert_eq!(xml_safe("Ng\u{1}uy\u{b}ễn\nA\tB"), "Nguyễn\nA\tB");
+        assert!(matches!(xml_safe("Nguyễn"), std::borrow::Cow::Borrowed(_)));
     }
 
     #[test]

@@ -212,6 +212,8 @@ fn esc(s: &str) -> String {
             '>' => out.push_str("&gt;"),
             '"' => out.push_str("&quot;"),
             '\'' => out.push_str("&#39;"),
+            // Not allowed in XML 1.0 (a name pasted from a spreadsheet).
+            c if c.is_control() && c != '\n' && c != '\t' => {}
             _ => out.push(ch),
         }
     }
