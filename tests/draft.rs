@@ -755,6 +755,28 @@ fn the_html_report_prints_on_a4_and_charts_only_what_says_something() {
         String::from_utf8(out).unwrap()
     };
     let one = table("by_kind");
+    assert!(
+        !one.contains("class=\"parent\""),
+        "no parent set, none printed"
+    );
+    let toml = folder.path().join("thidua.toml");
+    let settings = std::fs::read_to_string(&toml).unwrap();
+    std::fs::write(
+        &toml,
+        settings.replace(
+            "[organisation]\n",
+            "[organisation]\nparent = \"UBND huyện Mẫu\"\n",
+        ),
+    )
+    .unwrap();
+    let with_parent = table("by_kind");
+    assert!(
+        with_parent.contains(
+            "<span class=\"parent\">UBND HUYỆN MẪU</span><br/>ỦY BAN NHÂN DÂN<br/>XÃ VÍ DỤ"
+        ),
+        "{}",
+        &with_parent[..1500.min(with_parent.len())]
+    );
     assert_eq!(one.matches("<td class=\"stt\">1</td>").count(), 1);
     assert!(!one.contains("<svg"), "one row, no chart");
     assert!(table("by_award").contains("<svg"), "three forms, a chart");

@@ -236,8 +236,10 @@ fn render(
         ReportFormat::Md => report::md::write(&mut buf, &r.organisation, &title, notes, &ts, lang)?,
         ReportFormat::Html => {
             let body = crate::draft::expand(&r.organisation);
+            let parent = settings.organisation.parent.as_deref();
             report::html::write(
                 &mut buf,
+                parent,
                 &body,
                 &title,
                 notes,

@@ -18,7 +18,7 @@ use super::{Cell, Table};
 const STYLE: &str = "@page{size:A4;margin:20mm 15mm 20mm 30mm}\
 body{font-family:\"Times New Roman\",Times,\"Liberation Serif\",\"Noto Serif\",serif;font-size:13pt;line-height:1.35;margin:2em auto;max-width:46em;color:#000}\
 header.official{display:flex;justify-content:space-between;text-align:center;font-weight:bold;font-size:12.5pt}\
-header.official div{flex:0 0 auto}header.official .body{width:38%}header.official .motto{width:60%}\
+header.official div{flex:0 0 auto}header.official .parent{font-weight:normal}header.official .body{width:38%}header.official .motto{width:60%}\
 header.official .motto span{display:block;font-size:13pt;text-decoration:underline;text-underline-offset:4px}\
 h1{font-size:14pt;text-align:center;margin:1.2em 0 .2em}h2{font-size:13pt;margin:1.2em 0 .3em}\
 p.note{font-style:italic}p.foot{font-style:italic;font-size:11.5pt;margin:.2em 0}\
@@ -35,9 +35,12 @@ const COLOURS: &[&str] = &[
     "#999933", "#666666",
 ];
 
-/// Writes the report. `body` is the issuing body's name as running text.
+/// Writes the report. `body` is the issuing body's name as running text,
+/// `parent` the body above it (printed over its name) when there is one.
+#[allow(clippy::too_many_arguments)]
 pub fn write(
     out: &mut dyn Write,
+    parent: Option<&str>,
     body: &str,
     title: &str,
     notes: &[String],
@@ -50,10 +53,11 @@ pub fn write(
         Lang::Vi => "vi",
         Lang::En => "en",
     };
-    let lines: Vec<String> = crate::draft::heading_lines(body)
-        .split('\n')
-        .map(esc)
+    let mut lines: Vec<String> = parent
+        .map(|p| format!("<span class=\"parent\">{}</span>", esc(&p.to_uppercase())))
+        .into_iter()
         .collect();
+    lines.extend(crate::draft::heading_lines(body).split('\n').map(esc));
     let _ = write!(
         h,
         "<!DOCTYPE html>\n<html lang=\"{code}\">\n<head>\n<meta charset=\"utf-8\"/>\n<meta name=\"viewport\" content=\"width=device-width\"/>\n<title>{} — {}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n<header class=\"official\">\n<div class=\"body\">{}</div>\n<div class=\"motto\">CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM<span>Độc lập - Tự do - Hạnh phúc</span></div>\n</header>\n<h1>{}</h1>\n",
