@@ -633,6 +633,37 @@ fn the_report_as_docx_has_stt_and_a_total_row_per_breakdown() {
         .map(|r| count(&r[2]))
         .sum();
     assert_eq!(sum, count(&total[2]));
+    assert!(!err.contains("place"), "the place is set: {err}");
+
+    // Without a place, and with an office template that is broken: warnings,
+    // and the document all the same.
+    let folder = mixed_folder();
+    let toml = folder.path().join("thidua.toml");
+    let settings = std::fs::read_to_string(&toml).unwrap();
+    std::fs::write(&toml, settings.replace("place = \"Ví Dụ\"\n", "")).unwrap();
+    std::fs::create_dir(folder.path().join("templates")).unwrap();
+    std::fs::write(folder.path().join("templates/bao-cao.toml"), "loai = [\n").unwrap();
+    let out = folder.path().join("r.docx");
+    let (code, _, err) = run(&[
+        "--data",
+        folder.path().to_str().unwrap(),
+        "--lang",
+        "en",
+        "report",
+        "2025",
+        "--format",
+        "docx",
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 0, "{err}");
+    assert!(err.contains("`[organisation] place`"), "{err}");
+    assert!(err.contains("templates/bao-cao.toml"), "{err}");
+    let doc = open(&out);
+    assert!(
+        doc.paragraphs.iter().any(|p| p == "BÁO CÁO"),
+        "the built-in text"
+    );
 }
 
 #[test]

@@ -86,7 +86,19 @@ pub fn run(ctx: &mut Ctx<'_>, args: &ReportArgs) -> Result<i32> {
     }
 
     let fit = ctx.out_is_tty && args.output.is_none();
-    let bytes = render(&r, args, lang, &notes, fit, (&settings, &ctx.data))?;
+    let mut warnings = Vec::new();
+    let bytes = render(
+        &r,
+        args,
+        lang,
+        &notes,
+        fit,
+        (&settings, &ctx.data),
+        &mut warnings,
+    )?;
+    for w in &warnings {
+        writeln!(ctx.err, "{w}")?;
+    }
     match &args.output {
         Some(path) => {
             write_atomic(path, &bytes)?;
@@ -212,6 +224,7 @@ fn render(
     notes: &[String],
     fit: bool,
     (settings, data): (&Settings, &Path),
+    warnings: &mut Vec<String>,
 ) -> Result<Vec<u8>> {
     let title = tables::title(r, lang);
     let ts = chosen(r, lang, args.table.as_deref());
@@ -259,10 +272,15 @@ fn render(
         }
         ReportFormat::Docx => {
             use crate::draft::template::{Kind, Template};
-            let (tpl, _) = Template::load(Kind::Report, data, lang);
-            // The report has no signature: its blanks need no warning. The
-            // name is the report's organisation (the folder's, without one).
+            let (tpl, problems) = Template::load(Kind::Report, data, lang);
+            warnings.extend(problems);
+            // The report has no signature: only a missing place is worth a
+            // warning. The name is the report's organisation (the folder's,
+            // without one).
             let (mut office, _) = crate::draft::Office::new(&settings.organisation, lang);
+            if office.place == crate::draft::layout::BLANK {
+                warnings.push(tr!(lang, "draft.missing-setting", key = "place"));
+            }
             office.body = crate::draft::expand(&r.organisation);
             buf = report::docx::build(&office, &title, notes, &labelled(), &tpl, lang)?;
         }
