@@ -1,7 +1,7 @@
 //! `thidua check`: load the folder, run the structural and law rules, print
 //! the findings in the chosen format. Exit 0 clean, 1 findings, 2 failure.
 
-use crate::cli::{CheckArgs, CheckFormat, ColorChoice};
+use crate::cli::{CheckArgs, CheckFormat};
 use crate::emit::{self, CheckOutput};
 use crate::engine::{self, Checked, EngineInput};
 use crate::load::Progress;
@@ -16,7 +16,7 @@ pub fn check_folder(ctx: &mut Ctx<'_>) -> Result<Checked> {
         today: ctx.today,
         law: true,
     };
-    let mut progress = Progress::new(ctx.err_is_tty, ctx.lang.pick("Đang đọc", "Reading"));
+    let mut progress = Progress::new(ctx.progress(), ctx.lang.pick("Đang đọc", "Reading"));
     engine::run(&input, &mut progress)
 }
 
@@ -30,13 +30,7 @@ pub fn run(ctx: &mut Ctx<'_>, args: &CheckArgs) -> Result<i32> {
         + ds.evaluations.len()
         + ds.awards.len()
         + ds.proposals.len();
-    let color = match args.color {
-        ColorChoice::Always => true,
-        ColorChoice::Never => false,
-        ColorChoice::Auto => {
-            ctx.out_is_tty && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
-        }
-    };
+    let color = ctx.color;
     let out = CheckOutput {
         diagnostics: diagnostics.items(),
         errors: diagnostics.errors(),

@@ -122,7 +122,7 @@ fn load_folder(ctx: &mut Ctx<'_>) -> Result<(Dataset, Settings)> {
         today: ctx.today,
         law: false,
     };
-    let mut progress = Progress::new(ctx.err_is_tty, lang.pick("Đang đọc", "Reading"));
+    let mut progress = Progress::new(ctx.progress(), lang.pick("Đang đọc", "Reading"));
     let checked = engine::run(&input, &mut progress)?;
     if checked.settings_problems > 0 {
         writeln!(

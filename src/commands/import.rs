@@ -37,9 +37,9 @@ pub fn options(args: &ImportArgs) -> Options {
 pub fn run(ctx: &mut Ctx<'_>, args: &ImportArgs) -> Result<i32> {
     let lang = ctx.lang;
     let mut opts = options(args);
-    opts.progress = ctx.err_is_tty;
+    opts.progress = ctx.progress();
     opts.today = ctx.today;
-    let mut progress = Progress::new(ctx.err_is_tty, lang.pick("Đang đọc", "Reading"));
+    let mut progress = Progress::new(ctx.progress(), lang.pick("Đang đọc", "Reading"));
     let outcome = import::run(&ctx.data, &opts, lang, &mut progress)?;
     match args.format {
         ImportFormat::Human => import::render::human(ctx.out, &outcome, &opts, lang)?,

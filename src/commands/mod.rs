@@ -1,10 +1,12 @@
 //! One file per subcommand; `dispatch` picks it.
 
 pub mod check;
+pub mod completions;
 pub mod draft;
 pub mod explain;
 pub mod import;
 pub mod init;
+pub mod man;
 pub mod report;
 pub mod rules;
 
@@ -21,5 +23,7 @@ pub fn dispatch(ctx: &mut Ctx<'_>, command: &Command) -> Result<i32> {
         Command::Explain(args) => explain::run(ctx, args),
         Command::Init(args) => init::run(ctx, args),
         Command::Draft(args) => draft::run(ctx, args),
+        Command::Completions(args) => completions::run(ctx, args),
+        Command::Man => man::run(ctx),
     }
 }

@@ -29,7 +29,7 @@ pub fn run(ctx: &mut Ctx<'_>, args: &ReportArgs) -> Result<i32> {
         today: ctx.today,
         law: true,
     };
-    let mut progress = Progress::new(ctx.err_is_tty, lang.pick("Đang đọc", "Reading"));
+    let mut progress = Progress::new(ctx.progress(), lang.pick("Đang đọc", "Reading"));
     let checked = engine::run(&input, &mut progress)?;
     if checked.settings_problems > 0 {
         // The report runs on the valid settings; `check` lists the problems.
