@@ -295,3 +295,8 @@ mod tests {
             .is_symlink());
     }
 }
+
+/// An `--output` path, or `None` for `-` (standard output, as in most tools).
+pub fn file_or_stdout(path: Option<&Path>) -> Option<&Path> {
+    path.filter(|p| *p != Path::new("-"))
+}

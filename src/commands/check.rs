@@ -17,7 +17,38 @@ pub fn check_folder(ctx: &mut Ctx<'_>) -> Result<Checked> {
         law: true,
     };
     let mut progress = Progress::new(ctx.progress(), ctx.lang.pick("Đang đọc", "Reading"));
-    engine::run(&input, &mut progress)
+    let started = std::time::Instant::now();
+    let checked = engine::run(&input, &mut progress)?;
+    say_what_was_read(ctx, &checked, started)?;
+    Ok(checked)
+}
+
+/// Under `-v`: the folder read, its files and records, and the time taken.
+pub fn say_what_was_read(
+    ctx: &mut Ctx<'_>,
+    checked: &Checked,
+    started: std::time::Instant,
+) -> std::io::Result<()> {
+    let ds = &checked.dataset;
+    let records = ds.campaigns.len()
+        + ds.units.len()
+        + ds.people.len()
+        + ds.evaluations.len()
+        + ds.awards.len()
+        + ds.proposals.len();
+    let mut seconds = format!("{:.2}", started.elapsed().as_secs_f64());
+    if ctx.lang == crate::Lang::Vi {
+        seconds = seconds.replace('.', ",");
+    }
+    let text = crate::tr!(
+        ctx.lang,
+        "cli.verbose-read",
+        folder = ctx.data.display(),
+        files = ds.files.len(),
+        records = records,
+        seconds = seconds
+    );
+    ctx.detail(&text)
 }
 
 pub fn run(ctx: &mut Ctx<'_>, args: &CheckArgs) -> Result<i32> {
@@ -43,6 +74,7 @@ pub fn run(ctx: &mut Ctx<'_>, args: &CheckArgs) -> Result<i32> {
         root_display: emit::root_display(&ctx.data),
     };
     match args.format {
+        CheckFormat::Human if ctx.quiet => emit::human::write_quiet(ctx.out, &out)?,
         CheckFormat::Human => emit::human::write(ctx.out, &out)?,
         CheckFormat::Json => emit::json::write(ctx.out, &out)?,
         CheckFormat::Github => emit::github::write(ctx.out, &out)?,

@@ -13,6 +13,7 @@ pub const ENTRIES: &[Entry] = &[
         "  thidua init hoso                  tạo thư mục hồ sơ mới\n  thidua check --data hoso          kiểm tra hồ sơ\n  thidua report 2025 --data hoso    báo cáo tổng kết năm 2025\n  thidua explain LDTT               danh hiệu Lao động tiên tiến\n  thidua --lang en --help           this help in English\n\nHướng dẫn sử dụng: tệp docs/huong-dan.md trong bản tải về của thidua.",
         "  thidua init hoso                  start a new records folder\n  thidua check --data hoso          check the records\n  thidua report 2025 --data hoso    the year-end report for 2025\n  thidua explain LDTT               the title Advanced Worker\n  thidua --lang vi --help           this help in Vietnamese\n\nUser guide (in Vietnamese): docs/huong-dan.md in thidua's download.",
     ),
+    e("cli.verbose-read", "Đã đọc thư mục `{folder}`: {files} tệp, {records} bản ghi, trong {seconds} giây", "Read the folder `{folder}`: {files} files, {records} records, in {seconds} s"),
     e("cli.examples-heading", "Ví dụ", "Examples"),
     e("cli.global-heading", "Tùy chọn chung (dùng được với mọi lệnh)", "Global options (for every command)"),
     e("cli.value.DIR", "THƯ_MỤC", "DIR"),
