@@ -59,6 +59,11 @@ pub struct Ctx<'a> {
     pub quiet: bool,
     /// `-v`: say what was read and how long it took.
     pub verbose: bool,
+    /// The width terminal tables must fit (`COLUMNS`, else the terminal's
+    /// when stdout is one); `None`: lines are not wrapped.
+    pub width: Option<usize>,
+    /// Draw tables with ASCII borders (`THIDUA_ASCII=1`, `TERM=dumb`).
+    pub ascii: bool,
 }
 
 impl Ctx<'_> {
@@ -156,6 +161,12 @@ where
         color,
         quiet: cli.quiet,
         verbose: cli.verbose,
+        width: env.columns.or_else(|| {
+            out_is_tty
+                .then(|| comfy_table::Table::new().width().map(usize::from))
+                .flatten()
+        }),
+        ascii: env.ascii,
     };
     match commands::dispatch(&mut ctx, &cli.command) {
         Ok(code) => code,

@@ -45,13 +45,14 @@ pub fn run(ctx: &mut Ctx<'_>, args: &ReportArgs) -> Result<i32> {
     }
     let ds = &checked.dataset;
     let organisation = organisation(&checked.settings, &ctx.data);
-    let r = report::compute(
+    let mut r = report::compute(
         ds,
         organisation,
         years,
         trend,
         law_findings(ds, &checked.law, years),
     );
+    r.records_from = checked.settings.records_from;
 
     if args.strict && r.structural_errors() > 0 {
         writeln!(
@@ -72,7 +73,8 @@ pub fn run(ctx: &mut Ctx<'_>, args: &ReportArgs) -> Result<i32> {
         format: args.format.into(),
         table: args.table.as_deref(),
         notes: &notes,
-        fit: ctx.out_is_tty && output.is_none(),
+        width: ctx.width.filter(|_| output.is_none()),
+        ascii: ctx.ascii,
         delimiter: args.delimiter as u8,
         excel: args.excel,
         charts: !args.no_charts,
