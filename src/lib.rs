@@ -9,6 +9,7 @@
 
 pub mod cli;
 pub mod commands;
+pub mod console;
 pub mod diag;
 pub mod draft;
 pub mod emit;
