@@ -196,6 +196,11 @@ fn sync_dir(dir: &Path) {
     let _ = dir;
 }
 
+/// An `--output` path, or `None` for `-` (standard output, as in most tools).
+pub fn file_or_stdout(path: Option<&Path>) -> Option<&Path> {
+    path.filter(|p| *p != Path::new("-"))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -294,9 +299,4 @@ mod tests {
             .file_type()
             .is_symlink());
     }
-}
-
-/// An `--output` path, or `None` for `-` (standard output, as in most tools).
-pub fn file_or_stdout(path: Option<&Path>) -> Option<&Path> {
-    path.filter(|p| *p != Path::new("-"))
 }
