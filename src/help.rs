@@ -38,6 +38,18 @@ pub fn lang_of(args: &[OsString], env_lang: Option<&str>) -> Lang {
     env_lang.and_then(Lang::from_code).unwrap_or_default()
 }
 
+/// The whole command tree in `lang`, its help wrapped to fit `width`
+/// columns when known. The Vietnamese layout words replaced after clap has
+/// wrapped the text are a little longer than clap's, hence the margin.
+pub fn command_for(lang: Lang, width: Option<usize>) -> Command {
+    let cmd = command(lang);
+    match (width, lang) {
+        (Some(w), Lang::Vi) => cmd.term_width(w.saturating_sub(4).max(40)),
+        (Some(w), Lang::En) => cmd.term_width(w),
+        (None, _) => cmd,
+    }
+}
+
 /// The whole command tree in `lang`.
 pub fn command(lang: Lang) -> Command {
     let mut cmd = Cli::command();
@@ -97,7 +109,17 @@ fn localise(mut cmd: Command, lang: Lang, path: &str) -> Command {
         .collect();
     for id in ids {
         if let Some(t) = lang.get(&key(path, &format!("arg.{id}"))) {
-            cmd = cmd.mut_arg(&id, |a| a.help(t).long_help(None));
+            // The catalogue's text names the environment variable itself.
+            // The catalogue's text names the environment variable and the
+            // values itself (clap's "[possible values: …]" would be cut
+            // across lines where it cannot be translated).
+            cmd = cmd.mut_arg(&id, |a| {
+                let takes_values = a.get_action().takes_values();
+                a.help(t)
+                    .long_help(None)
+                    .hide_env(true)
+                    .hide_possible_values(takes_values)
+            });
         }
         cmd = cmd.mut_arg(&id, |a| value_names(a, lang));
     }

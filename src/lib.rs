@@ -117,7 +117,13 @@ where
     let args: Vec<OsString> = args.into_iter().map(Into::into).collect();
     let env_lang = std::env::var("THIDUA_LANG").ok();
     let help_lang = help::lang_of(&args, env_lang.as_deref());
-    let cli = match parse(&args, help_lang) {
+    let width = env.columns.or_else(|| {
+        std::io::stdout()
+            .is_terminal()
+            .then(|| comfy_table::Table::new().width().map(usize::from))
+            .flatten()
+    });
+    let cli = match parse(&args, help_lang, width) {
         Ok(cli) => cli,
         Err(e) => {
             let code = if e.use_stderr() {
@@ -180,10 +186,14 @@ where
 }
 
 /// The arguments through the command tree localised in `lang`.
-fn parse(args: &[OsString], lang: Lang) -> std::result::Result<cli::Cli, clap::Error> {
+fn parse(
+    args: &[OsString],
+    lang: Lang,
+    width: Option<usize>,
+) -> std::result::Result<cli::Cli, clap::Error> {
     use clap::FromArgMatches;
     help::set_parser_lang(lang);
-    let matches = help::command(lang).try_get_matches_from(args)?;
+    let matches = help::command_for(lang, width).try_get_matches_from(args)?;
     cli::Cli::from_arg_matches(&matches)
 }
 
