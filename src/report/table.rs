@@ -51,6 +51,14 @@ pub fn write(
         for part in &parts {
             writeln!(out)?;
             writeln!(out, "{}", fit(&part.title))?;
+            if let (true, Some(year)) = (part.changes, part.since) {
+                // `62 (+5)` says nothing to a reader who is not told what +5 is.
+                writeln!(
+                    out,
+                    "{}",
+                    fit(&crate::tr!(lang, "report.changes-note", year = year))
+                )?;
+            }
             writeln!(out, "{}", render(part, layout, lang))?;
         }
     }
