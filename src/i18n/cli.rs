@@ -67,7 +67,7 @@ pub const ENTRIES: &[Entry] = &[
     ),
     // import
     e("cli.import.about", "Nhập danh sách từ bảng tính hoặc tệp CSV vào thư mục hồ sơ", "Import a spreadsheet or CSV list into the data folder"),
-    e("cli.import.arg.file", "Tệp cần nhập: .xlsx, .xls, .ods, .csv hoặc .tsv", "The file: .xlsx, .xls, .ods, .csv or .tsv"),
+    e("cli.import.arg.file", "Tệp cần nhập: .xlsx, .xls, .ods, .csv hoặc .tsv; `-`: đọc từ đầu vào chuẩn (loại tệp được tự nhận)", "The file: .xlsx, .xls, .ods, .csv or .tsv; `-`: standard input (its kind is detected)"),
     e("cli.import.arg.kind", "Các dòng là gì: awards (khen thưởng), people, units, evaluations, proposals", "What the rows are: awards, people, units, evaluations, proposals"),
     e("cli.import.arg.sheet", "Trang tính cần đọc (mặc định: trang đầu tiên có dữ liệu)", "The sheet to read (default: the first with data)"),
     e("cli.import.arg.encoding", "Bảng mã của tệp CSV: utf-8, utf-16, windows-1258, tcvn3, vni (mặc định: tự nhận)", "Text encoding of a CSV file: utf-8, utf-16, windows-1258, tcvn3, vni (default: detected)"),
@@ -130,6 +130,7 @@ pub const ENTRIES: &[Entry] = &[
     e("explain.prefix", "Các quy tắc bắt đầu bằng `{prefix}`:", "Rules starting with `{prefix}`:"),
     e("explain.prefix-more", "Chi tiết một quy tắc: thidua explain QUY_TẮC", "A rule in full: thidua explain RULE"),
     e("explain.prefix-award", "Danh hiệu, hình thức {code}: thidua explain {code}", "The award {code}: thidua explain {code}"),
+    e("import.stdin-terminal", "`import -` đọc danh sách từ đầu vào chuẩn, nhưng không có gì được chuyển vào: dùng `thidua import - < danh-sach.csv`, hoặc ghi tên tệp", "`import -` reads the list from standard input, but nothing is piped in: use `thidua import - < list.csv`, or give the file's name"),
     // completions, man
     e("cli.completions.about", "In tập lệnh gợi ý lệnh cho shell (bash, zsh, fish, powershell)", "Print a shell completion script (bash, zsh, fish, powershell)"),
     e("cli.completions.arg.shell", "Shell cần gợi ý: bash, zsh, fish, powershell, elvish", "The shell: bash, zsh, fish, powershell, elvish"),
