@@ -158,6 +158,21 @@ pub const ENTRIES: &[Entry] = &[
         "không có {award} trước năm {year}; luật yêu cầu đã được tặng trước đó",
         "no {award} before {year}; the law asks that it was conferred earlier",
     ),
+    e(
+        "law.earlier-not-basis",
+        "{award} năm {earlier} là khen {kind}, không làm căn cứ; luật yêu cầu đã được tặng {award} thường xuyên trước đó",
+        "the {award} for {earlier} is {kind}, which is no basis; the law asks for an earlier regular {award}",
+    ),
+    e(
+        "law.follows",
+        "{award} gần nhất là năm {earlier}; luật yêu cầu {n} năm tiếp theo sau đó (đến năm {year} chưa đủ)",
+        "the latest {award} is for {earlier}; the law asks for {n} following years after it (not reached by {year})",
+    ),
+    e(
+        "law.interval",
+        "các năm đến {earlier} đã được tính cho {award} năm {earlier}, không tính lại; luật yêu cầu {n} năm sau đó",
+        "the years up to {earlier} were counted for the {award} for {earlier} and do not count again; the law asks for {n} years after it",
+    ),
     e("law.commendation.help", "bổ sung quyết định và đánh giá còn thiếu; khen đột xuất hay cống hiến ghi đúng `kind`", "add the missing decisions and evaluations; record ad-hoc or dedication awards with their `kind`"),
     // Authority.
     e(

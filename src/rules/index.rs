@@ -285,6 +285,19 @@ impl<'d> Index<'d> {
         codes
     }
 
+    /// The awards on file of `r` without structural errors, in file order.
+    pub fn awards_of(&self, r: Recipient) -> impl Iterator<Item = &'d crate::model::Award> + '_ {
+        let mut i = self.award_head.head(r);
+        std::iter::from_fn(move || {
+            if i == NONE {
+                return None;
+            }
+            let a = &self.ds.awards[i as usize];
+            i = self.award_next[i as usize];
+            Some(a)
+        })
+    }
+
     /// Whether `r` holds one of `codes` for `year`: an award on file, or, for
     /// a pending proposal of that same year, another pending proposal.
     pub fn holds(&self, claim: &Claim, r: Recipient, year: u16, codes: Codes) -> bool {
