@@ -86,8 +86,8 @@ pub const ENTRIES: &[Entry] = &[
     e("law.cstdcs-ratio-scope", " trong {unit}", " in {unit}"),
     e(
         "law.cstdcs-ratio",
-        "năm {year} có {count} CSTĐCS do {issuer} quyết định{scope} trong khi chỉ có {ldtt} LĐTT; luật cho phép tối đa {limit} ({percent} % số LĐTT, làm tròn xuống)",
-        "{year} has {count} CSTDCS decided by the {issuer}{scope} against {ldtt} LDTT; the law allows at most {limit} ({percent} % of the LDTT, rounded down)",
+        "năm {year} có {count} CSTĐCS{scope} trong khi chỉ có {ldtt} LĐTT/CSTT (mọi cấp quyết định); luật cho phép tối đa {limit} ({percent} % số LĐTT, làm tròn xuống)",
+        "{year} has {count} CSTDCS{scope} against {ldtt} LDTT/CSTT (every issuer); the law allows at most {limit} ({percent} % of the LDTT, rounded down)",
     ),
     e("law.cstdcs-ratio.help", "kiểm tra các quyết định LĐTT chưa nhập, hoặc giảm số CSTĐCS", "look for LDTT decisions not yet entered, or reduce the CSTDCS count"),
     // Higher titles.
