@@ -16,7 +16,7 @@ pub const ENTRIES: &[Entry] = &[
     // Why a record could not be judged (counted, so never one per person).
     e("law.reason.no-evaluation", "không có đánh giá năm {year}", "no evaluation for {year}"),
     e("law.reason.no-history", "khen thưởng trước năm {from} không có trong thư mục", "awards before {from} are not on file"),
-    e("law.reason.no-hire-date", "không có ngày tuyển dụng hay số tháng làm việc", "no hire date and no months worked"),
+    e("law.reason.no-hire-date", "không có ngày tuyển dụng (`hire_date`)", "no hire date (`hire_date`)"),
     e("law.reason.no-absent-days", "đánh giá không ghi số ngày nghỉ", "the evaluation gives no days absent"),
     e("law.reason.no-initiative", "đánh giá không ghi có hay không có sáng kiến", "the evaluation does not say whether there was an initiative"),
     e("law.reason.no-members", "đơn vị chưa có người nào trong people", "the unit has no people on file"),
@@ -49,11 +49,6 @@ pub const ENTRIES: &[Entry] = &[
         "tuyển dụng ngày {hired}, chỉ {months} tháng đến hết năm {year}; luật yêu cầu ít nhất {min} tháng",
         "recruited on {hired}, only {months} months to the end of {year}; the law asks for at least {min} months",
     ),
-    e(
-        "law.ldtt-new-staff-worked",
-        "chỉ làm việc {months} tháng trong năm {year}; luật yêu cầu ít nhất {min} tháng",
-        "worked only {months} months in {year}; the law asks for at least {min} months",
-    ),
     e("law.ldtt-new-staff.help", "kiểm tra ngày tuyển dụng (`hire_date`) trong people", "check the hire date (`hire_date`) in people"),
     e(
         "law.ldtt-absence",
@@ -65,6 +60,11 @@ pub const ENTRIES: &[Entry] = &[
         "law.cstdcs-requires-ldtt",
         "không có Lao động tiên tiến (hoặc Chiến sĩ tiên tiến) năm {year}; luật yêu cầu CSTĐCS đạt LĐTT cùng năm",
         "there is no Lao động tiên tiến (or Chiến sĩ tiên tiến) for {year}; the law asks that a CSTDCS hold LDTT the same year",
+    ),
+    e(
+        "law.cstdcs-requires-ldtt-standard",
+        "không có LĐTT/CSTT năm {year} và không đạt tiêu chuẩn LĐTT: {finding}; luật yêu cầu CSTĐCS đạt tiêu chuẩn LĐTT cùng năm",
+        "there is no LDTT/CSTT for {year} and the LDTT standard is not met: {finding}; the law asks that a CSTDCS meet the LDTT standard the same year",
     ),
     e("law.cstdcs-requires-ldtt.help", "bổ sung quyết định LĐTT còn thiếu, hoặc thu hồi CSTĐCS", "add the missing LDTT decision, or withdraw the CSTDCS"),
     e(
