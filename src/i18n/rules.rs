@@ -79,8 +79,8 @@ pub const ENTRIES: &[Entry] = &[
     ),
     e(
         "law.cstdcs-initiative-both",
-        "đánh giá năm {year} hoàn thành xuất sắc nhiệm vụ nhưng không có sáng kiến; Luật 06/2026/QH16 (dự thảo, chưa kiểm chứng) yêu cầu cả hai",
-        "the {year} evaluation is “completed tasks excellently” but has no initiative; Luật 06/2026/QH16 (draft, not verified) asks for both",
+        "đánh giá năm {year} hoàn thành xuất sắc nhiệm vụ nhưng không có sáng kiến; dự thảo năm 2025 của Luật 06/2026/QH16 yêu cầu cả hai (văn bản thông qua chưa kiểm chứng: chỉ cảnh báo)",
+        "the {year} evaluation is “completed tasks excellently” but has no initiative; the 2025 draft of Luật 06/2026/QH16 asked for both (the enacted text is not verified: a warning only)",
     ),
     e("law.cstdcs-initiative.help", "ghi sáng kiến đã được công nhận vào cột `initiative` của đánh giá năm đó", "record the recognised initiative in the `initiative` column of that year's evaluation"),
     e("law.cstdcs-ratio-scope", " trong {unit}", " in {unit}"),
