@@ -206,6 +206,40 @@ pub const ENTRIES: &[Entry] = &[
         "{award} was already given for that year ({id}, decision {decision} of {date}); one State-level form a year",
     ),
     e("law.state-award-once-a-year.help", "kiểm tra năm của các quyết định; khen đột xuất ghi `kind = dot_xuat`", "check the years of the decisions; record an ad-hoc award with `kind = dot_xuat`"),
+    e(
+        "law.unit-rating",
+        "đánh giá của tập thể năm {year} xếp loại “{rating}”; luật yêu cầu từ “{need}” trở lên",
+        "the collective's own {year} evaluation is rated “{rating}”; the law asks for “{need}” or better",
+    ),
+    e("law.unit-rating.help", "kiểm tra đánh giá của tập thể (dòng `unit` trong evaluations); nếu đúng, tập thể chưa đủ tiêu chuẩn", "check the collective's evaluation (the `unit` row in evaluations); if right, the collective does not meet the standard"),
+    e("law.hcld-order.help", "bổ sung quyết định Huân chương hạng dưới còn thiếu; khen theo quá trình cống hiến ghi `kind = cong_hien`", "add the missing decision of the class below; an award for lifetime dedication is `kind = cong_hien`"),
+    e(
+        "law.discipline-defers",
+        "bị kỷ luật “{discipline}” năm {year}; từ 2024 không khen thưởng người bị kỷ luật trong năm đó (trừ khen cống hiến, niên hạn)",
+        "disciplined “{discipline}” in {year}; from 2024 a person disciplined that year is not rewarded (except for dedication or length of service)",
+    ),
+    e("law.discipline-defers.help", "kiểm tra năm của quyết định kỷ luật; hoãn khen thưởng đến khi hết thời hạn kỷ luật", "check the year of the disciplinary decision; defer the award until the discipline has run its course"),
+    e(
+        "law.after-death",
+        "quyết định ngày {date}, sau khi người này mất ({died}), nhưng không ghi truy tặng (`posthumous = true`)",
+        "decided on {date}, after the person died ({died}), but not marked posthumous (`posthumous = true`)",
+    ),
+    e(
+        "law.after-death-title",
+        "danh hiệu thi đua quyết định ngày {date}, sau khi người này mất ({died}); danh hiệu thi đua không truy tặng",
+        "an emulation title decided on {date}, after the person died ({died}); titles are not conferred posthumously",
+    ),
+    e(
+        "law.posthumous-alive",
+        "ghi truy tặng nhưng quyết định ngày {date}, trước hoặc đúng ngày mất ({died})",
+        "marked posthumous but decided on {date}, on or before the day of death ({died})",
+    ),
+    e(
+        "law.posthumous-no-death",
+        "ghi truy tặng (quyết định ngày {date}) nhưng people không có ngày mất (`died`)",
+        "marked posthumous (decided on {date}) but people gives no date of death (`died`)",
+    ),
+    e("law.after-death.help", "kiểm tra ngày mất (`died` trong people) và cột `posthumous` của khen thưởng", "check the date of death (`died` in people) and the award's `posthumous` column"),
     e("law.chuyen-de-campaign", "khen theo chuyên đề nhưng không ghi phong trào (`campaign`)", "thematic award with no campaign (`campaign`)"),
     e("law.chuyen-de-campaign.help", "thêm mã phong trào vào cột `campaign`", "put the campaign id in the `campaign` column"),
 ];
