@@ -51,9 +51,7 @@ pub fn check(j: &mut Judge<'_>) {
             continue;
         }
         if c.code.is_ldtt_like() {
-            *ldtt
-                .entry((c.year, scope(c.recipient)))
-                .or_default() += 1;
+            *ldtt.entry((c.year, scope(c.recipient))).or_default() += 1;
         } else if c.code == AwardCode::Cstdcs {
             let Some(sev) = j.level(rule, c) else {
                 continue;

@@ -219,10 +219,9 @@ pub(super) fn follows(
     if !complete {
         return Check::Unknown(j.no_history());
     }
-    let other = j
-        .ix
-        .awards_of(c.recipient)
-        .find(|a| a.award == code && a.year < c.year);
+    let other =
+        j.ix.awards_of(c.recipient)
+            .find(|a| a.award == code && a.year < c.year);
     Check::Fails(match other {
         Some(a) => tr!(
             j.lang,
