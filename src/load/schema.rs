@@ -90,6 +90,11 @@ pub fn fields(kind: RecordType) -> &'static [(&'static str, Need)] {
     }
 }
 
+/// Optional columns that files written by `thidua import` carry only when a
+/// row fills them (added with the rules' second reading, so that imports of
+/// lists without them keep the columns they always had).
+pub const ON_DEMAND: &[&str] = &["died", "code", "posthumous"];
+
 /// Whether the values of column `name` are interned (ids, names, references
 /// and other free text), as opposed to parsed into codes, dates or numbers.
 pub fn is_interned(name: &str) -> bool {
