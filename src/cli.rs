@@ -5,6 +5,7 @@ use std::path::PathBuf;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::i18n::Lang;
+use crate::import::encoding::{self, TextEncoding};
 
 /// thidua — hồ sơ thi đua, khen thưởng: kiểm tra theo luật và báo cáo tổng kết.
 ///
@@ -45,6 +46,8 @@ pub enum Command {
     Explain(ExplainArgs),
     /// Create a minimal, valid, commented data folder
     Init(InitArgs),
+    /// Draft a document the office signs, as .docx (decision, submission)
+    Draft(DraftArgs),
 }
 
 #[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
@@ -83,13 +86,14 @@ pub enum ReportFormat {
     Md,
     Xlsx,
     Html,
+    Docx,
 }
 
 #[derive(Args, Debug)]
 pub struct ReportArgs {
     /// The year (2018) or an inclusive range of years (2016..2020)
-    #[arg(value_name = "YEAR")]
-    pub years: String,
+    #[arg(value_name = "YEAR", value_parser = YearSpan::parse)]
+    pub years: YearSpan,
     /// Output format
     #[arg(long, value_enum, default_value_t = ReportFormat::Table)]
     pub format: ReportFormat,
@@ -102,6 +106,15 @@ pub struct ReportArgs {
     /// Refuse to report when records have structural errors
     #[arg(long)]
     pub strict: bool,
+    /// For html: leave the charts out
+    #[arg(long)]
+    pub no_charts: bool,
+    /// For csv: the column separator (`;` for Vietnamese-locale Excel)
+    #[arg(long, value_name = "CHAR", default_value_t = ',')]
+    pub delimiter: char,
+    /// For csv: for people opening it in Excel — a UTF-8 BOM, CRLF, STT and total rows
+    #[arg(long)]
+    pub excel: bool,
 }
 
 #[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
@@ -130,11 +143,11 @@ pub struct ImportArgs {
     #[arg(long)]
     pub sheet: Option<String>,
     /// Text encoding of a CSV file: utf-8, utf-16, windows-1258, tcvn3, vni (default: detected)
-    #[arg(long)]
-    pub encoding: Option<String>,
+    #[arg(long, value_parser = encoding)]
+    pub encoding: Option<TextEncoding>,
     /// Fill a field the sheet lacks, e.g. --set decision=123/QĐ-UBND
-    #[arg(long = "set", value_name = "FIELD=VALUE")]
-    pub set: Vec<String>,
+    #[arg(long = "set", value_name = "FIELD=VALUE", value_parser = FieldValue::parse)]
+    pub set: Vec<FieldValue>,
     /// A TOML file mapping the sheet's headers to the format's fields
     #[arg(long, value_name = "MAP.toml")]
     pub map: Option<PathBuf>,
@@ -175,4 +188,82 @@ pub struct ExplainArgs {
 pub struct InitArgs {
     /// The folder to create (must not exist or be empty)
     pub dir: PathBuf,
+}
+
+/// The years a report covers: one year (`2018`) or an inclusive range
+/// (`2016..2020`, `2016..=2020`), which adds a trend.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct YearSpan {
+    pub years: Vec<u16>,
+    /// A range was given: the report shows the trend over it.
+    pub trend: bool,
+}
+
+impl YearSpan {
+    /// clap's value parser; the message follows clap's own (in English).
+    pub fn parse(s: &str) -> Result<YearSpan, String> {
+        crate::report::parse_years(s)
+            .map(|(years, trend)| YearSpan { years, trend })
+            .ok_or_else(|| Lang::En.t("arg.years").to_string())
+    }
+}
+
+/// `--encoding`, by any of its usual names.
+fn encoding(s: &str) -> Result<TextEncoding, String> {
+    TextEncoding::parse(s)
+        .ok_or_else(|| crate::tr!(Lang::En, "arg.encoding", names = encoding::NAMES))
+}
+
+/// `--set FIELD=VALUE`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FieldValue {
+    pub field: String,
+    pub value: String,
+}
+
+impl FieldValue {
+    /// clap's value parser: text before the first `=` is the field.
+    pub fn parse(s: &str) -> Result<FieldValue, String> {
+        let (field, value) = s
+            .split_once('=')
+            .filter(|(f, _)| !f.trim().is_empty())
+            .ok_or_else(|| Lang::En.t("arg.set").to_string())?;
+        Ok(FieldValue {
+            field: field.trim().to_string(),
+            value: value.trim().to_string(),
+        })
+    }
+}
+
+#[derive(Args, Debug)]
+pub struct DraftArgs {
+    #[command(subcommand)]
+    pub document: DraftDocument,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum DraftDocument {
+    /// The decision (quyết định) NUMBER with its annex list
+    Decision {
+        /// The decision number, as in the awards' `decision` column (170/QĐ-UBND)
+        number: String,
+        /// Only the awards of that number dated this day (YYYY-MM-DD), when
+        /// several decisions share a number (communes' "05/QĐ-UBND")
+        #[arg(long, value_name = "DATE")]
+        date: Option<String>,
+        /// Write to this .docx file [default: stdout when piped, else quyet-dinh-NUMBER.docx]
+        #[arg(long, short, value_name = "FILE.docx")]
+        output: Option<PathBuf>,
+    },
+    /// The submission (tờ trình) of the pending proposals of YEAR, with its list
+    Proposal {
+        /// The year of the proposals
+        year: String,
+        /// Only the proposals of this award code (BKT)
+        #[arg(long, value_name = "CODE")]
+        award: Option<String>,
+        /// Write to this .docx file [default: stdout when piped, else to-trinh-YEAR.docx]
+        #[arg(long, short, value_name = "FILE.docx")]
+        output: Option<PathBuf>,
+    },
 }

@@ -10,16 +10,11 @@ pub fn run(ctx: &mut Ctx<'_>, args: &ExplainArgs) -> Result<i32> {
     let lang = ctx.lang;
     let id = args.rule.trim().to_ascii_lowercase();
     let Some(rule) = find(&id) else {
-        let near = crate::model::text::nearest(&id, registry().iter().map(|r| r.id.as_str()));
-        let suggestion = near
-            .map(|n| tr!(lang, "explain.did-you-mean", name = n))
-            .unwrap_or_default();
-        return Err(Error::Message(tr!(
-            lang,
-            "explain.unknown",
-            rule = args.rule,
-            suggestion = suggestion
-        )));
+        let nearest = crate::model::text::nearest(&id, registry().iter().map(|r| r.id.as_str()));
+        return Err(Error::UnknownRule {
+            rule: args.rule.clone(),
+            nearest,
+        });
     };
     let law = crate::rules::find_law(rule.id);
     write_rule(ctx.out, lang, rule, law)?;

@@ -1,6 +1,7 @@
 //! One file per subcommand; `dispatch` picks it.
 
 pub mod check;
+pub mod draft;
 pub mod explain;
 pub mod import;
 pub mod init;
@@ -19,5 +20,6 @@ pub fn dispatch(ctx: &mut Ctx<'_>, command: &Command) -> Result<i32> {
         Command::Rules(args) => rules::run(ctx, args),
         Command::Explain(args) => explain::run(ctx, args),
         Command::Init(args) => init::run(ctx, args),
+        Command::Draft(args) => draft::run(ctx, args),
     }
 }

@@ -19,6 +19,7 @@ use crate::diag::{Diagnostic, RuleId};
 use crate::model::{text, FileId, Interner, RecordType};
 use crate::tr;
 
+/// Reads the CSV file at `path` (file `file` of the dataset) into `b`.
 pub fn read(
     path: &Path,
     kind: RecordType,
@@ -28,35 +29,9 @@ pub fn read(
 ) {
     let rel = b.ds.file(file).path.clone();
     let lang = b.lang;
-    let parse_error = |msg: String, line: Option<u32>| {
-        Diagnostic::new(RuleId::ParseError, msg).at(rel.clone(), line)
+    let Some(input) = open(path, &rel, b) else {
+        return;
     };
-    let handle = match File::open(path) {
-        Ok(f) => f,
-        Err(e) => {
-            b.diags
-                .push(parse_error(tr!(lang, "load.unreadable", error = e), None));
-            return;
-        }
-    };
-    let mut input = BufReader::with_capacity(1 << 16, handle);
-    // A UTF-8 byte order mark is dropped; a UTF-16 one means the wrong encoding.
-    match input.fill_buf() {
-        Ok([0xEF, 0xBB, 0xBF, ..]) => input.consume(3),
-        Ok(head) if head.starts_with(&[0xFF, 0xFE]) || head.starts_with(&[0xFE, 0xFF]) => {
-            b.diags.push(
-                parse_error(lang.t("load.utf16").to_string(), None)
-                    .help(lang.t("load.encoding-help")),
-            );
-            return;
-        }
-        Ok(_) => {}
-        Err(e) => {
-            b.diags
-                .push(parse_error(tr!(lang, "load.unreadable", error = e), None));
-            return;
-        }
-    }
     let base = progress.done();
     let lines = LineIndex::default();
     let counted = LineCounter {
@@ -75,14 +50,121 @@ pub fn read(
         Ok(true) => {}
         Ok(false) => return, // an empty file holds no records
         Err(e) => {
-            b.diags.push(parse_error(
-                tr!(lang, "load.unreadable", error = e),
-                Some(1),
-            ));
+            let msg = tr!(lang, "load.unreadable", error = e);
+            b.diags.push(parse_error(&rel, msg, Some(1)));
             return;
         }
     }
     let header_line = lines.line_at(rec.position().map(|p| p.byte()).unwrap_or(0));
+    let mut rows = Rows::new(kind, file, columns(&rec, kind, &rel, header_line, b));
+
+    let mut count = 0u64;
+    let mut batch: Vec<ByteRecord> = (0..BATCH).map(|_| ByteRecord::new()).collect();
+    let mut failure = None;
+    loop {
+        // Read a batch of rows; a read error ends the file after the rows before it.
+        let mut n = 0;
+        while n < BATCH {
+            match rdr.read_byte_record(&mut batch[n]) {
+                Ok(true) => n += 1,
+                Ok(false) => break,
+                Err(e) => {
+                    failure = Some(e);
+                    break;
+                }
+            }
+        }
+        // Each row's text, when all of it is UTF-8 (checked once, in one pass).
+        let texts: Vec<Option<&str>> = batch[..n]
+            .iter()
+            .map(|r| std::str::from_utf8(r.as_slice()).ok())
+            .collect();
+        if rows.usable {
+            prefetch(&batch[..n], &texts, &rows.interned, &b.ds.strings);
+        }
+        for (rec, text) in batch[..n].iter().zip(&texts) {
+            count += 1;
+            if count.is_multiple_of(8192) {
+                let at = rec.position().map(|p| p.byte()).unwrap_or(0);
+                progress.at(base, at);
+            }
+            let line = lines.line_at(rec.position().map(|p| p.byte()).unwrap_or(0));
+            rows.take(b, &rel, rec, *text, line);
+        }
+        if let Some(e) = failure.take() {
+            let line = e.position().map(|p| lines.line_at(p.byte()));
+            let msg = tr!(lang, "load.unreadable", error = e);
+            b.diags.push(parse_error(&rel, msg, line));
+            break;
+        }
+        if n < BATCH {
+            break;
+        }
+    }
+    if rows.bad_utf8 > 0 {
+        let msg = tr!(lang, "load.not-utf8", rows = rows.bad_utf8);
+        b.diags.push(
+            parse_error(&rel, msg, Some(rows.first_bad_utf8)).help(lang.t("load.encoding-help")),
+        );
+    }
+    let end = rdr.position().byte();
+    progress.at(base, end);
+}
+
+fn parse_error(rel: &str, msg: String, line: Option<u32>) -> Diagnostic {
+    Diagnostic::new(RuleId::ParseError, msg).at(rel.to_string(), line)
+}
+
+/// Opens the file, past a UTF-8 byte order mark; `None` (with a finding)
+/// when it cannot be read or is UTF-16.
+fn open(path: &Path, rel: &str, b: &mut Builder<'_>) -> Option<BufReader<File>> {
+    let lang = b.lang;
+    let unreadable =
+        |e: std::io::Error| parse_error(rel, tr!(lang, "load.unreadable", error = e), None);
+    let handle = match File::open(path) {
+        Ok(f) => f,
+        Err(e) => {
+            b.diags.push(unreadable(e));
+            return None;
+        }
+    };
+    let mut input = BufReader::with_capacity(1 << 16, handle);
+    // A UTF-8 byte order mark is dropped; a UTF-16 one means the wrong encoding.
+    match input.fill_buf() {
+        Ok([0xEF, 0xBB, 0xBF, ..]) => input.consume(3),
+        Ok(head) if head.starts_with(&[0xFF, 0xFE]) || head.starts_with(&[0xFE, 0xFF]) => {
+            b.diags.push(
+                parse_error(rel, lang.t("load.utf16").to_string(), None)
+                    .help(lang.t("load.encoding-help")),
+            );
+            return None;
+        }
+        Ok(_) => {}
+        Err(e) => {
+            b.diags.push(unreadable(e));
+            return None;
+        }
+    }
+    Some(input)
+}
+
+/// The header's columns: for each, the field it holds (`None`: ignored).
+struct Columns {
+    map: Vec<Option<usize>>,
+    /// Every required column is there: rows can be read.
+    usable: bool,
+}
+
+/// Maps the header `rec` to the type's fields, with a finding for each
+/// repeated, unknown or missing column.
+fn columns(
+    rec: &ByteRecord,
+    kind: RecordType,
+    rel: &str,
+    header_line: u32,
+    b: &mut Builder<'_>,
+) -> Columns {
+    let lang = b.lang;
     let schema = fields(kind);
     // column position → field position
     let mut map: Vec<Option<usize>> = Vec::with_capacity(rec.len());
@@ -98,7 +180,8 @@ pub fn read(
             Some(_) => {
                 let msg = tr!(lang, "load.duplicate-column", column = key);
                 b.diags.push(
-                    Diagnostic::new(RuleId::UnknownColumn, msg).at(rel.clone(), Some(header_line)),
+                    Diagnostic::new(RuleId::UnknownColumn, msg)
+                        .at(rel.to_string(), Some(header_line)),
                 );
                 map.push(None);
             }
@@ -108,7 +191,7 @@ pub fn read(
                     kind,
                     "load.unknown-column",
                     &key,
-                    &rel,
+                    rel,
                     header_line,
                 ));
                 map.push(None);
@@ -140,119 +223,110 @@ pub fn read(
         );
         b.diags.push(
             Diagnostic::new(RuleId::MissingColumn, msg)
-                .at(rel.clone(), Some(header_line))
+                .at(rel.to_string(), Some(header_line))
                 .help(help),
         );
     }
-    let usable = missing.is_empty();
-    let width = map.len();
+    Columns {
+        map,
+        usable: missing.is_empty(),
+    }
+}
 
-    // Columns whose values are interned: looked up ahead, a batch at a time.
-    let interned: Vec<usize> = (0..width)
-        .filter(|&c| map[c].is_some_and(|f| is_interned(schema[f].0)))
-        .collect();
+/// The rows of one file on their way into the builder.
+struct Rows {
+    kind: RecordType,
+    file: FileId,
+    map: Vec<Option<usize>>,
+    width: usize,
+    usable: bool,
+    /// Columns whose values are interned: looked up ahead, a batch at a time.
+    interned: Vec<usize>,
+    bad_utf8: usize,
+    first_bad_utf8: u32,
+}
 
-    let mut bad_utf8 = 0usize;
-    let mut first_bad_utf8 = 0u32;
-    let mut count = 0u64;
-    let mut batch: Vec<ByteRecord> = (0..BATCH).map(|_| ByteRecord::new()).collect();
-    let mut failure = None;
-    loop {
-        // Read a batch of rows; a read error ends the file after the rows before it.
-        let mut n = 0;
-        while n < BATCH {
-            match rdr.read_byte_record(&mut batch[n]) {
-                Ok(true) => n += 1,
-                Ok(false) => break,
-                Err(e) => {
-                    failure = Some(e);
-                    break;
-                }
-            }
-        }
-        // Each row's text, when all of it is UTF-8 (checked once, in one pass).
-        let texts: Vec<Option<&str>> = batch[..n]
-            .iter()
-            .map(|r| std::str::from_utf8(r.as_slice()).ok())
+impl Rows {
+    fn new(kind: RecordType, file: FileId, columns: Columns) -> Rows {
+        let schema = fields(kind);
+        let width = columns.map.len();
+        let interned = (0..width)
+            .filter(|&c| columns.map[c].is_some_and(|f| is_interned(schema[f].0)))
             .collect();
-        if usable {
-            prefetch(&batch[..n], &texts, &interned, &b.ds.strings);
+        Rows {
+            kind,
+            file,
+            map: columns.map,
+            width,
+            usable: columns.usable,
+            interned,
+            bad_utf8: 0,
+            first_bad_utf8: 0,
         }
-        for (rec, text) in batch[..n].iter().zip(&texts) {
-            count += 1;
-            if count.is_multiple_of(8192) {
-                let at = rec.position().map(|p| p.byte()).unwrap_or(0);
-                progress.at(base, at);
-            }
-            let line = lines.line_at(rec.position().map(|p| p.byte()).unwrap_or(0));
-            if rec
-                .iter()
-                .all(|f| f.iter().all(|c| c.is_ascii_whitespace()))
-            {
-                continue; // a row of empty cells, as spreadsheets leave behind
-            }
-            if !usable {
-                b.ds.dropped[kind.index()] += 1;
-                continue;
-            }
-            if rec.len() != width {
-                let spans_lines = rec.iter().any(|f| f.contains(&b'\n'));
-                let msg = if spans_lines {
-                    tr!(lang, "load.open-quote", found = rec.len(), expected = width)
-                } else {
-                    tr!(
-                        lang,
-                        "load.field-count",
-                        found = rec.len(),
-                        expected = width
-                    )
-                };
-                b.diags
-                    .push(parse_error(msg, Some(line)).help(lang.t("load.field-count-help")));
-                b.ds.dropped[kind.index()] += 1;
-                continue;
-            }
-            let mut values: Values<'_> = [None; MAX_FIELDS];
-            let mut utf8_ok = true;
-            for (col, f) in map.iter().enumerate() {
-                let Some(f) = *f else { continue };
-                let value = match text {
-                    Some(t) => rec.range(col).and_then(|r| t.get(r)),
-                    // Bytes that are not UTF-8 matter only in the columns read.
-                    None => rec.get(col).and_then(|raw| std::str::from_utf8(raw).ok()),
-                };
-                match value {
-                    Some(s) => values[f] = Some((s, line)),
-                    None => utf8_ok = false,
-                }
-            }
-            if !utf8_ok {
-                if bad_utf8 == 0 {
-                    first_bad_utf8 = line;
-                }
-                bad_utf8 += 1;
-                b.ds.dropped[kind.index()] += 1;
-                continue;
-            }
-            b.build(kind, file, line, &values);
+    }
+
+    /// One row (`text`: all of it, when it is UTF-8) at `line`: built, or
+    /// dropped with a finding.
+    fn take(
+        &mut self,
+        b: &mut Builder<'_>,
+        rel: &str,
+        rec: &ByteRecord,
+        text: Option<&str>,
+        line: u32,
+    ) {
+        let (kind, width, lang) = (self.kind, self.width, b.lang);
+        if rec
+            .iter()
+            .all(|f| f.iter().all(|c| c.is_ascii_whitespace()))
+        {
+            return; // a row of empty cells, as spreadsheets leave behind
         }
-        if let Some(e) = failure.take() {
-            let line = e.position().map(|p| lines.line_at(p.byte()));
+        if !self.usable {
+            b.ds.dropped[kind.index()] += 1;
+            return;
+        }
+        if rec.len() != width {
+            let spans_lines = rec.iter().any(|f| f.contains(&b'\n'));
+            let msg = if spans_lines {
+                tr!(lang, "load.open-quote", found = rec.len(), expected = width)
+            } else {
+                tr!(
+                    lang,
+                    "load.field-count",
+                    found = rec.len(),
+                    expected = width
+                )
+            };
             b.diags
-                .push(parse_error(tr!(lang, "load.unreadable", error = e), line));
-            break;
+                .push(parse_error(rel, msg, Some(line)).help(lang.t("load.field-count-help")));
+            b.ds.dropped[kind.index()] += 1;
+            return;
         }
-        if n < BATCH {
-            break;
+        let mut values: Values<'_> = [None; MAX_FIELDS];
+        let mut utf8_ok = true;
+        for (col, f) in self.map.iter().enumerate() {
+            let Some(f) = *f else { continue };
+            let value = match text {
+                Some(t) => rec.range(col).and_then(|r| t.get(r)),
+                // Bytes that are not UTF-8 matter only in the columns read.
+                None => rec.get(col).and_then(|raw| std::str::from_utf8(raw).ok()),
+            };
+            match value {
+                Some(s) => values[f] = Some((s, line)),
+                None => utf8_ok = false,
+            }
         }
+        if !utf8_ok {
+            if self.bad_utf8 == 0 {
+                self.first_bad_utf8 = line;
+            }
+            self.bad_utf8 += 1;
+            b.ds.dropped[kind.index()] += 1;
+            return;
+        }
+        b.build(kind, self.file, line, &values);
     }
-    if bad_utf8 > 0 {
-        let msg = tr!(lang, "load.not-utf8", rows = bad_utf8);
-        b.diags
-            .push(parse_error(msg, Some(first_bad_utf8)).help(lang.t("load.encoding-help")));
-    }
-    let end = rdr.position().byte();
-    progress.at(base, end);
 }
 
 /// Rows read ahead, so that the interner's lookups for them overlap.

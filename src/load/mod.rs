@@ -5,6 +5,7 @@
 mod csv_file;
 mod progress;
 pub mod schema;
+pub mod settings;
 mod toml_file;
 
 use std::path::{Path, PathBuf};
@@ -12,7 +13,6 @@ use std::path::{Path, PathBuf};
 use crate::diag::{Diagnostic, Diagnostics, RuleId};
 use crate::i18n::Lang;
 use crate::model::{Dataset, Date, FileId, RecordType, SourceFile};
-use crate::settings::{self, Settings};
 use crate::{tr, Error, Result};
 
 pub use progress::Progress;
@@ -31,22 +31,6 @@ pub struct Found {
 pub enum Format {
     Csv,
     Toml,
-}
-
-/// Today's date: from `THIDUA_TODAY` (YYYY-MM-DD, for reproducible tests and
-/// for checking a folder "as of" a day), else the system clock.
-pub fn today() -> Date {
-    if let Some(d) = std::env::var("THIDUA_TODAY")
-        .ok()
-        .and_then(|s| Date::parse_iso(s.trim()))
-    {
-        return d;
-    }
-    let secs = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map(|d| d.as_secs())
-        .unwrap_or(0);
-    Date::from_days((secs / 86_400) as i32)
 }
 
 /// Lists the `.csv`/`.toml` files of the folder with the record type each
@@ -77,6 +61,10 @@ fn walk(
         let ft = entry.file_type().map_err(|e| Error::io(&path, e))?;
         let is_dir = ft.is_dir() || (ft.is_symlink() && path.is_dir());
         if is_dir {
+            // An office's own document templates (crate::draft::template).
+            if inherited.is_none() && name == crate::draft::template::FOLDER {
+                continue;
+            }
             // A folder at the top named after a record type holds that type;
             // anything below an unknown folder is unknown.
             let kind = match inherited {
@@ -124,31 +112,28 @@ fn rel_path(root: &Path, path: &Path) -> String {
 }
 
 /// Checks that `root` is a folder we can read; the one error `check` exits 2 on.
-pub fn ensure_folder(root: &Path, lang: Lang) -> Result<()> {
+pub fn ensure_folder(root: &Path) -> Result<()> {
     match std::fs::metadata(root) {
         Ok(m) if m.is_dir() => Ok(()),
-        Ok(_) => Err(Error::Message(tr!(
-            lang,
-            "check.not-folder",
-            path = root.display()
-        ))),
-        Err(_) => Err(Error::Message(tr!(
-            lang,
-            "check.no-folder",
-            path = root.display()
-        ))),
+        Ok(_) => Err(Error::NotAFolder {
+            path: root.to_path_buf(),
+        }),
+        Err(_) => Err(Error::NoFolder {
+            path: root.to_path_buf(),
+        }),
     }
 }
 
-/// Loads every record of the folder. Problems go to `sink`; only a folder that
-/// cannot be read at all is an error.
+/// Loads every record of the folder (`today` tells a future year). Problems
+/// go to `sink`; only a folder that cannot be read at all is an error.
 pub fn load(
     root: &Path,
     lang: Lang,
+    today: Date,
     sink: &mut Diagnostics,
     progress: &mut Progress,
 ) -> Result<Dataset> {
-    ensure_folder(root, lang)?;
+    ensure_folder(root)?;
     let found = discover(root)?;
     let mut ds = Dataset {
         root: root.to_path_buf(),
@@ -165,7 +150,7 @@ pub fn load(
     // per 64 bytes of records, which spares the interner rebuilding its index
     // as a big folder streams in.
     ds.strings.reserve((total / 64) as usize);
-    let this_year = today().year();
+    let this_year = today.year();
     let mut builder = schema::Builder::new(&mut ds, lang, this_year);
     // Files are read type by type so that each type's records stay together.
     for kind in RecordType::ALL {
@@ -193,20 +178,5 @@ pub fn load(
         );
     }
     progress.finish();
-    Ok(ds)
-}
-
-/// Loads the folder and runs the structural checks that need all of it
-/// (ids, references, cycles, dates), marking flawed records. What `report`
-/// and `import` read; `check` adds the law's rules.
-pub fn load_checked(
-    root: &Path,
-    settings: &Settings,
-    lang: Lang,
-    sink: &mut Diagnostics,
-    progress: &mut Progress,
-) -> Result<Dataset> {
-    let mut ds = load(root, lang, sink, progress)?;
-    crate::rules::structural::check(&mut ds, settings, lang, today(), sink);
     Ok(ds)
 }

@@ -2,7 +2,7 @@
 //! `rules::tables`) so that it cannot drift from them: the windows, every law
 //! rule with its level and citation in each window, its explanation in both
 //! languages, the thresholds and the authority matrix — and what changed in
-//! the law's second reading (`law/changes.md`). `tests/rules_docs.rs` fails
+//! the law's second reading (`law/changes.md`). `tests/it/rules_docs.rs` fails
 //! when the file is stale.
 
 use std::fmt::Write as _;
@@ -18,7 +18,7 @@ use super::{LawRule, WindowId};
 const CHANGES_MD: &str = include_str!("../../law/changes.md");
 
 /// How to regenerate the file, stated in its header.
-pub const REGENERATE: &str = "THIDUA_BLESS=1 cargo test --test rules_docs";
+pub const REGENERATE: &str = "THIDUA_BLESS=1 cargo test --test it rules_docs";
 
 /// The text of `docs/rules.md`.
 pub fn render() -> String {

@@ -4,10 +4,10 @@
 //! into a finding for offices that keep complete files
 //! (`[rules] require-evidence = true`).
 
+use super::config::RuleConfig;
 use crate::diag::{Diagnostic, Diagnostics, Level, RuleId, Severity};
 use crate::i18n::Lang;
 use crate::model::{Evaluation, Loc};
-use crate::settings::Settings;
 use crate::tr;
 
 use super::index::{Claim, Index};
@@ -31,7 +31,7 @@ pub enum Verdict {
 /// Turns verdicts into findings and coverage.
 pub struct Judge<'a> {
     pub ix: &'a Index<'a>,
-    pub settings: &'a Settings,
+    pub settings: &'a RuleConfig,
     pub lang: Lang,
     sink: &'a mut Diagnostics,
     coverage: Coverage,
@@ -42,7 +42,7 @@ pub struct Judge<'a> {
 impl<'a> Judge<'a> {
     pub fn new(
         ix: &'a Index<'a>,
-        settings: &'a Settings,
+        settings: &'a RuleConfig,
         lang: Lang,
         sink: &'a mut Diagnostics,
     ) -> Judge<'a> {

@@ -5,11 +5,11 @@
 
 use std::collections::HashMap;
 
+use super::config::RuleConfig;
 use crate::model::{
     AwardCode, AwardKind, Code, Dataset, Date, Evaluation, Issuer, Loc, Person, ProposalStatus,
     Recipient, Sym,
 };
-use crate::settings::Settings;
 
 use super::windows;
 
@@ -140,7 +140,7 @@ impl Chains {
 }
 
 impl<'d> Index<'d> {
-    pub fn build(ds: &'d Dataset, settings: &Settings) -> Index<'d> {
+    pub fn build(ds: &'d Dataset, settings: &RuleConfig) -> Index<'d> {
         let n = ds.strings.len();
         let mut person_at = vec![NONE; n];
         for (i, p) in ds.people.iter().enumerate().rev() {

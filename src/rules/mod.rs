@@ -5,6 +5,7 @@
 //! `law/*.toml`, read by `tables`; the judgement is the code here.
 
 pub mod authority;
+pub mod config;
 pub mod docs;
 pub mod evidence;
 pub mod ids;
@@ -17,7 +18,6 @@ pub mod windows;
 use crate::diag::{Bilingual, Diagnostics, Level, RuleId, RuleInfo};
 use crate::i18n::Lang;
 use crate::model::{Dataset, Date};
-use crate::settings::Settings;
 
 pub use ids::{PerWindow, ThresholdId, Variant, WindowId};
 pub use tables::{law as law_tables, CitePart};
@@ -85,7 +85,7 @@ impl Applies {
 /// many records each rule could judge.
 pub fn check_law(
     ds: &Dataset,
-    settings: &Settings,
+    settings: &config::RuleConfig,
     lang: Lang,
     sink: &mut Diagnostics,
 ) -> Coverage {

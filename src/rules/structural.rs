@@ -124,8 +124,7 @@ pub static RULES: [RuleInfo; 14] = [
 
 use crate::diag::{Diagnostic, Diagnostics, RuleId, Severity};
 use crate::i18n::Lang;
-use crate::model::{text, Code, Dataset, Date, Eligible, Loc, Recipient, RecordType, Sym};
-use crate::settings::Settings;
+use crate::model::{text, Code, Dataset, Date, Eligible, Flaws, Loc, Recipient, RecordType, Sym};
 use crate::tr;
 
 /// Suggestions for unknown ids are computed for at most this many findings
@@ -133,25 +132,22 @@ use crate::tr;
 const SUGGEST_LIMIT: usize = 200;
 const SUGGEST_CANDIDATES: usize = 50_000;
 
-/// Runs the structural checks that need the whole folder, marking every record
-/// that gets an error as flawed (the reports leave those out).
-pub fn check(
-    ds: &mut Dataset,
-    _settings: &Settings,
-    lang: Lang,
-    today: Date,
-    sink: &mut Diagnostics,
-) {
+/// Runs the structural checks that need the whole folder and returns the
+/// records that got an error (the law's rules and the reports leave those
+/// out); the dataset itself is not changed.
+pub fn check(ds: &Dataset, lang: Lang, today: Date, sink: &mut Diagnostics) -> Flaws {
     let mut c = Checker {
         lang,
         sink,
         suggested: 0,
+        flaws: Flaws::default(),
     };
     c.duplicate_ids(ds);
     c.references(ds);
     c.recipients(ds);
     c.cycles(ds);
     c.dates(ds, today);
+    c.flaws
 }
 
 /// Which record types have a record with each id: one byte of flags per
@@ -194,6 +190,7 @@ struct Checker<'s> {
     lang: Lang,
     sink: &'s mut Diagnostics,
     suggested: usize,
+    flaws: Flaws,
 }
 
 /// Which record a finding is about, so that it can be marked flawed.
@@ -207,21 +204,24 @@ enum Rec {
     Proposal(usize),
 }
 
-fn flag(ds: &mut Dataset, r: Rec) {
-    match r {
-        Rec::Campaign(i) => ds.campaigns[i].flawed = true,
-        Rec::Unit(i) => ds.units[i].flawed = true,
-        Rec::Person(i) => ds.people[i].flawed = true,
-        Rec::Evaluation(i) => ds.evaluations[i].flawed = true,
-        Rec::Award(i) => ds.awards[i].flawed = true,
-        Rec::Proposal(i) => ds.proposals[i].flawed = true,
+impl Rec {
+    fn split(self) -> (RecordType, usize) {
+        match self {
+            Rec::Campaign(i) => (RecordType::Campaign, i),
+            Rec::Unit(i) => (RecordType::Unit, i),
+            Rec::Person(i) => (RecordType::Person, i),
+            Rec::Evaluation(i) => (RecordType::Evaluation, i),
+            Rec::Award(i) => (RecordType::Award, i),
+            Rec::Proposal(i) => (RecordType::Proposal, i),
+        }
     }
 }
 
 impl Checker<'_> {
-    fn emit(&mut self, ds: &mut Dataset, rec: Rec, d: Diagnostic) {
+    fn emit(&mut self, _ds: &Dataset, rec: Rec, d: Diagnostic) {
         if self.sink.push(d) == Some(Severity::Error) {
-            flag(ds, rec);
+            let (kind, i) = rec.split();
+            self.flaws.add(kind, i);
         }
     }
 
@@ -240,7 +240,7 @@ impl Checker<'_> {
         d
     }
 
-    fn duplicate_ids(&mut self, ds: &mut Dataset) {
+    fn duplicate_ids(&mut self, ds: &Dataset) {
         // The first record of each id, by symbol (`NONE`: none yet): a flat
         // table rather than a hash map, as a folder may hold a million ids.
         // Entries are reset after each record type, so one table serves all.
@@ -366,7 +366,7 @@ impl Checker<'_> {
         Some(d)
     }
 
-    fn references(&mut self, ds: &mut Dataset) {
+    fn references(&mut self, ds: &Dataset) {
         let known = Known::new(ds);
         let units = known.set(Known::UNIT);
         let people = known.set(Known::PERSON);
@@ -444,12 +444,15 @@ impl Checker<'_> {
                 Some(d) => self.emit(ds, rec, d),
                 // A reference to a row that could not be read: that row's
                 // error is reported; this record cannot be trusted either.
-                None => flag(ds, rec),
+                None => {
+                    let (kind, i) = rec.split();
+                    self.flaws.add(kind, i);
+                }
             }
         }
     }
 
-    fn recipients(&mut self, ds: &mut Dataset) {
+    fn recipients(&mut self, ds: &Dataset) {
         let mut out = Vec::new();
         let wrong = |code: crate::model::AwardCode, r: Recipient| {
             matches!(
@@ -495,7 +498,7 @@ impl Checker<'_> {
         }
     }
 
-    fn cycles(&mut self, ds: &mut Dataset) {
+    fn cycles(&mut self, ds: &Dataset) {
         let index = ds.unit_index();
         // 0 = unvisited, 1 = on the current path, 2 = done.
         let mut state = vec![0u8; ds.units.len()];
@@ -548,13 +551,13 @@ impl Checker<'_> {
             }
             if self.sink.push(d) == Some(Severity::Error) {
                 for &i in &cycle {
-                    ds.units[i].flawed = true;
+                    self.flaws.add(RecordType::Unit, i);
                 }
             }
         }
     }
 
-    fn dates(&mut self, ds: &mut Dataset, today: Date) {
+    fn dates(&mut self, ds: &Dataset, today: Date) {
         let this_year = today.year() as u16;
         let lang = self.lang;
         let mut out: Vec<(Rec, Diagnostic)> = Vec::new();

@@ -1,6 +1,6 @@
 //! `docs/rules.md` is generated from the rule registry; this test fails when
 //! the committed file is stale. Regenerate it with
-//! `THIDUA_BLESS=1 cargo test --test rules_docs`.
+//! `THIDUA_BLESS=1 cargo test --test it rules_docs`.
 
 use std::path::Path;
 

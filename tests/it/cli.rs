@@ -4,7 +4,7 @@
 //!
 //! The fixture folders are `tests/cmd/fixture/{data,clean,warn}`: findings of
 //! both severities, nothing, and warnings only. Snapshots are refreshed with
-//! `TRYCMD=overwrite cargo test --test cli`.
+//! `TRYCMD=overwrite cargo test --test it cli::`.
 
 use std::collections::HashSet;
 use std::path::Path;
@@ -37,7 +37,9 @@ fn thidua(args: &[&str], env: &[(&str, &str)]) -> Output {
 
 #[test]
 fn cli_cases() {
-    // Children inherit the environment: the cases start from a known one.
+    // Children inherit the environment: the cases start from a known one,
+    // and no other test changes it while they run.
+    let _env = crate::support::env_lock();
     for v in ENV {
         std::env::remove_var(v);
     }
@@ -250,5 +252,21 @@ fn github_annotations_match_the_json_findings() {
             commands.len() + 1,
             "one summary line at the end"
         );
+    }
+}
+
+/// `THIDUA_TODAY` that is not a date stops the run (exit 2) and says so,
+/// in the chosen language, rather than being ignored for the clock.
+#[test]
+fn an_invalid_thidua_today_is_an_error() {
+    let env = thidua::env::Env::today("2026-02-30");
+    for (lang, text) in [("en", "is not a date"), ("vi", "không phải một ngày")] {
+        let (mut out, mut err) = (Vec::new(), Vec::new());
+        let args = ["thidua", "--lang", lang, "check", "--data", "data"];
+        let code = thidua::run_in(&env, args, &mut out, &mut err);
+        let err = String::from_utf8(err).unwrap();
+        assert_eq!(code, thidua::EXIT_FAILURE, "{err}");
+        assert!(err.contains("`2026-02-30`") && err.contains(text), "{err}");
+        assert!(out.is_empty());
     }
 }

@@ -531,7 +531,8 @@ fn xlsx_holds_the_numbers_of_the_json() {
         "the organisation heads the sheet"
     );
     assert!(rows[1][0].to_string().contains("2018"));
-    assert_eq!(rows[header][0].to_string(), "Chỉ tiêu");
+    assert_eq!(rows[header][0].to_string(), "STT");
+    assert_eq!(rows[header][1].to_string(), "Chỉ tiêu");
     let prev = &json["previous"]["totals"];
     for (i, key) in ["awards", "collectives", "individuals"]
         .into_iter()
@@ -539,36 +540,43 @@ fn xlsx_holds_the_numbers_of_the_json() {
     {
         let row = rows[header + 1 + i];
         assert_eq!(
-            number(&row[1]),
+            number(&row[2]),
             json["totals"][key].as_f64().unwrap(),
             "{key}"
         );
         assert_eq!(
-            number(&row[2]),
+            number(&row[3]),
             json["totals"][key].as_f64().unwrap() - prev[key].as_f64().unwrap(),
             "change of {key}"
         );
     }
-    assert_eq!(
-        number(&rows[header + 4][1]),
-        json["direct_workers"]["rate_percent"].as_f64().unwrap()
-    );
+    // The rate is stored as a fraction, formatted as a percentage.
+    let rate = number(&rows[header + 4][2]) * 100.0;
+    assert!((rate - json["direct_workers"]["rate_percent"].as_f64().unwrap()).abs() < 1e-9);
 
     // By kind: each row's label is the Vietnamese name; columns are awards,
     // its change, collectives, its change, individuals, its change.
     let kinds = wb.worksheet_range("Loại hình").unwrap();
     let mut seen = 0;
-    for row in kinds.rows().skip(header + 1) {
-        let kind = AwardKind::parse(&row[0].to_string()).unwrap();
+    // STT first, then the label; the last row is the total.
+    let rows: Vec<_> = kinds.rows().skip(header + 1).collect();
+    let at = rows.iter().position(|r| r[1] == "Tổng cộng").unwrap();
+    let (body, total) = (&rows[..at], rows[at]);
+    assert_eq!(
+        number(&total[2]),
+        json["totals"]["awards"].as_f64().unwrap()
+    );
+    for row in body {
+        let kind = AwardKind::parse(&row[1].to_string()).unwrap();
         let want = &json["by_kind"][kind.code()];
         if want.is_null() {
-            assert_eq!(number(&row[1]), 0.0, "a kind only in the year before");
+            assert_eq!(number(&row[2]), 0.0, "a kind only in the year before");
             continue;
         }
         seen += 1;
-        assert_eq!(number(&row[1]), want["awards"].as_f64().unwrap());
-        assert_eq!(number(&row[3]), want["collectives"].as_f64().unwrap());
-        assert_eq!(number(&row[5]), want["individuals"].as_f64().unwrap());
+        assert_eq!(number(&row[2]), want["awards"].as_f64().unwrap());
+        assert_eq!(number(&row[4]), want["collectives"].as_f64().unwrap());
+        assert_eq!(number(&row[6]), want["individuals"].as_f64().unwrap());
     }
     assert_eq!(seen, json["by_kind"].as_object().unwrap().len());
 
@@ -588,7 +596,8 @@ fn xlsx_holds_the_numbers_of_the_json() {
     let got: HashMap<String, f64> = units
         .rows()
         .skip(header + 1)
-        .map(|r| (r[0].to_string(), number(&r[1])))
+        .filter(|r| r[1] != "Tổng cộng")
+        .map(|r| (r[1].to_string(), number(&r[2])))
         .filter(|(_, n)| *n > 0.0)
         .collect();
     assert_eq!(got, want);
@@ -661,9 +670,16 @@ fn html_is_well_formed_with_a_chart_per_table() {
     let sections = tags.iter().filter(|t| *t == "section").count();
     let charts = tags.iter().filter(|t| *t == "svg").count();
     assert_eq!(sections, 8);
-    assert_eq!(charts, sections, "one chart per table");
+    // A chart for each table of two rows or more (one bar says nothing).
+    assert!(
+        charts >= 1 && charts <= sections,
+        "{charts} charts, {sections} tables"
+    );
     assert!(html.contains("<meta charset=\"utf-8\"/>"));
-    assert!(html.contains("UBND huyện Ngẫu Nhiên") && html.contains("Lao động tiên tiến"));
+    assert!(
+        html.contains("ỦY BAN NHÂN DÂN<br/>HUYỆN NGẪU NHIÊN")
+            && html.contains("Lao động tiên tiến")
+    );
     for external in ["<script", "<link", "src=", "url("] {
         assert!(!html.contains(external), "external asset {external}");
     }
@@ -725,5 +741,97 @@ fn csv_without_a_table_writes_every_table_into_a_folder() {
         let kind = AwardKind::parse(cells[0]).unwrap();
         let want = json["by_kind"][kind.code()]["awards"].as_u64().unwrap_or(0);
         assert_eq!(cells[1].parse::<u64>().unwrap(), want, "{line}");
+    }
+}
+
+/// `--output` replaces a regular file atomically, keeping its permissions,
+/// and refuses a symlink (exit 2, the link and its target untouched).
+#[cfg(unix)]
+#[test]
+fn output_replaces_regular_files_and_refuses_symlinks() {
+    use std::os::unix::fs::PermissionsExt;
+    let tmp = tempfile::tempdir().unwrap();
+    let data = tmp.path().join("data");
+    std::fs::create_dir(&data).unwrap();
+    generate(3, &data);
+    let report = |file: &Path| {
+        thidua(&[
+            "--lang",
+            "en",
+            "report",
+            "2018",
+            "--data",
+            data.to_str().unwrap(),
+            "--format",
+            "md",
+            "--output",
+            file.to_str().unwrap(),
+        ])
+    };
+    let file = tmp.path().join("report.md");
+    std::fs::write(&file, "old").unwrap();
+    std::fs::set_permissions(&file, std::fs::Permissions::from_mode(0o600)).unwrap();
+    let out = report(&file);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_ne!(std::fs::read_to_string(&file).unwrap(), "old");
+    let mode = std::fs::metadata(&file).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode, 0o600);
+
+    let link = tmp.path().join("link.md");
+    let target = tmp.path().join("target.md");
+    std::fs::write(&target, "kept").unwrap();
+    std::os::unix::fs::symlink(&target, &link).unwrap();
+    let out = report(&link);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(err.contains("is not a regular file"), "{err}");
+    assert_eq!(std::fs::read_to_string(&target).unwrap(), "kept");
+    assert!(std::fs::symlink_metadata(&link)
+        .unwrap()
+        .file_type()
+        .is_symlink());
+}
+
+/// A failed write exits 2 and says, in the user's language, which command
+/// could not finish, then the path and the system's reason.
+#[test]
+fn a_failed_write_names_the_command_and_the_path() {
+    let tmp = tempfile::tempdir().unwrap();
+    let target = tmp.path().join("no-such-folder/report.md");
+    let data = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/report/basic");
+    for (lang, said) in [
+        ("en", "`thidua report` could not finish: "),
+        ("vi", "`thidua report` không làm xong được: "),
+    ] {
+        let (mut out, mut err) = (Vec::new(), Vec::new());
+        let args = [
+            "thidua",
+            "--lang",
+            lang,
+            "report",
+            "2018",
+            "--data",
+            data.to_str().unwrap(),
+            "--format",
+            "md",
+            "--output",
+            target.to_str().unwrap(),
+        ];
+        let code = thidua::run_in(
+            &thidua::env::Env::today("2024-06-30"),
+            args,
+            &mut out,
+            &mut err,
+        );
+        let err = String::from_utf8(err).unwrap();
+        assert_eq!(code, thidua::EXIT_FAILURE, "{err}");
+        let last = err.lines().last().unwrap_or_default();
+        let want = format!("thidua: {said}{}: ", target.display());
+        assert!(last.starts_with(&want), "{last}");
+        assert!(!target.parent().unwrap().exists());
     }
 }

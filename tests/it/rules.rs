@@ -12,12 +12,9 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 
 use serde_json::Value;
-use thidua::diag::{Diagnostics, Family, Level};
-use thidua::load::{self, Progress};
+use thidua::diag::{Family, Level};
 use thidua::model::Date;
 use thidua::rules::{self, windows};
-use thidua::settings::Settings;
-use thidua::Lang;
 
 fn fixtures_root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/rules")
@@ -161,16 +158,7 @@ fn fixtures_give_the_expected_findings() {
 
 /// The decision date of every award and proposal of a fixture, by id.
 fn record_dates(dir: &Path) -> HashMap<String, Date> {
-    let (settings, _) = Settings::load(dir, Lang::En);
-    let mut sink = Diagnostics::new();
-    let ds = load::load_checked(
-        dir,
-        &settings,
-        Lang::En,
-        &mut sink,
-        &mut Progress::new(false, ""),
-    )
-    .unwrap();
+    let ds = crate::support::engine(dir, false).dataset;
     let mut out: HashMap<String, Date> = ds
         .awards
         .iter()
@@ -192,18 +180,8 @@ fn every_law_rule_is_also_satisfied_somewhere() {
     let mut checked: BTreeMap<&str, usize> = BTreeMap::new();
     let mut found: BTreeMap<&str, usize> = BTreeMap::new();
     for (_, dir) in cases() {
-        let (settings, _) = Settings::load(&dir, Lang::En);
-        let mut sink = Diagnostics::with_overrides(settings.levels.clone());
-        let ds = load::load_checked(
-            &dir,
-            &settings,
-            Lang::En,
-            &mut sink,
-            &mut Progress::new(false, ""),
-        )
-        .unwrap();
-        let mut law = Diagnostics::with_overrides(settings.levels.clone());
-        let coverage = rules::check_law(&ds, &settings, Lang::En, &mut law);
+        let outcome = crate::support::engine(&dir, true);
+        let (coverage, law) = (outcome.coverage, outcome.law);
         for (id, c) in &coverage.rules {
             *checked.entry(id).or_default() += c.checked;
         }

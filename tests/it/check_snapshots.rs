@@ -5,7 +5,7 @@
 //! finding's rule, severity, file, line or message fails here.
 //!
 //! Regenerate (only when a change of findings is intended) with
-//! `THIDUA_BLESS=1 cargo test --test check_snapshots`.
+//! `THIDUA_BLESS=1 cargo test --test it check_snapshots`.
 
 use std::path::{Path, PathBuf};
 
@@ -45,7 +45,9 @@ fn data_folders(dir: &Path, out: &mut Vec<PathBuf>) {
 
 fn check_json(dir: &Path, lang: &str) -> String {
     let (mut out, mut err) = (Vec::new(), Vec::new());
-    let code = thidua::run(
+    // Every "today" in the fixtures is relative to this day.
+    let code = thidua::run_in(
+        &thidua::env::Env::today("2026-12-02"),
         [
             "thidua",
             "--lang",
@@ -66,8 +68,17 @@ fn check_json(dir: &Path, lang: &str) -> String {
 
 #[test]
 fn check_json_is_unchanged_on_every_fixture() {
-    // Every "today" in the fixtures is relative to this day.
-    std::env::set_var("THIDUA_TODAY", "2026-12-02");
+    let stale = stale_snapshots();
+    assert!(
+        stale.is_empty(),
+        "check --format json changed for {} folder(s): {}\n(regenerate with THIDUA_BLESS=1 only if the change is intended)",
+        stale.len(),
+        stale.join(", ")
+    );
+}
+
+/// The folders whose fresh output differs from the stored snapshot.
+fn stale_snapshots() -> Vec<String> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let mut folders = vec![root.join("data")];
     data_folders(&root.join("tests/fixtures"), &mut folders);
@@ -89,10 +100,5 @@ fn check_json_is_unchanged_on_every_fixture() {
             }
         }
     }
-    assert!(
-        stale.is_empty(),
-        "check --format json changed for {} folder(s): {}\n(regenerate with THIDUA_BLESS=1 only if the change is intended)",
-        stale.len(),
-        stale.join(", ")
-    );
+    stale
 }

@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 use rust_xlsxwriter::{ExcelDateTime, Format, Workbook};
 use serde_json::Value as Json;
 use thidua::import::{self, encoding::encode_windows_1258, FailPoint, Options};
-use thidua::load::{self, Progress};
+use thidua::load::Progress;
 use thidua::model::{Code, RecordType};
 
 /// Runs the CLI in-process; returns (exit, stdout, stderr).
@@ -183,15 +183,8 @@ fn import_args<'a>(data: &'a str, file: &'a str, more: &[&'a str]) -> Vec<&'a st
 
 /// Awards of `year` in the folder, as (person, award), none flawed.
 fn awards_of(root: &Path, year: u16) -> Vec<(String, String)> {
-    let mut sink = thidua::diag::Diagnostics::new();
-    let ds = load::load_checked(
-        root,
-        &Default::default(),
-        thidua::Lang::En,
-        &mut sink,
-        &mut Progress::hidden(),
-    )
-    .unwrap();
+    let checked = crate::support::engine(root, false);
+    let (ds, sink) = (checked.dataset, checked.diagnostics);
     assert_eq!(sink.errors(), 0, "{:?}", sink.items());
     let mut v: Vec<(String, String)> = ds
         .awards

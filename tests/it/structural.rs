@@ -307,13 +307,9 @@ fn fixtures() -> PathBuf {
 
 /// `thidua --lang en check --data DIR --format json`: the exit status and the JSON.
 fn check(dir: &Path, today: Option<&str>) -> (i32, Value) {
-    // `THIDUA_TODAY` is process-wide: tests of this file run one check at a time.
-    static ENV: std::sync::Mutex<()> = std::sync::Mutex::new(());
-    let _guard = ENV.lock().unwrap_or_else(|e| e.into_inner());
-    match today {
-        Some(t) => std::env::set_var("THIDUA_TODAY", t),
-        None => std::env::remove_var("THIDUA_TODAY"),
-    }
+    let env = thidua::env::Env {
+        today: today.map(Into::into),
+    };
     let (mut out, mut err) = (Vec::new(), Vec::new());
     let args = [
         "thidua",
@@ -325,8 +321,7 @@ fn check(dir: &Path, today: Option<&str>) -> (i32, Value) {
         "--format",
         "json",
     ];
-    let code = thidua::run(args, &mut out, &mut err);
-    std::env::remove_var("THIDUA_TODAY");
+    let code = thidua::run_in(&env, args, &mut out, &mut err);
     assert!(
         err.is_empty(),
         "{}: stderr {}",
@@ -373,8 +368,7 @@ fn said(d: &Value) -> String {
     s
 }
 
-// One test for the whole table: `THIDUA_TODAY` is process-wide, so the
-// cases run one after the other.
+// One test for the whole table: every failure is listed at once.
 #[test]
 fn each_structural_rule_fires_on_bad_and_not_on_good() {
     let mut failures = Vec::new();
@@ -472,16 +466,7 @@ fn every_structural_rule_has_both_fixtures() {
 #[test]
 fn records_with_invalid_values_are_flawed_or_dropped() {
     let dir = fixtures().join("invalid-value/bad");
-    let mut sink = thidua::diag::Diagnostics::new();
-    let settings = thidua::settings::Settings::default();
-    let ds = thidua::load::load_checked(
-        &dir,
-        &settings,
-        thidua::Lang::En,
-        &mut sink,
-        &mut thidua::load::Progress::hidden(),
-    )
-    .unwrap();
+    let ds = crate::support::engine(&dir, false).dataset;
     // people.toml: P-001's `direct_worker` (required) is invalid, P-002's `gender` is an array.
     assert_eq!(ds.people.len(), 1);
     assert_eq!(ds.str(ds.people[0].id), "P-002");
@@ -493,14 +478,7 @@ fn records_with_invalid_values_are_flawed_or_dropped() {
     // Every award row has an invalid required value.
     assert!(ds.awards.is_empty());
 
-    let good = thidua::load::load_checked(
-        &fixtures().join("invalid-value/good"),
-        &settings,
-        thidua::Lang::En,
-        &mut thidua::diag::Diagnostics::new(),
-        &mut thidua::load::Progress::hidden(),
-    )
-    .unwrap();
+    let good = crate::support::engine(&fixtures().join("invalid-value/good"), false).dataset;
     assert!(good.people.iter().all(|p| !p.flawed) && good.evaluations.iter().all(|e| !e.flawed));
     assert_eq!(
         (good.people.len(), good.evaluations.len(), good.awards.len()),
@@ -598,6 +576,50 @@ fn a_dropped_row_is_not_reported_again_by_its_references() {
     assert_eq!(report["excluded"]["awards"], 2);
 }
 
+/// The structural rules hand their flaws back as a value: the loaded
+/// dataset is left as it was, and the engine marks exactly those records,
+/// which the law's rules and the reports then leave out.
+#[test]
+fn structural_flaws_are_a_value_the_engine_marks() {
+    use thidua::model::RecordType;
+    let dir = fixtures().join("duplicate-id/bad");
+    let today = thidua::env::clock_today();
+    let (mut sink, mut progress) = (
+        thidua::diag::Diagnostics::new(),
+        thidua::load::Progress::hidden(),
+    );
+    let loaded =
+        thidua::load::load(&dir, thidua::Lang::En, today, &mut sink, &mut progress).unwrap();
+    let flawed = |ds: &thidua::model::Dataset| {
+        ds.campaigns.iter().filter(|r| r.flawed).count()
+            + ds.units.iter().filter(|r| r.flawed).count()
+            + ds.people.iter().filter(|r| r.flawed).count()
+            + ds.evaluations.iter().filter(|r| r.flawed).count()
+            + ds.awards.iter().filter(|r| r.flawed).count()
+            + ds.proposals.iter().filter(|r| r.flawed).count()
+    };
+    let flaws = thidua::rules::structural::check(&loaded, thidua::Lang::En, today, &mut sink);
+    assert!(!flaws.is_empty(), "duplicate-id/bad has flawed records");
+    assert_eq!(flawed(&loaded), 0, "checking marks nothing itself");
+
+    let checked = crate::support::engine(&dir, false);
+    assert_eq!(checked.flaws, flaws);
+    for (kind, i) in checked.flaws.iter() {
+        let ds = &checked.dataset;
+        let marked = match kind {
+            RecordType::Campaign => ds.campaigns[i].flawed,
+            RecordType::Unit => ds.units[i].flawed,
+            RecordType::Person => ds.people[i].flawed,
+            RecordType::Evaluation => ds.evaluations[i].flawed,
+            RecordType::Award => ds.awards[i].flawed,
+            RecordType::Proposal => ds.proposals[i].flawed,
+        };
+        assert!(marked, "{kind:?} {i}");
+    }
+    let distinct: std::collections::HashSet<_> = checked.flaws.iter().collect();
+    assert_eq!(flawed(&checked.dataset), distinct.len());
+}
+
 /// The optional columns of the rules' second reading — `people.died`,
 /// `people.code`, `awards.posthumous` — are read from CSV and TOML alike and
 /// never reported as unknown.
@@ -620,16 +642,9 @@ fn died_code_and_posthumous_are_known_columns_in_both_readers() {
          [[award]]\nid = \"A2\"\nyear = 2024\nperson = \"P2\"\naward = \"GK\"\nkind = \"dot_xuat\"\n\
          decision = \"2/QĐ-UBND\"\ndecision_date = \"2024-12-20\"\nissuer = \"co_quan\"\n",
     );
-    let mut sink = thidua::diag::Diagnostics::new();
-    let ds = thidua::load::load_checked(
-        dir.path(),
-        &thidua::settings::Settings::default(),
-        thidua::Lang::En,
-        &mut sink,
-        &mut thidua::load::Progress::hidden(),
-    )
-    .unwrap();
-    let rules: Vec<_> = sink.items().iter().map(|d| d.rule).collect();
+    let checked = crate::support::engine(dir.path(), false);
+    let ds = &checked.dataset;
+    let rules: Vec<_> = checked.diagnostics.items().iter().map(|d| d.rule).collect();
     assert!(rules.is_empty(), "{rules:?}");
     let died: Vec<_> = ds
         .people

@@ -4,5 +4,7 @@
 
 #[test]
 fn report_cases() {
+    // Children inherit the environment: no other test changes it meanwhile.
+    let _env = crate::support::env_lock();
     trycmd::TestCases::new().case("tests/cmd/report/*.toml");
 }
