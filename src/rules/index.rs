@@ -312,6 +312,13 @@ impl<'d> Index<'d> {
                 .is_some_and(|c| c.has_any(codes))
     }
 
+    /// Whether a pending proposal of one of `codes` for `r` and `year` is on file.
+    pub fn pending_holds(&self, r: Recipient, year: u16, codes: Codes) -> bool {
+        self.pending
+            .get(&(r, year))
+            .is_some_and(|c| c.has_any(codes))
+    }
+
     /// Whether the folder's awards are facts for `year` for this recipient:
     /// the year is on file, or the person was recruited since records begin
     /// (so everything they ever held is on file).

@@ -266,3 +266,33 @@ fn rules_and_explain_show_the_law() {
         assert!(out.contains(part), "`{part}` missing from: {out}");
     }
 }
+
+/// From 2024 a CSTĐCS rests on the LĐTT standard: an evaluation that fails
+/// it is an error, unless an LĐTT proposal for that year is pending.
+#[test]
+fn cstdcs_from_2024_rests_on_the_ldtt_standard() {
+    let people = "id,name,unit,direct_worker,hire_date\nP1,Nguyễn Văn An,U1,true,2000-01-01\n";
+    let evals = "year,person,rating\n2024,P1,ht\n";
+    let awards = "id,year,person,award,kind,decision,decision_date,issuer\nA1,2024,P1,CSTDCS,thuong_xuyen,1/QĐ-UBND,2024-12-20,co_quan\n";
+    let base = [
+        ("units.csv", UNITS),
+        ("people.csv", people),
+        ("evaluations.csv", evals),
+        ("awards.csv", awards),
+    ];
+    let v = json(folder(&base).path(), "en");
+    let f = findings(&v, "cstdcs-requires-ldtt");
+    assert_eq!(f.len(), 1, "{v:#}");
+    let msg = f[0]["message"].as_str().unwrap();
+    assert!(
+        msg.contains("the LDTT standard is not met") && msg.contains("“completed tasks”"),
+        "{msg}"
+    );
+    let mut with_proposal = base.to_vec();
+    with_proposal.push((
+        "proposals.csv",
+        "id,year,person,award,status\nD1,2024,P1,LDTT,pending\n",
+    ));
+    let v = json(folder(&with_proposal).path(), "en");
+    assert!(findings(&v, "cstdcs-requires-ldtt").is_empty(), "{v:#}");
+}

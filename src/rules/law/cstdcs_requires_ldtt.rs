@@ -28,6 +28,8 @@ fn cstdcs_requires_ldtt(j: &Judge<'_>, c: &Claim) -> Verdict {
         return Verdict::Pass;
     }
     match windows::get(c.window).era {
+        // A pending LĐTT proposal shows the standard met, for an award too.
+        Era::Law2022 if j.ix.pending_holds(c.recipient, c.year, LDTT_LIKE) => Verdict::Pass,
         Era::Law2022 => meets_standard(j, c),
         Era::Law2003 if !j.ix.facts(c.recipient, c.year) => Verdict::Unknown(j.no_history()),
         Era::Law2003 => Verdict::fail(
