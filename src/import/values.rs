@@ -19,11 +19,13 @@ pub enum FieldType {
 
 pub fn field_type(field: &str) -> FieldType {
     match field {
-        "decision_date" | "hire_date" | "start" | "end" | "plan_date" | "date" => FieldType::Date,
+        "decision_date" | "hire_date" | "died" | "start" | "end" | "plan_date" | "date" => {
+            FieldType::Date
+        }
         "year" => FieldType::Year,
         "award" => FieldType::Award,
         "months_worked" | "absent_days" => FieldType::Number,
-        "direct_worker" | "initiative" => FieldType::Bool,
+        "direct_worker" | "initiative" | "posthumous" => FieldType::Bool,
         _ => FieldType::Text,
     }
 }

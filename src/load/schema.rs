@@ -21,7 +21,7 @@ pub enum Need {
 }
 
 /// The most columns any record type has.
-pub const MAX_FIELDS: usize = 10;
+pub const MAX_FIELDS: usize = 11;
 
 /// The columns of `kind`, in the order of the format's tables.
 pub fn fields(kind: RecordType) -> &'static [(&'static str, Need)] {
@@ -50,6 +50,8 @@ pub fn fields(kind: RecordType) -> &'static [(&'static str, Need)] {
             ("gender", Optional),
             ("position", Optional),
             ("hire_date", Optional),
+            ("died", Optional),
+            ("code", Optional),
         ],
         RecordType::Evaluation => &[
             ("year", Required),
@@ -72,6 +74,7 @@ pub fn fields(kind: RecordType) -> &'static [(&'static str, Need)] {
             ("decision", Required),
             ("decision_date", Required),
             ("issuer", Required),
+            ("posthumous", Optional),
         ],
         RecordType::Proposal => &[
             ("id", Required),
@@ -86,6 +89,11 @@ pub fn fields(kind: RecordType) -> &'static [(&'static str, Need)] {
         ],
     }
 }
+
+/// Optional columns that files written by `thidua import` carry only when a
+/// row fills them (added with the rules' second reading, so that imports of
+/// lists without them keep the columns they always had).
+pub const ON_DEMAND: &[&str] = &["died", "code", "posthumous"];
 
 /// Whether the values of column `name` are interned (ids, names, references
 /// and other free text), as opposed to parsed into codes, dates or numbers.
@@ -102,6 +110,7 @@ pub fn is_interned(name: &str) -> bool {
             | "decision"
             | "proposed_by"
             | "award_id"
+            | "code"
     )
 }
 
@@ -445,6 +454,8 @@ impl<'d> Builder<'d> {
         let gender = self.code::<Gender>(row, 4);
         let position = self.sym(row, 5);
         let hire_date = self.date(row, 6);
+        let died = self.date(row, 7);
+        let code = self.sym(row, 8);
         if row.fatal {
             return false;
         }
@@ -462,6 +473,8 @@ impl<'d> Builder<'d> {
             gender,
             position,
             hire_date,
+            died,
+            code,
             loc,
             flawed: row.flawed,
         });
@@ -507,6 +520,7 @@ impl<'d> Builder<'d> {
         let decision = self.sym(row, 7);
         let decision_date = self.date(row, 8);
         let issuer = self.code::<Issuer>(row, 9);
+        let posthumous = self.boolean(row, 10).unwrap_or(false);
         if row.fatal {
             return false;
         }
@@ -543,6 +557,7 @@ impl<'d> Builder<'d> {
             decision,
             decision_date,
             issuer,
+            posthumous,
             loc,
             flawed: row.flawed,
         });

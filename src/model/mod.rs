@@ -156,6 +156,11 @@ pub struct Person {
     pub gender: Option<Gender>,
     pub position: Option<Sym>,
     pub hire_date: Option<Date>,
+    /// Ngày mất: the day the person died, for posthumous awards (truy tặng).
+    pub died: Option<Date>,
+    /// The person's stable code across records (rows sharing a code are one
+    /// individual, e.g. after a transfer between units).
+    pub code: Option<Sym>,
     pub loc: Loc,
     pub flawed: bool,
 }
@@ -187,6 +192,8 @@ pub struct Award {
     pub decision: Sym,
     pub decision_date: Date,
     pub issuer: Issuer,
+    /// Truy tặng: conferred after the recipient's death.
+    pub posthumous: bool,
     pub loc: Loc,
     pub flawed: bool,
 }
