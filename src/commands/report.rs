@@ -41,6 +41,13 @@ pub fn run(ctx: &mut Ctx<'_>, args: &ReportArgs) -> Result<i32> {
     let mut sink = Diagnostics::with_overrides(settings.levels.clone());
     let mut progress = Progress::new(ctx.err_is_tty, lang.pick("Đang đọc", "Reading"));
     let ds = load::load_checked(&ctx.data, &settings, lang, &mut sink, &mut progress)?;
+    let left_out = load::sniff::left_out(&ds, &sink, lang);
+    for line in &left_out {
+        writeln!(ctx.err, "{line}")?;
+    }
+    if args.strict && !left_out.is_empty() {
+        return Ok(EXIT_FINDINGS);
+    }
     let organisation = organisation(&settings, &ctx.data);
     let r = report::compute(
         &ds,

@@ -230,6 +230,8 @@ impl Diagnostics {
         if let Some(level) = self.overrides.get(d.rule) {
             d.severity = level.severity()?;
         }
+        // Text quoted from a file never reaches a terminal raw.
+        crate::load::sniff::defang(&mut d);
         match d.severity {
             Severity::Error => self.errors += 1,
             Severity::Warning => self.warnings += 1,
@@ -261,11 +263,26 @@ impl Diagnostics {
         self.items.is_empty()
     }
 
-    /// Sorts by file, line and rule, keeping the order of equal ones, so that
-    /// output is stable whatever order the checks ran in.
+    /// Sorts findings about whole files (a file or row that cannot be read,
+    /// a missing column, a non-canonical file, anything without a line) first, as they are the cause of
+    /// what follows; then by file, line and rule, keeping the order of equal
+    /// ones, so that output is stable whatever order the checks ran in.
     pub fn sort(&mut self) {
-        self.items
-            .sort_by(|a, b| (&a.file, a.line, a.rule).cmp(&(&b.file, b.line, b.rule)));
+        let whole_file = |d: &Diagnostic| {
+            d.line.is_none()
+                || matches!(
+                    d.rule,
+                    "parse-error" | "missing-column" | "non-canonical-file"
+                )
+        };
+        self.items.sort_by(|a, b| {
+            (!whole_file(a), &a.file, a.line, a.rule).cmp(&(
+                !whole_file(b),
+                &b.file,
+                b.line,
+                b.rule,
+            ))
+        });
     }
 
     pub fn into_items(self) -> Vec<Diagnostic> {

@@ -8,6 +8,7 @@
 
 mod check;
 mod core;
+mod excel;
 mod import;
 mod report;
 mod rules;
@@ -86,6 +87,7 @@ pub fn entries() -> impl Iterator<Item = &'static Entry> {
         .chain(rules::ENTRIES)
         .chain(report::ENTRIES)
         .chain(import::ENTRIES)
+        .chain(excel::ENTRIES)
 }
 
 fn table() -> &'static HashMap<&'static str, &'static Entry> {

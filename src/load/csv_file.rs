@@ -12,8 +12,9 @@ use std::rc::Rc;
 use csv::{ByteRecord, ReaderBuilder};
 
 use super::schema::{
-    field_index, fields, is_interned, unknown_field, Builder, Need, Values, MAX_FIELDS,
+    column, fields, is_interned, unknown_field, Builder, Need, Values, MAX_FIELDS,
 };
+use super::sniff::{self, Quirks};
 use super::Progress;
 use crate::diag::{Diagnostic, Severity};
 use crate::model::{text, FileId, Interner, RecordType};
@@ -31,32 +32,17 @@ pub fn read(
     let parse_error = |msg: String, line: Option<u32>| {
         Diagnostic::new("parse-error", Severity::Error, msg).at(rel.clone(), line)
     };
-    let handle = match File::open(path) {
-        Ok(f) => f,
-        Err(e) => {
-            b.diags
-                .push(parse_error(tr!(lang, "load.unreadable", error = e), None));
-            return;
-        }
+    let Some(opened) = open(path, kind, b, &parse_error) else {
+        b.ds.unreadable.push(file);
+        return;
     };
-    let mut input = BufReader::with_capacity(1 << 16, handle);
-    // A UTF-8 byte order mark is dropped; a UTF-16 one means the wrong encoding.
-    match input.fill_buf() {
-        Ok([0xEF, 0xBB, 0xBF, ..]) => input.consume(3),
-        Ok(head) if head.starts_with(&[0xFF, 0xFE]) || head.starts_with(&[0xFE, 0xFF]) => {
-            b.diags.push(
-                parse_error(lang.t("load.utf16").to_string(), None)
-                    .help(lang.t("load.encoding-help")),
-            );
-            return;
-        }
-        Ok(_) => {}
-        Err(e) => {
-            b.diags
-                .push(parse_error(tr!(lang, "load.unreadable", error = e), None));
-            return;
-        }
-    }
+    let Opened {
+        input,
+        mut quirks,
+        delimiter,
+    } = opened;
+    b.dmy_dates = true;
+    b.saw_dmy = false;
     let base = progress.done();
     let lines = LineIndex::default();
     let counted = LineCounter {
@@ -67,6 +53,7 @@ pub fn read(
     let mut rdr = ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
+        .delimiter(delimiter)
         .from_reader(counted);
     let mut rec = ByteRecord::new();
 
@@ -90,7 +77,9 @@ pub fn read(
     for raw in rec.iter() {
         let name = String::from_utf8_lossy(raw);
         let key = text::clean(&name).to_lowercase();
-        match field_index(kind, &key) {
+        let found = column(kind, &key);
+        quirks.vietnamese_headers |= found.is_some_and(|(_, vi)| vi);
+        match found.map(|(i, _)| i) {
             Some(i) if !seen[i] => {
                 seen[i] = true;
                 map.push(Some(i));
@@ -146,6 +135,9 @@ pub fn read(
         );
     }
     let usable = missing.is_empty();
+    if !usable {
+        b.ds.unreadable.push(file);
+    }
     let width = map.len();
 
     // Columns whose values are interned: looked up ahead, a batch at a time.
@@ -238,6 +230,7 @@ pub fn read(
             b.build(kind, file, line, &values);
         }
         if let Some(e) = failure.take() {
+            b.ds.unreadable.push(file);
             let line = e.position().map(|p| lines.line_at(p.byte()));
             b.diags
                 .push(parse_error(tr!(lang, "load.unreadable", error = e), line));
@@ -254,6 +247,92 @@ pub fn read(
     }
     let end = rdr.position().byte();
     progress.at(base, end);
+    quirks.dmy_dates = b.saw_dmy;
+    b.dmy_dates = false;
+    if quirks.any() {
+        b.diags.push(non_canonical(lang, &rel, &quirks));
+    }
+}
+
+/// The one warning for a file read despite not being in canonical form.
+fn non_canonical(lang: crate::i18n::Lang, rel: &str, quirks: &Quirks) -> Diagnostic {
+    let msg = tr!(lang, "sniff.non-canonical", found = quirks.describe(lang));
+    Diagnostic::new("non-canonical-file", Severity::Warning, msg)
+        .at(rel, None)
+        .help(lang.t("sniff.fmt-help"))
+}
+
+/// An opened CSV file: its text as UTF-8 (decoded first when it was not),
+/// what was unusual about it, and its delimiter.
+struct Opened {
+    input: Box<dyn Read>,
+    quirks: Quirks,
+    delimiter: u8,
+}
+
+/// Opens `path` and sniffs it; `None` (the problem reported) when it cannot
+/// be read or is not text.
+fn open(
+    path: &Path,
+    kind: RecordType,
+    b: &mut Builder<'_>,
+    parse_error: &dyn Fn(String, Option<u32>) -> Diagnostic,
+) -> Option<Opened> {
+    let lang = b.lang;
+    let unreadable = |e: std::io::Error| parse_error(tr!(lang, "load.unreadable", error = e), None);
+    let handle = match File::open(path) {
+        Ok(f) => f,
+        Err(e) => {
+            b.diags.push(unreadable(e));
+            return None;
+        }
+    };
+    let mut input = BufReader::with_capacity(1 << 16, handle);
+    let head = match input.fill_buf() {
+        Ok(head) => head,
+        Err(e) => {
+            b.diags.push(unreadable(e));
+            return None;
+        }
+    };
+    if let Some(what) = sniff::not_text(head) {
+        let help = lang.t("sniff.not-text-help");
+        b.diags
+            .push(parse_error(lang.t(what.key()).to_string(), None).help(help));
+        return None;
+    }
+    let mut quirks = Quirks {
+        crlf: head.windows(2).any(|w| w == b"\r\n"),
+        ..Quirks::default()
+    };
+    let (input, first_line): (Box<dyn Read>, String) = if sniff::needs_decoding(head) {
+        let mut bytes = Vec::new();
+        if let Err(e) = input.read_to_end(&mut bytes) {
+            b.diags.push(unreadable(e));
+            return None;
+        }
+        let (text, enc) = sniff::decode(&bytes);
+        quirks.encoding = Some(enc);
+        quirks.crlf = text.contains("\r\n");
+        let first = text.lines().next().unwrap_or("").to_string();
+        (Box::new(std::io::Cursor::new(text.into_bytes())), first)
+    } else {
+        if head.starts_with(&[0xEF, 0xBB, 0xBF]) {
+            input.consume(3);
+            quirks.bom = true;
+        }
+        let head = input.fill_buf().unwrap_or(&[]);
+        let end = head.iter().position(|&c| c == b'\n').unwrap_or(head.len());
+        let first = String::from_utf8_lossy(&head[..end]).into_owned();
+        (Box::new(input), first)
+    };
+    let delimiter = sniff::delimiter(&first_line, kind);
+    quirks.delimiter = (delimiter != b',').then_some(delimiter);
+    Some(Opened {
+        input,
+        quirks,
+        delimiter,
+    })
 }
 
 /// Rows read ahead, so that the interner's lookups for them overlap.

@@ -5,6 +5,7 @@
 mod csv_file;
 mod progress;
 pub mod schema;
+pub mod sniff;
 mod toml_file;
 
 use std::path::{Path, PathBuf};
@@ -31,6 +32,9 @@ pub struct Found {
 pub enum Format {
     Csv,
     Toml,
+    /// A workbook (`.xlsx`, `.xls`, `.ods`) in a record folder: not read,
+    /// named with a pointer to `import`.
+    Spreadsheet,
 }
 
 /// Today's date: from `THIDUA_TODAY` (YYYY-MM-DD, for reproducible tests and
@@ -94,6 +98,7 @@ fn walk(
         {
             Some("csv") => Format::Csv,
             Some("toml") => Format::Toml,
+            Some("xlsx" | "xls" | "ods") => Format::Spreadsheet,
             _ => continue,
         };
         let rel = rel_path(root, &path);
@@ -110,6 +115,9 @@ fn walk(
                 RecordType::from_plural(stem)
             }
         };
+        if format == Format::Spreadsheet && kind.is_none() {
+            continue;
+        }
         out.push(Found { rel, kind, format });
     }
     Ok(())
@@ -169,7 +177,8 @@ pub fn load(
     let mut builder = schema::Builder::new(&mut ds, lang, this_year);
     // Files are read type by type so that each type's records stay together.
     for kind in RecordType::ALL {
-        for f in found.iter().filter(|f| f.kind == Some(kind)) {
+        let readable = |f: &&Found| f.kind == Some(kind) && f.format != Format::Spreadsheet;
+        for f in found.iter().filter(readable) {
             let id = FileId(builder.ds.files.len() as u32);
             builder.ds.files.push(SourceFile {
                 path: f.rel.clone(),
@@ -179,6 +188,7 @@ pub fn load(
             match f.format {
                 Format::Csv => csv_file::read(&path, kind, id, &mut builder, progress),
                 Format::Toml => toml_file::read(&path, kind, id, &mut builder, progress),
+                Format::Spreadsheet => {}
             }
             sink.extend(builder.diags.drain(..));
         }
@@ -186,6 +196,15 @@ pub fn load(
     for f in found.iter().filter(|f| f.kind.is_none()) {
         let msg = tr!(lang, "load.unknown-file", path = f.rel);
         let help = lang.t("load.unknown-file-help");
+        sink.push(
+            Diagnostic::new("unknown-file", Severity::Warning, msg)
+                .at(f.rel.clone(), None)
+                .help(help),
+        );
+    }
+    for f in found.iter().filter(|f| f.format == Format::Spreadsheet) {
+        let msg = tr!(lang, "sniff.spreadsheet", path = f.rel);
+        let help = tr!(lang, "sniff.spreadsheet-help", path = f.rel);
         sink.push(
             Diagnostic::new("unknown-file", Severity::Warning, msg)
                 .at(f.rel.clone(), None)

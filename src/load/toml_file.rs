@@ -30,6 +30,7 @@ pub fn read(
         Err(e) => {
             b.diags
                 .push(parse_error(tr!(lang, "load.unreadable", error = e), None));
+            b.ds.unreadable.push(file);
             return;
         }
     };
@@ -42,6 +43,7 @@ pub fn read(
                 parse_error(tr!(lang, "load.not-utf8", rows = 1), None)
                     .help(lang.t("load.encoding-help")),
             );
+            b.ds.unreadable.push(file);
             return;
         }
     };
@@ -55,6 +57,7 @@ pub fn read(
                 tr!(lang, "load.toml-syntax", error = e.message()),
                 line,
             ));
+            b.ds.unreadable.push(file);
             return;
         }
     };
