@@ -263,25 +263,19 @@ impl Diagnostics {
         self.items.is_empty()
     }
 
-    /// Sorts findings about whole files (a file or row that cannot be read,
-    /// a missing column, a non-canonical file, anything without a line) first, as they are the cause of
-    /// what follows; then by file, line and rule, keeping the order of equal
-    /// ones, so that output is stable whatever order the checks ran in.
+    /// Sorts the causes first: findings that a file or row cannot be read, a
+    /// column is missing or a file is not canonical; then the other findings
+    /// about whole files (no line); then the rest by file, line and rule,
+    /// keeping the order of equal ones, so that output is stable whatever
+    /// order the checks ran in.
     pub fn sort(&mut self) {
-        let whole_file = |d: &Diagnostic| {
-            d.line.is_none()
-                || matches!(
-                    d.rule,
-                    "parse-error" | "missing-column" | "non-canonical-file"
-                )
+        let tier = |d: &Diagnostic| match d.rule {
+            "parse-error" | "missing-column" | "non-canonical-file" => 0,
+            _ if d.line.is_none() => 1,
+            _ => 2,
         };
         self.items.sort_by(|a, b| {
-            (!whole_file(a), &a.file, a.line, a.rule).cmp(&(
-                !whole_file(b),
-                &b.file,
-                b.line,
-                b.rule,
-            ))
+            (tier(a), &a.file, a.line, a.rule).cmp(&(tier(b), &b.file, b.line, b.rule))
         });
     }
 

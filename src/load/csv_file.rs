@@ -190,6 +190,10 @@ pub fn read(
             }
             if rec.len() != width {
                 let spans_lines = rec.iter().any(|f| f.contains(&b'\n'));
+                if spans_lines {
+                    // The rest of the file is in this one record.
+                    b.ds.unreadable.push(file);
+                }
                 let msg = if spans_lines {
                     tr!(lang, "load.open-quote", found = rec.len(), expected = width)
                 } else {
