@@ -45,6 +45,8 @@ pub enum Command {
     Explain(ExplainArgs),
     /// Create a minimal, valid, commented data folder
     Init(InitArgs),
+    /// Rewrite the data files in canonical form (UTF-8, commas, LF, ISO dates, codes)
+    Fmt(FmtArgs),
 }
 
 #[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
@@ -175,4 +177,11 @@ pub struct ExplainArgs {
 pub struct InitArgs {
     /// The folder to create (must not exist or be empty)
     pub dir: PathBuf,
+}
+
+#[derive(Args, Debug)]
+pub struct FmtArgs {
+    /// Write nothing; exit 1 if a file is not in canonical form
+    #[arg(long)]
+    pub check: bool,
 }

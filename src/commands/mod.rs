@@ -2,6 +2,7 @@
 
 pub mod check;
 pub mod explain;
+pub mod fmt;
 pub mod import;
 pub mod init;
 pub mod report;
@@ -19,5 +20,6 @@ pub fn dispatch(ctx: &mut Ctx<'_>, command: &Command) -> Result<i32> {
         Command::Rules(args) => rules::run(ctx, args),
         Command::Explain(args) => explain::run(ctx, args),
         Command::Init(args) => init::run(ctx, args),
+        Command::Fmt(args) => fmt::run(ctx, args),
     }
 }

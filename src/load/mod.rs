@@ -2,6 +2,7 @@
 //! type, streams them through the CSV or TOML reader into a compact
 //! [`Dataset`], and reports every problem as a diagnostic in one pass.
 
+pub mod canonical;
 mod csv_file;
 mod progress;
 pub mod schema;
