@@ -1,0 +1,265 @@
+//! `thidua fmt` (§9.6) and `thidua add` (§9.7): canonical form restored byte
+//! for byte, never a change in what `check` says about the records; one record
+//! added with every other byte kept, a bad one refused with the folder intact.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use proptest::prelude::*;
+use serde_json::Value;
+
+fn run(args: &[&str]) -> (i32, String, String) {
+    let (mut out, mut err) = (Vec::new(), Vec::new());
+    let mut all = vec!["thidua"];
+    all.extend_from_slice(args);
+    let code = thidua::run(all, &mut out, &mut err);
+    (
+        code,
+        String::from_utf8(out).unwrap(),
+        String::from_utf8(err).unwrap(),
+    )
+}
+
+fn bundled() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("data")
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for e in std::fs::read_dir(from).unwrap() {
+        let e = e.unwrap();
+        let target = to.join(e.file_name());
+        if e.file_type().unwrap().is_dir() {
+            copy_dir(&e.path(), &target);
+        } else {
+            std::fs::copy(e.path(), target).unwrap();
+        }
+    }
+}
+
+fn copy_of_data() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    copy_dir(&bundled(), dir.path());
+    dir
+}
+
+/// Every file of the folder with its bytes.
+fn snapshot(dir: &Path) -> BTreeMap<String, Vec<u8>> {
+    fn walk(root: &Path, dir: &Path, out: &mut BTreeMap<String, Vec<u8>>) {
+        for e in std::fs::read_dir(dir).unwrap() {
+            let p = e.unwrap().path();
+            if p.is_dir() {
+                walk(root, &p, out);
+            } else {
+                let rel = p.strip_prefix(root).unwrap().to_string_lossy().into_owned();
+                out.insert(rel, std::fs::read(&p).unwrap());
+            }
+        }
+    }
+    let mut out = BTreeMap::new();
+    walk(dir, dir, &mut out);
+    out
+}
+
+/// `check --format json`, without the `non-canonical-file` warnings (what
+/// `fmt` is for).
+fn findings(dir: &Path) -> Value {
+    let (_, out, _) = run(&["check", "--data", dir.to_str().unwrap(), "--format", "json"]);
+    let mut json: Value = serde_json::from_str(&out).unwrap();
+    let kept: Vec<Value> = json["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["rule"] != "non-canonical-file")
+        .cloned()
+        .collect();
+    json["diagnostics"] = Value::Array(kept);
+    json.as_object_mut().unwrap().remove("warnings");
+    json
+}
+
+/// An awards file as Vietnamese-locale Excel saves it.
+fn as_excel_saves_it(text: &str) -> Vec<u8> {
+    let mut rdr = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .from_reader(text.as_bytes());
+    let mut wtr = csv::WriterBuilder::new()
+        .delimiter(b';')
+        .terminator(csv::Terminator::CRLF)
+        .from_writer(vec![0xEF, 0xBB, 0xBF]);
+    for rec in rdr.records() {
+        let cells: Vec<String> = rec
+            .unwrap()
+            .iter()
+            .map(|c| match c.as_bytes() {
+                [_, _, _, _, b'-', _, _, b'-', _, _] => {
+                    let n = |s: &str| s.parse::<u32>().unwrap();
+                    format!("{}/{}/{}", n(&c[8..]), n(&c[5..7]), &c[..4])
+                }
+                _ => c.to_string(),
+            })
+            .collect();
+        wtr.write_record(&cells).unwrap();
+    }
+    wtr.into_inner().unwrap()
+}
+
+#[test]
+fn fmt_restores_an_excel_saved_file_byte_for_byte() {
+    let dir = copy_of_data();
+    let data = dir.path().to_str().unwrap();
+    let file = dir.path().join("awards/2018-cuoi-nam.csv");
+    let canonical = std::fs::read(&file).unwrap();
+    std::fs::write(
+        &file,
+        as_excel_saves_it(std::str::from_utf8(&canonical).unwrap()),
+    )
+    .unwrap();
+    let saved = snapshot(dir.path());
+
+    let (code, out, _) = run(&["fmt", "--data", data, "--check"]);
+    assert_eq!(code, 1);
+    assert!(out.starts_with("awards/2018-cuoi-nam.csv: "), "{out}");
+    assert_eq!(snapshot(dir.path()), saved, "--check writes nothing");
+
+    let (code, out, _) = run(&["--lang", "en", "fmt", "--data", data]);
+    assert_eq!(code, 0);
+    assert_eq!(
+        out,
+        "awards/2018-cuoi-nam.csv: put in canonical form (`;` delimiter, d/m/yyyy dates, BOM, CRLF)\n"
+    );
+    assert_eq!(std::fs::read(&file).unwrap(), canonical);
+    assert_eq!(snapshot(dir.path()), snapshot(&bundled()));
+    let (code, out, _) = run(&["fmt", "--data", data, "--check"]);
+    assert_eq!((code, out.as_str()), (0, ""));
+}
+
+#[test]
+fn fmt_leaves_an_unreadable_file_alone_and_says_so() {
+    let dir = copy_of_data();
+    let data = dir.path().to_str().unwrap();
+    let toml = dir.path().join("campaigns.toml");
+    let broken = std::fs::read_to_string(&toml)
+        .unwrap()
+        .replacen("\"\n", "\n", 1);
+    std::fs::write(&toml, &broken).unwrap();
+    std::fs::write(dir.path().join("units/ghi-chu.csv"), b"PK\x03\x04xl/...").unwrap();
+    let before = snapshot(dir.path());
+    let (code, _, err) = run(&["--lang", "en", "fmt", "--data", data]);
+    assert_eq!(code, 1);
+    assert!(
+        err.contains("campaigns.toml: cannot be read, left as it is"),
+        "{err}"
+    );
+    assert!(err.contains("units/ghi-chu.csv: cannot be read"), "{err}");
+    assert_eq!(snapshot(dir.path()), before);
+}
+
+#[test]
+fn fmt_rewrites_toml_values_in_place_keeping_comments() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = "# The district's units.\n[[unit]]\nid = \"H\"   # the district\nname = \"UBND huyện\"\nkind = \"Cơ quan\"\n";
+    std::fs::write(dir.path().join("units.toml"), text).unwrap();
+    let (code, _, _) = run(&["fmt", "--data", dir.path().to_str().unwrap()]);
+    assert_eq!(code, 0);
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("units.toml")).unwrap(),
+        text.replace("\"Cơ quan\"", "\"co_quan\"")
+    );
+}
+
+/// One cell of a generated file: its canonical text and a spelling of it
+/// that the loader reads the same (or the same broken value).
+fn cell(kind: &'static str) -> BoxedStrategy<(String, String)> {
+    let pairs: &[(&str, &str)] = match kind {
+        "award" => &[
+            ("LDTT", "Lao động tiên tiến"),
+            ("GK", "gk"),
+            ("LDT", "LDT"),
+            ("CSTDCS", " CSTDCS "),
+        ],
+        "date" => &[
+            ("2018-12-20", "20/12/2018"),
+            ("2019-01-08", "8/1/2019"),
+            ("20.12.2018", "20.12.2018"),
+        ],
+        "bool" => &[
+            ("true", "có"),
+            ("false", "không"),
+            ("true", "x"),
+            ("maybe", "maybe"),
+        ],
+        "kind" => &[("xa", "Xã"), ("co_quan", "cơ quan"), ("tinh", "tinh")],
+        _ => &[
+            ("Nguyễn Văn An", "Nguye\u{302}\u{303}n Va\u{306}n An"),
+            ("An", "An"),
+        ],
+    };
+    proptest::sample::select(pairs.to_vec())
+        .prop_map(|(a, b)| (a.to_string(), b.to_string()))
+        .boxed()
+}
+
+fn write_csv(path: &Path, rows: &[Vec<String>], delimiter: u8, bom: bool, crlf: bool) {
+    let mut w = csv::WriterBuilder::new()
+        .delimiter(delimiter)
+        .terminator(if crlf {
+            csv::Terminator::CRLF
+        } else {
+            csv::Terminator::Any(b'\n')
+        })
+        .from_writer(if bom {
+            vec![0xEF, 0xBB, 0xBF]
+        } else {
+            Vec::new()
+        });
+    for r in rows {
+        w.write_record(r).unwrap();
+    }
+    std::fs::write(path, w.into_inner().unwrap()).unwrap();
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 24, ..ProptestConfig::default() })]
+
+    /// `fmt` never changes what `check` reports about the records: only the
+    /// `non-canonical-file` warnings go; and a second `fmt` changes nothing.
+    #[test]
+    fn fmt_never_changes_the_findings(
+        unit_kinds in proptest::collection::vec(cell("kind"), 2),
+        names in proptest::collection::vec(cell("name"), 2),
+        workers in proptest::collection::vec(cell("bool"), 2),
+        awards in proptest::collection::vec((cell("award"), cell("date")), 1..5),
+        layout in (proptest::sample::select(vec![b',', b';', b'\t']), any::<bool>(), any::<bool>(), any::<bool>()),
+    ) {
+        let (delimiter, bom, crlf, vi_headers) = layout;
+        let dir = tempfile::tempdir().unwrap();
+        let mut units = vec![vec!["id".into(), "name".into(), "kind".into(), "parent".into()]];
+        if vi_headers {
+            units[0] = vec!["Mã".into(), "Tên đơn vị".into(), "Loại đơn vị".into(), "Trực thuộc".into()];
+        }
+        units.push(vec!["H".into(), "UBND huyện".into(), unit_kinds[0].1.clone(), String::new()]);
+        units.push(vec!["X1".into(), "UBND xã".into(), unit_kinds[1].1.clone(), "H".into()]);
+        write_csv(&dir.path().join("units.csv"), &units, delimiter, bom, crlf);
+        let mut people = vec![["id", "name", "unit", "direct_worker"].map(String::from).to_vec()];
+        for (i, (n, w)) in names.iter().zip(&workers).enumerate() {
+            people.push(vec![format!("P-{i}"), n.1.clone(), "X1".into(), w.1.clone()]);
+        }
+        write_csv(&dir.path().join("people.csv"), &people, b',', false, crlf);
+        let mut rows = vec![["id", "year", "person", "unit", "award", "kind", "campaign", "decision", "decision_date", "issuer"].map(String::from).to_vec()];
+        for (i, (a, d)) in awards.iter().enumerate() {
+            rows.push([format!("KT-{i}"), "2018".into(), format!("P-{}", i % 2), String::new(), a.1.clone(), "thuong_xuyen".into(), String::new(), "1/QĐ-UBND".into(), d.1.clone(), "huyen".into()].to_vec());
+        }
+        write_csv(&dir.path().join("awards.csv"), &rows, delimiter, bom, crlf);
+
+        let before = findings(dir.path());
+        let data = dir.path().to_str().unwrap();
+        let (code, _, err) = run(&["fmt", "--data", data]);
+        prop_assert_eq!(code, 0, "{}", err);
+        prop_assert_eq!(findings(dir.path()), before);
+        let once = snapshot(dir.path());
+        let (code, out, _) = run(&["fmt", "--data", data, "--check"]);
+        prop_assert_eq!((code, out.as_str()), (0, ""));
+        prop_assert_eq!(snapshot(dir.path()), once);
+    }
+}
