@@ -263,3 +263,157 @@ proptest! {
         prop_assert_eq!(snapshot(dir.path()), once);
     }
 }
+
+fn report_awards(dir: &Path) -> u64 {
+    let (code, out, err) = run(&[
+        "report",
+        "2018",
+        "--data",
+        dir.to_str().unwrap(),
+        "--format",
+        "json",
+    ]);
+    assert_eq!(code, 0, "{err}");
+    let json: Value = serde_json::from_str(&out).unwrap();
+    json["totals"]["awards"].as_u64().unwrap()
+}
+
+const GOOD: &[&str] = &[
+    "person=P0001",
+    "award=Giấy khen",
+    "kind=dot_xuat",
+    "decision=99/QĐ-UBND",
+    "decision_date=1/10/2018",
+    "issuer=huyen",
+    "year=2018",
+];
+
+#[test]
+fn add_a_good_record_changes_one_file_and_the_report_by_one() {
+    let dir = copy_of_data();
+    let data = dir.path().to_str().unwrap();
+    let before = snapshot(dir.path());
+    let awards = report_awards(dir.path());
+
+    let (code, out, err) = run(&[&["add", "award", "--data", data], GOOD].concat());
+    assert_eq!(code, 0, "{out}{err}");
+    assert!(
+        out.contains("award = GK") && out.contains("decision_date = 2018-10-01"),
+        "{out}"
+    );
+    let after = snapshot(dir.path());
+    let changed: Vec<&String> = after
+        .keys()
+        .filter(|k| before.get(*k) != after.get(*k))
+        .collect();
+    assert_eq!(changed, ["awards/2018.csv"]);
+    assert!(before.keys().all(|k| after.contains_key(k)));
+    let written = String::from_utf8(after["awards/2018.csv"].clone()).unwrap();
+    assert_eq!(
+        written,
+        "id,year,person,unit,award,kind,campaign,decision,decision_date,issuer\n\
+         2018-GK-0045,2018,P0001,,GK,dot_xuat,,99/QĐ-UBND,2018-10-01,huyen\n"
+    );
+    assert_eq!(report_awards(dir.path()), awards + 1);
+    let (code, _, _) = run(&["check", "--data", data]);
+    assert_eq!(code, 0);
+}
+
+#[test]
+fn add_appends_keeping_every_other_byte() {
+    let dir = copy_of_data();
+    let data = dir.path().to_str().unwrap();
+    // A file as Excel leaves it, without a final line break.
+    let file = dir.path().join("awards/2018-dot-xuat.csv");
+    let text = std::fs::read_to_string(&file).unwrap();
+    let mut excel = as_excel_saves_it(&text);
+    excel.truncate(excel.len() - 2);
+    std::fs::write(&file, &excel).unwrap();
+    let (code, out, err) = run(&[
+        &[
+            "add",
+            "award",
+            "--data",
+            data,
+            "--file",
+            "awards/2018-dot-xuat.csv",
+        ],
+        GOOD,
+    ]
+    .concat());
+    assert_eq!(code, 0, "{out}{err}");
+    let now = std::fs::read(&file).unwrap();
+    assert!(now.starts_with(&excel));
+    let tail = String::from_utf8(now[excel.len()..].to_vec()).unwrap();
+    assert!(
+        tail.starts_with("\r\n") && tail.ends_with(";2018-10-01;huyen\r\n"),
+        "{tail:?}"
+    );
+    assert_eq!(tail.matches("\r\n").count(), 2);
+}
+
+#[test]
+fn add_a_bad_record_exits_1_and_leaves_the_folder_byte_identical() {
+    let dir = copy_of_data();
+    let data = dir.path().to_str().unwrap();
+    let before = snapshot(dir.path());
+    // An unknown person: a structural error, which --force does not pass.
+    let bad = [
+        &["add", "award", "--data", data, "--force"],
+        &GOOD[1..],
+        &["person=P9999"],
+    ]
+    .concat();
+    let (code, out, err) = run(&bad);
+    assert_eq!(code, 1, "{out}{err}");
+    assert!(out.contains("unknown-reference"), "{out}");
+    assert_eq!(snapshot(dir.path()), before);
+
+    // A second LDTT for one person and year: a law error, refused without --force.
+    let twice = [
+        "person=Danh Văn Tâm",
+        "award=LDTT",
+        "kind=thuong_xuyen",
+        "decision=9/QĐ-UBND",
+        "decision_date=2018-12-01",
+        "issuer=huyen",
+        "year=2018",
+    ];
+    let (code, out, _) = run(&[&["add", "award", "--data", data], &twice[..]].concat());
+    assert_eq!(code, 1);
+    assert!(
+        out.contains("person = P0198") && out.contains("duplicate-title"),
+        "{out}"
+    );
+    assert_eq!(snapshot(dir.path()), before);
+    let (code, _, _) = run(&[&["add", "award", "--data", data, "--dry-run"], GOOD].concat());
+    assert_eq!(code, 0);
+    assert_eq!(snapshot(dir.path()), before, "--dry-run writes nothing");
+    let (code, _, _) = run(&[&["add", "award", "--data", data, "--force"], &twice[..]].concat());
+    assert_eq!(code, 0);
+    assert_ne!(snapshot(dir.path()), before);
+}
+
+#[test]
+fn add_a_campaign_to_the_toml_file() {
+    let dir = copy_of_data();
+    let data = dir.path().to_str().unwrap();
+    let file = dir.path().join("campaigns.toml");
+    let before = std::fs::read(&file).unwrap();
+    let args = [
+        "add",
+        "campaign",
+        "--data",
+        data,
+        "name=Phong trào 2019",
+        "kind=Chuyên đề",
+        "start=2019-01-01",
+    ];
+    let (code, out, err) = run(&args);
+    assert_eq!(code, 0, "{out}{err}");
+    let now = std::fs::read_to_string(&file).unwrap();
+    assert!(now.as_bytes().starts_with(&before));
+    assert!(now.ends_with("[[campaign]]\nid = \"PT-0001\"\nname = \"Phong trào 2019\"\nkind = \"chuyen_de\"\nstart = \"2019-01-01\"\n"), "{now}");
+    let (code, _, _) = run(&["check", "--data", data]);
+    assert_eq!(code, 0);
+}

@@ -1,5 +1,6 @@
 //! One file per subcommand; `dispatch` picks it.
 
+pub mod add;
 pub mod check;
 pub mod explain;
 pub mod fmt;
@@ -21,5 +22,6 @@ pub fn dispatch(ctx: &mut Ctx<'_>, command: &Command) -> Result<i32> {
         Command::Explain(args) => explain::run(ctx, args),
         Command::Init(args) => init::run(ctx, args),
         Command::Fmt(args) => fmt::run(ctx, args),
+        Command::Add(args) => add::run(ctx, args),
     }
 }

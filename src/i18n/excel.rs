@@ -40,4 +40,13 @@ pub const ENTRIES: &[Entry] = &[
     e("fmt.unreadable", "thidua: {path}: không đọc được nên để nguyên: {why}", "thidua: {path}: cannot be read, left as it is: {why}"),
     e("fmt.summary", "Đã viết lại {changed} trong {total} tệp; {unreadable} tệp không đọc được.", "Rewrote {changed} of {total} files; {unreadable} could not be read."),
     e("fmt.check-summary", "{changed} trong {total} tệp chưa ở dạng chuẩn; {unreadable} tệp không đọc được.", "{changed} of {total} files are not in canonical form; {unreadable} could not be read."),
+    e("add.bad-field", "`{field}` không phải là cột của loại bản ghi này (các cột: {fields})", "`{field}` is not a column of this record type (columns: {fields})"),
+    e("add.no-column", "tệp đích không có cột `{column}`; dùng --file để chọn tệp khác", "the target file has no `{column}` column; choose another file with --file"),
+    e("add.not-utf8", "không ghi thêm được vào `{path}`: tệp không ở dạng UTF-8; chạy `thidua fmt` trước", "cannot append to `{path}`: the file is not UTF-8; run `thidua fmt` first"),
+    e("add.record", "Bản ghi mới, vào `{path}`:", "New record, into `{path}`:"),
+    e("add.no-findings", "Không có lỗi hay cảnh báo nào.", "No errors or warnings."),
+    e("add.refused", "bản ghi có lỗi cấu trúc nên không được ghi; không tệp nào bị thay đổi", "the record has structural errors and is not written; no file was changed"),
+    e("add.refused-law", "bản ghi vi phạm quy định nên không được ghi (thêm --force để vẫn ghi); không tệp nào bị thay đổi", "the record breaks a rule of the law and is not written (add --force to write it anyway); no file was changed"),
+    e("add.dry-run", "--dry-run: không ghi gì vào `{path}`", "--dry-run: nothing written to `{path}`"),
+    e("add.added", "Đã thêm vào `{path}`, dòng {line}.", "Added to `{path}`, line {line}."),
 ];

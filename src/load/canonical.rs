@@ -37,7 +37,7 @@ pub struct Rewritten {
 
 /// A value's canonical text, or `None` when it already is (or cannot be
 /// read, which the loader reports and `fmt` leaves as typed).
-fn value(kind: RecordType, field: &str, raw: &str, changed: &mut Changed) -> Option<String> {
+pub fn value(kind: RecordType, field: &str, raw: &str, changed: &mut Changed) -> Option<String> {
     let t = raw.trim();
     if t.is_empty() {
         return None;
