@@ -276,3 +276,153 @@ fn a_missing_column_or_an_open_quote_comes_first() {
     );
     assert!(found.len() <= 10, "{:?}", &found[..found.len().min(12)]);
 }
+
+/// An award list as a district office writes it: title block with the
+/// national motto, a merged two-row header, sections I./II., one combined
+/// "Chức vụ, đơn vị" column, honorifics, hyphens where the folder has en
+/// dashes, "UBND xã …" for the unit "Xã …", a closing line and a signature
+/// block with the signer's name under it.
+fn office_list(path: &Path) {
+    use rust_xlsxwriter::{Format, Workbook};
+    let mut wb = Workbook::new();
+    let ws = wb.add_worksheet();
+    let bold = Format::new().set_bold();
+    ws.merge_range(0, 0, 0, 1, "UBND HUYỆN AN BIÊN", &bold)
+        .unwrap();
+    ws.merge_range(0, 2, 0, 5, "CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM", &bold)
+        .unwrap();
+    ws.merge_range(1, 2, 1, 5, "Độc lập - Tự do - Hạnh phúc", &bold)
+        .unwrap();
+    ws.merge_range(
+        3,
+        0,
+        3,
+        5,
+        "DANH SÁCH TẬP THỂ, CÁ NHÂN ĐƯỢC TẶNG GIẤY KHEN NĂM 2018",
+        &bold,
+    )
+    .unwrap();
+    let title =
+        "(Kèm theo Quyết định số 2222/QĐ-UBND ngày 20/12/2018 của Chủ tịch UBND huyện An Biên)";
+    ws.merge_range(4, 0, 4, 5, title, &Format::new()).unwrap();
+    // The header over two rows: "Khen thưởng" above "Hình thức | Số quyết định".
+    ws.merge_range(6, 0, 7, 0, "STT", &bold).unwrap();
+    ws.merge_range(6, 1, 7, 1, "Họ và tên", &bold).unwrap();
+    ws.merge_range(6, 2, 7, 2, "Chức vụ, đơn vị", &bold)
+        .unwrap();
+    ws.merge_range(6, 3, 6, 4, "Khen thưởng", &bold).unwrap();
+    ws.write_string_with_format(7, 3, "Hình thức", &bold)
+        .unwrap();
+    ws.write_string_with_format(7, 4, "Số quyết định", &bold)
+        .unwrap();
+    ws.merge_range(6, 5, 7, 5, "Ghi chú", &bold).unwrap();
+    let rows: &[&[&str]] = &[
+        &["I. TẬP THỂ"],
+        &["1", "UBND xã Nam Thái", "", "Giấy khen", "2222/QĐ-UBND"],
+        &["2", "UBND thị trấn Thứ Ba", "", "Giấy khen", "2222/QĐ-UBND"],
+        &["II. CÁ NHÂN"],
+        &[
+            "1",
+            "Bà Đặng Ngọc Tiên",
+            "Chủ tịch UBND xã Nam Thái",
+            "Giấy khen",
+            "2222/QĐ-UBND",
+        ],
+        &[
+            "2",
+            "Ông  Dương Đức Hậu",
+            "Phó Chủ tịch UBND xã Nam Thái",
+            "Giấy khen",
+            "2222/QĐ-UBND",
+        ],
+        &[
+            "3",
+            "Đ/c Phạm Hồng Hân",
+            "Công chức Văn phòng - Thống kê, UBND xã Nam Thái",
+            "Giấy khen",
+            "2222/QĐ-UBND",
+        ],
+        &[
+            "4",
+            "Đồng chí Trần Đức Tuấn",
+            "Trưởng phòng Tài chính - Kế hoạch",
+            "Giấy khen",
+            "2222/QĐ-UBND",
+        ],
+        &[
+            "5",
+            "Ông Huỳnh Văn Đạt",
+            "Chuyên viên Phòng Nông nghiệp và Phát triển nông thôn",
+            "Giấy khen",
+            "2222/QĐ-UBND",
+        ],
+        &["Danh sách này có 02 tập thể và 05 cá nhân./."],
+        &[],
+        &["", "NGƯỜI LẬP BIỂU", "", "KT. CHỦ TỊCH"],
+        &["", "", "", "PHÓ CHỦ TỊCH"],
+        &[],
+        &["", "Lê Văn Ba", "", "Nguyễn Văn Bình"],
+    ];
+    for (i, r) in rows.iter().enumerate() {
+        for (c, v) in r.iter().enumerate() {
+            if !v.is_empty() {
+                ws.write_string((8 + i) as u32, c as u16, *v).unwrap();
+            }
+        }
+    }
+    wb.save(path).unwrap();
+}
+
+#[test]
+fn an_office_list_imports_every_row_without_help() {
+    let dir = copy_of_data();
+    let data = dir.path().to_str().unwrap();
+    let src = tempfile::tempdir().unwrap();
+    let file = src.path().join("qd-2222.xlsx");
+    office_list(&file);
+    let args = [
+        "import",
+        file.to_str().unwrap(),
+        "--data",
+        data,
+        "--set",
+        "kind=dot_xuat",
+        "--format",
+        "json",
+    ];
+    let (code, out, err) = thidua(&args);
+    assert_eq!(code, 0, "{out}{err}");
+    let json: Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(json["added"], 7, "{json}");
+    assert_eq!(json["rejected"], 0, "{json}");
+    assert_eq!(json["created_people"], 0, "{json}");
+    let written = std::fs::read_to_string(dir.path().join("awards/qd-2222.csv")).unwrap();
+    let recipients: Vec<String> = written
+        .lines()
+        .skip(1)
+        .map(|l| {
+            let c: Vec<&str> = l.split(',').collect();
+            format!("{}{}:{}:{}:{}", c[2], c[3], c[4], c[1], c[9])
+        })
+        .collect();
+    assert_eq!(
+        recipients,
+        [
+            "xa-nam-thai:GK:2018:huyen",
+            "tt-thu-ba:GK:2018:huyen",
+            "P0090:GK:2018:huyen",
+            "P0091:GK:2018:huyen",
+            "P0093:GK:2018:huyen",
+            "P0229:GK:2018:huyen",
+            "P0260:GK:2018:huyen",
+        ]
+    );
+    let (code, _, _) = thidua(&["check", "--data", data]);
+    assert_eq!(code, 0);
+
+    // Importing the same list again adds nothing.
+    let (code, out, err) = thidua(&args);
+    assert_eq!(code, 0, "{out}{err}");
+    let json: Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(json["added"], 0, "{json}");
+}

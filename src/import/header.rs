@@ -54,6 +54,18 @@ const DICTIONARY: &[(&str, &str)] = &[
     ("chuc vu", "position"),
     ("chuc danh", "position"),
     ("chuc vu, chuc danh", "position"),
+    // Position and unit in one cell ("Chủ tịch UBND xã Nam Thái"): the unit
+    // is found inside it.
+    ("chuc vu, don vi", "position_unit"),
+    ("chuc vu - don vi", "position_unit"),
+    ("chuc vu va don vi", "position_unit"),
+    ("chuc vu, don vi cong tac", "position_unit"),
+    ("chuc vu - don vi cong tac", "position_unit"),
+    ("chuc vu va don vi cong tac", "position_unit"),
+    ("chuc vu, co quan don vi", "position_unit"),
+    ("chuc vu, noi cong tac", "position_unit"),
+    ("chuc danh, don vi", "position_unit"),
+    ("chuc danh, don vi cong tac", "position_unit"),
     ("position", "position"),
     ("don vi", "unit"),
     ("don vi cong tac", "unit"),
@@ -196,7 +208,7 @@ pub fn resolve(kind: RecordType, meaning: &str, has_name: bool) -> Target {
         "name" if person_list => Target::Name,
         "position" if person_list => Target::Position,
         "direct_worker" if person_list => Target::DirectWorker,
-        "unit" if person_list && has_name => Target::PersonUnit,
+        "unit" | "position_unit" if person_list && has_name => Target::PersonUnit,
         "unit_name" | "unit_id" if kind == RecordType::Unit => {
             field(if meaning == "unit_id" { "id" } else { "name" }).unwrap_or(Target::Ignore)
         }
@@ -206,6 +218,34 @@ pub fn resolve(kind: RecordType, meaning: &str, has_name: bool) -> Target {
         "person" if kind == RecordType::Person => field("id").unwrap_or(Target::Ignore),
         other => field(other).unwrap_or(Target::Ignore),
     }
+}
+
+/// Whether a row below the header closes the table: the closing line
+/// ("Danh sách này có 25 cá nhân./.") or the signature block ("NGƯỜI LẬP
+/// BIỂU", "KT. CHỦ TỊCH", "TM. UBND HUYỆN", "Nơi nhận:"). Nothing after it is
+/// a row, however it looks (the signer's name sits under it).
+pub fn ends_table(cells: &[Value]) -> bool {
+    const CLOSERS: &[&str] = &[
+        "danh sach nay co",
+        "danh sach gom",
+        "nguoi lap bieu",
+        "nguoi lap danh sach",
+        "kt. chu tich",
+        "kt chu tich",
+        "kt. giam doc",
+        "kt. thu truong",
+        "tm. ",
+        "t/m ",
+        "q. chu tich",
+        "noi nhan",
+    ];
+    let texts = row_text(cells);
+    texts.len() <= 4
+        && texts.iter().any(|(_, t)| {
+            let key = text::fold_ascii(t);
+            CLOSERS.iter().any(|c| key.starts_with(c))
+                || matches!(key.as_str(), "chu tich" | "giam doc" | "thu truong don vi")
+        })
 }
 
 /// The header row found and what each column means.
@@ -376,6 +416,32 @@ mod tests {
             Some("decision_date")
         );
         assert_eq!(meaning("Nơi sinh"), None);
+    }
+
+    #[test]
+    fn closing_lines_and_signatures_end_the_table() {
+        let cells = |v: &[&str]| row(1, v).cells;
+        assert!(ends_table(&cells(&[
+            "Danh sách này có 02 tập thể và 05 cá nhân./."
+        ])));
+        assert!(ends_table(&cells(&[
+            "",
+            "NGƯỜI LẬP BIỂU",
+            "",
+            "KT. CHỦ TỊCH"
+        ])));
+        assert!(ends_table(&cells(&["", "", "TM. ỦY BAN NHÂN DÂN"])));
+        assert!(!ends_table(&cells(&[
+            "1",
+            "Trần Minh Tâm",
+            "Chủ tịch UBND xã",
+            "GK"
+        ])));
+        assert_eq!(meaning("Chức vụ, đơn vị"), Some("position_unit"));
+        assert_eq!(
+            resolve(RecordType::Award, "position_unit", true),
+            Target::PersonUnit
+        );
     }
 
     #[test]

@@ -550,6 +550,9 @@ pub fn run(root: &Path, opts: &Options, lang: Lang, progress: &mut Progress) -> 
         if i % 256 == 0 {
             bar.at(i as u64);
         }
+        if header::ends_table(&row.cells) {
+            break;
+        }
         if !is_data_row(row, &header, stt_col) {
             continue;
         }

@@ -234,7 +234,8 @@ pub fn left_out(
 
 /// Escapes the control characters of a finding's texts (line breaks of its
 /// message and help excepted: the catalogue's own), so that what a file holds
-/// cannot drive the terminal it is printed on.
+/// cannot drive the terminal it is printed on. The file's path is left as it
+/// is: it names the file, and `import` marks its own rows by it.
 pub fn defang(d: &mut crate::diag::Diagnostic) {
     fn fix(s: &mut String, keep_lines: bool) {
         let bad = |c: char| c.is_control() && c != '\t' && !(keep_lines && c == '\n');
@@ -252,9 +253,6 @@ pub fn defang(d: &mut crate::diag::Diagnostic) {
     }
     if let Some(r) = d.record.as_mut() {
         fix(r, false);
-    }
-    if let Some(f) = d.file.as_mut() {
-        fix(f, false);
     }
 }
 
