@@ -47,7 +47,7 @@ pub enum Command {
     Init(InitArgs),
     /// Rewrite the data files in canonical form (UTF-8, commas, LF, ISO dates, codes)
     Fmt(FmtArgs),
-    /// Add one record, checked first: thidua add award person=P0001 award=GK …
+    /// Add one record, checked with the folder before it is written
     Add(AddArgs),
 }
 
