@@ -426,3 +426,97 @@ fn an_office_list_imports_every_row_without_help() {
     let json: Value = serde_json::from_str(&out).unwrap();
     assert_eq!(json["added"], 0, "{json}");
 }
+
+#[test]
+fn a_value_no_row_has_is_one_error_with_the_set_line() {
+    let dir = copy_of_data();
+    let data = dir.path().to_str().unwrap();
+    let before = std::fs::read_dir(dir.path().join("awards"))
+        .unwrap()
+        .count();
+    let src = tempfile::tempdir().unwrap();
+    let file = src.path().join("qd-2222.xlsx");
+    office_list(&file);
+    // No --set kind: the list never says which kind of award it is.
+    let args = [
+        "import",
+        file.to_str().unwrap(),
+        "--data",
+        data,
+        "--format",
+        "json",
+    ];
+    let (code, out, _) = thidua(&args);
+    assert_eq!(code, 1, "{out}");
+    let json: Value = serde_json::from_str(&out).unwrap();
+    let errors = json["errors"].as_array().unwrap();
+    assert_eq!(errors.len(), 1, "{json}");
+    assert_eq!(errors[0]["rule"], "missing-value");
+    assert!(
+        errors[0]["help"]
+            .as_str()
+            .unwrap()
+            .contains("--set kind=thuong_xuyen"),
+        "{json}"
+    );
+    assert_eq!(json["rejected"], 7);
+
+    // --skip-invalid writes nothing here either, and still exits 1.
+    let (code, _, _) = thidua(&[&args[..], &["--skip-invalid"]].concat());
+    assert_eq!(code, 1);
+    assert_eq!(
+        std::fs::read_dir(dir.path().join("awards"))
+            .unwrap()
+            .count(),
+        before
+    );
+}
+
+#[test]
+fn suggestions_name_the_person_and_list_ties() {
+    let dir = copy_of_data();
+    let data = dir.path().to_str().unwrap();
+    let src = tempfile::tempdir().unwrap();
+    let file = src.path().join("ds.csv");
+    std::fs::write(
+        &file,
+        "STT,Họ và tên,\"Chức vụ, đơn vị\",Hình thức,Số quyết định,Ngày quyết định,Năm\n\
+         1,Bà Đặng Ngọc Tiền,Chủ tịch UBND xã Nam Thái,Giấy khen,9/QĐ-UBND,20/12/2018,2018\n\
+         2,Huỳnh Văn Đat,,Giấy khen,9/QĐ-UBND,20/12/2018,2018\n",
+    )
+    .unwrap();
+    let args = [
+        "--lang",
+        "en",
+        "import",
+        file.to_str().unwrap(),
+        "--data",
+        data,
+    ];
+    let (code, out, _) = thidua(
+        &[
+            &args[..],
+            &[
+                "--set",
+                "kind=dot_xuat",
+                "--set",
+                "issuer=huyen",
+                "--format",
+                "json",
+            ],
+        ]
+        .concat(),
+    );
+    assert_eq!(code, 1);
+    let json: Value = serde_json::from_str(&out).unwrap();
+    let help = |i: usize| json["errors"][i]["help"].as_str().unwrap().to_string();
+    assert!(
+        help(0).contains("Đặng Ngọc Tiên (P0090, Xã Nam Thái)"),
+        "{json}"
+    );
+    let tie = help(1);
+    assert!(
+        tie.contains("(P0260, ") && tie.contains("(P0358, "),
+        "{tie}"
+    );
+}

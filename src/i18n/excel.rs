@@ -49,4 +49,7 @@ pub const ENTRIES: &[Entry] = &[
     e("add.refused-law", "bản ghi vi phạm quy định nên không được ghi (thêm --force để vẫn ghi); không tệp nào bị thay đổi", "the record breaks a rule of the law and is not written (add --force to write it anyway); no file was changed"),
     e("add.dry-run", "--dry-run: không ghi gì vào `{path}`", "--dry-run: nothing written to `{path}`"),
     e("add.added", "Đã thêm vào `{path}`, dòng {line}.", "Added to `{path}`, line {line}."),
+    e("import.missing-everywhere", "không dòng nào có `{field}` ({rows} dòng): danh sách không có cột này và phần tiêu đề không cho biết", "no row has `{field}` ({rows} rows): the list has no such column and its title block does not say"),
+    e("import.missing-everywhere-help", "cho giá trị chung của mọi dòng bằng `{set}` (thay ví dụ bằng giá trị đúng)", "give the value of every row with `{set}` (replace the example with the right value)"),
+    e("import.did-you-mean-person", "có phải là: {people}? Nếu là người mới, thêm --create-people", "did you mean: {people}? If this is a new person, add --create-people"),
 ];

@@ -205,6 +205,34 @@ impl Directory {
     }
 }
 
+impl Directory {
+    /// "Did you mean": the people whose names are nearest `name` (ties
+    /// listed, look-alike characters near), within `unit` when given, each
+    /// shown with id and unit so the right one can be told at a glance.
+    pub fn suggest_people(&self, ds: &Dataset, name: &str, unit: Option<usize>) -> Option<String> {
+        let in_unit = |p: &crate::model::Person| unit.is_none_or(|u| p.unit == ds.units[u].id);
+        let names: Vec<&str> = ds
+            .people
+            .iter()
+            .filter(|p| in_unit(p))
+            .map(|p| ds.str(p.name))
+            .collect();
+        let folded = text::fold(name);
+        let near = text::nearest_all(strip_honorific(&folded), names);
+        let shown: Vec<String> = ds
+            .people
+            .iter()
+            .filter(|p| in_unit(p) && near.contains(&ds.str(p.name)))
+            .take(5)
+            .map(|p| {
+                let unit = ds.recipient_name(crate::model::Recipient::Unit(p.unit));
+                format!("{} ({}, {unit})", ds.str(p.name), ds.str(p.id))
+            })
+            .collect();
+        (!shown.is_empty()).then(|| shown.join("; "))
+    }
+}
+
 fn found(mut v: Vec<usize>) -> Found<usize> {
     v.sort_unstable();
     v.dedup();

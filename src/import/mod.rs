@@ -14,6 +14,7 @@ pub mod header;
 pub mod legacy;
 pub mod matching;
 pub mod source;
+pub mod summary;
 pub mod values;
 pub mod write;
 
@@ -710,10 +711,14 @@ pub fn run(root: &Path, opts: &Options, lang: Lang, progress: &mut Progress) -> 
                                     }
                                     None => tr!(lang, "import.unknown-person", name = name),
                                 };
-                                p.errors.push(
-                                    err("unknown-reference", msg, name_col)
-                                        .help(lang.t("import.create-help")),
-                                );
+                                let help = match dir.suggest_people(&ds, &name, unit) {
+                                    Some(who) => {
+                                        tr!(lang, "import.did-you-mean-person", people = who)
+                                    }
+                                    None => lang.t("import.create-help").to_string(),
+                                };
+                                p.errors
+                                    .push(err("unknown-reference", msg, name_col).help(help));
                             }
                         },
                     }
@@ -872,7 +877,7 @@ pub fn run(root: &Path, opts: &Options, lang: Lang, progress: &mut Progress) -> 
     }
     errors.sort_by_key(|d| (d.line, d.cell.clone()));
     out.rejected_rows = rejected.len();
-    out.errors = errors;
+    out.errors = summary::collapse_missing(errors, pending.len(), kind, &file_name, lang);
 
     // What to write.
     let keep: Vec<&Pending> = pending

@@ -385,8 +385,13 @@ impl Checker<'_> {
                 RecordType::Award => ds.awards.iter().map(|r| ds.str(r.id)).collect(),
                 _ => ds.units.iter().map(|r| ds.str(r.id)).collect(),
             };
-            if let Some(near) = text::nearest(ds.str(target), ids) {
-                d = d.help(tr!(self.lang, "load.did-you-mean", value = near));
+            let near = text::nearest_all(ds.str(target), ids);
+            if !near.is_empty() {
+                d = d.help(tr!(
+                    self.lang,
+                    "load.did-you-mean",
+                    value = near.join("`, `")
+                ));
             }
         }
         Some(d)
