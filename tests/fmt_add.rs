@@ -389,6 +389,13 @@ fn add_a_bad_record_exits_1_and_leaves_the_folder_byte_identical() {
     let (code, _, _) = run(&[&["add", "award", "--data", data, "--dry-run"], GOOD].concat());
     assert_eq!(code, 0);
     assert_eq!(snapshot(dir.path()), before, "--dry-run writes nothing");
+    // A file outside the folder is refused before anything is read.
+    for file in ["/tmp/x.csv", "../x.csv", "awards/2018.txt"] {
+        let (code, _, err) =
+            run(&[&["add", "award", "--data", data, "--file", file], GOOD].concat());
+        assert_eq!(code, 2, "{file}: {err}");
+    }
+    assert_eq!(snapshot(dir.path()), before);
     let (code, _, _) = run(&[&["add", "award", "--data", data, "--force"], &twice[..]].concat());
     assert_eq!(code, 0);
     assert_ne!(snapshot(dir.path()), before);
@@ -416,4 +423,29 @@ fn add_a_campaign_to_the_toml_file() {
     assert!(now.ends_with("[[campaign]]\nid = \"PT-0001\"\nname = \"Phong trào 2019\"\nkind = \"chuyen_de\"\nstart = \"2019-01-01\"\n"), "{now}");
     let (code, _, _) = run(&["check", "--data", data]);
     assert_eq!(code, 0);
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+
+    /// `fmt`'s reading of a file, like the loader's: any bytes in, a canonical
+    /// file, "already canonical" or a reason out — never a panic; and what it
+    /// writes is canonical the second time.
+    #[test]
+    fn canonical_form_of_any_bytes(
+        bytes in proptest::collection::vec(
+            proptest::sample::select(b"id,name;kind\tparent\r\n\"x1 \xEF\xBB\xBF\xC3\xA1\xE3\xF0/2018-01-0112".to_vec()),
+            0..200,
+        ),
+        kind in proptest::sample::select(thidua::model::RecordType::ALL.to_vec()),
+    ) {
+        use thidua::load::canonical;
+        let lang = thidua::Lang::En;
+        if let Ok(Some(r)) = canonical::csv(&bytes, kind, lang) {
+            prop_assert_eq!(canonical::csv(&r.bytes, kind, lang), Ok(None));
+        }
+        if let Ok(Some(r)) = canonical::toml(&bytes, kind, lang) {
+            prop_assert_eq!(canonical::toml(&r.bytes, kind, lang), Ok(None));
+        }
+    }
 }

@@ -36,6 +36,9 @@ pub fn run(ctx: &mut Ctx<'_>, args: &AddArgs) -> Result<i32> {
     }
     generate_id(&ds, kind, &mut record);
     let rel = target(&ctx.data, args.file.as_deref(), kind, &record);
+    if !inside(&rel) {
+        return Err(Error::Message(tr!(lang, "add.outside", path = rel)));
+    }
     let plan = append(&ctx.data.join(&rel), kind, &record, lang)?;
     let found = check_with(&ctx.data, &rel, &plan, &settings, lang)?;
 
@@ -240,6 +243,21 @@ fn target(root: &Path, file: Option<&Path>, kind: RecordType, record: &Record) -
     } else {
         csv
     }
+}
+
+/// Whether `rel` names a file inside the data folder: relative, without
+/// `..`, and a `.csv` or `.toml` file (what the loader reads).
+fn inside(rel: &str) -> bool {
+    let path = Path::new(rel);
+    let ext = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase);
+    path.is_relative()
+        && path
+            .components()
+            .all(|c| matches!(c, std::path::Component::Normal(_)))
+        && matches!(ext.as_deref(), Some("csv" | "toml"))
 }
 
 /// The target file's new bytes and the line the record starts on.
