@@ -34,6 +34,13 @@ pub fn read(
             return;
         }
     };
+    if let Some(what) = super::sniff::not_text(&bytes) {
+        let help = lang.t("sniff.not-text-help");
+        b.diags
+            .push(parse_error(lang.t(what.key()).to_string(), None).help(help));
+        b.ds.unreadable.push(file);
+        return;
+    }
     let size = bytes.len() as u64;
     let base = progress.done();
     let text = match String::from_utf8(bytes) {
