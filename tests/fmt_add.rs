@@ -449,3 +449,31 @@ proptest! {
         }
     }
 }
+
+/// The second pre-commit hook runs `fmt --check`: quiet on a canonical
+/// folder, exit 1 on a file as Excel saved it.
+#[test]
+fn pre_commit_hook_thidua_fmt_checks_the_form() {
+    let hooks = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join(".pre-commit-hooks.yaml"),
+    )
+    .unwrap();
+    let hook = hooks
+        .split("- id: ")
+        .find(|h| h.starts_with("thidua-fmt"))
+        .expect("a thidua-fmt hook");
+    let entry = hook
+        .lines()
+        .find_map(|l| l.trim().strip_prefix("entry: "))
+        .expect("an entry");
+    let args: Vec<&str> = entry.split_whitespace().skip(1).collect();
+    assert_eq!(args, ["fmt", "--check"]);
+    let dir = copy_of_data();
+    let data = dir.path().to_str().unwrap();
+    let with_data = [&args[..], &["--data", data]].concat();
+    assert_eq!(run(&with_data).0, 0);
+    let file = dir.path().join("units/co-quan.csv");
+    let text = std::fs::read_to_string(&file).unwrap();
+    std::fs::write(&file, as_excel_saves_it(&text)).unwrap();
+    assert_eq!(run(&with_data).0, 1);
+}
