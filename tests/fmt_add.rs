@@ -458,6 +458,11 @@ fn pre_commit_hook_thidua_fmt_checks_the_form() {
         Path::new(env!("CARGO_MANIFEST_DIR")).join(".pre-commit-hooks.yaml"),
     )
     .unwrap();
+    let hooks: String = hooks
+        .lines()
+        .filter(|l| !l.trim_start().starts_with('#'))
+        .map(|l| format!("{l}\n"))
+        .collect();
     let hook = hooks
         .split("- id: ")
         .find(|h| h.starts_with("thidua-fmt"))
