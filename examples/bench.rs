@@ -22,9 +22,10 @@ use std::process::Command;
 use std::time::{Duration, Instant};
 
 use thidua::diag::Diagnostics;
-use thidua::load::{self, Progress};
+use thidua::engine::{Checked, EngineInput};
+use thidua::load::Progress;
 use thidua::model::Dataset;
-use thidua::settings::Settings;
+use thidua::rules::config::RuleConfig;
 use thidua::Lang;
 
 /// A measured phase: runs in its own process and returns the time of the
@@ -326,11 +327,11 @@ fn report_command(dir: &Path) -> (Times, String) {
 #[allow(dead_code)]
 fn after_load(
     dir: &Path,
-    f: impl FnOnce(&Dataset, &Settings, &mut Diagnostics) -> String,
+    f: impl FnOnce(&Dataset, &RuleConfig, &mut Diagnostics) -> String,
 ) -> (Times, String) {
-    let (settings, _) = Settings::load(dir, Lang::En);
-    let (ds, mut sink) = load_folder(dir);
-    timed(|| f(&ds, &settings, &mut sink))
+    let checked = engine(dir);
+    let mut sink = checked.diagnostics;
+    timed(|| f(&checked.dataset, &checked.config, &mut sink))
 }
 
 /// MB of CSV per CPU second.
@@ -338,12 +339,20 @@ fn speed(files: &[PathBuf], t: Times) -> f64 {
     mb(dir_size(files)) / t.cpu.as_secs_f64().max(1e-9)
 }
 
+/// The pipeline without the law: settings, load, structural checks.
+fn engine(dir: &Path) -> Checked {
+    let input = EngineInput {
+        root: dir,
+        lang: Lang::En,
+        today: thidua::env::clock_today(),
+        law: false,
+    };
+    thidua::engine::run(&input, &mut Progress::hidden()).expect("load")
+}
+
 fn load_folder(dir: &Path) -> (Dataset, Diagnostics) {
-    let (settings, _) = Settings::load(dir, Lang::En);
-    let mut sink = Diagnostics::with_overrides(settings.levels.clone());
-    let ds = load::load_checked(dir, &settings, Lang::En, &mut sink, &mut Progress::hidden())
-        .expect("load");
-    (ds, sink)
+    let checked = engine(dir);
+    (checked.dataset, checked.diagnostics)
 }
 
 fn records(ds: &Dataset) -> usize {

@@ -5,6 +5,7 @@ use std::path::PathBuf;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::i18n::Lang;
+use crate::import::encoding::{self, TextEncoding};
 
 /// thidua — hồ sơ thi đua, khen thưởng: kiểm tra theo luật và báo cáo tổng kết.
 ///
@@ -92,8 +93,8 @@ pub enum ReportFormat {
 #[derive(Args, Debug)]
 pub struct ReportArgs {
     /// The year (2018) or an inclusive range of years (2016..2020)
-    #[arg(value_name = "YEAR")]
-    pub years: String,
+    #[arg(value_name = "YEAR", value_parser = YearSpan::parse)]
+    pub years: YearSpan,
     /// Output format
     #[arg(long, value_enum, default_value_t = ReportFormat::Table)]
     pub format: ReportFormat,
@@ -134,11 +135,11 @@ pub struct ImportArgs {
     #[arg(long)]
     pub sheet: Option<String>,
     /// Text encoding of a CSV file: utf-8, utf-16, windows-1258, tcvn3, vni (default: detected)
-    #[arg(long)]
-    pub encoding: Option<String>,
+    #[arg(long, value_parser = encoding)]
+    pub encoding: Option<TextEncoding>,
     /// Fill a field the sheet lacks, e.g. --set decision=123/QĐ-UBND
-    #[arg(long = "set", value_name = "FIELD=VALUE")]
-    pub set: Vec<String>,
+    #[arg(long = "set", value_name = "FIELD=VALUE", value_parser = FieldValue::parse)]
+    pub set: Vec<FieldValue>,
     /// A TOML file mapping the sheet's headers to the format's fields
     #[arg(long, value_name = "MAP.toml")]
     pub map: Option<PathBuf>,
@@ -181,6 +182,51 @@ pub struct InitArgs {
     pub dir: PathBuf,
 }
 
+/// The years a report covers: one year (`2018`) or an inclusive range
+/// (`2016..2020`, `2016..=2020`), which adds a trend.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct YearSpan {
+    pub years: Vec<u16>,
+    /// A range was given: the report shows the trend over it.
+    pub trend: bool,
+}
+
+impl YearSpan {
+    /// clap's value parser; the message follows clap's own (in English).
+    pub fn parse(s: &str) -> Result<YearSpan, String> {
+        crate::report::parse_years(s)
+            .map(|(years, trend)| YearSpan { years, trend })
+            .ok_or_else(|| Lang::En.t("arg.years").to_string())
+    }
+}
+
+/// `--encoding`, by any of its usual names.
+fn encoding(s: &str) -> Result<TextEncoding, String> {
+    TextEncoding::parse(s)
+        .ok_or_else(|| crate::tr!(Lang::En, "arg.encoding", names = encoding::NAMES))
+}
+
+/// `--set FIELD=VALUE`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FieldValue {
+    pub field: String,
+    pub value: String,
+}
+
+impl FieldValue {
+    /// clap's value parser: text before the first `=` is the field.
+    pub fn parse(s: &str) -> Result<FieldValue, String> {
+        let (field, value) = s
+            .split_once('=')
+            .filter(|(f, _)| !f.trim().is_empty())
+            .ok_or_else(|| Lang::En.t("arg.set").to_string())?;
+        Ok(FieldValue {
+            field: field.trim().to_string(),
+            value: value.trim().to_string(),
+        })
+    }
+}
+
 #[derive(Args, Debug)]
 pub struct FmtArgs {
     /// Write nothing; exit 1 if a file is not in canonical form
@@ -218,8 +264,8 @@ pub struct AddArgs {
     #[arg(value_enum)]
     pub kind: AddType,
     /// The record's values, e.g. person=P0001 award=GK year=2019
-    #[arg(value_name = "FIELD=VALUE", required = true)]
-    pub fields: Vec<String>,
+    #[arg(value_name = "FIELD=VALUE", required = true, value_parser = FieldValue::parse)]
+    pub fields: Vec<FieldValue>,
     /// The file to append to, in the data folder (default: TYPE/<year>.csv or TYPE.csv)
     #[arg(long)]
     pub file: Option<PathBuf>,

@@ -11,6 +11,10 @@ pub mod cli;
 pub mod commands;
 pub mod diag;
 pub mod emit;
+pub mod engine;
+pub mod env;
+pub mod error;
+pub mod fsutil;
 pub mod i18n;
 pub mod import;
 pub mod load;
@@ -34,38 +38,15 @@ pub const EXIT_FINDINGS: i32 = 1;
 /// Exit status: the command could not run.
 pub const EXIT_FAILURE: i32 = 2;
 
-/// "thidua could not do its job": the only errors; problems in the user's
-/// data are diagnostics, not errors.
-#[derive(Debug, thiserror::Error)]
-pub enum Error {
-    #[error("{0}")]
-    Message(String),
-    #[error("{path}: {source}")]
-    Io {
-        path: PathBuf,
-        #[source]
-        source: std::io::Error,
-    },
-    #[error("{0}")]
-    Output(#[from] std::io::Error),
-}
-
-impl Error {
-    pub fn io(path: impl Into<PathBuf>, source: std::io::Error) -> Self {
-        Error::Io {
-            path: path.into(),
-            source,
-        }
-    }
-}
-
-pub type Result<T, E = Error> = std::result::Result<T, E>;
+pub use error::{Error, Result};
 
 /// What every command is given: the language, the data folder and where to
 /// write.
 pub struct Ctx<'a> {
     pub lang: Lang,
     pub data: PathBuf,
+    /// The day the folder is checked as of (`THIDUA_TODAY`, else the clock).
+    pub today: model::Date,
     pub out: &'a mut dyn Write,
     pub err: &'a mut dyn Write,
     /// Whether stderr is a terminal (progress bars, colour).
@@ -83,6 +64,16 @@ pub struct Ctx<'a> {
 /// assert!(String::from_utf8(out).unwrap().starts_with("duplicate-id"));
 /// ```
 pub fn run<I, T>(args: I, out: &mut dyn Write, err: &mut dyn Write) -> i32
+where
+    I: IntoIterator<Item = T>,
+    T: Into<OsString> + Clone,
+{
+    run_in(&env::Env::from_process(), args, out, err)
+}
+
+/// [`run`] with the environment given rather than read from the process
+/// (tests that run in one process set `THIDUA_TODAY` this way).
+pub fn run_in<I, T>(env: &env::Env, args: I, out: &mut dyn Write, err: &mut dyn Write) -> i32
 where
     I: IntoIterator<Item = T>,
     T: Into<OsString> + Clone,
@@ -106,9 +97,17 @@ where
     };
     let lang = cli.lang.unwrap_or_default();
     let data = cli.data.clone().unwrap_or_else(|| PathBuf::from("data"));
+    let today = match env.resolve_today() {
+        Ok(today) => today,
+        Err(e) => {
+            let _ = writeln!(err, "thidua: {}", e.render(lang));
+            return EXIT_FAILURE;
+        }
+    };
     let mut ctx = Ctx {
         lang,
         data,
+        today,
         out,
         err,
         err_is_tty: std::io::stderr().is_terminal(),
@@ -118,8 +117,37 @@ where
         Ok(code) => code,
         Err(Error::Output(e)) if e.kind() == std::io::ErrorKind::BrokenPipe => EXIT_OK,
         Err(e) => {
-            let _ = writeln!(ctx.err, "thidua: {e}");
+            let _ = writeln!(ctx.err, "thidua: {:#}", failure(e, &cli.command, lang));
             EXIT_FAILURE
         }
+    }
+}
+
+/// Where the library meets the user: the error in the user's language, as
+/// an `anyhow` chain with what thidua was doing when the error alone does
+/// not say (a bare I/O failure).
+fn failure(e: Error, command: &cli::Command, lang: Lang) -> anyhow::Error {
+    let context = match &e {
+        Error::Io { .. } => Some(tr!(lang, "error.while", command = command_name(command))),
+        Error::Output(_) => Some(lang.t("error.output").to_string()),
+        _ => None,
+    };
+    let err = anyhow::Error::msg(e.render(lang));
+    match context {
+        Some(c) => err.context(c),
+        None => err,
+    }
+}
+
+fn command_name(command: &cli::Command) -> &'static str {
+    match command {
+        cli::Command::Check(_) => "check",
+        cli::Command::Report(_) => "report",
+        cli::Command::Import(_) => "import",
+        cli::Command::Rules(_) => "rules",
+        cli::Command::Explain(_) => "explain",
+        cli::Command::Init(_) => "init",
+        cli::Command::Fmt(_) => "fmt",
+        cli::Command::Add(_) => "add",
     }
 }

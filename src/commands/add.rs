@@ -10,12 +10,12 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::cli::AddArgs;
-use crate::diag::{Diagnostic, Diagnostics, Family, Severity};
+use crate::cli::{AddArgs, FieldValue};
+use crate::diag::{Diagnostic, Diagnostics, Family, RuleId, Severity};
+use crate::engine::{self, EngineInput};
 use crate::import::matching::{Directory, Found};
 use crate::load::{self, canonical, schema, sniff, Progress};
 use crate::model::{Dataset, RecordType};
-use crate::settings::Settings;
 use crate::{tr, Ctx, Error, Result, EXIT_FINDINGS, EXIT_OK};
 
 /// The new record: each column of its type with the value given (empty when
@@ -24,12 +24,17 @@ type Record = Vec<(&'static str, String)>;
 
 pub fn run(ctx: &mut Ctx<'_>, args: &AddArgs) -> Result<i32> {
     let lang = ctx.lang;
-    load::ensure_folder(&ctx.data, lang)?;
+    load::ensure_folder(&ctx.data)?;
     let kind = args.kind.record_type();
-    let mut record = parse_fields(kind, &args.fields, lang)?;
-    let (settings, _) = Settings::load(&ctx.data, lang);
+    let mut record = parse_fields(kind, &args.fields)?;
     let mut quiet = Diagnostics::new();
-    let ds = load::load(&ctx.data, lang, &mut quiet, &mut Progress::hidden())?;
+    let ds = load::load(
+        &ctx.data,
+        lang,
+        ctx.today,
+        &mut quiet,
+        &mut Progress::hidden(),
+    )?;
     if let Err(why) = resolve_names(&ds, kind, &mut record, lang) {
         writeln!(ctx.err, "thidua: {why}")?;
         return Ok(EXIT_FINDINGS);
@@ -37,10 +42,10 @@ pub fn run(ctx: &mut Ctx<'_>, args: &AddArgs) -> Result<i32> {
     generate_id(&ds, kind, &mut record);
     let rel = target(&ctx.data, args.file.as_deref(), kind, &record);
     if !inside(&rel) {
-        return Err(Error::Message(tr!(lang, "add.outside", path = rel)));
+        return Err(Error::AddOutside { path: rel });
     }
-    let plan = append(&ctx.data.join(&rel), kind, &record, lang)?;
-    let found = check_with(&ctx.data, &rel, &plan, &settings, lang)?;
+    let plan = append(&ctx.data.join(&rel), kind, &record)?;
+    let found = check_with(&ctx.data, &rel, &plan, lang, ctx.today)?;
 
     show(ctx, &record, &rel, &found)?;
     let structural = found.iter().any(|d| is_error(d, Family::Structural));
@@ -62,7 +67,7 @@ pub fn run(ctx: &mut Ctx<'_>, args: &AddArgs) -> Result<i32> {
     if let Some(dir) = path.parent() {
         std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
     }
-    super::fmt::replace_atomic(&path, &plan.bytes)?;
+    crate::fsutil::replace(&path, &plan.bytes)?;
     writeln!(
         ctx.err,
         "{}",
@@ -83,31 +88,21 @@ fn is_error(d: &Diagnostic, family: Family) -> bool {
 
 /// `FIELD=VALUE` arguments into a record of `kind`; an unknown field or a
 /// malformed argument is an error (exit 2), as with `import --set`.
-fn parse_fields(kind: RecordType, given: &[String], lang: crate::i18n::Lang) -> Result<Record> {
+fn parse_fields(kind: RecordType, given: &[FieldValue]) -> Result<Record> {
     let columns = schema::fields(kind);
     let mut record: Record = columns.iter().map(|(n, _)| (*n, String::new())).collect();
-    for arg in given {
-        let Some((field, value)) = arg.split_once('=') else {
-            return Err(Error::Message(tr!(
-                lang,
-                "import.bad-set-syntax",
-                value = arg
-            )));
-        };
-        let Some((i, _)) = schema::column(kind, field.trim()) else {
+    for FieldValue { field, value } in given {
+        let Some((i, _)) = schema::column(kind, field) else {
             let names: Vec<&str> = columns.iter().map(|(n, _)| *n).collect();
-            return Err(Error::Message(tr!(
-                lang,
-                "add.bad-field",
-                field = field,
-                fields = names.join(", ")
-            )));
+            return Err(Error::AddField {
+                field: field.clone(),
+                fields: names.join(", "),
+            });
         };
         let name = columns[i].0;
         let mut changed = canonical::Changed::default();
-        let value = value.trim();
         record[i].1 =
-            canonical::value(kind, name, value, &mut changed).unwrap_or_else(|| value.to_string());
+            canonical::value(kind, name, value, &mut changed).unwrap_or_else(|| value.clone());
     }
     Ok(record)
 }
@@ -267,12 +262,7 @@ pub struct Planned {
 }
 
 /// The file with the record appended, every byte before it kept.
-fn append(
-    path: &Path,
-    kind: RecordType,
-    record: &Record,
-    lang: crate::i18n::Lang,
-) -> Result<Planned> {
+fn append(path: &Path, kind: RecordType, record: &Record) -> Result<Planned> {
     let old = match std::fs::read(path) {
         Ok(b) => b,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Vec::new(),
@@ -285,11 +275,9 @@ fn append(
         || sniff::needs_decoding(&old)
         || std::str::from_utf8(&old).is_err()
     {
-        return Err(Error::Message(tr!(
-            lang,
-            "add.not-utf8",
-            path = path.display()
-        )));
+        return Err(Error::AddNotUtf8 {
+            path: path.to_path_buf(),
+        });
     }
     let text = std::str::from_utf8(&old).unwrap_or("");
     let nl = if text.contains("\r\n") { "\r\n" } else { "\n" };
@@ -300,7 +288,7 @@ fn append(
     let row = if is_toml {
         toml_table(kind, record, nl, !old.is_empty())
     } else {
-        csv_row(text, kind, record, nl, &mut bytes, lang)?
+        csv_row(text, kind, record, nl, &mut bytes)?
     };
     let line = bytes.iter().filter(|&&b| b == b'\n').count() as u32
         + 1
@@ -317,7 +305,6 @@ fn csv_row(
     record: &Record,
     nl: &str,
     bytes: &mut Vec<u8>,
-    lang: crate::i18n::Lang,
 ) -> Result<String> {
     let body = text.strip_prefix('\u{feff}').unwrap_or(text);
     let first = body.lines().next().unwrap_or("");
@@ -329,8 +316,8 @@ fn csv_row(
             .terminator(terminator)
             .from_writer(Vec::new());
         w.write_record(cells)
-            .map_err(|e| Error::Message(e.to_string()))?;
-        let out = w.into_inner().map_err(|e| Error::Message(e.to_string()))?;
+            .map_err(|e| Error::Csv(e.to_string()))?;
+        let out = w.into_inner().map_err(|e| Error::Csv(e.to_string()))?;
         let line = String::from_utf8_lossy(&out)
             .trim_end_matches('\n')
             .to_string();
@@ -356,7 +343,9 @@ fn csv_row(
         .collect();
     for (name, _) in record.iter().filter(|(_, v)| !v.is_empty()) {
         if !columns.contains(&Some(*name)) {
-            return Err(Error::Message(tr!(lang, "add.no-column", column = name)));
+            return Err(Error::AddNoColumn {
+                column: name.to_string(),
+            });
         }
     }
     let cells: Vec<String> = columns
@@ -393,8 +382,8 @@ fn check_with(
     root: &Path,
     rel: &str,
     plan: &Planned,
-    settings: &Settings,
     lang: crate::i18n::Lang,
+    today: crate::model::Date,
 ) -> Result<Vec<Diagnostic>> {
     let mirror =
         std::env::temp_dir().join(format!("thidua-add-{}-{}", std::process::id(), nanos()));
@@ -406,11 +395,14 @@ fn check_with(
         }
         let _ = std::fs::remove_file(&target);
         std::fs::write(&target, &plan.bytes).map_err(|e| Error::io(&target, e))?;
-        let mut sink = Diagnostics::with_overrides(settings.levels.clone());
-        let ds = load::load_checked(&mirror, settings, lang, &mut sink, &mut Progress::hidden())?;
-        crate::rules::check_law(&ds, settings, lang, &mut sink);
-        sink.sort();
-        Ok(sink)
+        let input = EngineInput {
+            root: &mirror,
+            lang,
+            today,
+            law: true,
+        };
+        let mut checked = engine::run(&input, &mut Progress::hidden())?;
+        Ok(checked.all_findings())
     })();
     let _ = std::fs::remove_dir_all(&mirror);
     let sink = result?;
@@ -425,7 +417,7 @@ fn check_with(
     Ok(sink
         .into_items()
         .into_iter()
-        .filter(|d| about(d) && d.rule != "non-canonical-file")
+        .filter(|d| about(d) && d.rule != RuleId::NonCanonicalFile)
         .collect())
 }
 

@@ -2,42 +2,27 @@
 //! the findings in the chosen format. Exit 0 clean, 1 findings, 2 failure.
 
 use crate::cli::{CheckArgs, CheckFormat, ColorChoice};
-use crate::diag::Diagnostics;
 use crate::emit::{self, CheckOutput};
-use crate::load::{self, Progress};
-use crate::model::Dataset;
-use crate::rules::Coverage;
-use crate::settings::Settings;
+use crate::engine::{self, Checked, EngineInput};
+use crate::load::Progress;
 use crate::{Ctx, Result, EXIT_FINDINGS, EXIT_OK};
 
-/// The outcome of checking a folder, before it is rendered.
-pub struct Checked {
-    pub dataset: Dataset,
-    pub settings: Settings,
-    pub diagnostics: Diagnostics,
-    pub coverage: Coverage,
-}
-
-/// Loads and checks the folder of `ctx` (also used by tests and other commands).
+/// Runs the whole pipeline, the law included, on the folder of `ctx` (also
+/// used by tests and other commands).
 pub fn check_folder(ctx: &mut Ctx<'_>) -> Result<Checked> {
-    load::ensure_folder(&ctx.data, ctx.lang)?;
-    let (settings, setting_diags) = Settings::load(&ctx.data, ctx.lang);
-    let mut sink = Diagnostics::with_overrides(settings.levels.clone());
-    sink.extend(setting_diags);
+    let input = EngineInput {
+        root: &ctx.data,
+        lang: ctx.lang,
+        today: ctx.today,
+        law: true,
+    };
     let mut progress = Progress::new(ctx.err_is_tty, ctx.lang.pick("Đang đọc", "Reading"));
-    let dataset = load::load_checked(&ctx.data, &settings, ctx.lang, &mut sink, &mut progress)?;
-    let coverage = crate::rules::check_law(&dataset, &settings, ctx.lang, &mut sink);
-    sink.sort();
-    Ok(Checked {
-        dataset,
-        settings,
-        diagnostics: sink,
-        coverage,
-    })
+    engine::run(&input, &mut progress)
 }
 
 pub fn run(ctx: &mut Ctx<'_>, args: &CheckArgs) -> Result<i32> {
-    let checked = check_folder(ctx)?;
+    let mut checked = check_folder(ctx)?;
+    let diagnostics = checked.all_findings();
     let ds = &checked.dataset;
     let records = ds.campaigns.len()
         + ds.units.len()
@@ -53,9 +38,9 @@ pub fn run(ctx: &mut Ctx<'_>, args: &CheckArgs) -> Result<i32> {
         }
     };
     let out = CheckOutput {
-        diagnostics: checked.diagnostics.items(),
-        errors: checked.diagnostics.errors(),
-        warnings: checked.diagnostics.warnings(),
+        diagnostics: diagnostics.items(),
+        errors: diagnostics.errors(),
+        warnings: diagnostics.warnings(),
         coverage: &checked.coverage,
         records,
         files: ds.files.len(),

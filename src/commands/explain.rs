@@ -2,27 +2,35 @@
 //! example and the fix.
 
 use crate::cli::ExplainArgs;
-use crate::rules::{find, registry};
+use crate::diag::RuleInfo;
+use crate::rules::{find, registry, LawRule};
 use crate::{tr, Ctx, Error, Result, EXIT_OK};
 
 pub fn run(ctx: &mut Ctx<'_>, args: &ExplainArgs) -> Result<i32> {
     let lang = ctx.lang;
     let id = args.rule.trim().to_ascii_lowercase();
     let Some(rule) = find(&id) else {
-        let near = crate::model::text::nearest(&id, registry().iter().map(|r| r.id));
-        let suggestion = near
-            .map(|n| tr!(lang, "explain.did-you-mean", name = n))
-            .unwrap_or_default();
-        return Err(Error::Message(tr!(
-            lang,
-            "explain.unknown",
-            rule = args.rule,
-            suggestion = suggestion
-        )));
+        let nearest = crate::model::text::nearest(&id, registry().iter().map(|r| r.id.as_str()));
+        return Err(Error::UnknownRule {
+            rule: args.rule.clone(),
+            nearest,
+        });
     };
-    writeln!(ctx.out, "{} — {}", rule.id, rule.summary.get(lang))?;
+    let law = crate::rules::find_law(rule.id);
+    write_rule(ctx.out, lang, rule, law)?;
+    Ok(EXIT_OK)
+}
+
+/// Writes the explanation of `rule` (with its windows, for a law rule `law`).
+pub fn write_rule(
+    out: &mut dyn std::io::Write,
+    lang: crate::i18n::Lang,
+    rule: &RuleInfo,
+    law: Option<&LawRule>,
+) -> std::io::Result<()> {
+    writeln!(out, "{} — {}", rule.id, rule.summary.get(lang))?;
     writeln!(
-        ctx.out,
+        out,
         "{}: {}    {}: {}",
         lang.t("explain.family"),
         rule.family.as_str(),
@@ -30,18 +38,15 @@ pub fn run(ctx: &mut Ctx<'_>, args: &ExplainArgs) -> Result<i32> {
         rule.default
     )?;
     if !rule.citation.is_empty() {
-        writeln!(ctx.out, "{}: {}", lang.t("explain.citation"), rule.citation)?;
+        writeln!(out, "{}: {}", lang.t("explain.citation"), rule.citation)?;
     }
-    if let Some(law) = crate::rules::find_law(rule.id) {
-        writeln!(ctx.out, "{}:", lang.t("explain.windows"))?;
-        for (w, applies) in crate::rules::windows::WINDOWS
-            .iter()
-            .zip(law.windows.iter())
-        {
+    if let Some(law) = law {
+        writeln!(out, "{}:", lang.t("explain.windows"))?;
+        for (w, applies) in law.windows.iter() {
             let level = match applies {
                 None => "—".to_string(),
                 Some(a) => match a.since {
-                    Some(d) => tr!(lang, "explain.since", level = a.level, date = d.date()),
+                    Some(d) => tr!(lang, "explain.since", level = a.level, date = d),
                     None => a.level.to_string(),
                 },
             };
@@ -49,11 +54,11 @@ pub fn run(ctx: &mut Ctx<'_>, args: &ExplainArgs) -> Result<i32> {
                 .map(|a| a.citation)
                 .filter(|c| !c.is_empty())
                 .unwrap_or("");
-            let line = format!("  {:<14} {:<24} {}", w.id, level, cite);
-            writeln!(ctx.out, "{}", line.trim_end())?;
+            let line = format!("  {:<14} {:<24} {}", w.as_str(), level, cite);
+            writeln!(out, "{}", line.trim_end())?;
         }
     }
-    writeln!(ctx.out)?;
-    writeln!(ctx.out, "{}", rule.explanation.get(lang))?;
-    Ok(EXIT_OK)
+    writeln!(out)?;
+    writeln!(out, "{}", rule.explanation.get(lang))?;
+    Ok(())
 }

@@ -4,16 +4,13 @@
 //! change (for CI and the pre-commit hook). A file it cannot read is left as
 //! it is and named; the exit status is then 1.
 
-use std::io::Write;
-use std::path::{Path, PathBuf};
-
 use crate::cli::FmtArgs;
 use crate::load::{self, canonical, Format};
 use crate::{tr, Ctx, Error, Result, EXIT_FINDINGS, EXIT_OK};
 
 pub fn run(ctx: &mut Ctx<'_>, args: &FmtArgs) -> Result<i32> {
     let lang = ctx.lang;
-    load::ensure_folder(&ctx.data, lang)?;
+    load::ensure_folder(&ctx.data)?;
     let (mut changed, mut unreadable, mut total) = (0usize, 0usize, 0usize);
     for f in load::discover(&ctx.data)? {
         let Some(kind) = f.kind else { continue };
@@ -35,7 +32,7 @@ pub fn run(ctx: &mut Ctx<'_>, args: &FmtArgs) -> Result<i32> {
                     "fmt.changed"
                 };
                 if !args.check {
-                    replace_atomic(&path, &r.bytes)?;
+                    crate::fsutil::replace(&path, &r.bytes)?;
                 }
                 writeln!(ctx.out, "{}", tr!(lang, key, path = f.rel, what = r.what))?;
             }
@@ -64,29 +61,4 @@ pub fn run(ctx: &mut Ctx<'_>, args: &FmtArgs) -> Result<i32> {
     writeln!(ctx.err, "{summary}")?;
     let failed = unreadable > 0 || (args.check && changed > 0);
     Ok(if failed { EXIT_FINDINGS } else { EXIT_OK })
-}
-
-/// Replaces `path` with `bytes` through a temporary file in the same folder
-/// and a rename, so that a reader never sees half a file.
-// TODO(merge): use the shared atomic-write helper of the core refactor.
-pub(crate) fn replace_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
-    let dir = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
-    let result = (|| {
-        let mut f = std::fs::File::create(&tmp)?;
-        f.write_all(bytes)?;
-        f.sync_all()?;
-        std::fs::rename(&tmp, path)
-    })();
-    result.map_err(|e| {
-        let _ = std::fs::remove_file(&tmp);
-        Error::io(path, e)
-    })
 }

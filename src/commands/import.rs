@@ -4,19 +4,14 @@
 //! row went in (or `--skip-invalid` was given), 1 when rows were rejected
 //! and so nothing was written, 2 when the import could not run.
 
-use std::io::Write;
-
-use serde_json::json;
-
 use crate::cli::{ImportArgs, ImportFormat, ImportType};
-use crate::diag::{Diagnostic, Severity};
-use crate::import::{self, encoding::TextEncoding, Options, Outcome};
+use crate::import::{self, Options};
 use crate::load::Progress;
 use crate::model::RecordType;
-use crate::{tr, Ctx, Error, Lang, Result, EXIT_FINDINGS, EXIT_OK};
+use crate::{Ctx, Result, EXIT_FINDINGS, EXIT_OK};
 
 /// The options of an import from its command-line arguments.
-pub fn options(args: &ImportArgs, lang: Lang) -> Result<Options> {
+pub fn options(args: &ImportArgs) -> Options {
     let kind = match args.kind {
         ImportType::Awards => RecordType::Award,
         ImportType::People => RecordType::Person,
@@ -26,39 +21,29 @@ pub fn options(args: &ImportArgs, lang: Lang) -> Result<Options> {
     };
     let mut opts = Options::new(&args.file, kind);
     opts.sheet = args.sheet.clone();
-    if let Some(name) = &args.encoding {
-        let enc = TextEncoding::parse(name).ok_or_else(|| {
-            Error::Message(tr!(
-                lang,
-                "import.bad-encoding",
-                name = name,
-                names = import::encoding::NAMES
-            ))
-        })?;
-        opts.encoding = Some(enc);
-    }
-    for s in &args.set {
-        let (k, v) = s
-            .split_once('=')
-            .ok_or_else(|| Error::Message(tr!(lang, "import.bad-set-syntax", value = s)))?;
-        opts.set.push((k.trim().to_string(), v.trim().to_string()));
-    }
+    opts.encoding = args.encoding;
+    opts.set = args
+        .set
+        .iter()
+        .map(|s| (s.field.clone(), s.value.clone()))
+        .collect();
     opts.map = args.map.clone();
     opts.create_people = args.create_people;
     opts.skip_invalid = args.skip_invalid;
     opts.dry_run = args.dry_run;
-    Ok(opts)
+    opts
 }
 
 pub fn run(ctx: &mut Ctx<'_>, args: &ImportArgs) -> Result<i32> {
     let lang = ctx.lang;
-    let mut opts = options(args, lang)?;
+    let mut opts = options(args);
     opts.progress = ctx.err_is_tty;
+    opts.today = ctx.today;
     let mut progress = Progress::new(ctx.err_is_tty, lang.pick("Đang đọc", "Reading"));
     let outcome = import::run(&ctx.data, &opts, lang, &mut progress)?;
     match args.format {
-        ImportFormat::Human => human(ctx.out, &outcome, &opts, lang)?,
-        ImportFormat::Json => json(ctx.out, &outcome, &opts)?,
+        ImportFormat::Human => import::render::human(ctx.out, &outcome, &opts, lang)?,
+        ImportFormat::Json => import::render::json(ctx.out, &outcome, &opts)?,
     }
     // A rejected row is a finding, even when --skip-invalid wrote the others.
     Ok(if outcome.has_rejections() {
@@ -66,157 +51,4 @@ pub fn run(ctx: &mut Ctx<'_>, args: &ImportArgs) -> Result<i32> {
     } else {
         EXIT_OK
     })
-}
-
-fn place(d: &Diagnostic) -> String {
-    match (&d.file, d.line, &d.cell) {
-        (_, _, Some(cell)) => cell.clone(),
-        (Some(f), Some(l), None) => format!("{f}:{l}"),
-        (Some(f), None, None) => f.clone(),
-        (None, _, _) => String::new(),
-    }
-}
-
-fn write_diag(w: &mut dyn Write, d: &Diagnostic, lang: Lang) -> std::io::Result<()> {
-    let word = match d.severity {
-        Severity::Error => lang.t("check.error"),
-        Severity::Warning => lang.t("check.warning"),
-    };
-    writeln!(w, "{}: {word}[{}]: {}", place(d), d.rule, d.message)?;
-    if !d.citation.is_empty() {
-        writeln!(w, "  = {}: {}", lang.t("check.law"), d.citation)?;
-    }
-    if let Some(h) = &d.help {
-        writeln!(w, "  = {}: {}", lang.t("check.help"), h)?;
-    }
-    Ok(())
-}
-
-fn human(w: &mut dyn Write, o: &Outcome, opts: &Options, lang: Lang) -> std::io::Result<()> {
-    let sheet = o
-        .sheet
-        .as_ref()
-        .map(|s| tr!(lang, "import.sheet", sheet = s))
-        .unwrap_or_default();
-    writeln!(
-        w,
-        "{}",
-        tr!(
-            lang,
-            "import.header",
-            file = o.file,
-            sheet = sheet,
-            row = o.header_row
-        )
-    )?;
-    if let (Some(enc), Some(delim)) = (o.encoding, o.delimiter) {
-        let delim = if delim == '\t' {
-            "\\t".to_string()
-        } else {
-            delim.to_string()
-        };
-        writeln!(
-            w,
-            "{}",
-            tr!(lang, "import.encoding", encoding = enc, delimiter = delim)
-        )?;
-    }
-    if let Some(l) = o.legacy {
-        writeln!(w, "{}", tr!(lang, "import.legacy", name = l.name()))?;
-    }
-    if !o.from_title.is_empty() {
-        let values = o
-            .from_title
-            .iter()
-            .map(|(k, v)| format!("{k} = {v}"))
-            .collect::<Vec<_>>()
-            .join(", ");
-        writeln!(w, "{}", tr!(lang, "import.from-title", values = values))?;
-    }
-    if o.folder_errors > 0 {
-        writeln!(
-            w,
-            "{}",
-            tr!(lang, "import.folder-errors", count = o.folder_errors)
-        )?;
-    }
-    for d in o.warnings.iter().chain(o.errors.iter()) {
-        write_diag(w, d, lang)?;
-    }
-    for s in &o.skipped {
-        writeln!(w, "{}", tr!(lang, "import.skipped-at", at = s.at))?;
-    }
-    if o.guessed_direct > 0 {
-        writeln!(
-            w,
-            "{}",
-            tr!(lang, "import.guessed-direct", count = o.guessed_direct)
-        )?;
-    }
-    if opts.dry_run {
-        for f in &o.files {
-            writeln!(w, "{}", tr!(lang, "import.would-write", path = f.rel))?;
-            w.write_all(&f.bytes)?;
-        }
-    } else {
-        for f in o.files.iter().filter(|_| o.written) {
-            writeln!(w, "{}", tr!(lang, "import.wrote", path = f.rel))?;
-        }
-    }
-    writeln!(
-        w,
-        "{}",
-        tr!(
-            lang,
-            "import.summary",
-            added = o.added,
-            people = o.created_people,
-            skipped = o.skipped.len(),
-            rejected = o.rejected_rows
-        )
-    )?;
-    if o.has_rejections() && !opts.skip_invalid {
-        writeln!(w, "{}", lang.t("import.nothing-written"))?;
-    } else if opts.dry_run {
-        writeln!(w, "{}", lang.t("import.dry-run"))?;
-    }
-    Ok(())
-}
-
-fn json(w: &mut dyn Write, o: &Outcome, opts: &Options) -> std::io::Result<()> {
-    let diags = |v: &[Diagnostic]| {
-        v.iter()
-            .map(crate::emit::json::diagnostic)
-            .collect::<Vec<_>>()
-    };
-    let skipped: Vec<_> = o
-        .skipped
-        .iter()
-        .map(|s| json!({"at": s.at, "row": s.row}))
-        .collect();
-    let files: Vec<_> = o.files.iter().map(|f| f.rel.clone()).collect();
-    let from_title: serde_json::Map<String, serde_json::Value> = o
-        .from_title
-        .iter()
-        .map(|(k, v)| (k.to_string(), json!(v)))
-        .collect();
-    let doc = json!({
-        "file": o.file,
-        "sheet": o.sheet,
-        "header_row": o.header_row,
-        "encoding": o.encoding,
-        "legacy_encoding": o.legacy.map(|l| l.name()),
-        "from_title": from_title,
-        "added": o.added,
-        "created_people": o.created_people,
-        "skipped": skipped,
-        "rejected": o.rejected_rows,
-        "errors": diags(&o.errors),
-        "warnings": diags(&o.warnings),
-        "files": files,
-        "written": o.written,
-        "dry_run": opts.dry_run,
-    });
-    serde_json::to_writer_pretty(&mut *w, &doc)?;
-    writeln!(w)
 }

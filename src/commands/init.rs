@@ -1,9 +1,10 @@
 //! `thidua init DIR`: a minimal, valid, commented data folder to start from.
-//! Written atomically: into a temporary sibling folder, then renamed.
+//! Written all or nothing by [`crate::fsutil::commit`].
 
 use std::path::Path;
 
 use crate::cli::InitArgs;
+use crate::fsutil::{self, FailPoint, NewFile};
 use crate::{tr, Ctx, Error, Result, EXIT_OK};
 
 /// The files of a new folder, embedded in the binary.
@@ -29,18 +30,10 @@ pub fn run(ctx: &mut Ctx<'_>, args: &InitArgs) -> Result<i32> {
     let dir = &args.dir;
     if let Ok(mut entries) = std::fs::read_dir(dir) {
         if entries.next().is_some() {
-            return Err(Error::Message(tr!(
-                lang,
-                "init.not-empty",
-                path = dir.display()
-            )));
+            return Err(Error::FolderNotEmpty { path: dir.clone() });
         }
     } else if dir.exists() {
-        return Err(Error::Message(tr!(
-            lang,
-            "check.not-folder",
-            path = dir.display()
-        )));
+        return Err(Error::NotAFolder { path: dir.clone() });
     }
     write_template(dir)?;
     writeln!(
@@ -56,31 +49,18 @@ pub fn run(ctx: &mut Ctx<'_>, args: &InitArgs) -> Result<i32> {
     Ok(EXIT_OK)
 }
 
-/// Writes the template into `dir` (absent or empty) all at once.
+/// Writes the template into `dir` (absent or empty) all or nothing, through
+/// the writer `import` uses: on failure, `dir` is as it was.
 fn write_template(dir: &Path) -> Result<()> {
-    let name = dir
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "data".into());
-    let parent = match dir.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-        _ => std::path::PathBuf::from("."),
-    };
-    std::fs::create_dir_all(&parent).map_err(|e| Error::io(&parent, e))?;
-    let tmp = parent.join(format!(".{name}.init-{}", std::process::id()));
-    let result = (|| {
-        std::fs::create_dir(&tmp).map_err(|e| Error::io(&tmp, e))?;
-        for (file, text) in TEMPLATE {
-            let path = tmp.join(file);
-            std::fs::write(&path, text).map_err(|e| Error::io(&path, e))?;
-        }
-        if dir.exists() {
-            std::fs::remove_dir(dir).map_err(|e| Error::io(dir, e))?;
-        }
-        std::fs::rename(&tmp, dir).map_err(|e| Error::io(dir, e))
-    })();
-    if result.is_err() {
-        let _ = std::fs::remove_dir_all(&tmp);
+    if let Some(parent) = dir.parent().filter(|p| !p.as_os_str().is_empty()) {
+        std::fs::create_dir_all(parent).map_err(|e| Error::io(parent, e))?;
     }
-    result
+    let files: Vec<NewFile> = TEMPLATE
+        .iter()
+        .map(|(name, text)| NewFile {
+            rel: (*name).to_string(),
+            bytes: text.as_bytes().to_vec(),
+        })
+        .collect();
+    fsutil::commit(dir, &files, FailPoint::default())
 }

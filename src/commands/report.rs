@@ -5,27 +5,33 @@
 //! Exit 0 when the report was written; 1 when `--strict` refused it; 2 when
 //! it could not be made (bad arguments, unreadable folder, failed write).
 
-use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use crate::cli::{ReportArgs, ReportFormat};
 use crate::diag::Diagnostics;
-use crate::i18n::Lang;
-use crate::load::{self, Progress};
+use crate::engine::{self, EngineInput};
+use crate::load::Progress;
 use crate::model::Dataset;
-use crate::report::{self, tables, Report, Table};
+use crate::report::{self, render, tables};
 use crate::settings::Settings;
 use crate::{tr, Ctx, Error, Result, EXIT_FINDINGS, EXIT_OK};
 
 pub fn run(ctx: &mut Ctx<'_>, args: &ReportArgs) -> Result<i32> {
     let lang = ctx.lang;
-    let (years, trend) = report::parse_years(&args.years)
-        .ok_or_else(|| Error::Message(tr!(lang, "report.bad-years", value = args.years)))?;
+    let (years, trend) = (&args.years.years, args.years.trend);
     validate(ctx, args)?;
 
-    load::ensure_folder(&ctx.data, lang)?;
-    let (settings, setting_problems) = Settings::load(&ctx.data, lang);
-    if !setting_problems.is_empty() {
+    // Problems in the data are `check`'s to list; the report only counts what
+    // they leave out, and how many findings of the law concern its years.
+    let input = EngineInput {
+        root: &ctx.data,
+        lang,
+        today: ctx.today,
+        law: true,
+    };
+    let mut progress = Progress::new(ctx.err_is_tty, lang.pick("Đang đọc", "Reading"));
+    let checked = engine::run(&input, &mut progress)?;
+    if checked.settings_problems > 0 {
         // The report runs on the valid settings; `check` lists the problems.
         writeln!(
             ctx.err,
@@ -33,28 +39,25 @@ pub fn run(ctx: &mut Ctx<'_>, args: &ReportArgs) -> Result<i32> {
             tr!(
                 lang,
                 "report.settings-problems",
-                count = setting_problems.len()
+                count = checked.settings_problems
             )
         )?;
     }
-    // Problems in the data are `check`'s to list; the report only counts what they leave out.
-    let mut sink = Diagnostics::with_overrides(settings.levels.clone());
-    let mut progress = Progress::new(ctx.err_is_tty, lang.pick("Đang đọc", "Reading"));
-    let ds = load::load_checked(&ctx.data, &settings, lang, &mut sink, &mut progress)?;
-    let left_out = load::sniff::left_out(&ds, &sink, lang);
+    let left_out = crate::load::sniff::left_out(&checked.dataset, &checked.diagnostics, lang);
     for line in &left_out {
         writeln!(ctx.err, "{line}")?;
     }
     if args.strict && !left_out.is_empty() {
         return Ok(EXIT_FINDINGS);
     }
-    let organisation = organisation(&settings, &ctx.data);
+    let ds = &checked.dataset;
+    let organisation = organisation(&checked.settings, &ctx.data);
     let r = report::compute(
-        &ds,
+        ds,
         organisation,
-        &years,
+        years,
         trend,
-        law_findings(&ds, &settings, &years),
+        law_findings(ds, &checked.law, years),
     );
 
     if args.strict && r.structural_errors() > 0 {
@@ -73,16 +76,12 @@ pub fn run(ctx: &mut Ctx<'_>, args: &ReportArgs) -> Result<i32> {
     }
 
     if args.format == ReportFormat::Csv && args.table.is_none() {
-        let dir = args
-            .output
-            .as_deref()
-            .ok_or_else(|| csv_needs_table(lang))?;
+        let dir = args.output.as_deref().ok_or(Error::CsvNeedsTable {
+            tables: tables::NAMES,
+        })?;
         std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
-        for t in chosen(&r, lang, None) {
-            let mut buf = Vec::new();
-            report::csv::write(&mut buf, &t, lang)?;
-            let path = dir.join(format!("{}.csv", t.name));
-            write_atomic(&path, &buf)?;
+        for (name, bytes) in render::csv_files(&r, lang)? {
+            crate::fsutil::replace(&dir.join(format!("{name}.csv")), &bytes)?;
         }
         writeln!(
             ctx.err,
@@ -92,16 +91,16 @@ pub fn run(ctx: &mut Ctx<'_>, args: &ReportArgs) -> Result<i32> {
         return Ok(EXIT_OK);
     }
 
-    let bytes = render(
-        &r,
-        args,
-        lang,
-        &notes,
-        ctx.out_is_tty && args.output.is_none(),
-    )?;
+    let how = render::Rendering {
+        format: args.format.into(),
+        table: args.table.as_deref(),
+        notes: &notes,
+        fit: ctx.out_is_tty && args.output.is_none(),
+    };
+    let bytes = render::render(&r, &how, lang)?;
     match &args.output {
         Some(path) => {
-            write_atomic(path, &bytes)?;
+            crate::fsutil::replace(path, &bytes)?;
             writeln!(
                 ctx.err,
                 "{}",
@@ -118,39 +117,34 @@ pub fn run(ctx: &mut Ctx<'_>, args: &ReportArgs) -> Result<i32> {
 
 /// Refuses combinations of options that cannot work, before reading anything.
 fn validate(ctx: &Ctx<'_>, args: &ReportArgs) -> Result<()> {
-    let lang = ctx.lang;
     if let Some(name) = &args.table {
         if args.format == ReportFormat::Json {
-            return Err(Error::Message(lang.t("report.table-not-for-json").into()));
+            return Err(Error::TableNotForJson);
         }
         if !tables::NAMES.contains(&name.as_str()) {
-            return Err(Error::Message(tr!(
-                lang,
-                "report.unknown-table",
-                name = name,
-                tables = tables::NAMES.join(", ")
-            )));
+            return Err(Error::UnknownTable {
+                name: name.clone(),
+                tables: tables::NAMES,
+            });
         }
     }
     let format = format_name(args.format);
     match (&args.output, args.format) {
-        (None, ReportFormat::Csv) if args.table.is_none() => return Err(csv_needs_table(lang)),
+        (None, ReportFormat::Csv) if args.table.is_none() => {
+            return Err(Error::CsvNeedsTable {
+                tables: tables::NAMES,
+            })
+        }
         (None, ReportFormat::Xlsx | ReportFormat::Html) if ctx.out_is_tty => {
-            return Err(Error::Message(tr!(
-                lang,
-                "report.need-output",
-                format = format
-            )));
+            return Err(Error::NeedOutput { format });
         }
         (Some(path), _)
             if path.is_dir() && !(args.format == ReportFormat::Csv && args.table.is_none()) =>
         {
-            return Err(Error::Message(tr!(
-                lang,
-                "report.output-is-folder",
-                path = path.display(),
-                format = format
-            )));
+            return Err(Error::OutputIsFolder {
+                path: path.clone(),
+                format,
+            });
         }
         _ => {}
     }
@@ -166,59 +160,6 @@ fn format_name(f: ReportFormat) -> &'static str {
         ReportFormat::Xlsx => "xlsx",
         ReportFormat::Html => "html",
     }
-}
-
-fn csv_needs_table(lang: Lang) -> Error {
-    Error::Message(tr!(
-        lang,
-        "report.csv-needs-table",
-        tables = tables::NAMES.join(", ")
-    ))
-}
-
-/// The tables to render: the one named by `--table` (even when empty), else
-/// every table with figures.
-fn chosen(r: &Report, lang: Lang, name: Option<&str>) -> Vec<Table> {
-    let all = tables::tables(r, lang);
-    match name {
-        Some(n) => all.into_iter().filter(|t| t.name == n).collect(),
-        None => all
-            .into_iter()
-            .filter(|t| t.name == "summary" || !t.rows.is_empty())
-            .collect(),
-    }
-}
-
-fn render(
-    r: &Report,
-    args: &ReportArgs,
-    lang: Lang,
-    notes: &[String],
-    fit: bool,
-) -> Result<Vec<u8>> {
-    let title = tables::title(r, lang);
-    let ts = chosen(r, lang, args.table.as_deref());
-    let mut buf = Vec::new();
-    match args.format {
-        ReportFormat::Json => report::json::write(&mut buf, r)?,
-        ReportFormat::Table => {
-            report::table::write(&mut buf, &[r.organisation.clone(), title], &ts, fit, lang)?
-        }
-        ReportFormat::Md => report::md::write(&mut buf, &r.organisation, &title, notes, &ts, lang)?,
-        ReportFormat::Html => {
-            report::html::write(&mut buf, &r.organisation, &title, notes, &ts, lang)?
-        }
-        ReportFormat::Csv => {
-            for t in &ts {
-                report::csv::write(&mut buf, t, lang)?;
-            }
-        }
-        ReportFormat::Xlsx => {
-            buf = report::xlsx::build(&r.organisation, &title, notes, &ts, lang)
-                .map_err(|e| Error::Message(format!("xlsx: {e}")))?;
-        }
-    }
-    Ok(buf)
 }
 
 /// The organisation heading every output: `[organisation] name`, else the
@@ -241,16 +182,14 @@ fn organisation(settings: &Settings, data: &Path) -> String {
 /// How many findings of the law's rules concern the awards of the reported
 /// years. The report says how many there are and points to `thidua check`;
 /// it never removes an award for them.
-fn law_findings(ds: &Dataset, settings: &Settings, years: &[u16]) -> Option<usize> {
-    let mut sink = Diagnostics::with_overrides(settings.levels.clone());
-    crate::rules::check_law(ds, settings, crate::i18n::Lang::En, &mut sink);
+fn law_findings(ds: &Dataset, law: &Diagnostics, years: &[u16]) -> Option<usize> {
     let ids: std::collections::HashSet<&str> = ds
         .awards
         .iter()
         .filter(|a| years.contains(&a.year))
         .map(|a| ds.str(a.id))
         .collect();
-    let count = sink
+    let count = law
         .items()
         .iter()
         .filter(|d| d.record.as_deref().is_some_and(|r| ids.contains(r)))
@@ -258,26 +197,15 @@ fn law_findings(ds: &Dataset, settings: &Settings, years: &[u16]) -> Option<usiz
     Some(count)
 }
 
-/// Writes `bytes` to `path` through a temporary file in the same folder and a
-/// rename, so that a reader never sees half a file.
-fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
-    let dir = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
-    let result = (|| {
-        let mut f = std::fs::File::create(&tmp)?;
-        f.write_all(bytes)?;
-        f.sync_all()?;
-        std::fs::rename(&tmp, path)
-    })();
-    result.map_err(|e| {
-        let _ = std::fs::remove_file(&tmp);
-        Error::io(path, e)
-    })
+impl From<ReportFormat> for render::Format {
+    fn from(f: ReportFormat) -> Self {
+        match f {
+            ReportFormat::Table => render::Format::Table,
+            ReportFormat::Csv => render::Format::Csv,
+            ReportFormat::Json => render::Format::Json,
+            ReportFormat::Md => render::Format::Md,
+            ReportFormat::Xlsx => render::Format::Xlsx,
+            ReportFormat::Html => render::Format::Html,
+        }
+    }
 }

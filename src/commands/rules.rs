@@ -5,7 +5,7 @@ use comfy_table::{presets::UTF8_FULL_CONDENSED, ContentArrangement, Table};
 use serde_json::json;
 
 use crate::cli::{ListFormat, RulesArgs};
-use crate::rules::{registry, THRESHOLDS};
+use crate::rules::{registry, thresholds};
 use crate::{Ctx, Result, EXIT_OK};
 
 pub fn run(ctx: &mut Ctx<'_>, args: &RulesArgs) -> Result<i32> {
@@ -20,7 +20,7 @@ pub fn run(ctx: &mut Ctx<'_>, args: &RulesArgs) -> Result<i32> {
                 })
                 .collect();
             let thresholds: Vec<_> =
-                THRESHOLDS.iter().map(|t| json!({"name": t.name, "default": t.default, "summary": t.summary.get(lang)})).collect();
+                thresholds().iter().map(|t| json!({"name": t.name, "default": t.default, "summary": t.summary.get(lang)})).collect();
             serde_json::to_writer_pretty(
                 &mut *ctx.out,
                 &json!({"rules": rules, "thresholds": thresholds}),
@@ -39,16 +39,16 @@ pub fn run(ctx: &mut Ctx<'_>, args: &RulesArgs) -> Result<i32> {
             table.set_header(lang.t("rules.header").split(" | ").collect::<Vec<_>>());
             for r in registry() {
                 table.add_row(vec![
-                    r.id,
+                    r.id.as_str(),
                     r.family.as_str(),
                     r.default.as_str(),
                     r.summary.get(lang),
                 ]);
             }
             writeln!(ctx.out, "{table}")?;
-            if !THRESHOLDS.is_empty() {
+            if !thresholds().is_empty() {
                 writeln!(ctx.out, "{}", lang.t("rules.thresholds"))?;
-                for t in THRESHOLDS {
+                for t in thresholds() {
                     writeln!(
                         ctx.out,
                         "  {} = {} — {}",

@@ -3,8 +3,12 @@
 //! never an early return. Which rules exist, and how severe they are by
 //! default, is the registry's business (`crate::rules::registry`).
 
+mod rule_id;
+
 use std::collections::HashMap;
 use std::fmt;
+
+pub use rule_id::RuleId;
 
 /// How serious an emitted diagnostic is.
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Debug, serde::Serialize)]
@@ -102,7 +106,7 @@ impl Bilingual {
 #[derive(Debug)]
 pub struct RuleInfo {
     /// Stable kebab-case id, never reused.
-    pub id: &'static str,
+    pub id: RuleId,
     pub family: Family,
     /// The level where the rule applies and nothing more specific is said
     /// (law rules refine it per regime window in `crate::rules`).
@@ -126,7 +130,7 @@ pub struct Related {
 /// One problem found in the user's data.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Diagnostic {
-    pub rule: &'static str,
+    pub rule: RuleId,
     pub severity: Severity,
     /// Path relative to the data folder (or the imported file's name).
     pub file: Option<String>,
@@ -145,7 +149,14 @@ pub struct Diagnostic {
 }
 
 impl Diagnostic {
-    pub fn new(rule: &'static str, severity: Severity, message: impl Into<String>) -> Self {
+    /// A finding of `rule` at the level the registry gives it. A law rule's
+    /// level depends on the record's window: the law's judge sets it with
+    /// [`Diagnostic::window_severity`].
+    pub fn new(rule: RuleId, message: impl Into<String>) -> Self {
+        let severity = rule
+            .format_level()
+            .and_then(Level::severity)
+            .unwrap_or(Severity::Error);
         Diagnostic {
             rule,
             severity,
@@ -158,6 +169,12 @@ impl Diagnostic {
             citation: String::new(),
             related: Vec::new(),
         }
+    }
+
+    /// The severity the law's table gives a law rule in the record's window.
+    pub(crate) fn window_severity(mut self, severity: Severity) -> Self {
+        self.severity = severity;
+        self
     }
 
     pub fn at(mut self, file: impl Into<String>, line: Option<u32>) -> Self {
@@ -200,7 +217,7 @@ impl Diagnostic {
 /// `thidua.toml` `[rules]`.
 #[derive(Debug, Default)]
 pub struct Diagnostics {
-    overrides: HashMap<String, Level>,
+    overrides: HashMap<RuleId, Level>,
     items: Vec<Diagnostic>,
     errors: usize,
     warnings: usize,
@@ -212,7 +229,7 @@ impl Diagnostics {
     }
 
     /// A sink whose levels for the named rules replace the rules' defaults.
-    pub fn with_overrides(overrides: HashMap<String, Level>) -> Self {
+    pub fn with_overrides(overrides: HashMap<RuleId, Level>) -> Self {
         Diagnostics {
             overrides,
             ..Self::default()
@@ -220,14 +237,14 @@ impl Diagnostics {
     }
 
     /// The level configured for `rule`, if the user set one.
-    pub fn configured(&self, rule: &str) -> Option<Level> {
-        self.overrides.get(rule).copied()
+    pub fn configured(&self, rule: RuleId) -> Option<Level> {
+        self.overrides.get(&rule).copied()
     }
 
     /// Records `d`, with its severity replaced by the configured level, or
     /// drops it when that level is `off`. Returns the severity it was kept at.
     pub fn push(&mut self, mut d: Diagnostic) -> Option<Severity> {
-        if let Some(level) = self.overrides.get(d.rule) {
+        if let Some(level) = self.overrides.get(&d.rule) {
             d.severity = level.severity()?;
         }
         // Text quoted from a file never reaches a terminal raw.
@@ -270,12 +287,17 @@ impl Diagnostics {
     /// order the checks ran in.
     pub fn sort(&mut self) {
         let tier = |d: &Diagnostic| match d.rule {
-            "parse-error" | "missing-column" | "non-canonical-file" => 0,
+            RuleId::ParseError | RuleId::MissingColumn | RuleId::NonCanonicalFile => 0,
             _ if d.line.is_none() => 1,
             _ => 2,
         };
         self.items.sort_by(|a, b| {
-            (tier(a), &a.file, a.line, a.rule).cmp(&(tier(b), &b.file, b.line, b.rule))
+            (tier(a), &a.file, a.line, a.rule.as_str()).cmp(&(
+                tier(b),
+                &b.file,
+                b.line,
+                b.rule.as_str(),
+            ))
         });
     }
 
@@ -291,16 +313,16 @@ mod tests {
     #[test]
     fn overrides_change_or_drop_severity() {
         let mut sink = Diagnostics::with_overrides(HashMap::from([
-            ("a".to_string(), Level::Off),
-            ("b".to_string(), Level::Error),
+            (RuleId::DuplicateId, Level::Off),
+            (RuleId::UnknownColumn, Level::Error),
         ]));
-        assert_eq!(sink.push(Diagnostic::new("a", Severity::Error, "x")), None);
+        assert_eq!(sink.push(Diagnostic::new(RuleId::DuplicateId, "x")), None);
         assert_eq!(
-            sink.push(Diagnostic::new("b", Severity::Warning, "y")),
+            sink.push(Diagnostic::new(RuleId::UnknownColumn, "y")),
             Some(Severity::Error)
         );
         assert_eq!(
-            sink.push(Diagnostic::new("c", Severity::Warning, "z")),
+            sink.push(Diagnostic::new(RuleId::UnknownFile, "z")),
             Some(Severity::Warning)
         );
         assert_eq!(

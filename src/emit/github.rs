@@ -47,7 +47,7 @@ pub fn command(out: &CheckOutput<'_>, d: &Diagnostic) -> String {
         props.push(format!("file={}", escape_property(&out.repo_path(file))));
         props.push(format!("line={}", d.line.unwrap_or(1)));
     }
-    props.push(format!("title={}", escape_property(d.rule)));
+    props.push(format!("title={}", escape_property(d.rule.as_str())));
     let mut text = d.message.clone();
     for r in &d.related {
         text.push_str(&format!(
@@ -101,6 +101,7 @@ pub fn escape_property(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::diag::RuleId;
     use crate::i18n::Lang;
     use crate::rules::Coverage;
 
@@ -122,14 +123,12 @@ mod tests {
     fn one_command_per_diagnostic_with_the_folder_prefixed() {
         let diags = vec![
             Diagnostic::new(
-                "unknown-reference",
-                Severity::Error,
+                RuleId::UnknownReference,
                 "`person` = `P-9`: 100% wrong\nsecond line",
             )
             .at("awards/2018.csv", Some(12))
             .help("did you mean `P-1`?"),
-            Diagnostic::new("unknown-file", Severity::Warning, "file `award.csv`")
-                .at("a,b:c.csv", None),
+            Diagnostic::new(RuleId::UnknownFile, "file `award.csv`").at("a,b:c.csv", None),
         ];
         let coverage = Coverage::default();
         let out = output(&diags, &coverage, "data");
@@ -155,8 +154,8 @@ mod tests {
     #[test]
     fn no_prefix_for_the_current_folder_and_no_file_for_folder_findings() {
         let diags = vec![
-            Diagnostic::new("parse-error", Severity::Error, "x").at("units.csv", Some(2)),
-            Diagnostic::new("parse-error", Severity::Error, "y"),
+            Diagnostic::new(RuleId::ParseError, "x").at("units.csv", Some(2)),
+            Diagnostic::new(RuleId::ParseError, "y"),
         ];
         let coverage = Coverage::default();
         let out = output(&diags, &coverage, "");

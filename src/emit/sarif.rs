@@ -10,7 +10,7 @@ use std::io::{self, Write};
 use serde_json::{json, Map, Value};
 
 use super::CheckOutput;
-use crate::diag::{Diagnostic, Level, Severity};
+use crate::diag::{Diagnostic, Level, RuleId, Severity};
 use crate::rules::registry;
 
 /// The SARIF version written, and its schema.
@@ -30,7 +30,7 @@ pub fn write(w: &mut dyn Write, out: &CheckOutput<'_>) -> io::Result<()> {
 pub fn log(out: &CheckOutput<'_>) -> Value {
     let lang = out.lang;
     let mut rules: Vec<Value> = Vec::new();
-    let mut index: HashMap<&str, usize> = HashMap::new();
+    let mut index: HashMap<RuleId, usize> = HashMap::new();
     for r in registry() {
         index.insert(r.id, rules.len());
         let mut rule = json!({
@@ -49,15 +49,15 @@ pub fn log(out: &CheckOutput<'_>) -> Value {
     // A rule that reports without being registered is a slip elsewhere; the
     // log stays valid by describing it from its id.
     for d in out.diagnostics {
-        if !index.contains_key(d.rule) {
-            index.insert(d.rule, rules.len());
+        if let std::collections::hash_map::Entry::Vacant(e) = index.entry(d.rule) {
+            e.insert(rules.len());
             rules.push(json!({"id": d.rule, "shortDescription": {"text": d.rule}, "defaultConfiguration": {"level": severity(d.severity)}}));
         }
     }
     let results: Vec<Value> = out
         .diagnostics
         .iter()
-        .map(|d| result(out, d, index[d.rule]))
+        .map(|d| result(out, d, index[&d.rule]))
         .collect();
     let mut driver = json!({
         "name": "thidua",
@@ -196,17 +196,17 @@ mod tests {
     #[test]
     fn results_point_at_repository_files_and_registered_rules() {
         let diags = vec![
-            Diagnostic::new("duplicate-id", Severity::Error, "id `A-1` is used twice")
+            Diagnostic::new(RuleId::DuplicateId, "id `A-1` is used twice")
                 .at("awards/Quyết định 1.csv", Some(7))
                 .related("awards/2018.csv", 3, "first defined here")
                 .record("A-1"),
-            Diagnostic::new("unknown-file", Severity::Warning, "x").at("award.csv", None),
-            Diagnostic::new("not-registered", Severity::Error, "y").at("units.csv", Some(2)),
+            Diagnostic::new(RuleId::UnknownFile, "x").at("award.csv", None),
+            Diagnostic::new(RuleId::ParseError, "y").at("units.csv", Some(2)),
         ];
         let log = log_of(&diags, "data");
         let run = &log["runs"][0];
         let rules = run["tool"]["driver"]["rules"].as_array().unwrap();
-        assert_eq!(rules.len(), registry().len() + 1);
+        assert_eq!(rules.len(), registry().len());
         let results = run["results"].as_array().unwrap();
         assert_eq!(results.len(), 3);
         for r in results {
@@ -234,8 +234,7 @@ mod tests {
 
     #[test]
     fn files_outside_the_current_folder_are_file_uris() {
-        let diags =
-            vec![Diagnostic::new("parse-error", Severity::Error, "x").at("units.csv", Some(2))];
+        let diags = vec![Diagnostic::new(RuleId::ParseError, "x").at("units.csv", Some(2))];
         let log = log_of(&diags, "/srv/hồ sơ");
         let art =
             &log["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"];

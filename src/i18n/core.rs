@@ -3,6 +3,18 @@
 use super::{e, Entry};
 
 pub const ENTRIES: &[Entry] = &[
+    e("arg.years", "không phải năm hoặc khoảng năm (ví dụ 2018 hoặc 2016..2020)", "not a year or a range of years (e.g. 2018 or 2016..2020)"),
+    e("arg.encoding", "không biết bảng mã này (dùng một trong: {names})", "unknown encoding (use one of: {names})"),
+    e("arg.set", "cần dạng TRƯỜNG=GIÁ_TRỊ", "takes FIELD=VALUE"),
+    e("error.while", "`thidua {command}` không làm xong được", "`thidua {command}` could not finish"),
+    e("error.output", "không ghi được kết quả", "cannot write the output"),
+    e("error.io", "{path}: {error}", "{path}: {error}"),
+    e("error.not-a-file", "`{path}` đã có và không phải một tệp thường; không ghi đè", "`{path}` exists and is not a regular file; refusing to replace it"),
+    e("error.xlsx", "xlsx: {error}", "xlsx: {error}"),
+    e("error.csv", "csv: {error}", "csv: {error}"),
+    e("error.injected-before", "lỗi giả lập trước khi đặt `{path}`", "injected failure before placing `{path}`"),
+    e("error.injected-after", "lỗi giả lập sau khi đặt mọi tệp", "injected failure after placing every file"),
+    e("env.bad-today", "THIDUA_TODAY = `{value}` không phải một ngày (YYYY-MM-DD)", "THIDUA_TODAY = `{value}` is not a date (YYYY-MM-DD)"),
     e("settings.not-utf8", "thidua.toml không phải văn bản UTF-8", "thidua.toml is not UTF-8 text"),
     e("settings.unreadable", "không đọc được thidua.toml: {error}", "cannot read thidua.toml: {error}"),
     e("settings.syntax", "lỗi cú pháp TOML: {error}", "TOML syntax error: {error}"),

@@ -5,8 +5,6 @@ use super::{e, Entry};
 pub const ENTRIES: &[Entry] = &[
     e("import.bad-map", "tệp ánh xạ `{path}` không hợp lệ: {error}", "the map file `{path}` is not valid: {error}"),
     e("import.bad-set", "--set: `{field}` không phải là trường của loại bản ghi này (các trường: {fields})", "--set: `{field}` is not a field of this record type (fields: {fields})"),
-    e("import.bad-set-syntax", "--set cần dạng TRƯỜNG=GIÁ_TRỊ, không phải `{value}`", "--set takes FIELD=VALUE, not `{value}`"),
-    e("import.bad-encoding", "không biết bảng mã `{name}` (dùng một trong: {names})", "unknown encoding `{name}` (use one of: {names})"),
     e("import.unreadable", "không đọc được `{path}`: {error}", "cannot read `{path}`: {error}"),
     e("import.no-sheet", "không có trang tính `{sheet}` (các trang: {sheets})", "no sheet `{sheet}` (the sheets are: {sheets})"),
     e("import.unsupported", "không nhập được tệp `.{ext}`: dùng .xlsx, .xls, .ods, .csv hoặc .tsv", "cannot import a `.{ext}` file: use .xlsx, .xls, .ods, .csv or .tsv"),

@@ -57,7 +57,6 @@ pub const ENTRIES: &[Entry] = &[
     e("report.row.denominator", "Mẫu số (cá nhân đề nghị, hoặc được khen nếu không có đề nghị)", "Denominator (people proposed, or awarded where none were proposed)"),
     e("report.row.denominator-proposals", "Mẫu số: cá nhân được đề nghị khen thưởng", "Denominator: people proposed for an award"),
     e("report.row.denominator-awarded", "Mẫu số: cá nhân được khen thưởng (năm này không có đề nghị)", "Denominator: people awarded (no proposals this year)"),
-    e("report.bad-years", "`{value}` không phải là năm hoặc khoảng năm (ví dụ 2018 hoặc 2016..2020)", "`{value}` is not a year or a range of years (e.g. 2018 or 2016..2020)"),
     e(
         "report.strict",
         "từ chối lập báo cáo (--strict): {count} bản ghi có lỗi cấu trúc; chạy `thidua check` để xem và sửa",

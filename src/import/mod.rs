@@ -13,7 +13,9 @@ pub mod encoding;
 pub mod header;
 pub mod legacy;
 pub mod matching;
+pub mod render;
 pub mod source;
+mod stages;
 pub mod summary;
 pub mod values;
 pub mod write;
@@ -21,23 +23,20 @@ pub mod write;
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
-use crate::diag::{Diagnostic, Diagnostics, Severity};
+use crate::diag::Diagnostic;
 use crate::i18n::Lang;
 use crate::load::schema::{fields, Builder, Values, MAX_FIELDS};
-use crate::load::{self, Progress};
 use crate::model::{
     text, AwardCode, AwardKind, CampaignKind, Code, Dataset, Discipline, FileId, Gender, Issuer,
-    ProposalStatus, Rating, RecordType, SourceFile, UnitKind,
+    ProposalStatus, Rating, RecordType, UnitKind,
 };
-use crate::settings::Settings;
 use crate::{tr, Error, Result};
 
 use encoding::TextEncoding;
 use header::{Header, Target};
 use legacy::Legacy;
-use matching::{Directory, Found};
 use source::{Grid, Value};
-use values::{field_type, normalise, TitleFacts};
+pub use stages::run;
 pub use write::{FailPoint, NewFile};
 
 /// What to import and how.
@@ -57,6 +56,8 @@ pub struct Options {
     pub progress: bool,
     /// For tests only: make the writer fail part-way.
     pub fail: FailPoint,
+    /// The day the folder is checked as of (the command passes `THIDUA_TODAY`).
+    pub today: crate::model::Date,
 }
 
 impl Options {
@@ -73,6 +74,7 @@ impl Options {
             dry_run: false,
             progress: false,
             fail: FailPoint::default(),
+            today: crate::env::clock_today(),
         }
     }
 }
@@ -140,14 +142,10 @@ pub struct MapFile {
 /// [set]                         # values for every row, like --set
 /// issuer = "huyen"
 /// ```
-pub fn read_map(path: &Path, lang: Lang) -> Result<MapFile> {
-    let bad = |msg: String| {
-        Error::Message(tr!(
-            lang,
-            "import.bad-map",
-            path = path.display(),
-            error = msg
-        ))
+pub fn read_map(path: &Path) -> Result<MapFile> {
+    let bad = |error: String| Error::BadMap {
+        path: path.to_path_buf(),
+        error,
     };
     let text = std::fs::read_to_string(path).map_err(|e| Error::io(path, e))?;
     let doc: toml::Table = toml::from_str(&text).map_err(|e| bad(e.message().to_string()))?;
@@ -376,555 +374,6 @@ impl RowBar {
             bar.finish_and_clear();
         }
     }
-}
-
-/// Runs an import into the folder `root`; `progress` tracks the reading of
-/// the folder.
-pub fn run(root: &Path, opts: &Options, lang: Lang, progress: &mut Progress) -> Result<Outcome> {
-    let kind = opts.kind;
-    let schema = fields(kind);
-    let file_name = opts
-        .file
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let stem = slug(
-        &opts
-            .file
-            .file_stem()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default(),
-    );
-    let map = match &opts.map {
-        Some(p) => read_map(p, lang)?,
-        None => MapFile::default(),
-    };
-    let person_list = schema.iter().any(|(n, _)| *n == "person");
-
-    // Fixed values: the map's [set], then --set; each must be a field.
-    let mut fixed: Vec<(String, String)> = Vec::new();
-    for (k, v) in map.set.iter().chain(opts.set.iter()) {
-        let k = k.trim().to_ascii_lowercase();
-        let known = schema.iter().any(|(n, _)| *n == k)
-            || (person_list && matches!(k.as_str(), "direct_worker" | "position"));
-        if !known {
-            let names: Vec<&str> = schema.iter().map(|(n, _)| *n).collect();
-            return Err(Error::Message(tr!(
-                lang,
-                "import.bad-set",
-                field = k,
-                fields = names.join(", ")
-            )));
-        }
-        fixed.retain(|(f, _)| *f != k);
-        fixed.push((k, v.trim().to_string()));
-    }
-
-    // Read the file.
-    let mut grid =
-        source::read(&opts.file, opts.sheet.as_deref(), opts.encoding).map_err(|e| match e {
-            source::SourceError::Unreadable(msg) => Error::Message(tr!(
-                lang,
-                "import.unreadable",
-                path = opts.file.display(),
-                error = msg
-            )),
-            source::SourceError::NoSheet { wanted, sheets } => Error::Message(tr!(
-                lang,
-                "import.no-sheet",
-                sheet = wanted,
-                sheets = sheets.join(", ")
-            )),
-            source::SourceError::Unsupported(ext) => {
-                Error::Message(tr!(lang, "import.unsupported", ext = ext))
-            }
-        })?;
-    let legacy = convert_legacy(&mut grid, opts.encoding);
-    let Some(header) = header::find(&grid, kind, &map.columns, map.header_row) else {
-        return Err(Error::Message(tr!(
-            lang,
-            "import.no-header",
-            path = file_name
-        )));
-    };
-
-    let mut out = Outcome {
-        file: file_name.clone(),
-        sheet: grid.sheet.clone(),
-        header_row: header.number,
-        encoding: grid.encoding.map(TextEncoding::label),
-        legacy,
-        delimiter: grid.delimiter.map(char::from),
-        ..Outcome::default()
-    };
-    let place = |grid: &Grid, row: u32, col: Option<usize>| match (&grid.sheet, col) {
-        (Some(_), Some(c)) => grid.cell_name(row, c).unwrap_or_default(),
-        (Some(s), None) => format!("{s}!{row}"),
-        (None, _) => format!("{file_name}:{row}"),
-    };
-    for (c, h) in &header.unknown {
-        let msg = tr!(lang, "import.unknown-header", header = h.replace('\n', " "));
-        let mut d = Diagnostic::new("unknown-column", Severity::Warning, msg)
-            .at(file_name.clone(), Some(header.number))
-            .help(lang.t("import.map-help"));
-        if let Some(cell) = grid.cell_name(header.number, *c) {
-            d = d.cell(cell);
-        }
-        out.warnings.push(d);
-    }
-    for (c, h) in &header.repeated {
-        let msg = tr!(
-            lang,
-            "import.repeated-header",
-            header = h.replace('\n', " ")
-        );
-        let mut d = Diagnostic::new("unknown-column", Severity::Warning, msg)
-            .at(file_name.clone(), Some(header.number));
-        if let Some(cell) = grid.cell_name(header.number, *c) {
-            d = d.cell(cell);
-        }
-        out.warnings.push(d);
-    }
-
-    // What the title block says, for fields neither a column nor --set gives.
-    let title_lines: Vec<String> = grid.rows[..header.index]
-        .iter()
-        .map(|r| {
-            r.cells
-                .iter()
-                .filter(|v| !v.is_empty())
-                .map(Value::text)
-                .collect::<Vec<_>>()
-                .join(" ")
-        })
-        .collect();
-    let facts: TitleFacts = values::title_facts(&title_lines);
-    let mut defaults: HashMap<String, String> = HashMap::new();
-    for (f, v) in facts.fields() {
-        if schema.iter().any(|(n, _)| *n == f) && !fixed.iter().any(|(k, _)| k == f) {
-            if header.column_of(&Target::Field(f)).is_none() {
-                out.from_title.push((f, v.clone()));
-            }
-            defaults.insert(f.to_string(), v);
-        }
-    }
-    for (k, v) in &fixed {
-        defaults.insert(k.clone(), v.clone());
-    }
-
-    // The folder as it is.
-    load::ensure_folder(root, lang)?;
-    let (settings, setting_diags) = Settings::load(root, lang);
-    let mut folder_sink = Diagnostics::with_overrides(settings.levels.clone());
-    folder_sink.extend(setting_diags);
-    let mut ds = load::load_checked(root, &settings, lang, &mut folder_sink, progress)?;
-    out.folder_errors = folder_sink.errors();
-    let dir = Directory::new(&ds);
-
-    // Rows to records.
-    let mut places = Places::default();
-    let mut taken_ids: HashSet<String> = ids_of(&ds, kind);
-    let mut seen_keys: HashSet<String> = existing_keys(&ds, kind);
-    let mut pending: Vec<Pending> = Vec::new();
-    let mut newcomers = Newcomers {
-        stem: stem.clone(),
-        ids: ids_of(&ds, RecordType::Person),
-        people: Vec::new(),
-        by_key: HashMap::new(),
-    };
-    let stt_col = header
-        .columns
-        .iter()
-        .find(|(_, h, t)| {
-            *t == Target::Ignore
-                && header::meaning(h) == Some("ignore")
-                && text::fold_ascii(h).contains("tt")
-        })
-        .map(|(c, _, _)| *c);
-    let data_rows = &grid.rows[header.index + 1..];
-    let mut bar = RowBar::new(
-        opts.progress,
-        data_rows.len() as u64,
-        lang.pick("Đang nhập", "Importing"),
-    );
-    for (i, row) in data_rows.iter().enumerate() {
-        if i % 256 == 0 {
-            bar.at(i as u64);
-        }
-        if header::ends_table(&row.cells) {
-            break;
-        }
-        if !is_data_row(row, &header, stt_col) {
-            continue;
-        }
-        let cell =
-            |col: Option<usize>| col.and_then(|c| row.cells.get(c)).filter(|v| !v.is_empty());
-        let mut p = Pending {
-            row: row.number,
-            values: vec![None; schema.len()],
-            key_col: None,
-            errors: Vec::new(),
-            new_person: None,
-        };
-        for (c, _, t) in &header.columns {
-            if let (Target::Field(f), Some(v)) = (t, cell(Some(*c))) {
-                let idx = schema.iter().position(|(n, _)| n == f).unwrap_or(0);
-                let s = normalise(v, field_type(f));
-                if !s.is_empty() {
-                    p.values[idx] = Some((s, Some(*c)));
-                }
-            }
-        }
-        let name_col = header.column_of(&Target::Name);
-        let unit_col = header.column_of(&Target::PersonUnit);
-        p.key_col = name_col.filter(|c| cell(Some(*c)).is_some()).or_else(|| {
-            header
-                .columns
-                .iter()
-                .find(|(c, _, t)| *t != Target::Ignore && cell(Some(*c)).is_some())
-                .map(|(c, _, _)| *c)
-        });
-        for (idx, (f, _)) in schema.iter().enumerate() {
-            if p.values[idx].is_none() {
-                if let Some(v) = defaults.get(*f).filter(|v| !v.is_empty()) {
-                    p.values[idx] = Some((normalise(&Value::Text(v.clone()), field_type(f)), None));
-                }
-            }
-        }
-        let at = |col: Option<usize>| place(&grid, row.number, col);
-        let err = |rule: &'static str, msg: String, col: Option<usize>| {
-            let mut d =
-                Diagnostic::new(rule, Severity::Error, msg).at(file_name.clone(), Some(row.number));
-            if grid.sheet.is_some() {
-                d = d.cell(at(col.or(p.key_col)));
-            }
-            d
-        };
-
-        // Who: a person id, else a name (and unit) to find.
-        let idx_of = |f: &str| schema.iter().position(|(n, _)| *n == f);
-        if person_list {
-            let (pi, ui) = (idx_of("person").unwrap_or(0), idx_of("unit").unwrap_or(0));
-            let name = cell(name_col).map(Value::text);
-            if p.values[pi].is_none() && p.values[ui].is_some() && name.is_none() {
-                // A collective: the unit by id or name.
-                let given = p.values[ui].clone().unwrap_or_default();
-                match dir.unit(&given.0) {
-                    Found::One(u) => {
-                        p.values[ui] = Some((ds.str(ds.units[u].id).to_string(), given.1))
-                    }
-                    Found::Many(v) => p.errors.push(err(
-                        "unknown-reference",
-                        ambiguous_units(&ds, lang, &given.0, &v),
-                        given.1,
-                    )),
-                    Found::None => {}
-                }
-            } else if p.values[pi].is_none() {
-                if let Some(name) = name {
-                    let unit_text = cell(unit_col).map(Value::text);
-                    let unit = match unit_text.as_deref().map(|u| (u, dir.unit(u))) {
-                        None => Ok(None),
-                        Some((_, Found::One(u))) => Ok(Some(u)),
-                        Some((u, Found::None)) => Err(err(
-                            "unknown-reference",
-                            tr!(lang, "import.unknown-unit", unit = u),
-                            unit_col,
-                        )),
-                        Some((u, Found::Many(v))) => Err(err(
-                            "unknown-reference",
-                            ambiguous_units(&ds, lang, u, &v),
-                            unit_col,
-                        )),
-                    };
-                    match unit {
-                        Err(d) => p.errors.push(d),
-                        Ok(unit) => match dir.person(&ds, &name, unit) {
-                            Found::One(i) => {
-                                p.values[pi] = Some((ds.str(ds.people[i].id).to_string(), name_col))
-                            }
-                            // Lists of "tập thể, cá nhân" name collectives in the same column.
-                            Found::None
-                                if unit.is_none() && matches!(dir.unit(&name), Found::One(_)) =>
-                            {
-                                if let Found::One(u) = dir.unit(&name) {
-                                    p.values[ui] =
-                                        Some((ds.str(ds.units[u].id).to_string(), name_col));
-                                }
-                            }
-                            Found::Many(v) => {
-                                let list = v
-                                    .iter()
-                                    .map(|&i| {
-                                        format!(
-                                            "{} ({})",
-                                            ds.str(ds.people[i].id),
-                                            ds.recipient_name(crate::model::Recipient::Unit(
-                                                ds.people[i].unit
-                                            ))
-                                        )
-                                    })
-                                    .collect::<Vec<_>>()
-                                    .join(", ");
-                                let d = err(
-                                    "unknown-reference",
-                                    tr!(
-                                        lang,
-                                        "import.ambiguous-person",
-                                        name = name,
-                                        candidates = list
-                                    ),
-                                    name_col,
-                                )
-                                .help(lang.t("import.ambiguous-help"));
-                                p.errors.push(d);
-                            }
-                            Found::None if opts.create_people => match unit {
-                                None => p.errors.push(err(
-                                    "missing-value",
-                                    tr!(lang, "import.create-needs-unit", name = name),
-                                    name_col,
-                                )),
-                                Some(u) => {
-                                    let position = cell(header.column_of(&Target::Position))
-                                        .map(Value::text)
-                                        .or_else(|| defaults.get("position").cloned());
-                                    let direct = cell(header.column_of(&Target::DirectWorker))
-                                        .map(|v| normalise(v, values::FieldType::Bool))
-                                        .or_else(|| defaults.get("direct_worker").cloned());
-                                    let cols = [
-                                        name_col,
-                                        unit_col,
-                                        header.column_of(&Target::Position),
-                                        header.column_of(&Target::DirectWorker),
-                                    ];
-                                    let n = newcomers
-                                        .add(&ds, &name, u, row.number, cols, position, direct);
-                                    p.values[pi] = Some((newcomers.id(n), name_col));
-                                    p.new_person = Some(n);
-                                }
-                            },
-                            Found::None => {
-                                let msg = match &unit_text {
-                                    Some(u) => {
-                                        tr!(lang, "import.unknown-person-in", name = name, unit = u)
-                                    }
-                                    None => tr!(lang, "import.unknown-person", name = name),
-                                };
-                                let help = match dir.suggest_people(&ds, &name, unit) {
-                                    Some(who) => {
-                                        tr!(lang, "import.did-you-mean-person", people = who)
-                                    }
-                                    None => lang.t("import.create-help").to_string(),
-                                };
-                                p.errors
-                                    .push(err("unknown-reference", msg, name_col).help(help));
-                            }
-                        },
-                    }
-                }
-            }
-        }
-        // Units and people name their unit / parent by id or name.
-        for f in ["unit", "parent", "proposed_by"] {
-            let resolve = match kind {
-                RecordType::Person => f == "unit",
-                RecordType::Unit => f == "parent",
-                RecordType::Proposal => f == "proposed_by",
-                _ => false,
-            };
-            if let (true, Some(i)) = (resolve, idx_of(f)) {
-                if let Some((given, col)) = p.values[i].clone() {
-                    match dir.unit(&given) {
-                        Found::One(u) => {
-                            p.values[i] = Some((ds.str(ds.units[u].id).to_string(), col))
-                        }
-                        Found::Many(v) => p.errors.push(err(
-                            "unknown-reference",
-                            ambiguous_units(&ds, lang, &given, &v),
-                            col,
-                        )),
-                        Found::None => {}
-                    }
-                }
-            }
-        }
-        // Codes as codes, so the file reads like one written by hand.
-        for (idx, (f, _)) in schema.iter().enumerate() {
-            if let Some((v, c)) = p.values[idx].take() {
-                p.values[idx] = Some((canonical(kind, f, &v), c));
-            }
-        }
-        // Already in the folder, or earlier in this file?
-        if let Some(key) = row_key(kind, schema, &p.values).filter(|_| p.errors.is_empty()) {
-            if !seen_keys.insert(key) {
-                out.skipped.push(Skipped {
-                    at: at(p.key_col),
-                    row: row.number,
-                });
-                continue;
-            }
-        }
-        // An id, stable for the file and row, where the sheet gives none.
-        if schema[0].0 == "id" && p.values[0].is_none() {
-            p.values[0] = Some((
-                unique_id(&format!("{stem}-{}", row.number), &mut taken_ids),
-                None,
-            ));
-        } else if let Some((id, _)) = p
-            .values
-            .first()
-            .and_then(|v| v.as_ref())
-            .filter(|_| schema[0].0 == "id")
-        {
-            taken_ids.insert(id.clone());
-        }
-        pending.push(p);
-    }
-    bar.finish();
-    // New people only for rows that were kept.
-    let used: HashSet<usize> = pending.iter().filter_map(|p| p.new_person).collect();
-
-    // Build the new records with the loader's own builder, then check the
-    // folder with them.
-    let marker = format!("\u{1}import:{file_name}");
-    let this_year = load::today().year();
-    let people_file = FileId(ds.files.len() as u32);
-    ds.files.push(SourceFile {
-        path: marker.clone(),
-        kind: RecordType::Person,
-    });
-    let main_file = FileId(ds.files.len() as u32);
-    ds.files.push(SourceFile {
-        path: marker.clone(),
-        kind,
-    });
-    let mut sink = Diagnostics::with_overrides(settings.levels.clone());
-    {
-        let mut b = Builder::new(&mut ds, lang, this_year);
-        for np in newcomers
-            .people
-            .iter()
-            .enumerate()
-            .filter(|(n, _)| used.contains(n))
-            .map(|(_, np)| np)
-        {
-            build_row(
-                &mut b,
-                &mut places,
-                RecordType::Person,
-                people_file,
-                np.row,
-                np.key_col,
-                &np.values,
-            );
-        }
-        for p in &pending {
-            build_row(
-                &mut b,
-                &mut places,
-                kind,
-                main_file,
-                p.row,
-                p.key_col,
-                &p.values,
-            );
-        }
-        sink.extend(b.diags.drain(..));
-    }
-    crate::rules::structural::check(&mut ds, &settings, lang, load::today(), &mut sink);
-    // The law's rules, exactly as `check` runs them: their findings on the
-    // new rows block the import (errors) or are shown (warnings) like the
-    // structural ones.
-    crate::rules::check_law(&ds, &settings, lang, &mut sink);
-
-    // Findings on the new rows, placed at their cells; rows with errors are rejected.
-    let mut rejected: HashSet<u32> = HashSet::new();
-    let mut errors: Vec<Diagnostic> = Vec::new();
-    for p in &pending {
-        for d in &p.errors {
-            rejected.insert(p.row);
-            errors.push(d.clone());
-        }
-    }
-    // A row whose person could not be found has already said so.
-    let unresolved: HashSet<u32> = pending
-        .iter()
-        .filter(|p| !p.errors.is_empty())
-        .map(|p| p.row)
-        .collect();
-    for mut d in sink.into_items() {
-        if d.file.as_deref() != Some(marker.as_str()) {
-            continue;
-        }
-        let (row, col) = d.line.and_then(|t| places.get(t)).unwrap_or((0, None));
-        if d.rule == "recipient-conflict" && unresolved.contains(&row) {
-            continue;
-        }
-        d.file = Some(file_name.clone());
-        d.line = Some(row);
-        if grid.sheet.is_some() {
-            d.cell = Some(place(&grid, row, col));
-        }
-        d.related.retain(|r| r.file != marker);
-        match d.severity {
-            Severity::Error => {
-                rejected.insert(row);
-                errors.push(d);
-            }
-            Severity::Warning => out.warnings.push(d),
-        }
-    }
-    errors.sort_by_key(|d| (d.line, d.cell.clone()));
-    out.rejected_rows = rejected.len();
-    out.errors = summary::collapse_missing(errors, pending.len(), kind, &file_name, lang);
-
-    // What to write.
-    let keep: Vec<&Pending> = pending
-        .iter()
-        .filter(|p| !rejected.contains(&p.row))
-        .collect();
-    let people_kept: Vec<usize> = {
-        let mut v: Vec<usize> = keep.iter().filter_map(|p| p.new_person).collect();
-        v.sort_unstable();
-        v.dedup();
-        v
-    };
-    out.added = keep.len();
-    out.created_people = people_kept.len();
-    out.guessed_direct = people_kept
-        .iter()
-        .filter(|&&n| newcomers.people[n].guessed)
-        .count();
-    if out.has_rejections() && !opts.skip_invalid {
-        out.added = 0;
-        out.created_people = 0;
-        return Ok(out);
-    }
-    let mut files = Vec::new();
-    let mut taken = Vec::new();
-    if !people_kept.is_empty() {
-        let rel = write::free_name(root, RecordType::Person.plural(), &stem, &taken);
-        let rows = people_kept.iter().map(|&n| &newcomers.people[n].values);
-        files.push(NewFile {
-            rel: rel.clone(),
-            bytes: to_csv(RecordType::Person, rows)?,
-        });
-        taken.push(rel);
-    }
-    if !keep.is_empty() {
-        let rel = write::free_name(root, kind.plural(), &stem, &taken);
-        files.push(NewFile {
-            rel,
-            bytes: to_csv(kind, keep.iter().map(|p| &p.values))?,
-        });
-    }
-    if !opts.dry_run && !files.is_empty() {
-        write::commit(root, &files, opts.fail)?;
-        out.written = true;
-    }
-    out.files = files;
-    Ok(out)
 }
 
 /// Hands one row to the loader's builder, each value's "line" being the
@@ -1210,7 +659,7 @@ fn to_csv<'a>(
         .from_writer(Vec::new());
     let header: Vec<&str> = fields(kind).iter().map(|(n, _)| *n).collect();
     w.write_record(&header)
-        .map_err(|e| Error::Message(e.to_string()))?;
+        .map_err(|e| Error::Csv(e.to_string()))?;
     for r in rows {
         let rec: Vec<String> = r
             .iter()
@@ -1221,9 +670,9 @@ fn to_csv<'a>(
             })
             .collect();
         w.write_record(&rec)
-            .map_err(|e| Error::Message(e.to_string()))?;
+            .map_err(|e| Error::Csv(e.to_string()))?;
     }
-    w.into_inner().map_err(|e| Error::Message(e.to_string()))
+    w.into_inner().map_err(|e| Error::Csv(e.to_string()))
 }
 
 #[cfg(test)]

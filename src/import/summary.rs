@@ -3,7 +3,7 @@
 //! block does not say) is one error with the `--set` line to copy, not one
 //! error per row.
 
-use crate::diag::{Diagnostic, Severity};
+use crate::diag::{Diagnostic, RuleId};
 use crate::i18n::Lang;
 use crate::model::RecordType;
 use crate::tr;
@@ -41,7 +41,7 @@ pub fn collapse_missing(
     let mut summaries = Vec::new();
     for (field, _) in crate::load::schema::fields(kind) {
         let msg = tr!(lang, "load.missing-value", field = field);
-        let is_it = |d: &Diagnostic| d.rule == "missing-value" && d.message == msg;
+        let is_it = |d: &Diagnostic| d.rule == RuleId::MissingValue && d.message == msg;
         let mut lines: Vec<u32> = errors
             .iter()
             .filter(|d| is_it(d))
@@ -52,8 +52,7 @@ pub fn collapse_missing(
         if lines.len() == rows {
             let set = format!("--set {field}={}", example(field));
             let d = Diagnostic::new(
-                "missing-value",
-                Severity::Error,
+                RuleId::MissingValue,
                 tr!(
                     lang,
                     "import.missing-everywhere",
@@ -69,7 +68,7 @@ pub fn collapse_missing(
     for d in errors {
         if !summaries
             .iter()
-            .any(|(msg, _)| d.rule == "missing-value" && d.message == *msg)
+            .any(|(msg, _)| d.rule == RuleId::MissingValue && d.message == *msg)
         {
             out.push(d);
         }

@@ -16,10 +16,11 @@ use super::schema::{
 };
 use super::sniff::{self, Quirks};
 use super::Progress;
-use crate::diag::{Diagnostic, Severity};
+use crate::diag::{Diagnostic, RuleId};
 use crate::model::{text, FileId, Interner, RecordType};
 use crate::tr;
 
+/// Reads the CSV file at `path` (file `file` of the dataset) into `b`.
 pub fn read(
     path: &Path,
     kind: RecordType,
@@ -29,10 +30,7 @@ pub fn read(
 ) {
     let rel = b.ds.file(file).path.clone();
     let lang = b.lang;
-    let parse_error = |msg: String, line: Option<u32>| {
-        Diagnostic::new("parse-error", Severity::Error, msg).at(rel.clone(), line)
-    };
-    let Some(opened) = open(path, kind, b, &parse_error) else {
+    let Some(opened) = open(path, kind, &rel, b) else {
         b.ds.unreadable.push(file);
         return;
     };
@@ -62,91 +60,19 @@ pub fn read(
         Ok(true) => {}
         Ok(false) => return, // an empty file holds no records
         Err(e) => {
-            b.diags.push(parse_error(
-                tr!(lang, "load.unreadable", error = e),
-                Some(1),
-            ));
+            let msg = tr!(lang, "load.unreadable", error = e);
+            b.diags.push(parse_error(&rel, msg, Some(1)));
             return;
         }
     }
     let header_line = lines.line_at(rec.position().map(|p| p.byte()).unwrap_or(0));
-    let schema = fields(kind);
-    // column position → field position
-    let mut map: Vec<Option<usize>> = Vec::with_capacity(rec.len());
-    let mut seen = [false; MAX_FIELDS];
-    for raw in rec.iter() {
-        let name = String::from_utf8_lossy(raw);
-        let key = text::clean(&name).to_lowercase();
-        let found = column(kind, &key);
-        quirks.vietnamese_headers |= found.is_some_and(|(_, vi)| vi);
-        match found.map(|(i, _)| i) {
-            Some(i) if !seen[i] => {
-                seen[i] = true;
-                map.push(Some(i));
-            }
-            Some(_) => {
-                let msg = tr!(lang, "load.duplicate-column", column = key);
-                b.diags.push(
-                    Diagnostic::new("unknown-column", Severity::Warning, msg)
-                        .at(rel.clone(), Some(header_line)),
-                );
-                map.push(None);
-            }
-            None => {
-                b.diags.push(unknown_field(
-                    lang,
-                    kind,
-                    "load.unknown-column",
-                    &key,
-                    &rel,
-                    header_line,
-                ));
-                map.push(None);
-            }
-        }
-    }
-    let mut missing = Vec::new();
-    for (i, (name, need)) in schema.iter().enumerate() {
-        if *need == Need::Required && !seen[i] {
-            missing.push(name.to_string());
-        }
-    }
-    if let Some(p) = schema.iter().position(|(n, _)| *n == "person") {
-        if !seen[p] && !seen[p + 1] {
-            missing.push("person / unit".to_string());
-        }
-    }
-    for m in &missing {
-        let msg = tr!(
-            lang,
-            "load.missing-column",
-            column = m,
-            kind = kind.plural()
-        );
-        let help = tr!(
-            lang,
-            "load.missing-column-help",
-            columns = schema.iter().map(|(n, _)| *n).collect::<Vec<_>>().join(",")
-        );
-        b.diags.push(
-            Diagnostic::new("missing-column", Severity::Error, msg)
-                .at(rel.clone(), Some(header_line))
-                .help(help),
-        );
-    }
-    let usable = missing.is_empty();
-    if !usable {
+    let columns = columns(&rec, kind, &rel, header_line, b);
+    quirks.vietnamese_headers = columns.vietnamese;
+    if !columns.usable {
         b.ds.unreadable.push(file);
     }
-    let width = map.len();
+    let mut rows = Rows::new(kind, file, columns);
 
-    // Columns whose values are interned: looked up ahead, a batch at a time.
-    let interned: Vec<usize> = (0..width)
-        .filter(|&c| map[c].is_some_and(|f| is_interned(schema[f].0)))
-        .collect();
-
-    let mut bad_utf8 = 0usize;
-    let mut first_bad_utf8 = 0u32;
     let mut count = 0u64;
     let mut batch: Vec<ByteRecord> = (0..BATCH).map(|_| ByteRecord::new()).collect();
     let mut failure = None;
@@ -168,8 +94,8 @@ pub fn read(
             .iter()
             .map(|r| std::str::from_utf8(r.as_slice()).ok())
             .collect();
-        if usable {
-            prefetch(&batch[..n], &texts, &interned, &b.ds.strings);
+        if rows.usable {
+            prefetch(&batch[..n], &texts, &rows.interned, &b.ds.strings);
         }
         for (rec, text) in batch[..n].iter().zip(&texts) {
             count += 1;
@@ -178,76 +104,24 @@ pub fn read(
                 progress.at(base, at);
             }
             let line = lines.line_at(rec.position().map(|p| p.byte()).unwrap_or(0));
-            if rec
-                .iter()
-                .all(|f| f.iter().all(|c| c.is_ascii_whitespace()))
-            {
-                continue; // a row of empty cells, as spreadsheets leave behind
-            }
-            if !usable {
-                b.ds.dropped[kind.index()] += 1;
-                continue;
-            }
-            if rec.len() != width {
-                let spans_lines = rec.iter().any(|f| f.contains(&b'\n'));
-                if spans_lines {
-                    // The rest of the file is in this one record.
-                    b.ds.unreadable.push(file);
-                }
-                let msg = if spans_lines {
-                    tr!(lang, "load.open-quote", found = rec.len(), expected = width)
-                } else {
-                    tr!(
-                        lang,
-                        "load.field-count",
-                        found = rec.len(),
-                        expected = width
-                    )
-                };
-                b.diags
-                    .push(parse_error(msg, Some(line)).help(lang.t("load.field-count-help")));
-                b.ds.dropped[kind.index()] += 1;
-                continue;
-            }
-            let mut values: Values<'_> = [None; MAX_FIELDS];
-            let mut utf8_ok = true;
-            for (col, f) in map.iter().enumerate() {
-                let Some(f) = *f else { continue };
-                let value = match text {
-                    Some(t) => rec.range(col).and_then(|r| t.get(r)),
-                    // Bytes that are not UTF-8 matter only in the columns read.
-                    None => rec.get(col).and_then(|raw| std::str::from_utf8(raw).ok()),
-                };
-                match value {
-                    Some(s) => values[f] = Some((s, line)),
-                    None => utf8_ok = false,
-                }
-            }
-            if !utf8_ok {
-                if bad_utf8 == 0 {
-                    first_bad_utf8 = line;
-                }
-                bad_utf8 += 1;
-                b.ds.dropped[kind.index()] += 1;
-                continue;
-            }
-            b.build(kind, file, line, &values);
+            rows.take(b, &rel, rec, *text, line);
         }
         if let Some(e) = failure.take() {
             b.ds.unreadable.push(file);
             let line = e.position().map(|p| lines.line_at(p.byte()));
-            b.diags
-                .push(parse_error(tr!(lang, "load.unreadable", error = e), line));
+            let msg = tr!(lang, "load.unreadable", error = e);
+            b.diags.push(parse_error(&rel, msg, line));
             break;
         }
         if n < BATCH {
             break;
         }
     }
-    if bad_utf8 > 0 {
-        let msg = tr!(lang, "load.not-utf8", rows = bad_utf8);
-        b.diags
-            .push(parse_error(msg, Some(first_bad_utf8)).help(lang.t("load.encoding-help")));
+    if rows.bad_utf8 > 0 {
+        let msg = tr!(lang, "load.not-utf8", rows = rows.bad_utf8);
+        b.diags.push(
+            parse_error(&rel, msg, Some(rows.first_bad_utf8)).help(lang.t("load.encoding-help")),
+        );
     }
     let end = rdr.position().byte();
     progress.at(base, end);
@@ -258,10 +132,14 @@ pub fn read(
     }
 }
 
+fn parse_error(rel: &str, msg: String, line: Option<u32>) -> Diagnostic {
+    Diagnostic::new(RuleId::ParseError, msg).at(rel.to_string(), line)
+}
+
 /// The one warning for a file read despite not being in canonical form.
 fn non_canonical(lang: crate::i18n::Lang, rel: &str, quirks: &Quirks) -> Diagnostic {
     let msg = tr!(lang, "sniff.non-canonical", found = quirks.describe(lang));
-    Diagnostic::new("non-canonical-file", Severity::Warning, msg)
+    Diagnostic::new(RuleId::NonCanonicalFile, msg)
         .at(rel, None)
         .help(lang.t("sniff.fmt-help"))
 }
@@ -276,14 +154,10 @@ struct Opened {
 
 /// Opens `path` and sniffs it; `None` (the problem reported) when it cannot
 /// be read or is not text.
-fn open(
-    path: &Path,
-    kind: RecordType,
-    b: &mut Builder<'_>,
-    parse_error: &dyn Fn(String, Option<u32>) -> Diagnostic,
-) -> Option<Opened> {
+fn open(path: &Path, kind: RecordType, rel: &str, b: &mut Builder<'_>) -> Option<Opened> {
     let lang = b.lang;
-    let unreadable = |e: std::io::Error| parse_error(tr!(lang, "load.unreadable", error = e), None);
+    let unreadable =
+        |e: std::io::Error| parse_error(rel, tr!(lang, "load.unreadable", error = e), None);
     let handle = match File::open(path) {
         Ok(f) => f,
         Err(e) => {
@@ -302,7 +176,7 @@ fn open(
     if let Some(what) = sniff::not_text(head) {
         let help = lang.t("sniff.not-text-help");
         b.diags
-            .push(parse_error(lang.t(what.key()).to_string(), None).help(help));
+            .push(parse_error(rel, lang.t(what.key()).to_string(), None).help(help));
         return None;
     }
     let mut quirks = Quirks {
@@ -337,6 +211,197 @@ fn open(
         quirks,
         delimiter,
     })
+}
+
+/// The header's columns: for each, the field it holds (`None`: ignored).
+struct Columns {
+    map: Vec<Option<usize>>,
+    /// A column was named by a Vietnamese header (`Số quyết định`).
+    vietnamese: bool,
+    /// Every required column is there: rows can be read.
+    usable: bool,
+}
+
+/// Maps the header `rec` to the type's fields, with a finding for each
+/// repeated, unknown or missing column.
+fn columns(
+    rec: &ByteRecord,
+    kind: RecordType,
+    rel: &str,
+    header_line: u32,
+    b: &mut Builder<'_>,
+) -> Columns {
+    let lang = b.lang;
+    let schema = fields(kind);
+    // column position → field position
+    let mut map: Vec<Option<usize>> = Vec::with_capacity(rec.len());
+    let mut seen = [false; MAX_FIELDS];
+    let mut vietnamese = false;
+    for raw in rec.iter() {
+        let name = String::from_utf8_lossy(raw);
+        let key = text::clean(&name).to_lowercase();
+        let found = column(kind, &key);
+        vietnamese |= found.is_some_and(|(_, vi)| vi);
+        match found.map(|(i, _)| i) {
+            Some(i) if !seen[i] => {
+                seen[i] = true;
+                map.push(Some(i));
+            }
+            Some(_) => {
+                let msg = tr!(lang, "load.duplicate-column", column = key);
+                b.diags.push(
+                    Diagnostic::new(RuleId::UnknownColumn, msg)
+                        .at(rel.to_string(), Some(header_line)),
+                );
+                map.push(None);
+            }
+            None => {
+                b.diags.push(unknown_field(
+                    lang,
+                    kind,
+                    "load.unknown-column",
+                    &key,
+                    rel,
+                    header_line,
+                ));
+                map.push(None);
+            }
+        }
+    }
+    let mut missing = Vec::new();
+    for (i, (name, need)) in schema.iter().enumerate() {
+        if *need == Need::Required && !seen[i] {
+            missing.push(name.to_string());
+        }
+    }
+    if let Some(p) = schema.iter().position(|(n, _)| *n == "person") {
+        if !seen[p] && !seen[p + 1] {
+            missing.push("person / unit".to_string());
+        }
+    }
+    for m in &missing {
+        let msg = tr!(
+            lang,
+            "load.missing-column",
+            column = m,
+            kind = kind.plural()
+        );
+        let help = tr!(
+            lang,
+            "load.missing-column-help",
+            columns = schema.iter().map(|(n, _)| *n).collect::<Vec<_>>().join(",")
+        );
+        b.diags.push(
+            Diagnostic::new(RuleId::MissingColumn, msg)
+                .at(rel.to_string(), Some(header_line))
+                .help(help),
+        );
+    }
+    Columns {
+        map,
+        vietnamese,
+        usable: missing.is_empty(),
+    }
+}
+
+/// The rows of one file on their way into the builder.
+struct Rows {
+    kind: RecordType,
+    file: FileId,
+    map: Vec<Option<usize>>,
+    width: usize,
+    usable: bool,
+    /// Columns whose values are interned: looked up ahead, a batch at a time.
+    interned: Vec<usize>,
+    bad_utf8: usize,
+    first_bad_utf8: u32,
+}
+
+impl Rows {
+    fn new(kind: RecordType, file: FileId, columns: Columns) -> Rows {
+        let schema = fields(kind);
+        let width = columns.map.len();
+        let interned = (0..width)
+            .filter(|&c| columns.map[c].is_some_and(|f| is_interned(schema[f].0)))
+            .collect();
+        Rows {
+            kind,
+            file,
+            map: columns.map,
+            width,
+            usable: columns.usable,
+            interned,
+            bad_utf8: 0,
+            first_bad_utf8: 0,
+        }
+    }
+
+    /// One row (`text`: all of it, when it is UTF-8) at `line`: built, or
+    /// dropped with a finding.
+    fn take(
+        &mut self,
+        b: &mut Builder<'_>,
+        rel: &str,
+        rec: &ByteRecord,
+        text: Option<&str>,
+        line: u32,
+    ) {
+        let (kind, width, lang) = (self.kind, self.width, b.lang);
+        if rec
+            .iter()
+            .all(|f| f.iter().all(|c| c.is_ascii_whitespace()))
+        {
+            return; // a row of empty cells, as spreadsheets leave behind
+        }
+        if !self.usable {
+            b.ds.dropped[kind.index()] += 1;
+            return;
+        }
+        if rec.len() != width {
+            let spans_lines = rec.iter().any(|f| f.contains(&b'\n'));
+            if spans_lines {
+                // The rest of the file is in this one record.
+                b.ds.unreadable.push(self.file);
+            }
+            let msg = if spans_lines {
+                tr!(lang, "load.open-quote", found = rec.len(), expected = width)
+            } else {
+                tr!(
+                    lang,
+                    "load.field-count",
+                    found = rec.len(),
+                    expected = width
+                )
+            };
+            b.diags
+                .push(parse_error(rel, msg, Some(line)).help(lang.t("load.field-count-help")));
+            b.ds.dropped[kind.index()] += 1;
+            return;
+        }
+        let mut values: Values<'_> = [None; MAX_FIELDS];
+        let mut utf8_ok = true;
+        for (col, f) in self.map.iter().enumerate() {
+            let Some(f) = *f else { continue };
+            let value = match text {
+                Some(t) => rec.range(col).and_then(|r| t.get(r)),
+                // Bytes that are not UTF-8 matter only in the columns read.
+                None => rec.get(col).and_then(|raw| std::str::from_utf8(raw).ok()),
+            };
+            match value {
+                Some(s) => values[f] = Some((s, line)),
+                None => utf8_ok = false,
+            }
+        }
+        if !utf8_ok {
+            if self.bad_utf8 == 0 {
+                self.first_bad_utf8 = line;
+            }
+            self.bad_utf8 += 1;
+            b.ds.dropped[kind.index()] += 1;
+            return;
+        }
+        b.build(kind, self.file, line, &values);
+    }
 }
 
 /// Rows read ahead, so that the interner's lookups for them overlap.

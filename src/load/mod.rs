@@ -6,15 +6,15 @@ pub mod canonical;
 mod csv_file;
 mod progress;
 pub mod schema;
+pub mod settings;
 pub mod sniff;
 mod toml_file;
 
 use std::path::{Path, PathBuf};
 
-use crate::diag::{Diagnostic, Diagnostics, Severity};
+use crate::diag::{Diagnostic, Diagnostics, RuleId};
 use crate::i18n::Lang;
 use crate::model::{Dataset, Date, FileId, RecordType, SourceFile};
-use crate::settings::{self, Settings};
 use crate::{tr, Error, Result};
 
 pub use progress::Progress;
@@ -36,22 +36,6 @@ pub enum Format {
     /// A workbook (`.xlsx`, `.xls`, `.ods`) in a record folder: not read,
     /// named with a pointer to `import`.
     Spreadsheet,
-}
-
-/// Today's date: from `THIDUA_TODAY` (YYYY-MM-DD, for reproducible tests and
-/// for checking a folder "as of" a day), else the system clock.
-pub fn today() -> Date {
-    if let Some(d) = std::env::var("THIDUA_TODAY")
-        .ok()
-        .and_then(|s| Date::parse_iso(s.trim()))
-    {
-        return d;
-    }
-    let secs = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map(|d| d.as_secs())
-        .unwrap_or(0);
-    Date::from_days((secs / 86_400) as i32)
 }
 
 /// Lists the `.csv`/`.toml` files of the folder with the record type each
@@ -133,31 +117,28 @@ fn rel_path(root: &Path, path: &Path) -> String {
 }
 
 /// Checks that `root` is a folder we can read; the one error `check` exits 2 on.
-pub fn ensure_folder(root: &Path, lang: Lang) -> Result<()> {
+pub fn ensure_folder(root: &Path) -> Result<()> {
     match std::fs::metadata(root) {
         Ok(m) if m.is_dir() => Ok(()),
-        Ok(_) => Err(Error::Message(tr!(
-            lang,
-            "check.not-folder",
-            path = root.display()
-        ))),
-        Err(_) => Err(Error::Message(tr!(
-            lang,
-            "check.no-folder",
-            path = root.display()
-        ))),
+        Ok(_) => Err(Error::NotAFolder {
+            path: root.to_path_buf(),
+        }),
+        Err(_) => Err(Error::NoFolder {
+            path: root.to_path_buf(),
+        }),
     }
 }
 
-/// Loads every record of the folder. Problems go to `sink`; only a folder that
-/// cannot be read at all is an error.
+/// Loads every record of the folder (`today` tells a future year). Problems
+/// go to `sink`; only a folder that cannot be read at all is an error.
 pub fn load(
     root: &Path,
     lang: Lang,
+    today: Date,
     sink: &mut Diagnostics,
     progress: &mut Progress,
 ) -> Result<Dataset> {
-    ensure_folder(root, lang)?;
+    ensure_folder(root)?;
     let found = discover(root)?;
     let mut ds = Dataset {
         root: root.to_path_buf(),
@@ -174,7 +155,7 @@ pub fn load(
     // per 64 bytes of records, which spares the interner rebuilding its index
     // as a big folder streams in.
     ds.strings.reserve((total / 64) as usize);
-    let this_year = today().year();
+    let this_year = today.year();
     let mut builder = schema::Builder::new(&mut ds, lang, this_year);
     // Files are read type by type so that each type's records stay together.
     for kind in RecordType::ALL {
@@ -198,7 +179,7 @@ pub fn load(
         let msg = tr!(lang, "load.unknown-file", path = f.rel);
         let help = lang.t("load.unknown-file-help");
         sink.push(
-            Diagnostic::new("unknown-file", Severity::Warning, msg)
+            Diagnostic::new(RuleId::UnknownFile, msg)
                 .at(f.rel.clone(), None)
                 .help(help),
         );
@@ -207,26 +188,11 @@ pub fn load(
         let msg = tr!(lang, "sniff.spreadsheet", path = f.rel);
         let help = tr!(lang, "sniff.spreadsheet-help", path = f.rel);
         sink.push(
-            Diagnostic::new("unknown-file", Severity::Warning, msg)
+            Diagnostic::new(RuleId::UnknownFile, msg)
                 .at(f.rel.clone(), None)
                 .help(help),
         );
     }
     progress.finish();
-    Ok(ds)
-}
-
-/// Loads the folder and runs the structural checks that need all of it
-/// (ids, references, cycles, dates), marking flawed records. What `report`
-/// and `import` read; `check` adds the law's rules.
-pub fn load_checked(
-    root: &Path,
-    settings: &Settings,
-    lang: Lang,
-    sink: &mut Diagnostics,
-    progress: &mut Progress,
-) -> Result<Dataset> {
-    let mut ds = load(root, lang, sink, progress)?;
-    crate::rules::structural::check(&mut ds, settings, lang, today(), sink);
     Ok(ds)
 }

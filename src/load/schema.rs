@@ -2,7 +2,7 @@
 //! text values becomes a record. Both readers (CSV and TOML) hand rows to
 //! [`Builder::build`], so every value is checked the same way whatever the file.
 
-use crate::diag::{Diagnostic, Severity};
+use crate::diag::{Diagnostic, RuleId};
 use crate::i18n::Lang;
 use crate::model::{
     text, Award, AwardCode, AwardKind, Campaign, CampaignKind, Code, CodeError, Dataset, Date,
@@ -245,12 +245,12 @@ impl<'d> Builder<'d> {
         &mut self,
         row: &Row<'_, '_>,
         col: Option<usize>,
-        rule: &'static str,
+        rule: RuleId,
         msg: String,
         help: Option<String>,
     ) {
         let line = col.map(|c| self.at(row, c)).unwrap_or(row.line);
-        let mut d = Diagnostic::new(rule, Severity::Error, msg).at(self.path(row.file), Some(line));
+        let mut d = Diagnostic::new(rule, msg).at(self.path(row.file), Some(line));
         if let Some(id) = row.values[0].filter(|_| fields(row.kind)[0].0 == "id") {
             d = d.record(text::clean(id.0).into_owned());
         }
@@ -268,7 +268,7 @@ impl<'d> Builder<'d> {
         if v.is_none() && fields(row.kind)[col].1 == Need::Required && !row.reported[col] {
             let name = fields(row.kind)[col].0;
             let msg = tr!(self.lang, "load.missing-value", field = name);
-            self.error(row, Some(col), "missing-value", msg, None);
+            self.error(row, Some(col), RuleId::MissingValue, msg, None);
             row.fatal = true;
         }
         v
@@ -296,7 +296,7 @@ impl<'d> Builder<'d> {
             expected = expected
         );
         let help = suggestion.map(|s| tr!(self.lang, "load.did-you-mean", value = s));
-        self.error(row, Some(col), "invalid-value", msg, help);
+        self.error(row, Some(col), RuleId::InvalidValue, msg, help);
         if fields(row.kind)[col].1 == Need::Optional {
             row.flawed = true;
         } else {
@@ -396,7 +396,7 @@ impl<'d> Builder<'d> {
                 };
                 let msg = self.lang.t(key).to_string();
                 let help = self.lang.t("load.recipient-help").to_string();
-                self.error(row, None, "recipient-conflict", msg, Some(help));
+                self.error(row, None, RuleId::RecipientConflict, msg, Some(help));
                 row.fatal = true;
                 None
             }
@@ -632,7 +632,7 @@ pub fn unknown_field(
 ) -> Diagnostic {
     let near = text::nearest(name, fields(kind).iter().map(|(n, _)| *n));
     let msg = tr!(lang, message_key, column = name, kind = kind.plural());
-    let d = Diagnostic::new("unknown-column", Severity::Warning, msg).at(file, Some(line));
+    let d = Diagnostic::new(RuleId::UnknownColumn, msg).at(file, Some(line));
     match near {
         Some(n) => d.help(tr!(lang, "load.did-you-mean", value = n)),
         None => d,

@@ -4,6 +4,7 @@
 //! CRLF, Windows-1258) is read like the canonical one and named once as
 //! `non-canonical-file` rather than failing row by row.
 
+use crate::diag::RuleId;
 use crate::i18n::Lang;
 use crate::import::encoding::{self, TextEncoding};
 use crate::import::legacy;
@@ -223,7 +224,7 @@ pub fn left_out(
                 .iter()
                 .find(|d| {
                     d.file.as_deref() == Some(path)
-                        && matches!(d.rule, "parse-error" | "missing-column")
+                        && matches!(d.rule, RuleId::ParseError | RuleId::MissingColumn)
                 })
                 .map(|d| d.message.as_str())
                 .unwrap_or("");

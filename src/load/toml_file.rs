@@ -8,7 +8,7 @@ use toml_edit::{Document, Item, Table, Value};
 
 use super::schema::{field_index, unknown_field, Builder, Values, MAX_FIELDS};
 use super::Progress;
-use crate::diag::{Diagnostic, Severity};
+use crate::diag::{Diagnostic, RuleId};
 use crate::model::{text, FileId, RecordType};
 use crate::settings::line_of;
 use crate::tr;
@@ -23,7 +23,7 @@ pub fn read(
     let rel = b.ds.file(file).path.clone();
     let lang = b.lang;
     let parse_error = |msg: String, line: Option<u32>| {
-        Diagnostic::new("parse-error", Severity::Error, msg).at(rel.clone(), line)
+        Diagnostic::new(RuleId::ParseError, msg).at(rel.clone(), line)
     };
     let bytes = match std::fs::read(path) {
         Ok(b) => b,
@@ -95,9 +95,8 @@ pub fn read(
                 name = key,
                 expected = kind.singular()
             );
-            b.diags.push(
-                Diagnostic::new("unknown-column", Severity::Warning, msg).at(rel.clone(), key_line),
-            );
+            b.diags
+                .push(Diagnostic::new(RuleId::UnknownColumn, msg).at(rel.clone(), key_line));
         }
     }
     progress.at(base, size);
@@ -133,8 +132,7 @@ fn read_table(table: &Table, body: &str, kind: RecordType, file: FileId, b: &mut
             None => {
                 let msg = tr!(lang, "load.toml-not-scalar", field = name);
                 b.diags.push(
-                    Diagnostic::new("invalid-value", Severity::Error, msg)
-                        .at(rel.clone(), Some(key_line)),
+                    Diagnostic::new(RuleId::InvalidValue, msg).at(rel.clone(), Some(key_line)),
                 );
                 reported[f] = true;
             }

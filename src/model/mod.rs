@@ -5,6 +5,7 @@
 pub mod codes;
 pub mod date;
 pub mod intern;
+pub mod settings;
 pub mod text;
 
 use std::collections::HashMap;
@@ -210,6 +211,46 @@ impl Proposal {
     pub fn effective_date(&self) -> Option<Date> {
         self.date
             .or_else(|| Date::end_of_year(i32::from(self.year)))
+    }
+}
+
+/// The records the structural checks found an error in, by type and position
+/// in the dataset: a value of its own, so that checking never changes the
+/// records it checks.
+#[derive(Default, Debug, Clone, PartialEq, Eq)]
+pub struct Flaws(Vec<(RecordType, usize)>);
+
+impl Flaws {
+    pub fn add(&mut self, kind: RecordType, index: usize) {
+        self.0.push((kind, index));
+    }
+
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// The flawed records, by type and position, in the order found.
+    pub fn iter(&self) -> impl Iterator<Item = (RecordType, usize)> + '_ {
+        self.0.iter().copied()
+    }
+
+    /// Marks the flawed records of `ds`, which the law's rules and the
+    /// reports leave out.
+    pub fn mark(&self, ds: &mut Dataset) {
+        for &(kind, i) in &self.0 {
+            match kind {
+                RecordType::Campaign => ds.campaigns[i].flawed = true,
+                RecordType::Unit => ds.units[i].flawed = true,
+                RecordType::Person => ds.people[i].flawed = true,
+                RecordType::Evaluation => ds.evaluations[i].flawed = true,
+                RecordType::Award => ds.awards[i].flawed = true,
+                RecordType::Proposal => ds.proposals[i].flawed = true,
+            }
+        }
     }
 }
 

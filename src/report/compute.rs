@@ -251,36 +251,14 @@ fn tally_year(ds: &Dataset, lk: &Lookup, year: u16, b: &Bucket, seen: &mut Seen)
         }
     }
 
-    let mut proposed = 0u64;
-    for &i in &b.proposals {
-        let sym = ds.proposals[i as usize].recipient.id();
-        let bits = &mut seen.person[sym.index()];
-        if *bits & (1 << PROPOSED_BIT) == 0 {
-            *bits |= 1 << PROPOSED_BIT;
-            proposed += 1;
-        }
-    }
-    for &i in &b.awards {
-        match ds.awards[i as usize].recipient {
-            Recipient::Person(p) => seen.person[p.index()] = 0,
-            Recipient::Unit(u) => seen.unit[u.index()] = 0,
-        }
-    }
-    for &i in &b.proposals {
-        seen.person[ds.proposals[i as usize].recipient.id().index()] = 0;
-    }
+    let proposed = proposed_people(ds, b, seen);
+    reset_seen(ds, b, seen);
 
-    let (denominator, proposed) = if b.proposals.is_empty() {
-        (Denominator::Awarded, awarded_people)
+    let direct_workers = if b.proposals.is_empty() {
+        direct_workers(direct, awarded_people, Denominator::Awarded)
     } else {
-        (Denominator::Proposals, proposed)
+        direct_workers(direct, proposed, Denominator::Proposals)
     };
-    let rate_percent = if proposed == 0 {
-        0.0
-    } else {
-        (direct as f64 / proposed as f64 * 10_000.0).round() / 100.0
-    };
-
     let by_gender = if any_gender {
         [Some(Gender::Nam), Some(Gender::Nu), None]
             .into_iter()
@@ -290,10 +268,73 @@ fn tally_year(ds: &Dataset, lk: &Lookup, year: u16, b: &Bucket, seen: &mut Seen)
     } else {
         Vec::new()
     };
+    let by_unit = named_units(ds, &units);
+    let campaigns = named_campaigns(ds, campaigns);
+
+    Tallies {
+        year,
+        totals,
+        by_kind: nonempty(&kinds),
+        by_award: nonempty(&codes),
+        by_issuer: nonempty(&issuers),
+        by_gender,
+        by_unit,
+        campaigns,
+        direct_workers,
+        excluded: b.excluded,
+    }
+}
+
+/// The share of direct workers among the awarded people, out of
+/// `proposed` (the people proposed, else those awarded).
+fn direct_workers(direct: u64, proposed: u64, denominator: Denominator) -> DirectWorkers {
+    let rate_percent = if proposed == 0 {
+        0.0
+    } else {
+        (direct as f64 / proposed as f64 * 10_000.0).round() / 100.0
+    };
+    DirectWorkers {
+        awarded: direct,
+        proposed,
+        rate_percent,
+        denominator,
+    }
+}
+
+/// How many people were proposed in the year (each once).
+fn proposed_people(ds: &Dataset, b: &Bucket, seen: &mut Seen) -> u64 {
+    let mut proposed = 0u64;
+    for &i in &b.proposals {
+        let sym = ds.proposals[i as usize].recipient.id();
+        let bits = &mut seen.person[sym.index()];
+        if *bits & (1 << PROPOSED_BIT) == 0 {
+            *bits |= 1 << PROPOSED_BIT;
+            proposed += 1;
+        }
+    }
+    proposed
+}
+
+/// Clears the "seen" bits the year set, for the next year.
+fn reset_seen(ds: &Dataset, b: &Bucket, seen: &mut Seen) {
+    for &i in &b.awards {
+        match ds.awards[i as usize].recipient {
+            Recipient::Person(p) => seen.person[p.index()] = 0,
+            Recipient::Unit(u) => seen.unit[u.index()] = 0,
+        }
+    }
+    for &i in &b.proposals {
+        seen.person[ds.proposals[i as usize].recipient.id().index()] = 0;
+    }
+}
+
+/// The top-level units with awards, in file order; the last slot of
+/// `units` (an unknown unit) last.
+fn named_units(ds: &Dataset, units: &[Counts]) -> Vec<Named> {
     let mut by_unit: Vec<Named> = ds
         .units
         .iter()
-        .zip(&units)
+        .zip(units)
         .enumerate()
         .filter(|(_, (_, c))| !c.is_empty())
         .map(|(rank, (u, c))| Named {
@@ -311,10 +352,14 @@ fn tally_year(ds: &Dataset, lk: &Lookup, year: u16, b: &Bucket, seen: &mut Seen)
             rank: usize::MAX,
         });
     }
-    let mut campaign_rows: Vec<(u32, Counts)> = campaigns.into_iter().collect();
-    campaign_rows.sort_unstable_by_key(|(c, _)| *c);
-    let campaigns = campaign_rows
-        .into_iter()
+    by_unit
+}
+
+/// The campaigns with awards, in file order.
+fn named_campaigns(ds: &Dataset, campaigns: HashMap<u32, Counts>) -> Vec<Named> {
+    let mut rows: Vec<(u32, Counts)> = campaigns.into_iter().collect();
+    rows.sort_unstable_by_key(|(c, _)| *c);
+    rows.into_iter()
         .map(|(rank, counts)| {
             let c = &ds.campaigns[rank as usize];
             Named {
@@ -324,25 +369,7 @@ fn tally_year(ds: &Dataset, lk: &Lookup, year: u16, b: &Bucket, seen: &mut Seen)
                 rank: rank as usize,
             }
         })
-        .collect();
-
-    Tallies {
-        year,
-        totals,
-        by_kind: nonempty(&kinds),
-        by_award: nonempty(&codes),
-        by_issuer: nonempty(&issuers),
-        by_gender,
-        by_unit,
-        campaigns,
-        direct_workers: DirectWorkers {
-            awarded: direct,
-            proposed,
-            rate_percent,
-            denominator,
-        },
-        excluded: b.excluded,
-    }
+        .collect()
 }
 
 /// The groups of a code with awards, in the order of the codes.

@@ -12,6 +12,7 @@ pub mod csv;
 pub mod html;
 pub mod json;
 pub mod md;
+pub mod render;
 pub mod table;
 pub mod tables;
 pub mod xlsx;

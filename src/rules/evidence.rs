@@ -4,37 +4,14 @@
 //! into a finding for offices that keep complete files
 //! (`[rules] require-evidence = true`).
 
-use crate::diag::{Bilingual, Diagnostic, Diagnostics, Family, Level, RuleInfo, Severity};
+use super::config::RuleConfig;
+use crate::diag::{Diagnostic, Diagnostics, Level, RuleId, Severity};
 use crate::i18n::Lang;
 use crate::model::{Evaluation, Loc};
-use crate::settings::Settings;
 use crate::tr;
 
 use super::index::{Claim, Index};
-use super::{at, Coverage, LawRule};
-
-const OFF_ALL: Option<super::Applies> = at(
-    Level::Off,
-    "Luật TĐKT 2022, Điều 5 (chính xác, công khai, minh bạch); căn cứ của quy tắc chưa xét được",
-);
-
-pub static RULES: [LawRule; 1] = [LawRule {
-    info: RuleInfo {
-        id: "missing-evidence",
-        family: Family::Law,
-        default: Level::Off,
-        citation: "Căn cứ của quy tắc chưa xét được; Luật TĐKT 2022, Điều 5 (bảo đảm chính xác)",
-        summary: Bilingual {
-            vi: "Bản ghi không xét được vì thiếu căn cứ (bật bằng require-evidence = true)",
-            en: "A record a rule could not judge for want of evidence (on with require-evidence = true)",
-        },
-        explanation: Bilingual {
-            vi: "Kiểm tra: mỗi bản ghi mà một quy tắc của luật không xét được vì thiếu căn cứ (không có đánh giá năm đó, đơn vị chưa có danh sách người, khen thưởng những năm trước `records-from` không có trong thư mục) trở thành một phát hiện.\nVì sao: mặc định, quy tắc thiếu căn cứ thì không báo lỗi, chỉ đếm là \"chưa xét được\" trong bảng phạm vi cuối `thidua check`. Cơ quan lưu hồ sơ đầy đủ muốn biết từng chỗ còn thiếu.\nCăn cứ: căn cứ của quy tắc chưa xét được (ghi ở từng phát hiện).\nVí dụ: LĐTT năm 2016 của Nguyễn Văn An, không có dòng đánh giá năm 2016 → `ldtt-rating` chưa xét được → lỗi `missing-evidence`.\nCách sửa: bổ sung bản ghi còn thiếu (evaluations.csv, people.csv), hoặc đặt `[data] records-from` cho đúng năm bắt đầu có hồ sơ. Bật bằng `[rules] require-evidence = true` (mức lỗi) hoặc `missing-evidence = \"warning\"`.",
-            en: "Checks: every record that a law rule could not judge for want of evidence (no evaluation for that year, a unit with no people on file, awards before `records-from` not in the folder) becomes a finding.\nWhy: by default a rule without evidence stays silent and the record is only counted as \"unchecked\" in the coverage summary at the end of `thidua check`. Offices that keep complete files want to see each gap.\nLaw: the basis of the rule that could not judge (given in each finding).\nExample: the 2016 LDTT of Nguyễn Văn An with no 2016 evaluation row → `ldtt-rating` unchecked → `missing-evidence` error.\nFix: add the missing records (evaluations.csv, people.csv), or set `[data] records-from` to the year the files really begin. Turn it on with `[rules] require-evidence = true` (error) or `missing-evidence = \"warning\"`.",
-        },
-    },
-    windows: [OFF_ALL; super::windows::COUNT],
-}];
+use super::{find_law, Coverage, ThresholdId};
 
 /// What a rule concluded about one record.
 pub enum Verdict {
@@ -54,7 +31,7 @@ pub enum Verdict {
 /// Turns verdicts into findings and coverage.
 pub struct Judge<'a> {
     pub ix: &'a Index<'a>,
-    pub settings: &'a Settings,
+    pub settings: &'a RuleConfig,
     pub lang: Lang,
     sink: &'a mut Diagnostics,
     coverage: Coverage,
@@ -65,11 +42,11 @@ pub struct Judge<'a> {
 impl<'a> Judge<'a> {
     pub fn new(
         ix: &'a Index<'a>,
-        settings: &'a Settings,
+        settings: &'a RuleConfig,
         lang: Lang,
         sink: &'a mut Diagnostics,
     ) -> Judge<'a> {
-        let evidence = match sink.configured(RULES[0].info.id) {
+        let evidence = match sink.configured(RuleId::MissingEvidence) {
             Some(level) => level.severity(),
             None if settings.require_evidence => Some(Severity::Error),
             None => None,
@@ -86,21 +63,26 @@ impl<'a> Judge<'a> {
 
     /// The severity `rule` has for `claim`, or `None` where it does not apply
     /// (outside its windows, off there and not turned on, or turned off).
-    pub fn level(&self, rule: &LawRule, claim: &Claim) -> Option<Severity> {
-        let applies = rule.windows[claim.window].as_ref()?;
-        if applies.since.is_some_and(|s| claim.date < s.date()) {
+    pub fn level(&self, rule: RuleId, claim: &Claim) -> Option<Severity> {
+        let applies = find_law(rule)?.windows[claim.window].as_ref()?;
+        if applies.since.is_some_and(|s| claim.date < s) {
             return None;
         }
-        match self.sink.configured(rule.info.id) {
+        match self.sink.configured(rule) {
             Some(Level::Off) => None,
             Some(_) => Some(applies.level.severity().unwrap_or(Severity::Error)),
             None => applies.level.severity(),
         }
     }
 
+    /// A threshold's value: `[thresholds]`, else the law's.
+    pub fn threshold(&self, id: ThresholdId) -> f64 {
+        self.settings.threshold(id.as_str())
+    }
+
     /// A threshold as a whole number (counts, months, years).
-    pub fn count(&self, name: &str) -> u32 {
-        let v = self.settings.threshold(name);
+    pub fn count(&self, id: ThresholdId) -> u32 {
+        let v = self.threshold(id);
         if v.is_finite() && v > 0.0 {
             v.round().min(f64::from(u16::MAX)) as u32
         } else {
@@ -126,26 +108,36 @@ impl<'a> Judge<'a> {
         )
     }
 
-    /// Records the verdict of `rule` (at `severity`) on `claim`.
-    pub fn judge(
+    /// Judges every claim that `applies` selects by `rule`, where the rule
+    /// applies in the claim's window: the loop of most law rules.
+    pub fn each(
         &mut self,
-        rule: &'static LawRule,
-        claim: &Claim,
-        severity: Severity,
-        verdict: Verdict,
+        rule: RuleId,
+        applies: impl Fn(&Claim) -> bool,
+        verdict: impl Fn(&Judge<'_>, &Claim) -> Verdict,
     ) {
-        let id = rule.info.id;
-        let citation = rule.windows[claim.window]
-            .map(|a| a.citation)
-            .unwrap_or(rule.info.citation);
+        let ix = self.ix;
+        for c in ix.claims.iter().filter(|c| applies(c)) {
+            if let Some(sev) = self.level(rule, c) {
+                let v = verdict(self, c);
+                self.judge(rule, c, sev, v);
+            }
+        }
+    }
+
+    /// Records the verdict of `rule` (at `severity`) on `claim`.
+    pub fn judge(&mut self, id: RuleId, claim: &Claim, severity: Severity, verdict: Verdict) {
+        let citation = find_law(id)
+            .and_then(|r| r.windows[claim.window].map(|a| a.citation))
+            .unwrap_or("");
         match verdict {
-            Verdict::Pass => self.coverage.rules.entry(id).or_default().checked += 1,
+            Verdict::Pass => self.coverage.rules.entry(id.as_str()).or_default().checked += 1,
             Verdict::Fail {
                 finding,
                 help,
                 related,
             } => {
-                self.coverage.rules.entry(id).or_default().checked += 1;
+                self.coverage.rules.entry(id.as_str()).or_default().checked += 1;
                 let message = capitalise(&tr!(
                     self.lang,
                     "law.message",
@@ -167,7 +159,7 @@ impl<'a> Judge<'a> {
                 self.sink.push(d);
             }
             Verdict::Unknown(reason) => {
-                let cov = self.coverage.rules.entry(id).or_default();
+                let cov = self.coverage.rules.entry(id.as_str()).or_default();
                 cov.unchecked += 1;
                 *cov.reasons.entry(reason.clone()).or_default() += 1;
                 if let Some(sev) = self.evidence {
@@ -179,7 +171,7 @@ impl<'a> Judge<'a> {
                         reason = reason
                     );
                     let d = self
-                        .diagnostic(RULES[0].info.id, sev, claim, capitalise(&msg))
+                        .diagnostic(RuleId::MissingEvidence, sev, claim, capitalise(&msg))
                         .cite(citation)
                         .help(self.lang.t("law.missing-evidence-help"));
                     self.sink.push(d);
@@ -190,13 +182,14 @@ impl<'a> Judge<'a> {
 
     fn diagnostic(
         &self,
-        rule: &'static str,
+        rule: RuleId,
         severity: Severity,
         claim: &Claim,
         message: String,
     ) -> Diagnostic {
         let ds = self.ix.ds;
-        Diagnostic::new(rule, severity, message)
+        Diagnostic::new(rule, message)
+            .window_severity(severity)
             .at(ds.path(claim.loc).to_string(), Some(claim.loc.line))
             .record(ds.str(claim.id).to_string())
     }

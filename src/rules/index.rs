@@ -5,11 +5,11 @@
 
 use std::collections::HashMap;
 
+use super::config::RuleConfig;
 use crate::model::{
     AwardCode, AwardKind, Code, Dataset, Date, Evaluation, Issuer, Loc, Person, ProposalStatus,
     Recipient, Sym,
 };
-use crate::settings::Settings;
 
 use super::windows;
 
@@ -61,7 +61,7 @@ pub struct Claim {
     pub year: u16,
     /// The decision date (proposals: `date`, else 31 December).
     pub date: Date,
-    pub window: usize,
+    pub window: super::WindowId,
     pub loc: Loc,
 }
 
@@ -97,6 +97,9 @@ pub struct Index<'d> {
     /// Awards are facts from this year on (`[data] records-from`, else the
     /// earliest award year in the folder).
     pub records_from: u16,
+    /// The people of each unit given a collective title, with those of the
+    /// units below it (`unit_members`), found once for the collective rules.
+    members: std::cell::OnceCell<HashMap<Sym, Vec<usize>>>,
 }
 
 /// Chain heads for people and units, by interned id.
@@ -137,7 +140,7 @@ impl Chains {
 }
 
 impl<'d> Index<'d> {
-    pub fn build(ds: &'d Dataset, settings: &Settings) -> Index<'d> {
+    pub fn build(ds: &'d Dataset, settings: &RuleConfig) -> Index<'d> {
         let n = ds.strings.len();
         let mut person_at = vec![NONE; n];
         for (i, p) in ds.people.iter().enumerate().rev() {
@@ -226,7 +229,29 @@ impl<'d> Index<'d> {
             eval_next,
             pending,
             records_from,
+            members: std::cell::OnceCell::new(),
         }
+    }
+
+    /// The people (indexes) of each unit claiming a collective title
+    /// (TTLĐTT, TTLĐXS) and of every unit below it. Units in a `parent`
+    /// cycle are flawed and end the walk.
+    pub fn unit_members(&self) -> &HashMap<Sym, Vec<usize>> {
+        self.members.get_or_init(|| {
+            let targets: std::collections::HashSet<Sym> = self
+                .claims
+                .iter()
+                .filter(|c| matches!(c.code, AwardCode::Ttldtt | AwardCode::Ttldxs))
+                .filter_map(|c| match c.recipient {
+                    Recipient::Unit(u) => Some(u),
+                    Recipient::Person(_) => None,
+                })
+                .collect();
+            if targets.is_empty() {
+                return HashMap::new();
+            }
+            members_of(self.ds, &targets)
+        })
     }
 
     /// The name of a recipient (its id when it names no record).
@@ -314,4 +339,27 @@ impl<'d> Index<'d> {
     pub fn award_label(code: AwardCode, lang: crate::i18n::Lang) -> String {
         format!("{} ({})", code.name(lang), code.code())
     }
+}
+
+/// The people (indexes) of each target unit and of every unit below it.
+fn members_of(ds: &Dataset, targets: &std::collections::HashSet<Sym>) -> HashMap<Sym, Vec<usize>> {
+    let index = ds.unit_index();
+    let mut out: HashMap<Sym, Vec<usize>> = HashMap::new();
+    for (pi, p) in ds.people.iter().enumerate().filter(|(_, p)| !p.flawed) {
+        let mut cur = Some(p.unit);
+        let mut steps = 0;
+        while let Some(u) = cur {
+            let Some(&ui) = index.get(&u) else { break };
+            let unit = &ds.units[ui];
+            if unit.flawed || steps > ds.units.len() {
+                break;
+            }
+            if targets.contains(&u) {
+                out.entry(u).or_default().push(pi);
+            }
+            cur = unit.parent;
+            steps += 1;
+        }
+    }
+    out
 }

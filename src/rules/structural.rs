@@ -6,11 +6,14 @@
 use crate::diag::{Bilingual, Family, Level, RuleInfo};
 
 macro_rules! structural {
-    ($id:literal, $level:ident, $svi:literal, $sen:literal, $evi:literal, $een:literal) => {
+    ($id:ident, $svi:literal, $sen:literal, $evi:literal, $een:literal) => {
         RuleInfo {
-            id: $id,
+            id: RuleId::$id,
             family: Family::Structural,
-            default: Level::$level,
+            default: match RuleId::$id.format_level() {
+                Some(level) => level,
+                None => Level::Error,
+            },
             citation: "",
             summary: Bilingual { vi: $svi, en: $sen },
             explanation: Bilingual { vi: $evi, en: $een },
@@ -20,105 +23,105 @@ macro_rules! structural {
 
 pub static RULES: [RuleInfo; 15] = [
     structural!(
-        "parse-error", Error,
+        ParseError,
         "Tệp không đọc được dưới dạng CSV/TOML/UTF-8, hoặc dòng bị lỗi cấu trúc",
         "A file that cannot be read as CSV/TOML/UTF-8, or a malformed row",
         "Kiểm tra: tệp phải là CSV (RFC 4180, dấu phẩy, UTF-8) hoặc TOML hợp lệ; mỗi dòng CSV có đúng số cột như dòng tiêu đề, mọi dấu ngoặc kép đều được đóng.\nVì sao: một dòng lệch cột làm mọi giá trị sau nó bị hiểu sai.\nVí dụ: `A-1,2018,P-1,LDTT` trong tệp có 9 cột.\nCách sửa: lưu lại tệp bằng UTF-8 (Excel: \"CSV UTF-8\"), thêm dấu phẩy còn thiếu hoặc đặt giá trị có dấu phẩy trong ngoặc kép. Phần còn lại của tệp vẫn được đọc.",
         "Checks: a file must be CSV (RFC 4180, comma, UTF-8) or valid TOML; each CSV row has as many fields as the header and every quote is closed.\nWhy: one shifted row makes every value after it mean something else.\nExample: `A-1,2018,P-1,LDTT` in a file with 9 columns.\nFix: save the file as UTF-8 (Excel: \"CSV UTF-8\"), add the missing commas or quote values that contain commas. The rest of the file is still read."
     ),
     structural!(
-        "missing-column", Error,
+        MissingColumn,
         "Thiếu cột bắt buộc trong dòng tiêu đề CSV",
         "A required column is absent from a CSV header",
         "Kiểm tra: dòng tiêu đề của mỗi tệp CSV có mọi cột bắt buộc của loại bản ghi (ví dụ awards: id, year, person hoặc unit, award, kind, decision, decision_date, issuer).\nVì sao: thiếu cột thì không bản ghi nào của tệp đọc được.\nCách sửa: thêm cột vào dòng đầu tiên (tên cột không phân biệt hoa thường). Xem `docs/data-format.md`.",
         "Checks: the header of every CSV file has each required column of its record type (awards: id, year, person or unit, award, kind, decision, decision_date, issuer).\nWhy: without the column no record of the file can be read.\nFix: add the column to the first line (names are case-insensitive). See `docs/data-format.md`."
     ),
     structural!(
-        "missing-value", Error,
+        MissingValue,
         "Trường bắt buộc bị bỏ trống",
         "A required field is empty",
         "Kiểm tra: mọi trường bắt buộc có giá trị (ô trống nghĩa là \"không có\").\nVì sao: bản ghi thiếu trường bắt buộc không được tính vào báo cáo.\nVí dụ: một khen thưởng không có `decision_date`.\nCách sửa: điền giá trị vào ô được chỉ ra.",
         "Checks: every required field has a value (an empty cell means \"absent\").\nWhy: a record without a required field is left out of reports.\nExample: an award with no `decision_date`.\nFix: fill in the cell named."
     ),
     structural!(
-        "invalid-value", Error,
+        InvalidValue,
         "Giá trị không phải ngày, năm, đúng/sai, số hoặc mã hợp lệ",
         "A value that is not a date, year, boolean, number or known code",
         "Kiểm tra: ngày dạng `YYYY-MM-DD`, năm bốn chữ số, đúng/sai (`true`/`false`, `có`/`không`, `x`…), số, và các mã (loại hình, xếp loại, danh hiệu…) là mã ASCII hoặc tên tiếng Việt đầy đủ.\nVì sao: một giá trị sai làm bản ghi không dùng được.\nVí dụ: `award = LDT` — gợi ý `LDTT`.\nCách sửa: dùng giá trị được gợi ý, hoặc xem danh sách mã trong `docs/data-format.md`.",
         "Checks: dates are `YYYY-MM-DD`, years four digits, booleans (`true`/`false`, `yes`/`no`, `x`…), numbers, and codes (kinds, ratings, awards…) an ASCII code or the full Vietnamese name.\nWhy: a wrong value makes the record unusable.\nExample: `award = LDT` — nearest `LDTT`.\nFix: use the suggested value, or see the code lists in `docs/data-format.md`."
     ),
     structural!(
-        "unknown-column", Warning,
+        UnknownColumn,
         "Cột CSV hoặc khóa TOML không có trong định dạng",
         "A CSV column or TOML key the format does not define",
         "Kiểm tra: mọi cột/khóa đều thuộc định dạng.\nVì sao: một cột gõ sai tên (`decison`) bị bỏ qua trong im lặng nếu không được báo.\nCách sửa: sửa tên cột cho đúng, hoặc xóa cột không dùng.",
         "Checks: every column or key belongs to the format.\nWhy: a misspelt column (`decison`) would otherwise be ignored silently.\nFix: correct the name, or remove the column."
     ),
     structural!(
-        "unknown-file", Warning,
+        UnknownFile,
         "Tệp .csv/.toml trong thư mục dữ liệu không thuộc loại bản ghi nào",
         "A .csv/.toml file in the data folder that belongs to no record type",
         "Kiểm tra: mọi tệp .csv/.toml trong thư mục dữ liệu có tên (hoặc thư mục) là campaigns, units, people, evaluations, awards, proposals, hoặc là thidua.toml.\nVì sao: tệp `award.csv` (thiếu chữ s) sẽ không được đọc.\nCách sửa: đổi tên tệp, hoặc chuyển nó ra khỏi thư mục dữ liệu.",
         "Checks: each .csv/.toml file in the folder is named (or sits in a folder named) campaigns, units, people, evaluations, awards or proposals, or is thidua.toml.\nWhy: a file `award.csv` (missing s) would not be read.\nFix: rename the file, or move it out of the data folder."
     ),
     structural!(
-        "duplicate-id", Error,
+        DuplicateId,
         "Hai bản ghi cùng loại trùng mã",
         "Two records of one type with the same id",
         "Kiểm tra: mã (`id`) là duy nhất trong mỗi loại bản ghi, trên mọi tệp.\nVì sao: tham chiếu tới một mã trùng không biết là bản ghi nào.\nCách sửa: đổi mã của một trong hai bản ghi (cả hai vị trí đều được chỉ ra).",
         "Checks: ids are unique within each record type, across all files.\nWhy: a reference to a duplicated id is ambiguous.\nFix: give one of the two records a new id (both places are named)."
     ),
     structural!(
-        "unknown-reference", Error,
+        UnknownReference,
         "Mã tham chiếu không trỏ tới bản ghi nào",
         "An id that names no record",
         "Kiểm tra: người → đơn vị, khen thưởng → người/đơn vị/phong trào, đánh giá → người/đơn vị, đề nghị → người/đơn vị/khen thưởng, đơn vị → đơn vị cấp trên.\nVì sao: bản ghi trỏ vào hư không không thể được tính đúng.\nVí dụ: `person = P-0999` khi không có người P-0999.\nCách sửa: sửa mã theo gợi ý, hoặc thêm bản ghi còn thiếu.",
         "Checks: person → unit, award → person/unit/campaign, evaluation → person/unit, proposal → person/unit/award, unit → parent.\nWhy: a record pointing nowhere cannot be counted right.\nExample: `person = P-0999` with no person P-0999.\nFix: correct the id as suggested, or add the missing record."
     ),
     structural!(
-        "recipient-conflict", Error,
+        RecipientConflict,
         "Khen thưởng, đánh giá hoặc đề nghị ghi cả hai hoặc không ghi `person`, `unit`",
         "An award, evaluation or proposal with both or neither of `person`, `unit`",
         "Kiểm tra: đúng một trong hai cột `person` (cá nhân) và `unit` (tập thể) có giá trị.\nVì sao: không biết khen thưởng dành cho cá nhân hay tập thể.\nCách sửa: xóa một trong hai, hoặc điền cái còn thiếu.",
         "Checks: exactly one of `person` (individual) and `unit` (collective) has a value.\nWhy: otherwise it is unknown whether the award went to a person or a collective.\nFix: clear one of them, or fill in the missing one."
     ),
     structural!(
-        "wrong-recipient", Error,
+        WrongRecipient,
         "Danh hiệu dành cho cá nhân trao cho tập thể, hoặc ngược lại",
         "An award for individuals given to a unit, or the reverse",
         "Kiểm tra: LĐTT, CSTT, CSTĐCS, CSTĐ tỉnh, CSTĐ toàn quốc chỉ cho cá nhân; TTLĐTT, TTLĐXS, Cờ thi đua chỉ cho tập thể.\nVí dụ: `unit = DV-01, award = LDTT`.\nCách sửa: chọn đúng danh hiệu tập thể (TTLDTT) hoặc ghi người nhận là cá nhân.",
         "Checks: LDTT, CSTT, CSTDCS, CSTDT, CSTDTQ go to individuals only; TTLDTT, TTLDXS and the emulation flags to collectives only.\nExample: `unit = DV-01, award = LDTT`.\nFix: use the collective title (TTLDTT), or make the recipient a person."
     ),
     structural!(
-        "unit-cycle", Error,
+        UnitCycle,
         "Các đơn vị có quan hệ cấp trên tạo thành vòng lặp",
         "Units whose `parent` links form a loop",
         "Kiểm tra: đi theo cột `parent` từ bất kỳ đơn vị nào phải dừng ở một đơn vị không có cấp trên.\nVì sao: vòng lặp làm không xác định được đơn vị cấp cao nhất và thành viên của tập thể.\nCách sửa: xóa hoặc sửa `parent` của một đơn vị trong vòng.",
         "Checks: following `parent` from any unit ends at a unit with no parent.\nWhy: a loop leaves the top-level unit and a collective's members undefined.\nFix: clear or correct the `parent` of one unit in the loop."
     ),
     structural!(
-        "date-order", Error,
+        DateOrder,
         "Quyết định ký trước năm được khen, năm hoặc ngày ở tương lai, phong trào kết thúc trước khi bắt đầu",
         "A decision dated before the year it rewards began, a date in the future, a campaign ending before it starts",
         "Kiểm tra: ngày quyết định không trước ngày 1/1 của năm được khen; không có năm hoặc ngày nào sau hôm nay; ngày kết thúc phong trào không trước ngày bắt đầu.\nVí dụ: khen thưởng năm 2018 với quyết định ngày 2017-12-20.\nCách sửa: sửa năm hoặc ngày bị gõ nhầm.",
         "Checks: a decision is not dated before 1 January of the year it rewards; no year or date lies after today; a campaign does not end before it starts.\nExample: a 2018 award with a decision of 2017-12-20.\nFix: correct the mistyped year or date."
     ),
     structural!(
-        "campaign-period", Warning,
+        CampaignPeriod,
         "Khen thưởng gắn với phong trào không diễn ra trong năm được khen",
         "An award linked to a campaign whose period does not cover the award's year",
         "Kiểm tra: năm được khen nằm trong thời gian của phong trào (từ năm bắt đầu tới năm kết thúc).\nVí dụ: khen thưởng năm 2021 cho phong trào 2016–2020.\nCách sửa: sửa mã phong trào hoặc năm.",
         "Checks: the award's year lies within the campaign's period (from its start year to its end year).\nExample: a 2021 award for a 2016–2020 campaign.\nFix: correct the campaign id or the year."
     ),
     structural!(
-        "invalid-setting", Error,
+        InvalidSetting,
         "Khóa hoặc giá trị không hợp lệ trong thidua.toml",
         "An unknown key or invalid value in thidua.toml",
         "Kiểm tra: mọi khóa của thidua.toml thuộc các mục [organisation], [data], [rules], [thresholds] và có giá trị đúng kiểu.\nVì sao: một thiết lập gõ sai sẽ bị bỏ qua trong im lặng, làm quy tắc áp dụng khác với điều người dùng muốn.\nCách sửa: sửa tên khóa theo gợi ý; `thidua rules` liệt kê các quy tắc và ngưỡng.",
         "Checks: every key of thidua.toml belongs to [organisation], [data], [rules] or [thresholds] and has a value of the right type.\nWhy: a mistyped setting would be ignored silently, and the rules would not do what the user asked.\nFix: correct the key as suggested; `thidua rules` lists the rules and thresholds."
     ),
     structural!(
-        "non-canonical-file", Warning,
+        NonCanonicalFile,
         "Tệp CSV được đọc nhưng không ở dạng chuẩn (dấu `;`, ngày d/m/yyyy, BOM, CRLF, bảng mã cũ, tên cột tiếng Việt)",
         "A CSV file read although it is not in canonical form (`;`, d/m/yyyy dates, BOM, CRLF, a legacy encoding, Vietnamese column names)",
         "Kiểm tra: mỗi tệp CSV có ở dạng chuẩn không — UTF-8 không BOM, dấu phẩy, xuống dòng LF, ngày YYYY-MM-DD, tên cột của định dạng.\nVì sao: Excel tiếng Việt lưu CSV với dấu `;`, ngày d/m/yyyy, BOM và CRLF, có khi bằng Windows-1258; thidua vẫn đọc được và cho đúng các bản ghi như tệp chuẩn, nhưng tệp chuẩn thì công cụ nào cũng đọc đúng và so sánh thay đổi (git diff) gọn hơn.\nVí dụ: `awards/2018.csv` lưu lại bằng Excel: `id;year;person;…` và `20/12/2018`.\nCách sửa: `thidua fmt` viết lại tệp ở dạng chuẩn mà không đổi giá trị nào.",
@@ -126,10 +129,9 @@ pub static RULES: [RuleInfo; 15] = [
     ),
 ];
 
-use crate::diag::{Diagnostic, Diagnostics, Severity};
+use crate::diag::{Diagnostic, Diagnostics, RuleId, Severity};
 use crate::i18n::Lang;
-use crate::model::{text, Code, Dataset, Date, Eligible, Loc, Recipient, RecordType, Sym};
-use crate::settings::Settings;
+use crate::model::{text, Code, Dataset, Date, Eligible, Flaws, Loc, Recipient, RecordType, Sym};
 use crate::tr;
 
 /// Suggestions for unknown ids are computed for at most this many findings
@@ -137,19 +139,15 @@ use crate::tr;
 const SUGGEST_LIMIT: usize = 200;
 const SUGGEST_CANDIDATES: usize = 50_000;
 
-/// Runs the structural checks that need the whole folder, marking every record
-/// that gets an error as flawed (the reports leave those out).
-pub fn check(
-    ds: &mut Dataset,
-    _settings: &Settings,
-    lang: Lang,
-    today: Date,
-    sink: &mut Diagnostics,
-) {
+/// Runs the structural checks that need the whole folder and returns the
+/// records that got an error (the law's rules and the reports leave those
+/// out); the dataset itself is not changed.
+pub fn check(ds: &Dataset, lang: Lang, today: Date, sink: &mut Diagnostics) -> Flaws {
     let mut c = Checker {
         lang,
         sink,
         suggested: 0,
+        flaws: Flaws::default(),
         collapsed: Vec::new(),
     };
     c.duplicate_ids(ds);
@@ -157,6 +155,7 @@ pub fn check(
     c.recipients(ds);
     c.cycles(ds);
     c.dates(ds, today);
+    c.flaws
 }
 
 /// Which record types have a record with each id: one byte of flags per
@@ -199,6 +198,7 @@ struct Checker<'s> {
     lang: Lang,
     sink: &'s mut Diagnostics,
     suggested: usize,
+    flaws: Flaws,
     /// References into files that could not be read: the file, the type of
     /// the records that refer, and how many do.
     collapsed: Vec<(crate::model::FileId, RecordType, usize)>,
@@ -215,42 +215,43 @@ enum Rec {
     Proposal(usize),
 }
 
-fn flag(ds: &mut Dataset, r: Rec) {
-    match r {
-        Rec::Campaign(i) => ds.campaigns[i].flawed = true,
-        Rec::Unit(i) => ds.units[i].flawed = true,
-        Rec::Person(i) => ds.people[i].flawed = true,
-        Rec::Evaluation(i) => ds.evaluations[i].flawed = true,
-        Rec::Award(i) => ds.awards[i].flawed = true,
-        Rec::Proposal(i) => ds.proposals[i].flawed = true,
+impl Rec {
+    fn split(self) -> (RecordType, usize) {
+        match self {
+            Rec::Campaign(i) => (RecordType::Campaign, i),
+            Rec::Unit(i) => (RecordType::Unit, i),
+            Rec::Person(i) => (RecordType::Person, i),
+            Rec::Evaluation(i) => (RecordType::Evaluation, i),
+            Rec::Award(i) => (RecordType::Award, i),
+            Rec::Proposal(i) => (RecordType::Proposal, i),
+        }
     }
 }
 
 impl Checker<'_> {
-    fn emit(&mut self, ds: &mut Dataset, rec: Rec, d: Diagnostic) {
+    fn emit(&mut self, _ds: &Dataset, rec: Rec, d: Diagnostic) {
         if self.sink.push(d) == Some(Severity::Error) {
-            flag(ds, rec);
+            let (kind, i) = rec.split();
+            self.flaws.add(kind, i);
         }
     }
 
     fn diag(
         &self,
         ds: &Dataset,
-        rule: &'static str,
-        severity: Severity,
+        rule: RuleId,
         loc: Loc,
         record: Option<Sym>,
         msg: String,
     ) -> Diagnostic {
-        let mut d =
-            Diagnostic::new(rule, severity, msg).at(ds.path(loc).to_string(), Some(loc.line));
+        let mut d = Diagnostic::new(rule, msg).at(ds.path(loc).to_string(), Some(loc.line));
         if let Some(r) = record {
             d = d.record(ds.str(r).to_string());
         }
         d
     }
 
-    fn duplicate_ids(&mut self, ds: &mut Dataset) {
+    fn duplicate_ids(&mut self, ds: &Dataset) {
         // The first record of each id, by symbol (`NONE`: none yet): a flat
         // table rather than a hash map, as a folder may hold a million ids.
         // Entries are reset after each record type, so one table serves all.
@@ -280,7 +281,7 @@ impl Checker<'_> {
                     );
                     let note = self.lang.t("struct.first-defined").to_string();
                     let d = self
-                        .diag(ds, "duplicate-id", Severity::Error, loc, Some(id), msg)
+                        .diag(ds, RuleId::DuplicateId, loc, Some(id), msg)
                         .related(ds.path(prev).to_string(), prev.line, note)
                         .help(self.lang.t("struct.duplicate-id-help"));
                     self.emit(ds, Rec::$rec(i), d);
@@ -318,7 +319,7 @@ impl Checker<'_> {
             );
             let note = self.lang.t("struct.first-defined").to_string();
             let d = self
-                .diag(ds, "duplicate-id", Severity::Error, e.loc, None, msg)
+                .diag(ds, RuleId::DuplicateId, e.loc, None, msg)
                 .related(ds.path(prev).to_string(), prev.line, note);
             self.emit(ds, Rec::Evaluation(i), d);
         }
@@ -370,7 +371,7 @@ impl Checker<'_> {
             id = ds.str(target),
             kind = kind
         );
-        let mut d = self.diag(ds, "unknown-reference", Severity::Error, loc, record, msg);
+        let mut d = self.diag(ds, RuleId::UnknownReference, loc, record, msg);
         let count = match target_type {
             RecordType::Person => ds.people.len(),
             RecordType::Campaign => ds.campaigns.len(),
@@ -397,7 +398,7 @@ impl Checker<'_> {
         Some(d)
     }
 
-    fn references(&mut self, ds: &mut Dataset) {
+    fn references(&mut self, ds: &Dataset) {
         let known = Known::new(ds);
         let units = known.set(Known::UNIT);
         let people = known.set(Known::PERSON);
@@ -475,7 +476,10 @@ impl Checker<'_> {
                 Some(d) => self.emit(ds, rec, d),
                 // A reference to a row that could not be read: that row's
                 // error is reported; this record cannot be trusted either.
-                None => flag(ds, rec),
+                None => {
+                    let (kind, i) = rec.split();
+                    self.flaws.add(kind, i);
+                }
             }
         }
         self.collapsed_references(ds);
@@ -496,14 +500,14 @@ impl Checker<'_> {
                 path = path
             );
             let help = tr!(self.lang, "sniff.collapsed-help", path = path);
-            let d = Diagnostic::new("unknown-reference", Severity::Error, msg)
+            let d = Diagnostic::new(RuleId::UnknownReference, msg)
                 .at(path, None)
                 .help(help);
             self.sink.push(d);
         }
     }
 
-    fn recipients(&mut self, ds: &mut Dataset) {
+    fn recipients(&mut self, ds: &Dataset) {
         let mut out = Vec::new();
         let wrong = |code: crate::model::AwardCode, r: Recipient| {
             matches!(
@@ -523,8 +527,7 @@ impl Checker<'_> {
             if wrong(a.award, a.recipient) {
                 let d = self.diag(
                     ds,
-                    "wrong-recipient",
-                    Severity::Error,
+                    RuleId::WrongRecipient,
                     a.loc,
                     Some(a.id),
                     msg(self.lang, a.award, a.recipient),
@@ -536,8 +539,7 @@ impl Checker<'_> {
             if wrong(p.award, p.recipient) {
                 let d = self.diag(
                     ds,
-                    "wrong-recipient",
-                    Severity::Error,
+                    RuleId::WrongRecipient,
                     p.loc,
                     Some(p.id),
                     msg(self.lang, p.award, p.recipient),
@@ -551,7 +553,7 @@ impl Checker<'_> {
         }
     }
 
-    fn cycles(&mut self, ds: &mut Dataset) {
+    fn cycles(&mut self, ds: &Dataset) {
         let index = ds.unit_index();
         // 0 = unvisited, 1 = on the current path, 2 = done.
         let mut state = vec![0u8; ds.units.len()];
@@ -592,7 +594,7 @@ impl Checker<'_> {
             );
             let u = &ds.units[first];
             let mut d = self
-                .diag(ds, "unit-cycle", Severity::Error, u.loc, Some(u.id), msg)
+                .diag(ds, RuleId::UnitCycle, u.loc, Some(u.id), msg)
                 .help(self.lang.t("struct.unit-cycle-help"));
             for &i in cycle.iter().filter(|&&i| i != first) {
                 let loc = ds.units[i].loc;
@@ -604,13 +606,13 @@ impl Checker<'_> {
             }
             if self.sink.push(d) == Some(Severity::Error) {
                 for &i in &cycle {
-                    ds.units[i].flawed = true;
+                    self.flaws.add(RecordType::Unit, i);
                 }
             }
         }
     }
 
-    fn dates(&mut self, ds: &mut Dataset, today: Date) {
+    fn dates(&mut self, ds: &Dataset, today: Date) {
         let this_year = today.year() as u16;
         let lang = self.lang;
         let mut out: Vec<(Rec, Diagnostic)> = Vec::new();
@@ -634,7 +636,7 @@ impl Checker<'_> {
                 );
                 out.push((
                     Rec::Campaign(i),
-                    self.diag(ds, "date-order", Severity::Error, c.loc, Some(c.id), msg),
+                    self.diag(ds, RuleId::DateOrder, c.loc, Some(c.id), msg),
                 ));
             }
             for (field, d) in [("start", Some(c.start)), ("plan_date", c.plan_date)] {
@@ -643,8 +645,7 @@ impl Checker<'_> {
                         Rec::Campaign(i),
                         self.diag(
                             ds,
-                            "date-order",
-                            Severity::Error,
+                            RuleId::DateOrder,
                             c.loc,
                             Some(c.id),
                             future_date(field, d),
@@ -659,8 +660,7 @@ impl Checker<'_> {
                     Rec::Person(i),
                     self.diag(
                         ds,
-                        "date-order",
-                        Severity::Error,
+                        RuleId::DateOrder,
                         p.loc,
                         Some(p.id),
                         future_date("hire_date", d),
@@ -672,17 +672,56 @@ impl Checker<'_> {
             if e.year > this_year {
                 out.push((
                     Rec::Evaluation(i),
+                    self.diag(ds, RuleId::DateOrder, e.loc, None, future_year(e.year)),
+                ));
+            }
+        }
+        self.award_dates(ds, today, &mut out);
+        for (i, p) in ds.proposals.iter().enumerate() {
+            if p.year > this_year {
+                out.push((
+                    Rec::Proposal(i),
                     self.diag(
                         ds,
-                        "date-order",
-                        Severity::Error,
-                        e.loc,
-                        None,
-                        future_year(e.year),
+                        RuleId::DateOrder,
+                        p.loc,
+                        Some(p.id),
+                        future_year(p.year),
+                    ),
+                ));
+            } else if let Some(d) = p.date.filter(|d| *d > today) {
+                out.push((
+                    Rec::Proposal(i),
+                    self.diag(
+                        ds,
+                        RuleId::DateOrder,
+                        p.loc,
+                        Some(p.id),
+                        future_date("date", d),
                     ),
                 ));
             }
         }
+        for (rec, d) in out {
+            self.emit(ds, rec, d);
+        }
+    }
+
+    /// The dates of the awards: not in the future, not before their year,
+    /// within their campaign.
+    fn award_dates(&self, ds: &Dataset, today: Date, out: &mut Vec<(Rec, Diagnostic)>) {
+        let this_year = today.year() as u16;
+        let lang = self.lang;
+        let future_year = |y: u16| tr!(lang, "struct.future-year", year = y, today = today);
+        let future_date = |field: &str, d: Date| {
+            tr!(
+                lang,
+                "struct.future-date",
+                field = field,
+                date = d,
+                today = today
+            )
+        };
         let campaigns = ds.campaign_index();
         for (i, a) in ds.awards.iter().enumerate() {
             if a.year > this_year {
@@ -690,8 +729,7 @@ impl Checker<'_> {
                     Rec::Award(i),
                     self.diag(
                         ds,
-                        "date-order",
-                        Severity::Error,
+                        RuleId::DateOrder,
                         a.loc,
                         Some(a.id),
                         future_year(a.year),
@@ -701,7 +739,7 @@ impl Checker<'_> {
                 let msg = future_date("decision_date", a.decision_date);
                 out.push((
                     Rec::Award(i),
-                    self.diag(ds, "date-order", Severity::Error, a.loc, Some(a.id), msg),
+                    self.diag(ds, RuleId::DateOrder, a.loc, Some(a.id), msg),
                 ));
             }
             if Date::start_of_year(i32::from(a.year)).is_some_and(|start| a.decision_date < start) {
@@ -712,7 +750,7 @@ impl Checker<'_> {
                     year = a.year
                 );
                 let d = self
-                    .diag(ds, "date-order", Severity::Error, a.loc, Some(a.id), msg)
+                    .diag(ds, RuleId::DateOrder, a.loc, Some(a.id), msg)
                     .help(lang.t("struct.decision-before-year-help"));
                 out.push((Rec::Award(i), d));
             }
@@ -738,47 +776,10 @@ impl Checker<'_> {
                     );
                     out.push((
                         Rec::Award(i),
-                        self.diag(
-                            ds,
-                            "campaign-period",
-                            Severity::Warning,
-                            a.loc,
-                            Some(a.id),
-                            msg,
-                        ),
+                        self.diag(ds, RuleId::CampaignPeriod, a.loc, Some(a.id), msg),
                     ));
                 }
             }
-        }
-        for (i, p) in ds.proposals.iter().enumerate() {
-            if p.year > this_year {
-                out.push((
-                    Rec::Proposal(i),
-                    self.diag(
-                        ds,
-                        "date-order",
-                        Severity::Error,
-                        p.loc,
-                        Some(p.id),
-                        future_year(p.year),
-                    ),
-                ));
-            } else if let Some(d) = p.date.filter(|d| *d > today) {
-                out.push((
-                    Rec::Proposal(i),
-                    self.diag(
-                        ds,
-                        "date-order",
-                        Severity::Error,
-                        p.loc,
-                        Some(p.id),
-                        future_date("date", d),
-                    ),
-                ));
-            }
-        }
-        for (rec, d) in out {
-            self.emit(ds, rec, d);
         }
     }
 }

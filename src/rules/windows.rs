@@ -1,22 +1,14 @@
 //! The regime windows: which texts of the law govern a record, chosen by its
 //! decision date (a proposal's `date`, else 31 December of its year). The
-//! table is data: a later amendment, or a corrected date once a text is
-//! verified, is a new or changed row, and every law rule must then say how it
-//! applies there (its per-window array has one slot per row).
+//! table is data (`law/windows.toml`): a later amendment, or a corrected date
+//! once a text is verified, is a new or changed row there, and every law rule
+//! must then say how it applies in it.
 
 use crate::diag::Bilingual;
 use crate::model::Date;
 
-/// A calendar day written as data (`Ymd(2024, 1, 1)`).
-#[derive(Clone, Copy, PartialEq, Eq, Debug)]
-pub struct Ymd(pub i32, pub u32, pub u32);
-
-impl Ymd {
-    /// The date; the table's days are checked by a test to exist.
-    pub fn date(self) -> Date {
-        Date::from_ymd(self.0, self.1, self.2).unwrap_or(Date::from_days(0))
-    }
-}
+pub use super::ids::WindowId;
+use super::tables::{law, Base};
 
 /// Which law a window belongs to: rules that only differ by law (the figures
 /// of Luật 2003 against those of Luật 2022) choose their figure by era.
@@ -31,99 +23,52 @@ pub enum Era {
 /// One row of the window table.
 #[derive(Debug)]
 pub struct Window {
-    /// Stable id, as in `rules.md`.
-    pub id: &'static str,
+    pub id: WindowId,
     /// First day (inclusive); `None` for the open start. A window ends the day
     /// before the next one begins.
-    pub from: Option<Ymd>,
+    pub from: Option<Date>,
     pub era: Era,
     /// The texts in force.
     pub instruments: Bilingual,
+    /// The instruments a decision of the window cites as its bases.
+    pub bases: Vec<Base>,
 }
 
-/// The number of windows; every law rule has one slot per window.
-pub const COUNT: usize = 6;
+/// Every window, oldest first.
+pub fn all() -> impl DoubleEndedIterator<Item = &'static Window> {
+    law().windows.iter().map(|(_, w)| w)
+}
 
-/// Index of each window, for the rules that name one.
-pub const LAW2003_ND42: usize = 0;
-pub const LAW2003_ND65: usize = 1;
-pub const LAW2003_ND91: usize = 2;
-pub const LAW2022_ND98: usize = 3;
-pub const LAW2022_ND152: usize = 4;
-pub const LAW2026: usize = 5;
-
-/// The window table (rules.md, "Regime windows"), oldest first.
-pub static WINDOWS: [Window; COUNT] = [
-    Window {
-        id: "law2003-nd42",
-        from: None,
-        era: Era::Law2003,
-        instruments: Bilingual {
-            vi: "Luật TĐKT 2003 (sửa đổi 2005, 2009); NĐ 42/2010/NĐ-CP, NĐ 39/2012/NĐ-CP — chỉ kiểm tra thẩm quyền",
-            en: "Luật TĐKT 2003 (amended 2005, 2009); NĐ 42/2010/NĐ-CP, NĐ 39/2012/NĐ-CP — only the authority matrix is checked",
-        },
-    },
-    Window {
-        id: "law2003-nd65",
-        from: Some(Ymd(2014, 8, 20)),
-        era: Era::Law2003,
-        instruments: Bilingual {
-            vi: "Luật TĐKT 2003 sửa đổi bởi Luật 39/2013/QH13; NĐ 65/2014/NĐ-CP",
-            en: "Luật TĐKT 2003 as amended by Luật 39/2013/QH13; NĐ 65/2014/NĐ-CP",
-        },
-    },
-    Window {
-        id: "law2003-nd91",
-        from: Some(Ymd(2017, 10, 1)),
-        era: Era::Law2003,
-        instruments: Bilingual {
-            vi: "Luật TĐKT 2003 (sửa đổi 2013); NĐ 91/2017/NĐ-CP; TT 08/2017/TT-BNV, từ 01/01/2020 TT 12/2019/TT-BNV",
-            en: "Luật TĐKT 2003 (amended 2013); NĐ 91/2017/NĐ-CP; TT 08/2017/TT-BNV, from 2020-01-01 TT 12/2019/TT-BNV",
-        },
-    },
-    Window {
-        id: "law2022-nd98",
-        from: Some(Ymd(2024, 1, 1)),
-        era: Era::Law2022,
-        instruments: Bilingual {
-            vi: "Luật TĐKT 06/2022/QH15; NĐ 98/2023/NĐ-CP; TT 01/2024/TT-BNV",
-            en: "Luật TĐKT 06/2022/QH15; NĐ 98/2023/NĐ-CP; TT 01/2024/TT-BNV",
-        },
-    },
-    Window {
-        id: "law2022-nd152",
-        from: Some(Ymd(2025, 7, 1)),
-        era: Era::Law2022,
-        instruments: Bilingual {
-            vi: "Luật TĐKT 06/2022/QH15; NĐ 152/2025/NĐ-CP; NĐ 129/2025/NĐ-CP (chính quyền hai cấp, không còn cấp huyện); TT 15/2025/TT-BNV",
-            en: "Luật TĐKT 06/2022/QH15; NĐ 152/2025/NĐ-CP; NĐ 129/2025/NĐ-CP (two-tier local government, no district level); TT 15/2025/TT-BNV",
-        },
-    },
-    Window {
-        id: "law2026",
-        from: Some(Ymd(2026, 10, 1)),
-        era: Era::Law2022,
-        instruments: Bilingual {
-            vi: "Luật 06/2026/QH16 sửa đổi Luật 06/2022 (chưa kiểm chứng văn bản chi tiết); các nghị định như trên",
-            en: "Luật 06/2026/QH16 amending Luật 06/2022 (detailed text not yet verified); decrees as above",
-        },
-    },
-];
+/// The row of window `id`.
+pub fn get(id: WindowId) -> &'static Window {
+    &law().windows[id]
+}
 
 /// The window in force on `date`.
-pub fn at(date: Date) -> usize {
-    WINDOWS
-        .iter()
-        .rposition(|w| w.from.is_none_or(|f| f.date() <= date))
-        .unwrap_or(0)
+pub fn at(date: Date) -> WindowId {
+    all()
+        .rev()
+        .find(|w| w.from.is_none_or(|f| f <= date))
+        .map_or(WindowId::ALL[0], |w| w.id)
 }
 
-/// The last day of window `i`, if it has ended.
-pub fn last_day(i: usize) -> Option<Date> {
-    WINDOWS
-        .get(i + 1)
-        .and_then(|w| w.from)
-        .map(|f| Date::from_days(f.date().days() - 1))
+/// The last day of window `id`, if it has ended.
+pub fn last_day(id: WindowId) -> Option<Date> {
+    WindowId::ALL
+        .get(id.index() + 1)
+        .and_then(|next| get(*next).from)
+        .map(|f| Date::from_days(f.days() - 1))
+}
+
+/// The formal titles of the instruments a decision of `date` cites
+/// ("Căn cứ …"): those of its window that are in force that day.
+pub fn legal_bases(date: Date) -> Vec<&'static str> {
+    get(at(date))
+        .bases
+        .iter()
+        .filter(|b| b.from.is_none_or(|f| f <= date) && b.until.is_none_or(|u| date <= u))
+        .map(|b| b.title)
+        .collect()
 }
 
 #[cfg(test)]
@@ -135,17 +80,11 @@ mod tests {
     }
 
     #[test]
-    fn table_days_exist_and_ascend() {
-        let starts: Vec<Date> = WINDOWS
-            .iter()
-            .filter_map(|w| w.from)
-            .map(|f| {
-                assert!(Date::from_ymd(f.0, f.1, f.2).is_some(), "{f:?}");
-                f.date()
-            })
-            .collect();
+    fn table_days_ascend() {
+        let starts: Vec<Date> = all().filter_map(|w| w.from).collect();
         assert!(starts.windows(2).all(|p| p[0] < p[1]));
-        assert!(WINDOWS[0].from.is_none() && WINDOWS[1..].iter().all(|w| w.from.is_some()));
+        let first = all().next().unwrap();
+        assert!(first.from.is_none() && all().skip(1).all(|w| w.from.is_some()));
     }
 
     #[test]
@@ -164,9 +103,32 @@ mod tests {
             ("1999-01-01", "law2003-nd42"),
         ];
         for (date, id) in cases {
-            assert_eq!(WINDOWS[at(d(date))].id, id, "{date}");
+            assert_eq!(at(d(date)).as_str(), id, "{date}");
         }
-        assert_eq!(last_day(LAW2003_ND91), Some(d("2023-12-31")));
-        assert_eq!(last_day(LAW2026), None);
+        assert_eq!(last_day(WindowId::Law2003Nd91), Some(d("2023-12-31")));
+        assert_eq!(last_day(WindowId::Law2026), None);
+    }
+
+    #[test]
+    fn legal_bases_follow_the_date() {
+        let bases = legal_bases(d("2024-05-10"));
+        assert!(bases.contains(&"Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022"));
+        assert!(bases
+            .iter()
+            .any(|b| b.starts_with("Nghị định số 98/2023/NĐ-CP")));
+        assert!(!bases
+            .iter()
+            .any(|b| b.contains("ngày 26 tháng 11 năm 2003")));
+        // Inside a window, an instrument counts from its own first day.
+        let before = legal_bases(d("2017-12-14"));
+        let after = legal_bases(d("2017-12-15"));
+        assert!(!before.iter().any(|b| b.contains("08/2017/TT-BNV")));
+        assert!(after.iter().any(|b| b.contains("08/2017/TT-BNV")));
+        assert!(
+            legal_bases(d("2025-07-01"))
+                .iter()
+                .any(|b| b
+                    .starts_with("Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 2025"))
+        );
     }
 }

@@ -1,0 +1,98 @@
+//! The one check pipeline every command runs: settings → load → structural
+//! → law. It returns the dataset, the settings and the rules' configuration,
+//! the findings, the records the structural rules found flawed and the law's
+//! coverage; `check`, `report` and `import` call it rather than assembling
+//! the steps themselves.
+
+use std::path::Path;
+
+use crate::diag::Diagnostics;
+use crate::i18n::Lang;
+use crate::load::{self, Progress};
+use crate::model::{Dataset, Date, Flaws};
+use crate::rules::config::{self, RuleConfig};
+use crate::rules::{self, Coverage};
+use crate::settings::Settings;
+use crate::Result;
+
+/// What the pipeline runs on.
+pub struct EngineInput<'a> {
+    pub root: &'a Path,
+    pub lang: Lang,
+    /// The day the folder is checked as of (future dates).
+    pub today: Date,
+    /// Whether to run the law's rules after the structural ones.
+    pub law: bool,
+}
+
+/// The outcome of the pipeline, before anything is rendered.
+pub struct Checked {
+    /// The records, with the flawed ones marked.
+    pub dataset: Dataset,
+    pub settings: Settings,
+    pub config: RuleConfig,
+    /// Findings of the settings, the loader and the structural rules, sorted.
+    pub diagnostics: Diagnostics,
+    /// Findings of the law's rules, sorted (empty when the law was not run).
+    pub law: Diagnostics,
+    /// How many `invalid-setting` problems `thidua.toml` has.
+    pub settings_problems: usize,
+    /// The records the structural rules found an error in.
+    pub flaws: Flaws,
+    /// How many records each law rule could judge.
+    pub coverage: Coverage,
+}
+
+impl Checked {
+    /// Every finding, the law's included, in one sorted list; they are
+    /// moved out of `diagnostics` and `law`, which are left empty.
+    pub fn all_findings(&mut self) -> Diagnostics {
+        let mut all = std::mem::take(&mut self.diagnostics);
+        all.extend(std::mem::take(&mut self.law).into_items());
+        all.sort();
+        all
+    }
+}
+
+/// Runs the pipeline on the folder of `input`. Problems in the data are
+/// findings; only a folder that cannot be read is an error.
+pub fn run(input: &EngineInput<'_>, progress: &mut Progress) -> Result<Checked> {
+    let EngineInput {
+        root, lang, today, ..
+    } = *input;
+    load::ensure_folder(root)?;
+    let (settings, mut setting_problems) = load::settings::read(root, lang);
+    let (config, config_problems) = config::configure(&settings, lang);
+    setting_problems.extend(config_problems);
+    let settings_problems = setting_problems.len();
+    let mut diagnostics = Diagnostics::with_overrides(config.levels.clone());
+    diagnostics.extend(setting_problems);
+    let mut dataset = load::load(root, lang, today, &mut diagnostics, progress)?;
+    let flaws = structural(&mut dataset, lang, today, &mut diagnostics);
+    let mut law = Diagnostics::with_overrides(config.levels.clone());
+    let coverage = if input.law {
+        rules::check_law(&dataset, &config, lang, &mut law)
+    } else {
+        Coverage::default()
+    };
+    diagnostics.sort();
+    law.sort();
+    Ok(Checked {
+        dataset,
+        settings,
+        config,
+        diagnostics,
+        law,
+        settings_problems,
+        flaws,
+        coverage,
+    })
+}
+
+/// The structural rules over a loaded dataset; the records they find flawed
+/// are marked, for the law's rules and the reports to leave out.
+pub fn structural(ds: &mut Dataset, lang: Lang, today: Date, sink: &mut Diagnostics) -> Flaws {
+    let flaws = rules::structural::check(ds, lang, today, sink);
+    flaws.mark(ds);
+    flaws
+}

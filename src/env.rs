@@ -1,0 +1,54 @@
+//! What thidua reads from its process environment besides the variables
+//! clap reads for the arguments: the day the folder is checked as of. Read
+//! once, at the top of [`crate::run`], and passed down; tests give their own.
+
+use std::ffi::OsString;
+
+use crate::model::Date;
+use crate::{Error, Result};
+
+/// The environment a run is given.
+#[derive(Clone, Debug, Default)]
+pub struct Env {
+    /// `THIDUA_TODAY` (YYYY-MM-DD): check a folder "as of" a day, and make
+    /// tests reproducible. Absent: the system clock.
+    pub today: Option<OsString>,
+}
+
+impl Env {
+    /// The environment of this process.
+    pub fn from_process() -> Env {
+        Env {
+            today: std::env::var_os("THIDUA_TODAY").filter(|v| !v.is_empty()),
+        }
+    }
+
+    /// An environment with `THIDUA_TODAY` set to `day`.
+    pub fn today(day: &str) -> Env {
+        Env {
+            today: Some(day.into()),
+        }
+    }
+
+    /// Today's date: `THIDUA_TODAY` when set, else the system clock. A value
+    /// that is not a date is an error rather than silently ignored.
+    pub fn resolve_today(&self) -> Result<Date> {
+        let Some(raw) = &self.today else {
+            return Ok(clock_today());
+        };
+        raw.to_str()
+            .and_then(|s| Date::parse_iso(s.trim()))
+            .ok_or_else(|| Error::BadToday {
+                value: raw.to_string_lossy().into_owned(),
+            })
+    }
+}
+
+/// Today by the system clock (UTC).
+pub fn clock_today() -> Date {
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs())
+        .unwrap_or(0);
+    Date::from_days((secs / 86_400) as i32)
+}

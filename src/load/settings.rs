@@ -1,0 +1,188 @@
+//! Reads `thidua.toml` into [`Settings`]: the organisation and the data
+//! window are validated here; `[rules]` and `[thresholds]` are kept as
+//! written, with their lines, for the rules layer to validate
+//! (`crate::rules::config`). Unknown keys are errors (a typo in a setting
+//! must not pass silently); every problem is a diagnostic naming the line.
+
+use std::path::Path;
+
+use toml_edit::{Document, Item, Value};
+
+use crate::diag::{Diagnostic, RuleId};
+use crate::i18n::Lang;
+pub use crate::model::settings::{OrgLevel, Organisation, RawEntry, RawValue, Settings, FILE};
+use crate::tr;
+
+/// Reads `thidua.toml` from `root` if it exists. Problems are returned as
+/// diagnostics; the settings keep every valid part.
+pub fn read(root: &Path, lang: Lang) -> (Settings, Vec<Diagnostic>) {
+    let path = root.join(FILE);
+    match std::fs::read(&path) {
+        Ok(bytes) => match String::from_utf8(bytes) {
+            Ok(text) => parse(&text, lang),
+            Err(_) => (
+                Settings::default(),
+                vec![setting_error(lang, None, tr!(lang, "settings.not-utf8"))],
+            ),
+        },
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => (Settings::default(), Vec::new()),
+        Err(e) => (
+            Settings::default(),
+            vec![setting_error(
+                lang,
+                None,
+                tr!(lang, "settings.unreadable", error = e),
+            )],
+        ),
+    }
+}
+
+/// Parses the text of a settings file.
+pub fn parse(text: &str, lang: Lang) -> (Settings, Vec<Diagnostic>) {
+    let mut s = Settings::default();
+    let mut diags = Vec::new();
+    let doc = match Document::parse(text) {
+        Ok(doc) => doc,
+        Err(e) => {
+            let line = e.span().map(|sp| line_of(text, sp.start));
+            diags.push(setting_error(
+                lang,
+                line,
+                tr!(lang, "settings.syntax", error = e.message()),
+            ));
+            return (s, diags);
+        }
+    };
+    let line = |item: &Item| item.span().map(|sp| line_of(text, sp.start));
+    for (section, item) in doc.as_table().iter() {
+        let Some(table) = item.as_table() else {
+            diags.push(setting_error(
+                lang,
+                line(item),
+                tr!(lang, "settings.unknown-key", key = section),
+            ));
+            continue;
+        };
+        for (key, value) in table.iter() {
+            let at = line(value).or_else(|| line(item));
+            let raw = || RawEntry {
+                key: key.to_string(),
+                value: raw_value(value),
+                line: at,
+            };
+            match section {
+                "rules" => s.rules.push(raw()),
+                "thresholds" => s.thresholds.push(raw()),
+                _ => {
+                    if let Err(msg) = set(&mut s, section, key, value, lang) {
+                        diags.push(setting_error(lang, at, msg));
+                    }
+                }
+            }
+        }
+    }
+    (s, diags)
+}
+
+/// Sets one key of `[organisation]` or `[data]`; the message when it is not
+/// a valid one.
+fn set(s: &mut Settings, section: &str, key: &str, value: &Item, lang: Lang) -> Result<(), String> {
+    let full = format!("{section}.{key}");
+    match (section, key) {
+        ("organisation", "name") => match str_of(value) {
+            Some(v) => s.organisation.name = Some(crate::model::text::clean(v).into_owned()),
+            None => return Err(tr!(lang, "settings.want-string", key = full)),
+        },
+        ("organisation", "province") => match str_of(value) {
+            Some(v) => s.organisation.province = Some(crate::model::text::clean(v).into_owned()),
+            None => return Err(tr!(lang, "settings.want-string", key = full)),
+        },
+        ("organisation", "level") => match str_of(value).and_then(OrgLevel::parse) {
+            Some(v) => s.organisation.level = Some(v),
+            None => {
+                return Err(tr!(
+                    lang,
+                    "settings.bad-choice",
+                    key = full,
+                    choices = "xa, huyen, tinh, bo"
+                ))
+            }
+        },
+        ("data", "records-from") => match value.as_integer() {
+            Some(y) if (1900..=9999).contains(&y) => s.records_from = Some(y as u16),
+            _ => return Err(tr!(lang, "settings.want-year", key = full)),
+        },
+        _ => return Err(tr!(lang, "settings.unknown-key", key = full)),
+    }
+    Ok(())
+}
+
+fn raw_value(item: &Item) -> RawValue {
+    match item.as_value() {
+        Some(Value::String(s)) => RawValue::Str(s.value().clone()),
+        Some(Value::Boolean(b)) => RawValue::Bool(*b.value()),
+        Some(Value::Integer(i)) => RawValue::Int(*i.value()),
+        Some(Value::Float(f)) => RawValue::Float(*f.value()),
+        _ => RawValue::Other,
+    }
+}
+
+fn str_of(item: &Item) -> Option<&str> {
+    item.as_value().and_then(Value::as_str)
+}
+
+/// The 1-based line of byte `offset` in `text`.
+pub fn line_of(text: &str, offset: usize) -> u32 {
+    let end = offset.min(text.len());
+    text.as_bytes()[..end]
+        .iter()
+        .filter(|&&b| b == b'\n')
+        .count() as u32
+        + 1
+}
+
+/// An `invalid-setting` finding at `line` of `thidua.toml`.
+pub fn setting_error(lang: Lang, line: Option<u32>, message: String) -> Diagnostic {
+    Diagnostic::new(RuleId::InvalidSetting, message)
+        .at(FILE, line)
+        .help(tr!(lang, "settings.help"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_every_section() {
+        let text = "[organisation]\nname = \"UBND huyện An Biên\"\nlevel = \"huyen\"\n[data]\nrecords-from = 2016\n[rules]\nrequire-evidence = true\n";
+        let (s, d) = parse(text, Lang::En);
+        assert!(d.is_empty(), "{d:?}");
+        assert_eq!(s.organisation.name.as_deref(), Some("UBND huyện An Biên"));
+        assert_eq!(s.organisation.level, Some(OrgLevel::Huyen));
+        assert_eq!(s.records_from, Some(2016));
+        let raw = RawEntry {
+            key: "require-evidence".into(),
+            value: RawValue::Bool(true),
+            line: Some(7),
+        };
+        assert_eq!(s.rules, vec![raw]);
+    }
+
+    #[test]
+    fn unknown_keys_are_errors_with_lines() {
+        let text = "[organisation]\nname = \"x\"\nnmae = \"y\"\n[colours]\nred = 1\n";
+        let (_, d) = parse(text, Lang::En);
+        assert_eq!(d.len(), 2, "{d:?}");
+        assert_eq!(d[0].line, Some(3));
+        assert!(d.iter().all(
+            |d| d.rule == RuleId::InvalidSetting && d.severity == crate::diag::Severity::Error
+        ));
+    }
+
+    #[test]
+    fn syntax_error_names_line() {
+        let (_, d) = parse("[organisation]\nname = \n", Lang::Vi);
+        assert_eq!(d.len(), 1);
+        assert_eq!(d[0].line, Some(2));
+    }
+}

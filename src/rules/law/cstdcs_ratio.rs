@@ -1,0 +1,109 @@
+//! `cstdcs-ratio`: CSTĐCS at most a share of the LĐTT, per year, issuer level
+//! and scope.
+
+use std::collections::HashMap;
+
+use crate::diag::RuleId;
+use crate::diag::Severity;
+use crate::model::{AwardCode, Code, Issuer, Recipient, Sym};
+use crate::rules::evidence::{Judge, Verdict};
+use crate::rules::index::Source;
+use crate::rules::ThresholdId;
+use crate::tr;
+
+/// One group of the ratio: a year, an issuer level, and a scope (the
+/// top-level unit, or the whole folder).
+type Group = (u16, Issuer, Option<Sym>);
+
+pub fn check(j: &mut Judge<'_>) {
+    let rule = RuleId::CstdcsRatio;
+    let ix = j.ix;
+    let ds = ix.ds;
+    let by_unit = j
+        .settings
+        .options
+        .get("cstdcs-ratio-scope")
+        .is_some_and(|s| s == "unit");
+    let unit_index = if by_unit {
+        ds.unit_index()
+    } else {
+        Default::default()
+    };
+    let mut tops: HashMap<Sym, Sym> = HashMap::new();
+    let mut scope = |r: Recipient| -> Option<Sym> {
+        if !by_unit {
+            return None;
+        }
+        let Recipient::Person(p) = r else { return None };
+        let unit = ix.person(p)?.unit;
+        Some(
+            *tops
+                .entry(unit)
+                .or_insert_with(|| ds.top_unit(unit, &unit_index)),
+        )
+    };
+    let mut ldtt: HashMap<Group, usize> = HashMap::new();
+    let mut cstdcs: HashMap<Group, Vec<(usize, Severity)>> = HashMap::new();
+    let mut order: Vec<Group> = Vec::new();
+    for (i, c) in ix.claims.iter().enumerate() {
+        let (Source::Award(_), Some(issuer)) = (c.source, c.issuer) else {
+            continue;
+        };
+        if c.code.is_ldtt_like() {
+            *ldtt
+                .entry((c.year, issuer, scope(c.recipient)))
+                .or_default() += 1;
+        } else if c.code == AwardCode::Cstdcs {
+            let Some(sev) = j.level(rule, c) else {
+                continue;
+            };
+            if !ix.facts(c.recipient, c.year) {
+                let v = Verdict::Unknown(j.no_history());
+                j.judge(rule, c, sev, v);
+                continue;
+            }
+            let key = (c.year, issuer, scope(c.recipient));
+            let list = cstdcs.entry(key).or_default();
+            if list.is_empty() {
+                order.push(key);
+            }
+            list.push((i, sev));
+        }
+    }
+    let percent = j.threshold(ThresholdId::CstdcsRatioPercent);
+    for key in order {
+        let list = &cstdcs[&key];
+        let titles = ldtt.get(&key).copied().unwrap_or(0);
+        let limit = (percent * titles as f64 / 100.0 + 1e-9).floor().max(0.0) as usize;
+        for (n, &(i, sev)) in list.iter().enumerate() {
+            let c = ix.claims[i];
+            let v = if n == limit {
+                let scope = key
+                    .2
+                    .map(|u| {
+                        tr!(
+                            j.lang,
+                            "law.cstdcs-ratio-scope",
+                            unit = ix.name(Recipient::Unit(u))
+                        )
+                    })
+                    .unwrap_or_default();
+                let finding = tr!(
+                    j.lang,
+                    "law.cstdcs-ratio",
+                    count = list.len(),
+                    year = key.0,
+                    issuer = key.1.name(j.lang),
+                    scope = scope,
+                    ldtt = titles,
+                    limit = limit,
+                    percent = percent
+                );
+                Verdict::fail(finding, j.lang.t("law.cstdcs-ratio.help"))
+            } else {
+                Verdict::Pass
+            };
+            j.judge(rule, &c, sev, v);
+        }
+    }
+}

@@ -1,0 +1,51 @@
+//! `duplicate-title`: one achievement is not rewarded twice (the same title
+//! for the same recipient and year).
+
+use std::collections::HashMap;
+
+use crate::diag::RuleId;
+use crate::model::{AwardClass, AwardCode, Recipient};
+use crate::rules::evidence::{Judge, Verdict};
+use crate::rules::index::{Index, Source};
+use crate::tr;
+
+pub fn check(j: &mut Judge<'_>) {
+    let ix = j.ix;
+    let mut titles: HashMap<(Recipient, u16, AwardCode), usize> = HashMap::new();
+    for (i, c) in ix.claims.iter().enumerate() {
+        if !matches!(c.source, Source::Award(_)) || c.code.class() != AwardClass::Title {
+            continue;
+        }
+        let first = *titles.entry((c.recipient, c.year, c.code)).or_insert(i);
+        if let Some(sev) = j.level(RuleId::DuplicateTitle, c) {
+            let v = if first == i {
+                Verdict::Pass
+            } else {
+                duplicate(j, ix, first, "law.duplicate-title")
+            };
+            j.judge(RuleId::DuplicateTitle, c, sev, v);
+        }
+    }
+}
+
+/// A finding about the second of two awards, pointing at the first.
+pub(super) fn duplicate(j: &Judge<'_>, ix: &Index<'_>, first: usize, key: &str) -> Verdict {
+    let f = &ix.claims[first];
+    let decision = match f.source {
+        Source::Award(a) => ix.ds.str(ix.ds.awards[a].decision),
+        Source::Proposal(_) => "",
+    };
+    let finding = tr!(
+        j.lang,
+        key,
+        award = Index::award_label(f.code, j.lang),
+        decision = decision,
+        date = f.date,
+        id = ix.ds.str(f.id)
+    );
+    Verdict::Fail {
+        finding,
+        help: j.lang.t(&format!("{key}.help")).to_string(),
+        related: Some(f.loc),
+    }
+}

@@ -1,0 +1,33 @@
+//! `ldtt-discipline`: no LĐTT/CSTT for a person disciplined that year.
+
+use crate::diag::RuleId;
+use crate::model::Code;
+use crate::rules::evidence::{Judge, Verdict};
+use crate::rules::index::Claim;
+use crate::tr;
+
+pub fn check(j: &mut Judge<'_>) {
+    j.each(
+        RuleId::LdttDiscipline,
+        |c| c.recipient.is_person() && c.code.is_ldtt_like(),
+        ldtt_discipline,
+    );
+}
+
+fn ldtt_discipline(j: &Judge<'_>, c: &Claim) -> Verdict {
+    match j.ix.eval(c.recipient, c.year) {
+        None => Verdict::Unknown(j.no_evaluation(c.year)),
+        Some(e) => match e.discipline {
+            None => Verdict::Pass,
+            Some(d) => Verdict::fail(
+                tr!(
+                    j.lang,
+                    "law.ldtt-discipline",
+                    year = c.year,
+                    discipline = d.name(j.lang)
+                ),
+                j.lang.t("law.ldtt-discipline.help"),
+            ),
+        },
+    }
+}

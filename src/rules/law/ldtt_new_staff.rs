@@ -1,0 +1,69 @@
+//! `ldtt-new-staff`: no LĐTT/CSTT for staff recruited too late in the year.
+
+use crate::diag::RuleId;
+use crate::model::{Date, Recipient};
+use crate::rules::evidence::{Judge, Verdict};
+use crate::rules::index::Claim;
+use crate::rules::windows::{self, Era};
+use crate::rules::ThresholdId;
+use crate::tr;
+
+/// The figure of `ldtt-new-staff` in each era.
+const MIN_MONTHS: [(Era, ThresholdId); 2] = [
+    (Era::Law2003, ThresholdId::LdttMinMonthsOld),
+    (Era::Law2022, ThresholdId::LdttMinMonths),
+];
+
+pub fn check(j: &mut Judge<'_>) {
+    j.each(
+        RuleId::LdttNewStaff,
+        |c| c.recipient.is_person() && c.code.is_ldtt_like(),
+        ldtt_new_staff,
+    );
+}
+
+fn ldtt_new_staff(j: &Judge<'_>, c: &Claim) -> Verdict {
+    let era = windows::get(c.window).era;
+    let name = MIN_MONTHS
+        .iter()
+        .find(|(e, _)| *e == era)
+        .map_or(ThresholdId::LdttMinMonths, |(_, n)| *n);
+    let min = j.count(name) as i32;
+    let help = j.lang.t("law.ldtt-new-staff.help");
+    let Recipient::Person(p) = c.recipient else {
+        return Verdict::Pass;
+    };
+    let hired = j.ix.person(p).and_then(|p| p.hire_date);
+    if let (Some(h), Some(end)) = (hired, Date::start_of_year(i32::from(c.year) + 1)) {
+        let months = h.months_until(end);
+        return if months < min {
+            Verdict::fail(
+                tr!(
+                    j.lang,
+                    "law.ldtt-new-staff",
+                    hired = h,
+                    months = months.max(0),
+                    year = c.year,
+                    min = min
+                ),
+                help,
+            )
+        } else {
+            Verdict::Pass
+        };
+    }
+    match j.ix.eval(c.recipient, c.year).and_then(|e| e.months_worked) {
+        Some(m) if i32::from(m) < min => Verdict::fail(
+            tr!(
+                j.lang,
+                "law.ldtt-new-staff-worked",
+                months = m,
+                year = c.year,
+                min = min
+            ),
+            help,
+        ),
+        Some(_) => Verdict::Pass,
+        None => Verdict::Unknown(j.lang.t("law.reason.no-hire-date").to_string()),
+    }
+}

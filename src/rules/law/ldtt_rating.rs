@@ -1,0 +1,31 @@
+//! `ldtt-rating`: an LĐTT/CSTT needs that year's rating `htt` or better.
+
+use crate::diag::RuleId;
+use crate::model::{Code, Rating};
+use crate::rules::evidence::{Judge, Verdict};
+use crate::rules::index::Claim;
+use crate::tr;
+
+pub fn check(j: &mut Judge<'_>) {
+    j.each(
+        RuleId::LdttRating,
+        |c| c.recipient.is_person() && c.code.is_ldtt_like(),
+        ldtt_rating,
+    );
+}
+
+fn ldtt_rating(j: &Judge<'_>, c: &Claim) -> Verdict {
+    match j.ix.eval(c.recipient, c.year) {
+        None => Verdict::Unknown(j.no_evaluation(c.year)),
+        Some(e) if e.rating >= Rating::Htt => Verdict::Pass,
+        Some(e) => Verdict::fail(
+            tr!(
+                j.lang,
+                "law.ldtt-rating",
+                year = c.year,
+                rating = e.rating.name(j.lang)
+            ),
+            j.lang.t("law.ldtt-rating.help"),
+        ),
+    }
+}

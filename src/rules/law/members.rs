@@ -1,0 +1,151 @@
+//! What the collective rules (`ttldtt-`, `ttldxs-members`, `-discipline`)
+//! share: the record of a collective's members in one year, and the loop
+//! over the claims of a collective title.
+
+use std::collections::HashMap;
+
+use crate::diag::RuleId;
+use crate::model::{AwardCode, Code, Discipline, Rating, Recipient, Sym};
+use crate::rules::evidence::{Check, Judge};
+use crate::rules::index::{Claim, Codes, LDTT_LIKE};
+use crate::tr;
+
+/// Judges the claims of collective title `code` by `rule`: `judge` looks at
+/// the members' record (once per unit, year and kind of claim; a pending
+/// proposal also counts pending proposals of the same year).
+pub(super) fn run(
+    j: &mut Judge<'_>,
+    rule: RuleId,
+    code: AwardCode,
+    help: &str,
+    judge: fn(&Judge<'_>, &Claim, &Tally) -> Check,
+) {
+    let ix = j.ix;
+    let empty = Vec::new();
+    let mut tallies: HashMap<(Sym, u16, bool), Tally> = HashMap::new();
+    for c in ix.claims.iter().filter(|c| c.code == code) {
+        let Recipient::Unit(u) = c.recipient else {
+            continue;
+        };
+        let Some(sev) = j.level(rule, c) else {
+            continue;
+        };
+        let members = ix.unit_members();
+        let tally = tallies
+            .entry((u, c.year, c.is_proposal()))
+            .or_insert_with(|| Tally::of(j, c, members.get(&u).unwrap_or(&empty)));
+        let check = if tally.members == 0 {
+            Check::Unknown(j.lang.t("law.reason.no-members").to_string())
+        } else {
+            judge(j, c, tally)
+        };
+        j.judge(rule, c, sev, check.verdict(j.lang.t(help)));
+    }
+}
+
+const CSTDCS: Codes = Codes::of(&[AwardCode::Cstdcs]);
+
+/// The lightest discipline that bars a collective title.
+const BARRING_DISCIPLINE: Discipline = Discipline::CanhCao;
+
+/// What a collective's members hold and were rated in one year.
+pub(super) struct Tally {
+    /// Members recruited by the end of the year.
+    pub(super) members: usize,
+    pub(super) ldtt: usize,
+    pub(super) cstdcs: usize,
+    /// Members rated below `ht` (names).
+    pub(super) below: Vec<String>,
+    /// Members without an evaluation for the year.
+    pub(super) unrated: usize,
+    /// The first member disciplined at cảnh cáo or heavier.
+    pub(super) disciplined: Option<(String, Discipline)>,
+}
+
+impl Tally {
+    pub(super) fn of(j: &Judge<'_>, c: &Claim, people: &[usize]) -> Tally {
+        let ix = j.ix;
+        let year_end = crate::model::Date::end_of_year(i32::from(c.year));
+        let mut t = Tally {
+            members: 0,
+            ldtt: 0,
+            cstdcs: 0,
+            below: Vec::new(),
+            unrated: 0,
+            disciplined: None,
+        };
+        for &p in people {
+            let person = &ix.ds.people[p];
+            if person
+                .hire_date
+                .is_some_and(|h| year_end.is_some_and(|e| h > e))
+            {
+                continue;
+            }
+            t.members += 1;
+            let r = Recipient::Person(person.id);
+            t.ldtt += usize::from(ix.holds(c, r, c.year, LDTT_LIKE));
+            t.cstdcs += usize::from(ix.holds(c, r, c.year, CSTDCS));
+            match ix.eval(r, c.year) {
+                None => t.unrated += 1,
+                Some(e) => {
+                    if e.rating < Rating::Ht {
+                        t.below.push(ix.name(r).to_string());
+                    }
+                    if let Some(d) = e.discipline.filter(|d| *d >= BARRING_DISCIPLINE) {
+                        t.disciplined
+                            .get_or_insert_with(|| (ix.name(r).to_string(), d));
+                    }
+                }
+            }
+        }
+        t
+    }
+}
+
+/// "6 of 10 members (60 %)".
+pub(super) fn share_text(j: &Judge<'_>, held: usize, total: usize) -> String {
+    let pct = if total == 0 {
+        0.0
+    } else {
+        held as f64 * 100.0 / total as f64
+    };
+    tr!(
+        j.lang,
+        "law.share",
+        held = held,
+        total = total,
+        percent = format!("{pct:.0}")
+    )
+}
+
+/// Whether `count` of `total` reaches `percent` (strictly more, or at least).
+pub(super) fn reaches(count: usize, total: usize, percent: f64, strictly: bool) -> bool {
+    let have = count as f64 * 100.0;
+    let need = percent * total as f64;
+    if strictly {
+        have > need + 1e-9
+    } else {
+        have + 1e-9 >= need
+    }
+}
+
+pub(super) fn discipline(j: &Judge<'_>, c: &Claim, t: &Tally) -> Check {
+    if let Some((name, d)) = &t.disciplined {
+        Check::Fails(tr!(
+            j.lang,
+            "law.member-discipline",
+            name = name,
+            discipline = d.name(j.lang),
+            year = c.year
+        ))
+    } else if t.unrated > 0 {
+        Check::Unknown(tr!(
+            j.lang,
+            "law.reason.members-no-evaluation",
+            year = c.year
+        ))
+    } else {
+        Check::Holds
+    }
+}

@@ -1,0 +1,207 @@
+//! What the commendation rules (`bkt-`, `bkttg-`, `hcld3-prerequisites`)
+//! share: the years a claim looks back over, the ratings, initiatives and
+//! CSTĐCS among them, an earlier award, and the loop over the claims.
+
+use crate::diag::RuleId;
+use crate::model::{AwardCode, AwardKind, Code, Rating, Recipient};
+use crate::rules::evidence::{Check, Judge};
+use crate::rules::index::{Claim, Codes};
+use crate::rules::windows::{self, Era};
+use crate::tr;
+
+const CSTDCS: Codes = Codes::of(&[AwardCode::Cstdcs]);
+/// How far back an earlier prerequisite award is looked for.
+const LOOKBACK_YEARS: u16 = 80;
+
+/// Judges the regular awards of `code` to people by `rule`, with the record
+/// `judge` finds for the claim's era.
+pub(super) fn run(
+    j: &mut Judge<'_>,
+    rule: RuleId,
+    code: AwardCode,
+    judge: fn(&Judge<'_>, &Claim, Era) -> Check,
+) {
+    j.each(
+        rule,
+        |c| c.recipient.is_person() && c.kind == AwardKind::ThuongXuyen && c.code == code,
+        |j, c| {
+            let check = judge(j, c, windows::get(c.window).era);
+            check.verdict(j.lang.t("law.commendation.help"))
+        },
+    );
+}
+
+/// The years Y−n+1 … Y of a claim.
+pub(super) fn years(c: &Claim, n: u32) -> Vec<u16> {
+    let n = n.max(1) as i32;
+    (i32::from(c.year) - n + 1..=i32::from(c.year))
+        .filter_map(|y| u16::try_from(y).ok())
+        .collect()
+}
+
+/// "2018–2019".
+pub(super) fn span(ys: &[u16]) -> String {
+    match (ys.first(), ys.last()) {
+        (Some(a), Some(b)) if a != b => format!("{a}–{b}"),
+        (Some(a), _) => a.to_string(),
+        _ => String::new(),
+    }
+}
+
+/// What was found over the years: "2018: htt, 2019: htxs + sáng kiến, 2020: —".
+pub(super) fn found(j: &Judge<'_>, c: &Claim, ys: &[u16]) -> String {
+    ys.iter()
+        .map(|&y| match j.ix.eval(c.recipient, y) {
+            None => format!("{y}: —"),
+            Some(e) => {
+                let init = if e.initiative == Some(true) {
+                    j.lang.t("law.with-initiative")
+                } else {
+                    ""
+                };
+                format!("{y}: {}{init}", e.rating.code())
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// Every year rated at least `min`.
+pub(super) fn ratings(j: &Judge<'_>, c: &Claim, ys: &[u16], min: Rating) -> Check {
+    let mut missing = None;
+    for &y in ys {
+        match j.ix.eval(c.recipient, y) {
+            None => missing = missing.or(Some(y)),
+            Some(e) if e.rating < min => {
+                return Check::Fails(tr!(
+                    j.lang,
+                    "law.ratings",
+                    span = span(ys),
+                    rating = min.name(j.lang),
+                    found = found(j, c, ys)
+                ));
+            }
+            Some(_) => {}
+        }
+    }
+    match missing {
+        Some(y) => Check::Unknown(j.no_evaluation(y)),
+        None => Check::Holds,
+    }
+}
+
+/// At least `need` of the years with an evaluation meeting `pred`
+/// (`None`: cannot tell for that year).
+pub(super) fn years_with(
+    j: &Judge<'_>,
+    c: &Claim,
+    ys: &[u16],
+    need: u32,
+    key: &str,
+    pred: impl Fn(&crate::model::Evaluation) -> Option<bool>,
+) -> Check {
+    let (mut yes, mut maybe) = (0u32, 0u32);
+    let mut unknown_year = None;
+    for &y in ys {
+        match j.ix.eval(c.recipient, y).map(&pred) {
+            Some(Some(true)) => yes += 1,
+            Some(Some(false)) => {}
+            Some(None) | None => {
+                maybe += 1;
+                unknown_year = unknown_year.or(Some(y));
+            }
+        }
+    }
+    if yes >= need {
+        Check::Holds
+    } else if yes + maybe < need {
+        Check::Fails(tr!(
+            j.lang,
+            key,
+            need = need,
+            span = span(ys),
+            count = yes,
+            found = found(j, c, ys)
+        ))
+    } else {
+        let y = unknown_year.unwrap_or(c.year);
+        match j.ix.eval(c.recipient, y) {
+            None => Check::Unknown(j.no_evaluation(y)),
+            Some(_) => Check::Unknown(j.lang.t("law.reason.no-initiative").to_string()),
+        }
+    }
+}
+
+/// At least `need` CSTĐCS over the years (consecutive ones when `need`
+/// equals the number of years).
+pub(super) fn cstdcs(j: &Judge<'_>, c: &Claim, ys: &[u16], need: u32) -> Check {
+    let held: Vec<u16> = ys
+        .iter()
+        .copied()
+        .filter(|&y| j.ix.holds(c, c.recipient, y, CSTDCS))
+        .collect();
+    let unknown = ys
+        .iter()
+        .filter(|&&y| !j.ix.holds(c, c.recipient, y, CSTDCS) && !j.ix.facts(c.recipient, y))
+        .count() as u32;
+    let count = held.len() as u32;
+    if count >= need {
+        Check::Holds
+    } else if count + unknown >= need {
+        Check::Unknown(j.no_history())
+    } else {
+        let list = if held.is_empty() {
+            j.lang.t("law.none").to_string()
+        } else {
+            held.iter()
+                .map(u16::to_string)
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        Check::Fails(tr!(
+            j.lang,
+            "law.cstdcs-count",
+            need = need,
+            span = span(ys),
+            held = list
+        ))
+    }
+}
+
+/// An earlier award of `code` (before the claim's year). Not found is known
+/// only when every earlier year of this person is on file.
+pub(super) fn earlier(j: &Judge<'_>, c: &Claim, code: AwardCode) -> Check {
+    let codes = Codes::of(&[code]);
+    let from = c.year.saturating_sub(LOOKBACK_YEARS);
+    if (from..c.year).any(|y| j.ix.holds(c, c.recipient, y, codes)) {
+        return Check::Holds;
+    }
+    let Recipient::Person(p) = c.recipient else {
+        return Check::Unknown(j.no_history());
+    };
+    let since = j.ix.person(p).and_then(|p| p.hire_date).map(|h| h.year());
+    let complete = since
+        .and_then(|y| u16::try_from(y).ok())
+        .is_some_and(|y| j.ix.facts(c.recipient, y));
+    if complete {
+        Check::Fails(tr!(
+            j.lang,
+            "law.earlier",
+            award = crate::rules::index::Index::award_label(code, j.lang),
+            year = c.year
+        ))
+    } else {
+        Check::Unknown(j.no_history())
+    }
+}
+
+pub(super) fn initiative(e: &crate::model::Evaluation) -> Option<bool> {
+    e.initiative
+}
+
+pub(super) fn htxs_with_initiatives(j: &Judge<'_>, c: &Claim, ys: &[u16], need: u32) -> Check {
+    Check::all(vec![
+        ratings(j, c, ys, Rating::Htxs),
+        years_with(j, c, ys, need, "law.initiatives", initiative),
+    ])
+}
