@@ -46,6 +46,8 @@ pub enum Command {
     Explain(ExplainArgs),
     /// Create a minimal, valid, commented data folder
     Init(InitArgs),
+    /// Draft a document the office signs, as .docx (decision, submission)
+    Draft(DraftArgs),
     /// Rewrite the data files in canonical form (UTF-8, commas, LF, ISO dates, codes)
     Fmt(FmtArgs),
     /// Add one record, checked with the folder before it is written
@@ -88,6 +90,7 @@ pub enum ReportFormat {
     Md,
     Xlsx,
     Html,
+    Docx,
 }
 
 #[derive(Args, Debug)]
@@ -107,6 +110,15 @@ pub struct ReportArgs {
     /// Refuse to report when records have structural errors
     #[arg(long)]
     pub strict: bool,
+    /// For html: leave the charts out
+    #[arg(long)]
+    pub no_charts: bool,
+    /// For csv: the column separator (`;` for Vietnamese-locale Excel)
+    #[arg(long, value_name = "CHAR", default_value_t = ',')]
+    pub delimiter: char,
+    /// For csv: for people opening it in Excel — a UTF-8 BOM, CRLF, STT and total rows
+    #[arg(long)]
+    pub excel: bool,
 }
 
 #[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
@@ -225,6 +237,39 @@ impl FieldValue {
             value: value.trim().to_string(),
         })
     }
+}
+
+#[derive(Args, Debug)]
+pub struct DraftArgs {
+    #[command(subcommand)]
+    pub document: DraftDocument,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum DraftDocument {
+    /// The decision (quyết định) NUMBER with its annex list
+    Decision {
+        /// The decision number, as in the awards' `decision` column (170/QĐ-UBND)
+        number: String,
+        /// Only the awards of that number dated this day (YYYY-MM-DD), when
+        /// several decisions share a number (communes' "05/QĐ-UBND")
+        #[arg(long, value_name = "DATE")]
+        date: Option<String>,
+        /// Write to this .docx file [default: stdout when piped, else quyet-dinh-NUMBER.docx]
+        #[arg(long, short, value_name = "FILE.docx")]
+        output: Option<PathBuf>,
+    },
+    /// The submission (tờ trình) of the pending proposals of YEAR, with its list
+    Proposal {
+        /// The year of the proposals
+        year: String,
+        /// Only the proposals of this award code (BKT)
+        #[arg(long, value_name = "CODE")]
+        award: Option<String>,
+        /// Write to this .docx file [default: stdout when piped, else to-trinh-YEAR.docx]
+        #[arg(long, short, value_name = "FILE.docx")]
+        output: Option<PathBuf>,
+    },
 }
 
 #[derive(Args, Debug)]

@@ -59,6 +59,21 @@ pub enum Error {
     Xlsx(String),
     /// The CSV writer failed.
     Csv(String),
+    /// `report --delimiter` that cannot separate CSV fields.
+    BadDelimiter { value: char },
+    /// `draft decision --date` that is not a date.
+    BadDate { value: String },
+    /// `draft decision` of a number no award has; the nearest numbers there are.
+    UnknownDecision {
+        number: String,
+        nearest: Vec<String>,
+    },
+    /// `draft proposal` of a year (and award) with no pending proposal.
+    NoPending { year: u16, award: Option<String> },
+    /// `draft proposal` of something that is not one year.
+    BadYear { value: String },
+    /// `draft proposal --award` of no award code.
+    BadAward { value: String },
     /// A failure injected by a test into the all-or-nothing writer.
     Injected { before: Option<PathBuf> },
     /// `add` of a field the record type lacks.
@@ -147,6 +162,26 @@ impl Error {
             NotAFile(path) => tr!(lang, "error.not-a-file", path = path.display()),
             Xlsx(error) => tr!(lang, "error.xlsx", error = error),
             Csv(error) => tr!(lang, "error.csv", error = error),
+            BadDelimiter { value } => tr!(lang, "report.bad-delimiter", value = value),
+            BadDate { value } => tr!(lang, "draft.bad-date", value = value),
+            UnknownDecision { number, nearest } if nearest.is_empty() => {
+                tr!(lang, "draft.no-decisions", number = number)
+            }
+            UnknownDecision { number, nearest } => tr!(
+                lang,
+                "draft.unknown-decision",
+                number = number,
+                nearest = nearest.join(", ")
+            ),
+            NoPending { year, award } => {
+                let award = award
+                    .as_ref()
+                    .map(|a| format!(" ({a})"))
+                    .unwrap_or_default();
+                tr!(lang, "draft.no-pending", year = year, award = award)
+            }
+            BadYear { value } => tr!(lang, "draft.bad-year", value = value),
+            BadAward { value } => tr!(lang, "draft.bad-award", value = value),
             Injected { before: Some(path) } => {
                 tr!(lang, "error.injected-before", path = path.display())
             }

@@ -10,6 +10,7 @@
 pub mod cli;
 pub mod commands;
 pub mod diag;
+pub mod draft;
 pub mod emit;
 pub mod engine;
 pub mod env;
@@ -147,6 +148,7 @@ fn command_name(command: &cli::Command) -> &'static str {
         cli::Command::Rules(_) => "rules",
         cli::Command::Explain(_) => "explain",
         cli::Command::Init(_) => "init",
+        cli::Command::Draft(_) => "draft",
         cli::Command::Fmt(_) => "fmt",
         cli::Command::Add(_) => "add",
     }

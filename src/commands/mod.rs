@@ -2,6 +2,7 @@
 
 pub mod add;
 pub mod check;
+pub mod draft;
 pub mod explain;
 pub mod fmt;
 pub mod import;
@@ -21,6 +22,7 @@ pub fn dispatch(ctx: &mut Ctx<'_>, command: &Command) -> Result<i32> {
         Command::Rules(args) => rules::run(ctx, args),
         Command::Explain(args) => explain::run(ctx, args),
         Command::Init(args) => init::run(ctx, args),
+        Command::Draft(args) => draft::run(ctx, args),
         Command::Fmt(args) => fmt::run(ctx, args),
         Command::Add(args) => add::run(ctx, args),
     }

@@ -75,12 +75,23 @@ pub fn run(ctx: &mut Ctx<'_>, args: &ReportArgs) -> Result<i32> {
         }
     }
 
+    let how = render::Rendering {
+        format: args.format.into(),
+        table: args.table.as_deref(),
+        notes: &notes,
+        fit: ctx.out_is_tty && args.output.is_none(),
+        delimiter: args.delimiter as u8,
+        excel: args.excel,
+        charts: !args.no_charts,
+        settings: &checked.settings,
+        data: &ctx.data,
+    };
     if args.format == ReportFormat::Csv && args.table.is_none() {
         let dir = args.output.as_deref().ok_or(Error::CsvNeedsTable {
             tables: tables::NAMES,
         })?;
         std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
-        for (name, bytes) in render::csv_files(&r, lang)? {
+        for (name, bytes) in render::csv_files(&r, &how, lang)? {
             crate::fsutil::replace(&dir.join(format!("{name}.csv")), &bytes)?;
         }
         writeln!(
@@ -91,13 +102,10 @@ pub fn run(ctx: &mut Ctx<'_>, args: &ReportArgs) -> Result<i32> {
         return Ok(EXIT_OK);
     }
 
-    let how = render::Rendering {
-        format: args.format.into(),
-        table: args.table.as_deref(),
-        notes: &notes,
-        fit: ctx.out_is_tty && args.output.is_none(),
-    };
-    let bytes = render::render(&r, &how, lang)?;
+    let (bytes, warnings) = render::render(&r, &how, lang)?;
+    for w in &warnings {
+        writeln!(ctx.err, "{w}")?;
+    }
     match &args.output {
         Some(path) => {
             crate::fsutil::replace(path, &bytes)?;
@@ -128,6 +136,12 @@ fn validate(ctx: &Ctx<'_>, args: &ReportArgs) -> Result<()> {
             });
         }
     }
+    if !args.delimiter.is_ascii() || args.delimiter.is_ascii_alphanumeric() || args.delimiter == '"'
+    {
+        return Err(Error::BadDelimiter {
+            value: args.delimiter,
+        });
+    }
     let format = format_name(args.format);
     match (&args.output, args.format) {
         (None, ReportFormat::Csv) if args.table.is_none() => {
@@ -135,7 +149,7 @@ fn validate(ctx: &Ctx<'_>, args: &ReportArgs) -> Result<()> {
                 tables: tables::NAMES,
             })
         }
-        (None, ReportFormat::Xlsx | ReportFormat::Html) if ctx.out_is_tty => {
+        (None, ReportFormat::Xlsx | ReportFormat::Html | ReportFormat::Docx) if ctx.out_is_tty => {
             return Err(Error::NeedOutput { format });
         }
         (Some(path), _)
@@ -159,6 +173,7 @@ fn format_name(f: ReportFormat) -> &'static str {
         ReportFormat::Md => "md",
         ReportFormat::Xlsx => "xlsx",
         ReportFormat::Html => "html",
+        ReportFormat::Docx => "docx",
     }
 }
 
@@ -206,6 +221,7 @@ impl From<ReportFormat> for render::Format {
             ReportFormat::Md => render::Format::Md,
             ReportFormat::Xlsx => render::Format::Xlsx,
             ReportFormat::Html => render::Format::Html,
+            ReportFormat::Docx => render::Format::Docx,
         }
     }
 }

@@ -8,6 +8,7 @@
 
 mod check;
 mod core;
+mod draft;
 mod excel;
 mod import;
 mod report;
@@ -87,6 +88,7 @@ pub fn entries() -> impl Iterator<Item = &'static Entry> {
         .chain(rules::ENTRIES)
         .chain(report::ENTRIES)
         .chain(import::ENTRIES)
+        .chain(draft::ENTRIES)
         .chain(excel::ENTRIES)
 }
 

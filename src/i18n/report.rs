@@ -34,7 +34,7 @@ pub const ENTRIES: &[Entry] = &[
     e("report.col.item", "Chỉ tiêu", "Item"),
     e("report.col.value", "Số liệu", "Value"),
     e("report.col.measure", "Số đếm", "Measure"),
-    e("report.col.change", "{column} (± năm trước)", "{column} (± previous year)"),
+    e("report.col.change", "{column} (± so với {year})", "{column} (± vs {year})"),
     e("report.table.summary", "Tổng hợp", "Summary"),
     e("report.table.by_award", "Theo hình thức khen thưởng", "By award"),
     e("report.table.by_kind", "Theo loại hình khen thưởng", "By kind of commendation"),

@@ -66,6 +66,10 @@ fn walk(
         let ft = entry.file_type().map_err(|e| Error::io(&path, e))?;
         let is_dir = ft.is_dir() || (ft.is_symlink() && path.is_dir());
         if is_dir {
+            // An office's own document templates (crate::draft::template).
+            if inherited.is_none() && name == crate::draft::template::FOLDER {
+                continue;
+            }
             // A folder at the top named after a record type holds that type;
             // anything below an unknown folder is unknown.
             let kind = match inherited {

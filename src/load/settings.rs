@@ -93,10 +93,14 @@ fn set(s: &mut Settings, section: &str, key: &str, value: &Item, lang: Lang) -> 
             Some(v) => s.organisation.name = Some(crate::model::text::clean(v).into_owned()),
             None => return Err(tr!(lang, "settings.want-string", key = full)),
         },
-        ("organisation", "province") => match str_of(value) {
-            Some(v) => s.organisation.province = Some(crate::model::text::clean(v).into_owned()),
-            None => return Err(tr!(lang, "settings.want-string", key = full)),
-        },
+        ("organisation", "province" | "place" | "parent" | "signer" | "signer-title") => {
+            match str_of(value) {
+                Some(v) => {
+                    *s.organisation.text_mut(key) = Some(crate::model::text::clean(v).into_owned())
+                }
+                None => return Err(tr!(lang, "settings.want-string", key = full)),
+            }
+        }
         ("organisation", "level") => match str_of(value).and_then(OrgLevel::parse) {
             Some(v) => s.organisation.level = Some(v),
             None => {
@@ -166,6 +170,20 @@ mod tests {
             line: Some(7),
         };
         assert_eq!(s.rules, vec![raw]);
+    }
+
+    #[test]
+    fn reads_the_signature_keys_of_organisation() {
+        let text = "[organisation]\nplace = \"An Biên\"\nparent = \"UBND TỈNH KIÊN GIANG\"\nsigner = \"Nguyễn Văn A\"\nsigner-title = \"CHỦ TỊCH\"\n";
+        let (s, d) = parse(text, Lang::Vi);
+        assert!(d.is_empty(), "{d:?}");
+        let o = &s.organisation;
+        assert_eq!(o.place.as_deref(), Some("An Biên"));
+        assert_eq!(o.parent.as_deref(), Some("UBND TỈNH KIÊN GIANG"));
+        assert_eq!(o.signer.as_deref(), Some("Nguyễn Văn A"));
+        assert_eq!(o.signer_title.as_deref(), Some("CHỦ TỊCH"));
+        let (_, d) = parse("[organisation]\nsigner = 3\n", Lang::En);
+        assert_eq!(d.len(), 1, "a number is not a name");
     }
 
     #[test]

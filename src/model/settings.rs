@@ -34,6 +34,28 @@ pub struct Organisation {
     pub name: Option<String>,
     pub level: Option<OrgLevel>,
     pub province: Option<String>,
+    /// `place`: the place name of the date line (địa danh), e.g. "An Biên".
+    pub place: Option<String>,
+    /// `parent`: the governing body printed above the name (cơ quan chủ quản).
+    pub parent: Option<String>,
+    /// `signer`: the name in the signature block of drafted documents.
+    pub signer: Option<String>,
+    /// `signer-title`: the signer's title, e.g. "CHỦ TỊCH" or "KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH".
+    pub signer_title: Option<String>,
+}
+
+impl Organisation {
+    /// The text setting named `key` (one of the string keys of `[organisation]`
+    /// other than `name`).
+    pub fn text_mut(&mut self, key: &str) -> &mut Option<String> {
+        match key {
+            "place" => &mut self.place,
+            "parent" => &mut self.parent,
+            "signer" => &mut self.signer,
+            "signer-title" => &mut self.signer_title,
+            _ => &mut self.province,
+        }
+    }
 }
 
 /// A TOML value as the settings file wrote it.

@@ -13,6 +13,8 @@ use super::{Cell, Table};
 pub enum Value {
     Text(String),
     Number(f64),
+    /// A percentage, as its number of percent (82.36).
+    Percent(f64),
     Empty,
 }
 
@@ -21,7 +23,7 @@ impl Value {
         match self {
             Value::Text(s) => s.clone(),
             Value::Number(n) if n.fract() == 0.0 => format!("{n:.0}"),
-            Value::Number(n) => format!("{n:.2}"),
+            Value::Number(n) | Value::Percent(n) => format!("{n:.2}"),
             Value::Empty => String::new(),
         }
     }
@@ -42,7 +44,8 @@ pub fn flatten(t: &Table, lang: Lang) -> (Vec<String>, Vec<Vec<Value>>) {
     for (i, h) in t.headers.iter().enumerate() {
         headers.push(h.clone());
         if t.changes && numeric[i] {
-            headers.push(tr!(lang, "report.col.change", column = h));
+            let year = t.since.map_or(String::new(), |y| y.to_string());
+            headers.push(tr!(lang, "report.col.change", column = h, year = year));
         }
     }
     let rows = t
@@ -60,7 +63,7 @@ pub fn flatten(t: &Table, lang: Lang) -> (Vec<String>, Vec<Vec<Value>>) {
                         }
                     }
                     Cell::Percent(p, d) => {
-                        out.push(Value::Number(*p));
+                        out.push(Value::Percent(*p));
                         if t.changes {
                             out.push(d.map_or(Value::Empty, Value::Number));
                         }
@@ -76,10 +79,33 @@ pub fn flatten(t: &Table, lang: Lang) -> (Vec<String>, Vec<Vec<Value>>) {
     (headers, rows)
 }
 
-/// Writes one table.
+/// Writes one table for scripts: comma-separated, no BOM, LF.
 pub fn write(out: &mut dyn Write, t: &Table, lang: Lang) -> std::io::Result<()> {
+    write_with(out, t, lang, b',', false)
+}
+
+/// Writes one table with `delimiter`; `for_excel` starts it with a UTF-8 BOM
+/// and ends lines with CRLF, as Excel on Windows reads and writes them.
+pub fn write_with(
+    out: &mut dyn Write,
+    t: &Table,
+    lang: Lang,
+    delimiter: u8,
+    for_excel: bool,
+) -> std::io::Result<()> {
+    if for_excel {
+        out.write_all("\u{feff}".as_bytes())?;
+    }
     let (headers, rows) = flatten(t, lang);
-    let mut w = ::csv::Writer::from_writer(out);
+    let terminator = if for_excel {
+        ::csv::Terminator::CRLF
+    } else {
+        ::csv::Terminator::Any(b'\n')
+    };
+    let mut w = ::csv::WriterBuilder::new()
+        .delimiter(delimiter)
+        .terminator(terminator)
+        .from_writer(out);
     w.write_record(&headers)?;
     for row in rows {
         w.write_record(row.iter().map(Value::text))?;

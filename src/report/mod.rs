@@ -9,9 +9,11 @@
 
 pub mod compute;
 pub mod csv;
+pub mod docx;
 pub mod html;
 pub mod json;
 pub mod md;
+pub mod print;
 pub mod render;
 pub mod table;
 pub mod tables;

@@ -84,6 +84,8 @@ pub struct Table {
     pub rows: Vec<Vec<Cell>>,
     /// Whether count cells carry a change (a single year with data the year before).
     pub changes: bool,
+    /// The year the changes are counted from ("so với 2017").
+    pub since: Option<u16>,
 }
 
 /// The headline of every output: the report's title for its year or years.
@@ -251,14 +253,15 @@ impl Measure {
     }
 }
 
-fn new_table(name: &'static str, lang: Lang, headers: Vec<String>, changes: bool) -> Table {
+fn new_table(name: &'static str, lang: Lang, headers: Vec<String>, since: Option<u16>) -> Table {
     Table {
+        changes: since.is_some(),
+        since,
         name,
         title: lang.t(&format!("report.table.{name}")).to_string(),
         short: lang.t(&format!("report.sheet.{name}")).to_string(),
         headers,
         rows: Vec::new(),
-        changes,
     }
 }
 
@@ -267,7 +270,7 @@ fn change(now: u64, before: Option<u64>) -> Option<i64> {
 }
 
 fn year_tables(t: &Tallies, prev: Option<&Tallies>, lang: Lang) -> Vec<Table> {
-    let changes = prev.is_some();
+    let changes = prev.map(|p| p.year);
     let value_headers = || {
         vec![
             lang.t("report.col.item").to_string(),
@@ -330,7 +333,7 @@ fn breakdown(t: &Tallies, prev: Option<&Tallies>, name: &'static str, lang: Lang
     let ms = measures(name);
     let mut headers = vec![label_header(name, lang)];
     headers.extend(ms.iter().map(|m| m.label(lang).to_string()));
-    let mut table = new_table(name, lang, headers, prev.is_some());
+    let mut table = new_table(name, lang, headers, prev.map(|p| p.year));
     let now = groups(t, name, lang);
     let before = prev.map(|p| groups(p, name, lang));
     let years: Vec<&Groups> = [Some(&now), before.as_ref()]
@@ -364,7 +367,7 @@ fn trend_tables(r: &Report, lang: Lang) -> Vec<Table> {
         "summary",
         lang,
         headers(lang.t("report.col.item").to_string()),
-        false,
+        None,
     );
     for m in measures("") {
         let mut row = vec![
@@ -390,7 +393,7 @@ fn trend_tables(r: &Report, lang: Lang) -> Vec<Table> {
         "direct_workers",
         lang,
         headers(lang.t("report.col.item").to_string()),
-        false,
+        None,
     );
     let item = lang.t("report.table.direct_workers").to_string();
     let mut awarded = vec![
@@ -439,7 +442,7 @@ fn rate_row(r: &Report, lang: Lang) -> Vec<Cell> {
 }
 
 fn trend_breakdown(r: &Report, name: &'static str, lang: Lang, headers: Vec<String>) -> Table {
-    let mut table = new_table(name, lang, headers, false);
+    let mut table = new_table(name, lang, headers, None);
     let per_year: Vec<Groups> = r.years.iter().map(|t| groups(t, name, lang)).collect();
     let refs: Vec<&Groups> = per_year.iter().collect();
     for (label, counts) in union(&refs) {

@@ -9,6 +9,7 @@ mod bundled_data;
 mod check_snapshots;
 mod ci_examples;
 mod cli;
+mod draft;
 mod excel;
 mod fmt_add;
 mod guide;
