@@ -280,7 +280,11 @@ fn append(path: &Path, kind: RecordType, record: &Record) -> Result<Planned> {
         });
     }
     let text = std::str::from_utf8(&old).unwrap_or("");
-    let nl = if text.contains("\r\n") { "\r\n" } else { "\n" };
+    let nl = if sniff::crlf(text.as_bytes()) {
+        "\r\n"
+    } else {
+        "\n"
+    };
     let mut bytes = old.clone();
     if !bytes.is_empty() && !bytes.ends_with(b"\n") && !bytes.ends_with(b"\r") {
         bytes.extend_from_slice(nl.as_bytes());

@@ -131,7 +131,7 @@ pub fn csv(bytes: &[u8], kind: RecordType, lang: Lang) -> Result<Option<Rewritte
             Err(_) => return Err(lang.t("fmt.not-utf8").to_string()),
         }
     };
-    quirks.crlf = text.contains("\r\n");
+    quirks.crlf = sniff::crlf(text.as_bytes());
     let delimiter = sniff::delimiter(text.lines().next().unwrap_or(""), kind);
     quirks.delimiter = (delimiter != b',').then_some(delimiter);
     let rows = read_rows(&text, delimiter, lang)?;

@@ -180,7 +180,7 @@ fn open(path: &Path, kind: RecordType, rel: &str, b: &mut Builder<'_>) -> Option
         return None;
     }
     let mut quirks = Quirks {
-        crlf: head.windows(2).any(|w| w == b"\r\n"),
+        crlf: sniff::crlf(head),
         ..Quirks::default()
     };
     let (input, first_line): (Box<dyn Read>, String) = if sniff::needs_decoding(head) {
@@ -191,7 +191,7 @@ fn open(path: &Path, kind: RecordType, rel: &str, b: &mut Builder<'_>) -> Option
         }
         let (text, enc) = sniff::decode(&bytes);
         quirks.encoding = Some(enc);
-        quirks.crlf = text.contains("\r\n");
+        quirks.crlf = sniff::crlf(text.as_bytes());
         let first = text.lines().next().unwrap_or("").to_string();
         (Box::new(std::io::Cursor::new(text.into_bytes())), first)
     } else {

@@ -4,6 +4,9 @@
 
 pub mod canonical;
 mod csv_file;
+pub mod encoding;
+pub mod headers;
+pub mod legacy;
 mod progress;
 pub mod schema;
 pub mod settings;

@@ -118,7 +118,7 @@ pub fn column(kind: RecordType, header: &str) -> Option<(usize, bool)> {
     if let Some(i) = field_index(kind, &key) {
         return Some((i, false));
     }
-    use crate::import::header::{meaning, resolve, Target};
+    use super::headers::{meaning, resolve, Target};
     match resolve(kind, meaning(&key)?, false) {
         Target::Field(name) => field_index(kind, name).map(|i| (i, true)),
         _ => None,

@@ -4,10 +4,10 @@
 //! CRLF, Windows-1258) is read like the canonical one and named once as
 //! `non-canonical-file` rather than failing row by row.
 
+use super::encoding::{self, TextEncoding};
+use super::legacy;
 use crate::diag::RuleId;
 use crate::i18n::Lang;
-use crate::import::encoding::{self, TextEncoding};
-use crate::import::legacy;
 use crate::model::RecordType;
 
 /// What a file that is not text turns out to be, from its first bytes.
@@ -146,6 +146,20 @@ pub fn delimiter(first_line: &str, kind: RecordType) -> u8 {
         }
     }
     best.1
+}
+
+/// Whether lines end with CRLF: a `\r\n` outside quotes (one inside a quoted
+/// value is part of the value, which canonical form keeps).
+pub fn crlf(bytes: &[u8]) -> bool {
+    let mut quoted = false;
+    for (i, &b) in bytes.iter().enumerate() {
+        match b {
+            b'"' => quoted = !quoted,
+            b'\r' if !quoted && bytes.get(i + 1) == Some(&b'\n') => return true,
+            _ => {}
+        }
+    }
+    false
 }
 
 /// What made a file non-canonical, in the order it is named.
@@ -313,6 +327,12 @@ mod tests {
         assert_eq!(delimiter("id,name,kind", RecordType::Unit), b',');
         assert_eq!(delimiter("id\tname\tkind", RecordType::Unit), b'\t');
         assert_eq!(delimiter("nonsense", RecordType::Unit), b',');
+    }
+
+    #[test]
+    fn crlf_inside_quotes_is_part_of_a_value() {
+        assert!(crlf(b"a,b\r\n1,2\r\n"));
+        assert!(!crlf(b"a,b\n\"x\r\ny\",2\n"));
     }
 
     #[test]
