@@ -149,5 +149,7 @@ fn command_name(command: &cli::Command) -> &'static str {
         cli::Command::Explain(_) => "explain",
         cli::Command::Init(_) => "init",
         cli::Command::Draft(_) => "draft",
+        cli::Command::Fmt(_) => "fmt",
+        cli::Command::Add(_) => "add",
     }
 }

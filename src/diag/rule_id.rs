@@ -71,6 +71,7 @@ declare_rules! {
         DateOrder = "date-order": Error,
         CampaignPeriod = "campaign-period": Warning,
         InvalidSetting = "invalid-setting": Error,
+        NonCanonicalFile = "non-canonical-file": Warning,
     }
     law {
         LdttRating = "ldtt-rating",

@@ -9,13 +9,14 @@
 //! folder plus the new rows, so they meet exactly what `check` asks; and
 //! [`write`] adds the new files, all or nothing, never touching an existing one.
 
-pub mod encoding;
+pub use crate::load::encoding;
 pub mod header;
-pub mod legacy;
+pub use crate::load::legacy;
 pub mod matching;
 pub mod render;
 pub mod source;
 mod stages;
+pub mod summary;
 pub mod values;
 pub mod write;
 

@@ -119,6 +119,21 @@ pub fn field_index(kind: RecordType, name: &str) -> Option<usize> {
     fields(kind).iter().position(|(n, _)| *n == name)
 }
 
+/// The column of `kind` a CSV header names: the format's own name
+/// (case-insensitive), else a Vietnamese header that `import` recognises
+/// (`Số quyết định`, `Năm`); the flag says it was the latter.
+pub fn column(kind: RecordType, header: &str) -> Option<(usize, bool)> {
+    let key = text::clean(header).to_lowercase();
+    if let Some(i) = field_index(kind, &key) {
+        return Some((i, false));
+    }
+    use super::headers::{meaning, resolve, Target};
+    match resolve(kind, meaning(&key)?, false) {
+        Target::Field(name) => field_index(kind, name).map(|i| (i, true)),
+        _ => None,
+    }
+}
+
 /// One row's values by column position: the text (trimmed, not yet NFC) and
 /// the line it sits on.
 pub type Values<'a> = [Option<(&'a str, u32)>; MAX_FIELDS];
@@ -130,6 +145,10 @@ pub struct Builder<'d> {
     pub lang: Lang,
     /// The last year that may be given (the current year).
     pub this_year: i32,
+    /// Whether dates typed `d/m/yyyy` are read (CSV files, as Excel saves them).
+    pub dmy_dates: bool,
+    /// Whether such a date was read since the flag was last cleared.
+    pub saw_dmy: bool,
 }
 
 /// Problems met while reading one row.
@@ -153,6 +172,8 @@ impl<'d> Builder<'d> {
             diags: Vec::new(),
             lang,
             this_year,
+            dmy_dates: false,
+            saw_dmy: false,
         }
     }
 
@@ -308,6 +329,10 @@ impl<'d> Builder<'d> {
         let t = self.text(row, col)?;
         match Date::parse_iso(&t) {
             Some(d) => Some(d),
+            None if self.dmy_dates && dmy_date(&t).is_some() => {
+                self.saw_dmy = true;
+                dmy_date(&t)
+            }
             None => {
                 let suggestion = loose_date(&t).map(|d| d.to_string());
                 let expected = self.lang.t("load.expected-date").to_string();
@@ -643,6 +668,20 @@ pub fn parse_bool(s: &str) -> Option<bool> {
         "false" | "no" | "0" | "không" | "khong" | "sai" => Some(false),
         _ => None,
     }
+}
+
+/// A date as Vietnamese-locale Excel writes it: `d/m/yyyy` or `dd/mm/yyyy`,
+/// day first (Vietnam never writes the month first).
+pub fn dmy_date(s: &str) -> Option<Date> {
+    let mut parts = s.split('/');
+    let (d, m, y) = (parts.next()?, parts.next()?, parts.next()?);
+    let digits = |p: &str, lo: usize, hi: usize| {
+        (lo..=hi).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit())
+    };
+    if parts.next().is_some() || !digits(d, 1, 2) || !digits(m, 1, 2) || !digits(y, 4, 4) {
+        return None;
+    }
+    Date::from_ymd(y.parse().ok()?, m.parse().ok()?, d.parse().ok()?)
 }
 
 /// A date typed the Vietnamese way (`26/4/2018`), for suggesting the ISO form.

@@ -280,6 +280,10 @@ pub struct Dataset {
     /// The ids of those rows, where they had one: a reference to such an id
     /// is not reported again as unknown (the row's own error says it all).
     pub dropped_ids: [std::collections::HashSet<Sym>; 6],
+    /// Files that could not be read, wholly or from some row on: a reference
+    /// that names no record of their type is counted against them rather
+    /// than reported row by row.
+    pub unreadable: Vec<FileId>,
 }
 
 impl Dataset {

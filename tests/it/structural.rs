@@ -61,11 +61,38 @@ const CASES: &[Case] = &[
                 &["not UTF-8", "windows-1258"],
             ),
             at("parse-error", "campaigns.toml", 4, &["TOML"]),
-            whole("parse-error", "evaluations.csv", &["UTF-16"]),
+            // An Excel workbook renamed `.csv`: one finding that says what it is.
+            whole(
+                "parse-error",
+                "evaluations.csv",
+                &["Excel", "thidua import"],
+            ),
             // A quote opened on line 3 and never closed swallows the rest.
             at("parse-error", "people.csv", 3, &["quote is left open"]),
             // BOM and CRLF, a quoted name over lines 2–3: the short row is line 4.
+            whole(
+                "non-canonical-file",
+                "units.csv",
+                &["BOM, CRLF", "thidua fmt"],
+            ),
             at("parse-error", "units.csv", 4, &["3 fields", "header 4"]),
+        ],
+    },
+    Case {
+        rule: "non-canonical-file",
+        today: None,
+        bad: &[
+            // As Vietnamese-locale Excel saves it: one warning, the same records.
+            whole(
+                "non-canonical-file",
+                "awards.csv",
+                &["`;` delimiter, d/m/yyyy dates, BOM, CRLF", "thidua fmt"],
+            ),
+            whole(
+                "non-canonical-file",
+                "units.csv",
+                &["tab delimiter, CRLF, Windows-1258, Vietnamese column names"],
+            ),
         ],
     },
     Case {
@@ -105,7 +132,7 @@ const CASES: &[Case] = &[
                 "invalid-value",
                 "awards.csv",
                 3,
-                &["`20/12/2018`", "did you mean `2018-12-20`?"],
+                &["`20.12.2018`", "did you mean `2018-12-20`?"],
             ),
             at(
                 "invalid-value",
@@ -509,7 +536,8 @@ fn line_numbers_with_every_kind_of_line_end() {
         std::fs::write(dir.path().join("units.csv"), format!("\u{feff}{text}")).unwrap();
         let (code, json) = check(dir.path(), None);
         assert_eq!(code, 1);
-        let d = &json["diagnostics"][0];
+        // The BOM makes a `non-canonical-file` warning first; the row's error follows.
+        let d = &json["diagnostics"][1];
         // The header is line 1, the quoted name lines 2–3, X1 line 4, X2 line 5.
         assert_eq!(
             (d["rule"].as_str(), d["line"].as_u64()),
