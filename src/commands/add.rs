@@ -328,9 +328,15 @@ fn csv_row(
         Ok(line + nl)
     };
     if first.trim().is_empty() {
-        let header: Vec<String> = record.iter().map(|(n, _)| n.to_string()).collect();
+        // A new file: the format's columns, and the optional v2 columns
+        // (died, code, posthumous) only when this record fills them.
+        let kept: Vec<&(&str, String)> = record
+            .iter()
+            .filter(|(n, v)| !schema::ON_DEMAND.contains(n) || !v.is_empty())
+            .collect();
+        let header: Vec<String> = kept.iter().map(|(n, _)| n.to_string()).collect();
         bytes.extend_from_slice(write(&header)?.as_bytes());
-        return write(&record.iter().map(|(_, v)| v.clone()).collect::<Vec<_>>());
+        return write(&kept.iter().map(|(_, v)| v.clone()).collect::<Vec<_>>());
     }
     let mut rdr = csv::ReaderBuilder::new()
         .has_headers(false)
