@@ -60,6 +60,10 @@ pub enum Command {
     Init(InitArgs),
     /// Draft a document the office signs, as .docx (decision, submission)
     Draft(DraftArgs),
+    /// Rewrite the data files in canonical form (UTF-8, commas, LF, ISO dates, codes)
+    Fmt(FmtArgs),
+    /// Add one record, checked with the folder before it is written
+    Add(AddArgs),
     /// Print a shell completion script (bash, zsh, fish, powershell)
     Completions(CompletionsArgs),
     /// Print the manual page (roff), for `man -l -`
@@ -292,4 +296,54 @@ pub enum DraftDocument {
         #[arg(long, short, value_name = "FILE.docx")]
         output: Option<PathBuf>,
     },
+}
+
+#[derive(Args, Debug)]
+pub struct FmtArgs {
+    /// Write nothing; exit 1 if a file is not in canonical form
+    #[arg(long)]
+    pub check: bool,
+}
+
+#[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
+pub enum AddType {
+    Award,
+    Person,
+    Unit,
+    Evaluation,
+    Proposal,
+    Campaign,
+}
+
+impl AddType {
+    pub fn record_type(self) -> crate::model::RecordType {
+        use crate::model::RecordType;
+        match self {
+            AddType::Award => RecordType::Award,
+            AddType::Person => RecordType::Person,
+            AddType::Unit => RecordType::Unit,
+            AddType::Evaluation => RecordType::Evaluation,
+            AddType::Proposal => RecordType::Proposal,
+            AddType::Campaign => RecordType::Campaign,
+        }
+    }
+}
+
+#[derive(Args, Debug)]
+pub struct AddArgs {
+    /// What the record is
+    #[arg(value_enum)]
+    pub kind: AddType,
+    /// The record's values, e.g. person=P0001 award=GK year=2019
+    #[arg(value_name = "FIELD=VALUE", required = true, value_parser = FieldValue::parse)]
+    pub fields: Vec<FieldValue>,
+    /// The file to append to, in the data folder (default: TYPE/<year>.csv or TYPE.csv)
+    #[arg(long)]
+    pub file: Option<PathBuf>,
+    /// Show the record and its findings, write nothing
+    #[arg(long)]
+    pub dry_run: bool,
+    /// Add it despite errors of the law's rules (never despite structural errors)
+    #[arg(long)]
+    pub force: bool,
 }

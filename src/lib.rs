@@ -222,6 +222,8 @@ fn command_name(command: &cli::Command) -> &'static str {
         cli::Command::Explain(_) => "explain",
         cli::Command::Init(_) => "init",
         cli::Command::Draft(_) => "draft",
+        cli::Command::Fmt(_) => "fmt",
+        cli::Command::Add(_) => "add",
         cli::Command::Completions(_) => "completions",
         cli::Command::Man => "man",
     }

@@ -1,9 +1,11 @@
 //! One file per subcommand; `dispatch` picks it.
 
+pub mod add;
 pub mod check;
 pub mod completions;
 pub mod draft;
 pub mod explain;
+pub mod fmt;
 pub mod import;
 pub mod init;
 pub mod man;
@@ -23,6 +25,8 @@ pub fn dispatch(ctx: &mut Ctx<'_>, command: &Command) -> Result<i32> {
         Command::Explain(args) => explain::run(ctx, args),
         Command::Init(args) => init::run(ctx, args),
         Command::Draft(args) => draft::run(ctx, args),
+        Command::Fmt(args) => fmt::run(ctx, args),
+        Command::Add(args) => add::run(ctx, args),
         Command::Completions(args) => completions::run(ctx, args),
         Command::Man => man::run(ctx),
     }

@@ -131,6 +131,20 @@ pub const ENTRIES: &[Entry] = &[
     e("explain.prefix-more", "Chi tiết một quy tắc: thidua explain QUY_TẮC", "A rule in full: thidua explain RULE"),
     e("explain.prefix-award", "Danh hiệu, hình thức {code}: thidua explain {code}", "The award {code}: thidua explain {code}"),
     e("import.stdin-terminal", "`import -` đọc danh sách từ đầu vào chuẩn, nhưng không có gì được chuyển vào: dùng `thidua import - < danh-sach.csv`, hoặc ghi tên tệp", "`import -` reads the list from standard input, but nothing is piped in: use `thidua import - < list.csv`, or give the file's name"),
+    // fmt, add
+    e("cli.fmt.about", "Viết lại các tệp hồ sơ về dạng chuẩn (UTF-8, dấu phẩy, LF, ngày ISO, mã)", "Rewrite the data files in canonical form (UTF-8, commas, LF, ISO dates, codes)"),
+    e("cli.fmt.arg.check", "Không ghi gì; trả mã thoát 1 nếu có tệp chưa ở dạng chuẩn", "Write nothing; exit 1 if a file is not in canonical form"),
+    e("cli.fmt.examples", "  thidua fmt --check          xem có tệp nào cần sửa dạng không
+  thidua fmt                  sửa (sau khi lưu bằng Excel)", "  thidua fmt --check          is any file out of canonical form?
+  thidua fmt                  rewrite them (after saving in Excel)"),
+    e("cli.add.about", "Thêm một bản ghi, được kiểm tra cùng cả thư mục trước khi ghi", "Add one record, checked with the folder before it is written"),
+    e("cli.add.arg.kind", "Loại bản ghi: award (khen thưởng), person, unit, evaluation, proposal, campaign", "What the record is: award, person, unit, evaluation, proposal, campaign"),
+    e("cli.add.arg.fields", "Các giá trị của bản ghi, ví dụ person=P0001 award=GK year=2019", "The record's values, e.g. person=P0001 award=GK year=2019"),
+    e("cli.add.arg.file", "Tệp để ghi thêm, trong thư mục hồ sơ (mặc định: LOẠI/<năm>.csv hoặc LOẠI.csv)", "The file to append to, in the data folder (default: TYPE/<year>.csv or TYPE.csv)"),
+    e("cli.add.arg.dry_run", "Chỉ cho xem bản ghi và các phát hiện, không ghi", "Show the record and its findings, write nothing"),
+    e("cli.add.arg.force", "Vẫn thêm dù có lỗi theo quy định của Luật (không bao giờ khi có lỗi cấu trúc)", "Add it despite errors of the law's rules (never despite structural errors)"),
+    e("cli.add.examples", "  thidua add award person=P0001 award=GK year=2019 decision=12/QĐ-UBND decision_date=2019-12-20 issuer=xa kind=thuong_xuyen --dry-run", "  thidua add award person=P0001 award=GK year=2019 decision=12/QĐ-UBND decision_date=2019-12-20 issuer=xa kind=thuong_xuyen --dry-run"),
+    e("cli.value.TYPE", "LOẠI", "TYPE"),
     // completions, man
     e("cli.completions.about", "In tập lệnh gợi ý lệnh cho shell (bash, zsh, fish, powershell)", "Print a shell completion script (bash, zsh, fish, powershell)"),
     e("cli.completions.arg.shell", "Shell cần gợi ý: bash, zsh, fish, powershell, elvish", "The shell: bash, zsh, fish, powershell, elvish"),

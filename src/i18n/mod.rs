@@ -10,6 +10,7 @@ mod check;
 mod cli;
 mod core;
 mod draft;
+mod excel;
 mod import;
 mod report;
 mod rules;
@@ -98,6 +99,7 @@ pub fn entries() -> impl Iterator<Item = &'static Entry> {
         .chain(report::ENTRIES)
         .chain(import::ENTRIES)
         .chain(draft::ENTRIES)
+        .chain(excel::ENTRIES)
         .chain(cli::ENTRIES)
 }
 

@@ -47,12 +47,24 @@ pub fn about(code: AwardCode) -> AwardLaw {
 pub fn subjects(rule: &LawRule) -> Vec<AwardCode> {
     let id = rule.info.id.as_str();
     let first = id.split('-').next().unwrap_or(id);
-    let Some(own) = AwardCode::ALL
+    let code_of = |c: &AwardCode| c.code().to_ascii_lowercase();
+    // `cstdcs-…` is about CSTDCS; `hcld-…`, naming no one class, about them all.
+    let exact: Vec<AwardCode> = AwardCode::ALL
         .iter()
         .copied()
-        .find(|c| c.code().eq_ignore_ascii_case(first))
-    else {
-        return Vec::new();
+        .filter(|c| code_of(c) == first)
+        .collect();
+    let mut out = if exact.is_empty() {
+        AwardCode::ALL
+            .iter()
+            .copied()
+            .filter(|c| first.len() >= 3 && code_of(c).starts_with(first))
+            .collect()
+    } else {
+        exact
+    };
+    let Some(own) = out.first().copied() else {
+        return out;
     };
     let summary = rule.info.summary.en;
     let together = summary
@@ -60,7 +72,6 @@ pub fn subjects(rule: &LawRule) -> Vec<AwardCode> {
         .map(|t| t.trim_matches(|c: char| !c.is_ascii_alphanumeric() && c != '/'))
         .find(|t| t.split('/').any(|p| p == own.code()))
         .unwrap_or("");
-    let mut out = vec![own];
     for part in together.split('/') {
         if let Some(c) = AwardCode::ALL.iter().find(|c| c.code() == part) {
             if !out.contains(c) {
@@ -108,6 +119,9 @@ mod tests {
         let cstt = ids(AwardCode::Cstt);
         assert!(cstt.contains(&"ldtt-rating") && !cstt.contains(&"ldtt-absence"));
         assert!(ids(AwardCode::Gk).is_empty());
+        // A rule named after a family of codes is about each of them.
+        assert!(ids(AwardCode::Hcld2).contains(&"hcld-order"));
+        assert!(!ids(AwardCode::Bkttg).contains(&"bkt-prerequisites"));
         assert!(about(AwardCode::Gk)
             .general
             .iter()

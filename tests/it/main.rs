@@ -10,6 +10,8 @@ mod check_snapshots;
 mod ci_examples;
 mod cli;
 mod draft;
+mod excel;
+mod fmt_add;
 mod guide;
 mod import;
 mod import_example;
