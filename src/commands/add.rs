@@ -68,11 +68,7 @@ pub fn run(ctx: &mut Ctx<'_>, args: &AddArgs) -> Result<i32> {
         std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
     }
     crate::fsutil::replace(&path, &plan.bytes)?;
-    writeln!(
-        ctx.err,
-        "{}",
-        tr!(lang, "add.added", path = rel, line = plan.line)
-    )?;
+    ctx.note(&tr!(lang, "add.added", path = rel, line = plan.line))?;
     Ok(EXIT_OK)
 }
 

@@ -2,11 +2,13 @@
 
 pub mod add;
 pub mod check;
+pub mod completions;
 pub mod draft;
 pub mod explain;
 pub mod fmt;
 pub mod import;
 pub mod init;
+pub mod man;
 pub mod report;
 pub mod rules;
 
@@ -25,5 +27,7 @@ pub fn dispatch(ctx: &mut Ctx<'_>, command: &Command) -> Result<i32> {
         Command::Draft(args) => draft::run(ctx, args),
         Command::Fmt(args) => fmt::run(ctx, args),
         Command::Add(args) => add::run(ctx, args),
+        Command::Completions(args) => completions::run(ctx, args),
+        Command::Man => man::run(ctx),
     }
 }

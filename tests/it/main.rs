@@ -16,6 +16,7 @@ mod guide;
 mod import;
 mod import_example;
 mod import_props;
+mod import_stdin;
 mod init;
 mod proptest_loaders;
 mod readme;
