@@ -54,6 +54,9 @@ pub fn run(ctx: &mut Ctx<'_>, args: &ReportArgs) -> Result<i32> {
     );
 
     if args.strict && r.structural_errors() > 0 {
+        if let Some(n) = tables::left_out_note(&r, lang) {
+            writeln!(ctx.err, "{n}")?;
+        }
         writeln!(
             ctx.err,
             "thidua: {}",

@@ -11,6 +11,7 @@ use std::rc::Rc;
 
 use csv::{ByteRecord, ReaderBuilder};
 
+use super::guard::Guard;
 use super::schema::{
     field_index, fields, is_interned, unknown_field, Builder, Need, Values, MAX_FIELDS,
 };
@@ -19,18 +20,20 @@ use crate::diag::{Diagnostic, RuleId};
 use crate::model::{text, FileId, Interner, RecordType};
 use crate::tr;
 
-/// Reads the CSV file at `path` (file `file` of the dataset) into `b`.
+/// Reads the CSV file at `path` (file `file` of the dataset) into `b`;
+/// `false` when the file was left out whole (a finding says why).
 pub fn read(
     path: &Path,
+    guard: &Guard,
     kind: RecordType,
     file: FileId,
     b: &mut Builder<'_>,
     progress: &mut Progress,
-) {
+) -> bool {
     let rel = b.ds.file(file).path.clone();
     let lang = b.lang;
-    let Some(input) = open(path, &rel, b) else {
-        return;
+    let Some(input) = open(path, guard, &rel, b) else {
+        return false;
     };
     let base = progress.done();
     let lines = LineIndex::default();
@@ -48,11 +51,11 @@ pub fn read(
     // The header.
     match rdr.read_byte_record(&mut rec) {
         Ok(true) => {}
-        Ok(false) => return, // an empty file holds no records
+        Ok(false) => return true, // an empty file holds no records
         Err(e) => {
             let msg = tr!(lang, "load.unreadable", error = e);
             b.diags.push(parse_error(&rel, msg, Some(1)));
-            return;
+            return false;
         }
     }
     let header_line = lines.line_at(rec.position().map(|p| p.byte()).unwrap_or(0));
@@ -109,6 +112,7 @@ pub fn read(
     }
     let end = rdr.position().byte();
     progress.at(base, end);
+    true
 }
 
 fn parse_error(rel: &str, msg: String, line: Option<u32>) -> Diagnostic {
@@ -117,14 +121,21 @@ fn parse_error(rel: &str, msg: String, line: Option<u32>) -> Diagnostic {
 
 /// Opens the file, past a UTF-8 byte order mark; `None` (with a finding)
 /// when it cannot be read or is UTF-16.
-fn open(path: &Path, rel: &str, b: &mut Builder<'_>) -> Option<BufReader<File>> {
+fn open(
+    path: &Path,
+    guard: &Guard,
+    rel: &str,
+    b: &mut Builder<'_>,
+) -> Option<BufReader<std::io::Take<File>>> {
     let lang = b.lang;
     let unreadable =
         |e: std::io::Error| parse_error(rel, tr!(lang, "load.unreadable", error = e), None);
-    let handle = match File::open(path) {
-        Ok(f) => f,
-        Err(e) => {
-            b.diags.push(unreadable(e));
+    let handle = match guard.open(path) {
+        // The length was checked; `take` holds a file that grows meanwhile.
+        Ok((f, _)) => f.take(guard.max_bytes()),
+        Err(refusal) => {
+            let msg = super::refusal_message(lang, &refusal);
+            b.diags.push(parse_error(rel, msg, None));
             return None;
         }
     };

@@ -273,6 +273,9 @@ pub struct Dataset {
     /// The ids of those rows, where they had one: a reference to such an id
     /// is not reported again as unknown (the row's own error says it all).
     pub dropped_ids: [std::collections::HashSet<Sym>; 6],
+    /// Files of a record type left out whole (unreadable, refused, not
+    /// parsed), by path: their records are missing from every count.
+    pub left_out: Vec<String>,
 }
 
 impl Dataset {

@@ -11,6 +11,7 @@ mod ci_examples;
 mod cli;
 mod draft;
 mod guide;
+mod hostile;
 mod import;
 mod import_example;
 mod import_props;

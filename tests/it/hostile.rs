@@ -1,0 +1,239 @@
+//! Hostile input and bad luck (issue 13): entries of the data folder that are
+//! not plain files inside it, files silently missing from reports, hostile
+//! spreadsheets, concurrent writers, kills during an import, CPU bombs and
+//! escapes. Each test states the promise it holds.
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+/// A small clean folder: the report fixture `basic`.
+fn folder() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let src = Path::new("tests/fixtures/report/basic");
+    for entry in std::fs::read_dir(src).unwrap() {
+        let entry = entry.unwrap();
+        std::fs::copy(entry.path(), dir.path().join(entry.file_name())).unwrap();
+    }
+    dir
+}
+
+fn thidua(dir: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_thidua"))
+        .args(args)
+        .arg("--data")
+        .arg(dir)
+        .env("THIDUA_LANG", "en")
+        .env("THIDUA_TODAY", "2026-06-01")
+        .env_remove("THIDUA_DATA")
+        .output()
+        .unwrap()
+}
+
+fn text(o: &Output) -> String {
+    format!(
+        "{}{}",
+        String::from_utf8_lossy(&o.stdout),
+        String::from_utf8_lossy(&o.stderr)
+    )
+}
+
+fn check_json(dir: &Path) -> (Option<i32>, serde_json::Value) {
+    let o = thidua(dir, &["check", "--format", "json"]);
+    let v = serde_json::from_slice(&o.stdout).unwrap_or_else(|e| panic!("{e}: {}", text(&o)));
+    (o.status.code(), v)
+}
+
+/// The findings of `check --format json` as (rule, file, message).
+fn findings(v: &serde_json::Value) -> Vec<(String, String, String)> {
+    let list = v
+        .get("findings")
+        .or_else(|| v.get("diagnostics"))
+        .and_then(|f| f.as_array())
+        .cloned()
+        .unwrap_or_default();
+    list.iter()
+        .map(|f| {
+            let s = |k: &str| f.get(k).and_then(|x| x.as_str()).unwrap_or("").to_string();
+            (s("rule"), s("file"), s("message"))
+        })
+        .collect()
+}
+
+#[cfg(unix)]
+mod walking {
+    use super::*;
+    use std::os::unix::fs::symlink;
+
+    #[test]
+    fn a_symlink_out_of_the_folder_is_named_and_never_read() {
+        let outside = tempfile::tempdir().unwrap();
+        let secret = outside.path().join("secret.csv");
+        std::fs::write(&secret, "id,TOP_SECRET_TOKEN\nx,y\n").unwrap();
+        let dir = folder();
+        symlink(&secret, dir.path().join("awards-leak.csv")).unwrap();
+        std::fs::create_dir(dir.path().join("evaluations")).unwrap();
+        symlink(&secret, dir.path().join("evaluations/leak.csv")).unwrap();
+        let o = thidua(dir.path(), &["check", "--format", "json"]);
+        let all = text(&o);
+        assert!(!all.contains("TOP_SECRET_TOKEN"), "{all}");
+        let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+        let f = findings(&v);
+        assert!(
+            f.iter().any(|(r, file, m)| r == "unknown-file"
+                && file == "evaluations/leak.csv"
+                && m.contains("out of the data folder")),
+            "{f:?}"
+        );
+        // A report refuses under --strict: a file of records is missing.
+        let o = thidua(dir.path(), &["report", "2018", "--strict"]);
+        assert_eq!(o.status.code(), Some(1), "{}", text(&o));
+        assert!(text(&o).contains("evaluations/leak.csv"), "{}", text(&o));
+    }
+
+    #[test]
+    fn symlinks_to_folders_are_not_followed_so_loops_end() {
+        let dir = folder();
+        symlink(".", dir.path().join("loop-a")).unwrap();
+        symlink(".", dir.path().join("loop-b")).unwrap();
+        std::fs::create_dir(dir.path().join("awards")).unwrap();
+        symlink("..", dir.path().join("awards/up")).unwrap();
+        let (code, v) = check_json(dir.path());
+        assert!(code.is_some(), "ends");
+        let f = findings(&v);
+        let links: Vec<_> = f
+            .iter()
+            .filter(|(_, _, m)| m.contains("symbolic link to a folder"))
+            .map(|(_, file, _)| file.as_str())
+            .collect();
+        assert_eq!(links, ["awards/up", "loop-a", "loop-b"], "{f:?}");
+    }
+
+    #[test]
+    fn a_fifo_named_like_a_data_file_or_the_settings_is_never_opened() {
+        let dir = folder();
+        for name in ["evaluations.csv", "thidua.toml"] {
+            let p = dir.path().join(name);
+            let _ = std::fs::remove_file(&p);
+            let made = Command::new("mkfifo").arg(&p).status();
+            if !made.is_ok_and(|s| s.success()) {
+                return; // no mkfifo here: nothing to test
+            }
+        }
+        // Opening a FIFO for reading would block forever: the test ends.
+        let (code, v) = check_json(dir.path());
+        assert_eq!(code, Some(1));
+        let f = findings(&v);
+        assert!(
+            f.iter().any(|(r, file, m)| r == "parse-error"
+                && file == "evaluations.csv"
+                && m.contains("not a regular file")),
+            "{f:?}"
+        );
+        assert!(
+            f.iter()
+                .any(|(r, _, m)| r == "invalid-setting" && m.contains("not a regular file")),
+            "{f:?}"
+        );
+    }
+
+    #[test]
+    fn dev_zero_is_refused_not_read_until_memory_runs_out() {
+        if !Path::new("/dev/zero").exists() {
+            return;
+        }
+        let dir = folder();
+        symlink("/dev/zero", dir.path().join("evaluations.csv")).unwrap();
+        let (code, v) = check_json(dir.path());
+        assert_eq!(code, Some(1));
+        let f = findings(&v);
+        assert!(
+            f.iter().any(|(_, file, _)| file == "evaluations.csv"),
+            "{f:?}"
+        );
+    }
+
+    #[test]
+    fn a_file_over_the_size_limit_is_a_parse_error_naming_the_limit() {
+        let dir = folder();
+        let mut toml = std::fs::read_to_string(dir.path().join("thidua.toml")).unwrap();
+        toml.push_str("[data]\nmax-file-mb = 1\n");
+        std::fs::write(dir.path().join("thidua.toml"), toml).unwrap();
+        let mut big = b"id,name,kind,parent\n".to_vec();
+        big.resize((1 << 20) + 10, b' ');
+        std::fs::write(dir.path().join("evaluations.csv"), big).unwrap();
+        let (code, v) = check_json(dir.path());
+        assert_eq!(code, Some(1));
+        let f = findings(&v);
+        assert!(
+            f.iter().any(|(r, file, m)| r == "parse-error"
+                && file == "evaluations.csv"
+                && m.contains("1 MiB")),
+            "{f:?}"
+        );
+    }
+
+    #[test]
+    fn an_unreadable_folder_and_a_name_that_is_not_utf8_are_findings() {
+        use std::os::unix::ffi::OsStrExt;
+        use std::os::unix::fs::PermissionsExt;
+        let dir = folder();
+        let sub = dir.path().join("evaluations");
+        std::fs::create_dir(&sub).unwrap();
+        std::fs::write(sub.join("a.csv"), "x").unwrap();
+        std::fs::set_permissions(&sub, std::fs::Permissions::from_mode(0o000)).unwrap();
+        let bad = std::ffi::OsStr::from_bytes(b"awards-\xff.csv");
+        std::fs::write(dir.path().join(bad), "x").unwrap();
+        let listable = std::fs::read_dir(&sub).is_ok(); // root reads anything
+        let (code, v) = check_json(dir.path());
+        std::fs::set_permissions(&sub, std::fs::Permissions::from_mode(0o755)).unwrap();
+        assert_eq!(code, Some(1), "a finding, not a failure");
+        let f = findings(&v);
+        assert!(
+            f.iter()
+                .any(|(r, _, m)| r == "parse-error" && m.contains("not UTF-8 text")),
+            "{f:?}"
+        );
+        if !listable {
+            assert!(
+                f.iter()
+                    .any(|(r, file, _)| r == "parse-error" && file == "evaluations"),
+                "{f:?}"
+            );
+        }
+    }
+}
+
+mod missing_from_reports {
+    use super::*;
+
+    #[test]
+    fn a_file_left_out_whole_is_named_and_strict_refuses() {
+        let dir = folder();
+        // UTF-16 (which another change may teach the loader to read) and a
+        // TOML file with a syntax error (which stays unreadable).
+        let mut utf16 = vec![0xFF, 0xFE];
+        for u in "id,year\n".encode_utf16() {
+            utf16.extend(u.to_le_bytes());
+        }
+        std::fs::create_dir(dir.path().join("awards")).unwrap();
+        std::fs::write(dir.path().join("awards/utf16.csv"), utf16).unwrap();
+        std::fs::write(dir.path().join("awards/typo.toml"), "[[award]\nid = 1\n").unwrap();
+        let o = thidua(dir.path(), &["report", "2018", "--strict"]);
+        assert_eq!(o.status.code(), Some(1), "{}", text(&o));
+        assert!(text(&o).contains("awards/typo.toml"), "{}", text(&o));
+        let o = thidua(dir.path(), &["report", "2018", "--format", "json"]);
+        assert_eq!(o.status.code(), Some(0), "{}", text(&o));
+        let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+        let files = v
+            .pointer("/years/0/excluded/files")
+            .or_else(|| v.pointer("/excluded/files"));
+        let files = files.and_then(|f| f.as_array()).expect("excluded files");
+        assert!(files.iter().any(|f| f == "awards/typo.toml"), "{v}");
+        let o = thidua(dir.path(), &["report", "2018"]);
+        assert!(
+            String::from_utf8_lossy(&o.stderr).contains("awards/typo.toml"),
+            "{}",
+            text(&o)
+        );
+    }
+}
