@@ -92,6 +92,10 @@ pub fn read(
                 progress.at(base, at);
             }
             let line = lines.line_at(rec.position().map(|p| p.byte()).unwrap_or(0));
+            if rows.usable && rec.len() != rows.width && rec.iter().any(|f| f.contains(&b'\n')) {
+                rows.recover(b, &rel, rec, line);
+                continue;
+            }
             rows.take(b, &rel, rec, *text, line);
         }
         if let Some(e) = failure.take() {
@@ -337,6 +341,48 @@ impl Rows {
             return;
         }
         b.build(kind, self.file, line, &values);
+    }
+}
+
+impl Rows {
+    /// A record that runs over several lines with the wrong number of fields:
+    /// a stray `"` opened a quote that swallowed the lines after it. The
+    /// opening line is reported and dropped; the lines it swallowed are read
+    /// again as plain rows (no quoting), so that one stray quote costs one
+    /// row, not the rest of the file.
+    fn recover(&mut self, b: &mut Builder<'_>, rel: &str, rec: &ByteRecord, line: u32) {
+        let lang = b.lang;
+        let msg = tr!(
+            lang,
+            "load.open-quote",
+            found = rec.len(),
+            expected = self.width
+        );
+        b.diags
+            .push(parse_error(rel, msg, Some(line)).help(lang.t("load.field-count-help")));
+        b.ds.dropped[self.kind.index()] += 1;
+        // The record's bytes as they were, short of the quotes themselves.
+        let mut joined = Vec::with_capacity(rec.as_slice().len() + rec.len());
+        for (i, f) in rec.iter().enumerate() {
+            if i > 0 {
+                joined.push(b',');
+            }
+            joined.extend_from_slice(f);
+        }
+        let Some(nl) = joined.iter().position(|&c| c == b'\n') else {
+            return;
+        };
+        let mut plain = ReaderBuilder::new()
+            .has_headers(false)
+            .flexible(true)
+            .quoting(false)
+            .from_reader(&joined[nl + 1..]);
+        let mut row = ByteRecord::new();
+        while let Ok(true) = plain.read_byte_record(&mut row) {
+            let at = line + row.position().map_or(1, |p| p.line() as u32);
+            let text = std::str::from_utf8(row.as_slice()).ok();
+            self.take(b, rel, &row, text, at);
+        }
     }
 }
 

@@ -236,4 +236,32 @@ mod missing_from_reports {
             text(&o)
         );
     }
+
+    #[test]
+    fn a_stray_quote_costs_one_row_not_the_rest_of_the_file() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(
+            dir.path().join("people.csv"),
+            "id,name,unit,direct_worker\nP-001,A,X2,true\nP-002,\"B,H,false\nP-003,C,H,true\nP-004,D,H,true\n",
+        )
+        .unwrap();
+        let (_, v) = check_json(dir.path());
+        let f = findings(&v);
+        let lines: Vec<_> = v["diagnostics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|d| (d["rule"].as_str().unwrap(), d["line"].as_u64().unwrap()))
+            .collect();
+        assert_eq!(
+            lines,
+            [
+                ("unknown-reference", 2),
+                ("parse-error", 3),
+                ("unknown-reference", 4),
+                ("unknown-reference", 5)
+            ],
+            "{f:?}"
+        );
+    }
 }
