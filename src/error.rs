@@ -46,6 +46,11 @@ pub enum Error {
     BadMap { path: PathBuf, error: String },
     /// The file to import cannot be read.
     Unreadable { path: PathBuf, error: String },
+    /// The spreadsheet to import is beyond the bounds thidua reads.
+    SheetTooLarge {
+        path: PathBuf,
+        exceeded: crate::import::limits::Exceeded,
+    },
     /// `import --sheet` of a sheet the workbook lacks.
     NoSheet { sheet: String, sheets: Vec<String> },
     /// A file type `import` does not read.
@@ -143,6 +148,7 @@ impl Error {
                     error = error
                 )
             }
+            SheetTooLarge { path, exceeded } => too_large(lang, path, exceeded),
             NoSheet { sheet, sheets } => tr!(
                 lang,
                 "import.no-sheet",
@@ -182,6 +188,43 @@ impl Error {
             Output(source) => source.to_string(),
         }
     }
+}
+
+/// The message of a spreadsheet beyond the bounds.
+fn too_large(
+    lang: Lang,
+    path: &std::path::Path,
+    exceeded: &crate::import::limits::Exceeded,
+) -> String {
+    use crate::import::limits::Exceeded;
+    let why = match exceeded {
+        Exceeded::Cell {
+            cell,
+            rows,
+            columns,
+        } => tr!(
+            lang,
+            "import.too-far",
+            cell = cell,
+            rows = rows,
+            columns = columns
+        ),
+        Exceeded::Inflated { mib, limit_mib } => {
+            tr!(lang, "import.too-inflated", mib = mib, limit = limit_mib)
+        }
+        Exceeded::Ratio {
+            entry,
+            ratio,
+            limit,
+        } => tr!(
+            lang,
+            "import.too-compressed",
+            entry = entry,
+            ratio = ratio,
+            limit = limit
+        ),
+    };
+    tr!(lang, "import.too-large", path = path.display(), why = why)
 }
 
 impl fmt::Display for Error {

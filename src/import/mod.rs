@@ -12,6 +12,7 @@
 pub mod encoding;
 pub mod header;
 pub mod legacy;
+pub mod limits;
 pub mod matching;
 pub mod render;
 pub mod source;
@@ -51,6 +52,8 @@ pub struct Options {
     pub create_people: bool,
     pub skip_invalid: bool,
     pub dry_run: bool,
+    /// Read a spreadsheet beyond [`limits::Limits::DEFAULT`].
+    pub allow_large_sheet: bool,
     /// Draw a bar over the rows of a large file (stderr is a terminal).
     pub progress: bool,
     /// For tests only: make the writer fail part-way.
@@ -70,6 +73,7 @@ impl Options {
             map: None,
             create_people: false,
             skip_invalid: false,
+            allow_large_sheet: false,
             dry_run: false,
             progress: false,
             fail: FailPoint::default(),

@@ -135,8 +135,13 @@ impl Sheet {
 }
 
 fn read_sheet(plan: &Plan, opts: &Options) -> Result<Sheet> {
-    let mut grid =
-        source::read(&opts.file, opts.sheet.as_deref(), opts.encoding).map_err(|e| match e {
+    let limits = if opts.allow_large_sheet {
+        super::limits::Limits::NONE
+    } else {
+        super::limits::Limits::DEFAULT
+    };
+    let mut grid = source::read(&opts.file, opts.sheet.as_deref(), opts.encoding, limits).map_err(
+        |e| match e {
             source::SourceError::Unreadable(error) => Error::Unreadable {
                 path: opts.file.clone(),
                 error,
@@ -146,7 +151,12 @@ fn read_sheet(plan: &Plan, opts: &Options) -> Result<Sheet> {
                 sheets,
             },
             source::SourceError::Unsupported(ext) => Error::Unsupported { ext },
-        })?;
+            source::SourceError::TooLarge(exceeded) => Error::SheetTooLarge {
+                path: opts.file.clone(),
+                exceeded,
+            },
+        },
+    )?;
     let legacy = convert_legacy(&mut grid, opts.encoding);
     let Some(header) = header::find(&grid, plan.kind, &plan.map.columns, plan.map.header_row)
     else {

@@ -265,3 +265,62 @@ mod missing_from_reports {
         );
     }
 }
+
+mod spreadsheets {
+    use super::*;
+    use std::io::Write;
+    use std::time::Instant;
+
+    fn import(dir: &Path, file: &Path, more: &[&str]) -> Output {
+        let mut args = vec!["import", file.to_str().unwrap(), "--type", "people"];
+        args.extend_from_slice(more);
+        thidua(dir, &args)
+    }
+
+    #[test]
+    fn a_cell_at_xfd1048576_is_refused_fast_naming_the_limit() {
+        let dir = folder();
+        let file = dir.path().join("far.xlsx");
+        let mut wb = rust_xlsxwriter::Workbook::new();
+        let ws = wb.add_worksheet();
+        ws.write_string(0, 0, "id").unwrap();
+        ws.write_string(0, 1, "name").unwrap();
+        ws.write_string(1_048_575, 16_383, "boom").unwrap();
+        wb.save(&file).unwrap();
+        let started = Instant::now();
+        let o = import(dir.path(), &file, &[]);
+        assert_eq!(o.status.code(), Some(2), "{}", text(&o));
+        let all = text(&o);
+        assert!(
+            all.contains("XFD1048576") && all.contains("200000 rows"),
+            "{all}"
+        );
+        assert!(all.contains("--allow-large-sheet"), "{all}");
+        // Not a timing assertion of the code: a guard against an allocation
+        // of hundreds of gigabytes, which would take far longer or abort.
+        assert!(started.elapsed().as_secs() < 60);
+    }
+
+    #[test]
+    fn a_zip_bomb_is_refused_from_its_directory_before_inflating() {
+        let dir = folder();
+        let file = dir.path().join("bomb.xlsx");
+        let mut zip = zip::ZipWriter::new(std::fs::File::create(&file).unwrap());
+        let deflate = zip::write::SimpleFileOptions::default()
+            .compression_method(zip::CompressionMethod::Deflated);
+        zip.start_file("xl/worksheets/sheet1.xml", deflate).unwrap();
+        let chunk = vec![b' '; 1 << 20];
+        for _ in 0..8 {
+            zip.write_all(&chunk).unwrap();
+        }
+        zip.finish().unwrap();
+        assert!(std::fs::metadata(&file).unwrap().len() < 64 << 10);
+        let o = import(dir.path(), &file, &[]);
+        assert_eq!(o.status.code(), Some(2), "{}", text(&o));
+        let all = text(&o);
+        assert!(
+            all.contains("xl/worksheets/sheet1.xml") && all.contains("past the limit of 200:1"),
+            "{all}"
+        );
+    }
+}
