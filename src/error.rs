@@ -60,6 +60,8 @@ pub enum Error {
     /// A file to write is something else on disk (a symlink, a folder, a
     /// FIFO, a device): thidua does not write through it.
     NotAFile(PathBuf),
+    /// Another writer holds the data folder's lock (`crate::lock`).
+    Locked { path: PathBuf, holder: String },
     /// The spreadsheet writer failed.
     Xlsx(String),
     /// The CSV writer failed.
@@ -158,6 +160,13 @@ impl Error {
             Unsupported { ext } => tr!(lang, "import.unsupported", ext = ext),
             NoHeader { file } => tr!(lang, "import.no-header", path = file),
             NotAFile(path) => tr!(lang, "error.not-a-file", path = path.display()),
+            Locked { path, holder } => tr!(
+                lang,
+                "error.locked",
+                path = path.display(),
+                holder = holder,
+                seconds = crate::lock::WAIT.as_secs()
+            ),
             Xlsx(error) => tr!(lang, "error.xlsx", error = error),
             Csv(error) => tr!(lang, "error.csv", error = error),
             BadDelimiter { value } => tr!(lang, "report.bad-delimiter", value = value),

@@ -19,6 +19,7 @@ pub mod fsutil;
 pub mod i18n;
 pub mod import;
 pub mod load;
+pub mod lock;
 pub mod model;
 pub mod report;
 pub mod rules;

@@ -10,6 +10,7 @@ pub const ENTRIES: &[Entry] = &[
     e("error.output", "không ghi được kết quả", "cannot write the output"),
     e("error.io", "{path}: {error}", "{path}: {error}"),
     e("error.not-a-file", "`{path}` đã có và không phải một tệp thường; không ghi đè", "`{path}` exists and is not a regular file; refusing to replace it"),
+    e("error.locked", "một lệnh khác đang ghi vào thư mục dữ liệu ({holder}, khóa `{path}`); đã chờ {seconds} giây, hãy thử lại khi nó xong", "another command is writing to the data folder ({holder}, lock `{path}`); waited {seconds} s, try again when it has finished"),
     e("error.xlsx", "xlsx: {error}", "xlsx: {error}"),
     e("error.csv", "csv: {error}", "csv: {error}"),
     e("error.injected-before", "lỗi giả lập trước khi đặt `{path}`", "injected failure before placing `{path}`"),

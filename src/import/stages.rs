@@ -40,6 +40,13 @@ pub fn run(root: &Path, opts: &Options, lang: Lang, progress: &mut Progress) -> 
     let sheet = read_sheet(&plan, opts)?;
     let mut out = start_outcome(&plan, &sheet, lang);
     let defaults = title_defaults(&plan, &sheet, &mut out);
+    // One writer at a time, from reading the folder (the ids handed out)
+    // until the new files are in place.
+    crate::load::ensure_folder(root)?;
+    let _lock = match opts.dry_run {
+        true => None,
+        false => Some(crate::lock::acquire(root, "import", crate::lock::WAIT)?),
+    };
 
     // The folder as it is.
     let input = EngineInput {

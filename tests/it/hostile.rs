@@ -324,3 +324,58 @@ mod spreadsheets {
         );
     }
 }
+
+mod concurrent_writers {
+    use super::*;
+
+    #[test]
+    fn two_imports_at_once_take_turns_and_hand_out_no_id_twice() {
+        let dir = folder();
+        let sources = tempfile::tempdir().unwrap();
+        let mut children = Vec::new();
+        for (k, names) in [["Nguyễn A", "Trần B"], ["Lê C", "Phạm D"]]
+            .iter()
+            .enumerate()
+        {
+            let sub = sources.path().join(k.to_string());
+            std::fs::create_dir(&sub).unwrap();
+            let file = sub.join("staff.csv");
+            let mut rows = String::from("name,unit,direct_worker\n");
+            for n in names.iter() {
+                rows.push_str(&format!("{n},TYA,true\n"));
+            }
+            std::fs::write(&file, rows).unwrap();
+            children.push(
+                Command::new(env!("CARGO_BIN_EXE_thidua"))
+                    .args(["import", file.to_str().unwrap(), "--type", "people"])
+                    .arg("--data")
+                    .arg(dir.path())
+                    .env("THIDUA_LANG", "en")
+                    .env("THIDUA_TODAY", "2026-06-01")
+                    .env_remove("THIDUA_DATA")
+                    .stdout(std::process::Stdio::piped())
+                    .stderr(std::process::Stdio::piped())
+                    .spawn()
+                    .unwrap(),
+            );
+        }
+        for c in children {
+            let o = c.wait_with_output().unwrap();
+            assert_eq!(o.status.code(), Some(0), "{}", text(&o));
+        }
+        let (_, v) = check_json(dir.path());
+        let f = findings(&v);
+        assert!(!f.iter().any(|(r, _, _)| r == "duplicate-id"), "{f:?}");
+        let people: usize = std::fs::read_dir(dir.path().join("people"))
+            .unwrap()
+            .map(|e| {
+                std::fs::read_to_string(e.unwrap().path())
+                    .unwrap()
+                    .lines()
+                    .count()
+                    - 1
+            })
+            .sum();
+        assert_eq!(people, 4, "every row written once");
+    }
+}
