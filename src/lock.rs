@@ -6,7 +6,11 @@
 //! (`File::try_lock`): it goes with the process, so a killed writer never
 //! leaves the folder locked. A second writer waits a little, then fails
 //! naming the holder (its pid and command, written into the lock file).
-//! The loader passes the lock file over (hidden names are not data).
+//! The lock file is removed when the lock is released (on Unix), so that a
+//! writer that changed nothing leaves the folder byte for byte as it was; a
+//! waiter that locked a file removed meanwhile sees that it is no longer the
+//! one at the path, and tries again. The loader passes the lock file over
+//! (hidden names are not data).
 
 use std::fs::{File, OpenOptions};
 use std::io::{Read, Seek, Write};
@@ -24,7 +28,7 @@ pub const WAIT: Duration = Duration::from_secs(5);
 /// The held lock; dropping it releases it.
 #[derive(Debug)]
 pub struct FolderLock {
-    _file: File,
+    file: File,
     path: PathBuf,
 }
 
@@ -35,24 +39,34 @@ impl FolderLock {
     }
 }
 
+impl Drop for FolderLock {
+    fn drop(&mut self) {
+        // Removed while still held: no one can lock it and find it gone later.
+        #[cfg(unix)]
+        let _ = std::fs::remove_file(&self.path);
+        let _ = self.file.unlock();
+    }
+}
+
 /// Takes the lock of the folder `root` for `command` (e.g. `import`),
 /// waiting up to `wait` for another writer to finish.
 pub fn acquire(root: &Path, command: &str, wait: Duration) -> Result<FolderLock> {
     let path = root.join(FILE);
-    if std::fs::symlink_metadata(&path).is_ok_and(|m| !m.file_type().is_file()) {
-        return Err(Error::NotAFile(path));
-    }
-    let mut file = OpenOptions::new()
-        .read(true)
-        .write(true)
-        .create(true)
-        .truncate(false)
-        .open(&path)
-        .map_err(|e| Error::io(&path, e))?;
     let started = Instant::now();
     loop {
+        if std::fs::symlink_metadata(&path).is_ok_and(|m| !m.file_type().is_file()) {
+            return Err(Error::NotAFile(path));
+        }
+        let mut file = OpenOptions::new()
+            .read(true)
+            .write(true)
+            .create(true)
+            .truncate(false)
+            .open(&path)
+            .map_err(|e| Error::io(&path, e))?;
         match file.try_lock() {
-            Ok(()) => break,
+            Ok(()) if still_at(&file, &path) => return Ok(held(file, path, command)),
+            Ok(()) => {} // the holder removed it as we opened it: again
             Err(std::fs::TryLockError::WouldBlock) if started.elapsed() < wait => {
                 std::thread::sleep(Duration::from_millis(50));
             }
@@ -67,14 +81,34 @@ pub fn acquire(root: &Path, command: &str, wait: Duration) -> Result<FolderLock>
             Err(std::fs::TryLockError::Error(e)) => return Err(Error::io(&path, e)),
         }
     }
-    // Who holds it, for the writer that waits: best effort.
+}
+
+/// Whether `file` is still the file at `path`.
+fn still_at(file: &File, path: &Path) -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        match (file.metadata(), std::fs::symlink_metadata(path)) {
+            (Ok(a), Ok(b)) => a.dev() == b.dev() && a.ino() == b.ino(),
+            _ => false,
+        }
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = (file, path);
+        true
+    }
+}
+
+/// The lock, with who holds it written in, for a writer that waits.
+fn held(mut file: File, path: PathBuf, command: &str) -> FolderLock {
     let _ = (|| -> std::io::Result<()> {
         file.set_len(0)?;
         file.rewind()?;
         write!(file, "pid {} thidua {command}", std::process::id())?;
         file.sync_data()
     })();
-    Ok(FolderLock { _file: file, path })
+    FolderLock { file, path }
 }
 
 #[cfg(test)]
@@ -92,6 +126,7 @@ mod tests {
             "{text}"
         );
         drop(held);
+        assert!(!dir.path().join(FILE).exists() || cfg!(not(unix)));
         acquire(dir.path(), "fmt", WAIT).unwrap();
     }
 }

@@ -47,6 +47,11 @@ pub fn run(root: &Path, opts: &Options, lang: Lang, progress: &mut Progress) -> 
         true => None,
         false => Some(crate::lock::acquire(root, "import", crate::lock::WAIT)?),
     };
+    if !opts.dry_run {
+        // A commit a killed import left half done is finished (or dropped)
+        // before the folder is read, so that the ids handed out see it.
+        crate::fsutil::recover(root)?;
+    }
 
     // The folder as it is.
     let input = EngineInput {

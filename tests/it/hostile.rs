@@ -379,3 +379,91 @@ mod concurrent_writers {
         assert_eq!(people, 4, "every row written once");
     }
 }
+
+mod kills {
+    use thidua::fsutil::{commit, recover, FailPoint, NewFile, Step, STAGING};
+
+    /// The folder's files (not hidden ones) and their content, sorted.
+    fn snapshot(root: &std::path::Path) -> Vec<(String, Vec<u8>)> {
+        let mut out = Vec::new();
+        let mut dirs = vec![root.to_path_buf()];
+        while let Some(d) = dirs.pop() {
+            for e in std::fs::read_dir(&d).unwrap() {
+                let e = e.unwrap();
+                let rel = e.path().strip_prefix(root).unwrap().display().to_string();
+                if e.file_type().unwrap().is_dir() {
+                    dirs.push(e.path());
+                } else {
+                    out.push((rel, std::fs::read(e.path()).unwrap()));
+                }
+            }
+        }
+        out.sort();
+        out
+    }
+
+    #[test]
+    fn a_kill_at_each_step_of_the_commit_is_finished_or_undone_by_recovery() {
+        let files = vec![
+            NewFile {
+                rel: "people/x.csv".into(),
+                bytes: b"id,name\n".to_vec(),
+            },
+            NewFile {
+                rel: "awards/x.csv".into(),
+                bytes: b"id,year\n".to_vec(),
+            },
+        ];
+        let steps = [
+            Step::Staged,
+            Step::Manifest,
+            Step::Placed(1),
+            Step::Placed(2),
+        ];
+        for step in steps {
+            let dir = tempfile::tempdir().unwrap();
+            let root = dir.path();
+            std::fs::write(root.join("units.csv"), "id,name,kind\n").unwrap();
+            // A temporary file of a writer long gone.
+            std::fs::write(root.join(".units.csv.tmp-4000000"), "junk").unwrap();
+            let before = snapshot(root);
+            let fail = FailPoint {
+                killed_at: Some(step),
+                ..FailPoint::default()
+            };
+            assert!(commit(root, &files, fail).is_err());
+            assert!(
+                root.join(STAGING).exists(),
+                "{step:?}: the kill leaves the journal"
+            );
+            recover(root).unwrap();
+            assert!(!root.join(STAGING).exists(), "{step:?}");
+            assert!(!root.join(".units.csv.tmp-4000000").exists(), "{step:?}");
+            let after = snapshot(root);
+            let mut whole = before.clone();
+            whole.push(("awards/x.csv".into(), b"id,year\n".to_vec()));
+            whole.push(("people/x.csv".into(), b"id,name\n".to_vec()));
+            whole.retain(|(p, _)| !p.contains(".tmp-"));
+            whole.sort();
+            let mut old = before;
+            old.retain(|(p, _)| !p.contains(".tmp-"));
+            match step {
+                Step::Staged => assert_eq!(after, old, "nothing committed yet"),
+                _ => assert_eq!(after, whole, "{step:?}: the commit is finished"),
+            }
+        }
+    }
+
+    #[test]
+    fn a_hostile_manifest_cannot_place_a_file_outside_the_folder() {
+        let outer = tempfile::tempdir().unwrap();
+        let root = outer.path().join("data");
+        let staging = root.join(STAGING);
+        std::fs::create_dir_all(&staging).unwrap();
+        std::fs::write(staging.join("0"), "evil").unwrap();
+        std::fs::write(staging.join("manifest"), "0\t../evil.csv\n").unwrap();
+        recover(&root).unwrap();
+        assert!(!outer.path().join("evil.csv").exists());
+        assert!(!staging.exists());
+    }
+}
