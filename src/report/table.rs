@@ -9,6 +9,7 @@ use comfy_table::{CellAlignment, ContentArrangement};
 
 use super::Table;
 use crate::i18n::Lang;
+use crate::model::text::escape;
 
 /// Writes `tables` under the heading lines `head`. `fit` asks comfy-table to
 /// fit the terminal's width (it measures the terminal itself).
@@ -20,11 +21,11 @@ pub fn write(
     lang: Lang,
 ) -> std::io::Result<()> {
     for line in head {
-        writeln!(out, "{line}")?;
+        writeln!(out, "{}", escape(line))?;
     }
     for t in tables {
         writeln!(out)?;
-        writeln!(out, "{}", t.title)?;
+        writeln!(out, "{}", escape(&t.title))?;
         writeln!(out, "{}", render(t, fit, lang))?;
     }
     Ok(())
@@ -38,9 +39,13 @@ pub fn render(t: &Table, fit: bool, lang: Lang) -> String {
     if !fit {
         ct.force_no_tty();
     }
-    ct.set_header(t.headers.clone());
+    ct.set_header(t.headers.iter().map(|h| escape(h).into_owned()));
     for row in &t.rows {
-        ct.add_row(row.iter().map(|c| c.display_in(lang)).collect::<Vec<_>>());
+        ct.add_row(
+            row.iter()
+                .map(|c| escape(&c.display_in(lang)).into_owned())
+                .collect::<Vec<_>>(),
+        );
     }
     // Numbers right-aligned, by the first row's kind of cell.
     if let Some(first) = t.rows.first() {

@@ -467,3 +467,138 @@ mod kills {
         assert!(!staging.exists());
     }
 }
+
+mod escapes {
+    use super::*;
+
+    const EVIL_NAME: &str = "=HYPERLINK(\"\"http://x\"\")\u{1b}[2J\u{202e}";
+
+    /// The basic folder with a unit named like a formula with terminal
+    /// escapes, and an award whose code forges a CI annotation.
+    fn evil_folder() -> tempfile::TempDir {
+        let dir = folder();
+        let units = std::fs::read_to_string(dir.path().join("units.csv")).unwrap();
+        let units = units.replace("TYA,Xã Tây Yên A,", &format!("TYA,\"{EVIL_NAME}\","));
+        std::fs::write(dir.path().join("units.csv"), units).unwrap();
+        let mut awards = std::fs::read_to_string(dir.path().join("awards.csv")).unwrap();
+        awards.push_str(
+            "A18-77,2018,P01,,\"X\u{1b}]0;pwned\u{7}\n::error file=a.csv::forged\",thuong_xuyen,,1/QĐ,2019-01-10,huyen\n",
+        );
+        std::fs::write(dir.path().join("awards.csv"), awards).unwrap();
+        dir
+    }
+
+    fn assert_inert(what: &str, out: &str) {
+        assert!(!out.contains('\u{1b}'), "{what}: raw ESC in {out}");
+        assert!(!out.contains('\u{202e}'), "{what}: raw bidi override");
+        assert!(
+            !out.lines().any(|l| l.starts_with("::error file=a.csv")),
+            "{what}: a forged annotation in {out}"
+        );
+    }
+
+    #[test]
+    fn check_output_cannot_drive_the_terminal_or_forge_annotations() {
+        let dir = evil_folder();
+        for format in ["human", "github"] {
+            let o = thidua(dir.path(), &["check", "--format", format]);
+            assert_eq!(o.status.code(), Some(1));
+            let out = text(&o);
+            assert_inert(format, &out);
+            assert!(out.contains("\\u{1b}]0;pwned"), "{format}: {out}");
+        }
+    }
+
+    #[test]
+    fn report_outputs_escape_controls_and_csv_neutralises_formulas() {
+        let dir = evil_folder();
+        for format in ["table", "md", "html"] {
+            let o = thidua(dir.path(), &["report", "2018", "--format", format]);
+            assert_eq!(o.status.code(), Some(0), "{}", text(&o));
+            let out = text(&o);
+            assert_inert(format, &out);
+            assert!(out.contains("\\u{1b}"), "{format}: {out}");
+        }
+        let o = thidua(
+            dir.path(),
+            &["report", "2018", "--format", "csv", "--table", "by_unit"],
+        );
+        let out = text(&o);
+        assert!(out.contains("\"'=HYPERLINK("), "{out}");
+        // A spreadsheet keeps the value as text: the xlsx stores it as a string.
+        let file = dir.path().join("r.xlsx");
+        let o = thidua(
+            dir.path(),
+            &[
+                "report",
+                "2018",
+                "--format",
+                "xlsx",
+                "-o",
+                file.to_str().unwrap(),
+            ],
+        );
+        assert_eq!(o.status.code(), Some(0), "{}", text(&o));
+        use calamine::Reader;
+        let mut book: calamine::Xlsx<_> = calamine::open_workbook(&file).unwrap();
+        let found = book.sheet_names().iter().any(|n| {
+            let range = book.worksheet_range(n).unwrap();
+            let formulas = book.worksheet_formula(n).unwrap();
+            let text = range.used_cells().any(
+                |(_, _, c)| matches!(c, calamine::Data::String(s) if s.starts_with("=HYPERLINK")),
+            );
+            text && formulas.used_cells().count() == 0
+        });
+        assert!(found, "the name is a string cell, and no cell is a formula");
+    }
+
+    #[test]
+    fn import_messages_are_escaped() {
+        let dir = folder();
+        let file = dir.path().join("in.csv");
+        std::fs::write(
+            &file,
+            "name,unit,direct_worker\n\"A\u{1b}]0;x\u{7}\",\"NOPE\u{1b}[2J\n::error file=a.csv::forged\",true\n",
+        )
+        .unwrap();
+        let o = thidua(
+            dir.path(),
+            &[
+                "import",
+                file.to_str().unwrap(),
+                "--type",
+                "people",
+                "--dry-run",
+            ],
+        );
+        let out = text(&o);
+        assert_inert("import", &out);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn output_onto_a_symlink_is_refused_and_the_target_kept() {
+        let dir = folder();
+        let target = dir.path().join("kept.txt");
+        std::fs::write(&target, "kept").unwrap();
+        let link = dir.path().join("out.md");
+        std::os::unix::fs::symlink(&target, &link).unwrap();
+        let o = thidua(
+            dir.path(),
+            &[
+                "report",
+                "2018",
+                "--format",
+                "md",
+                "-o",
+                link.to_str().unwrap(),
+            ],
+        );
+        assert_eq!(o.status.code(), Some(2), "{}", text(&o));
+        assert_eq!(std::fs::read_to_string(&target).unwrap(), "kept");
+        assert!(std::fs::symlink_metadata(&link)
+            .unwrap()
+            .file_type()
+            .is_symlink());
+    }
+}
