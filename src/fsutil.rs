@@ -163,7 +163,7 @@ fn journal(
     let mut manifest = String::new();
     for (i, f) in files.iter().enumerate() {
         let staged = staging.join(i.to_string());
-        write_synced(&staged, &f.bytes).map_err(|e| Error::io(&root.join(&f.rel), e))?;
+        write_synced(&staged, &f.bytes).map_err(|e| Error::io(root.join(&f.rel), e))?;
         manifest.push_str(&format!("{i}\t{}\n", f.rel));
     }
     kill(Step::Staged)?;

@@ -602,3 +602,30 @@ mod escapes {
             .is_symlink());
     }
 }
+
+mod cpu_bombs {
+    /// Timed in `examples/hostile_bench.rs`; here it must simply complete,
+    /// with the line of the last record right.
+    #[test]
+    fn twenty_thousand_toml_records_load_with_their_lines() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut toml = String::new();
+        for i in 0..20_000 {
+            toml.push_str(&format!(
+                "[[unit]]\nid = \"U{i}\"\nname = \"Đơn vị {i}\"\nkind = \"xa\"\n\n"
+            ));
+        }
+        toml.push_str("[[unit]]\nid = \"BAD\"\nname = \"x\"\nkind = \"nope\"\n");
+        std::fs::write(dir.path().join("units.toml"), toml).unwrap();
+        let checked = crate::support::engine(dir.path(), false);
+        assert_eq!(checked.dataset.units.len(), 20_000);
+        let bad: Vec<_> = checked
+            .diagnostics
+            .items()
+            .iter()
+            .filter(|d| d.rule == thidua::diag::RuleId::InvalidValue)
+            .map(|d| d.line)
+            .collect();
+        assert_eq!(bad, [Some(20_000 * 5 + 4)]);
+    }
+}
