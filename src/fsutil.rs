@@ -5,7 +5,8 @@
 //!
 //! - [`replace`] puts one file in place with a rename, replacing a regular
 //!   file (keeping its permissions) but refusing a symlink, a folder, a FIFO
-//!   or a device.
+//!   or a device. [`replace_all`] does so for several files (the CSV tables
+//!   of `report --output DIR`), writing them all before renaming any.
 //! - [`commit`] creates several new files all or nothing, through a
 //!   journal: every file is first written into one hidden staging folder
 //!   (`.thidua-staging`) and flushed, then a manifest naming them is put in
@@ -69,6 +70,52 @@ pub fn replace(path: &Path, bytes: &[u8]) -> Result<()> {
         return Err(Error::io(path, e));
     }
     sync_dir(&dir);
+    Ok(())
+}
+
+/// Writes several files as [`replace`] does, all or nothing as far as the
+/// disk goes: every file is written and flushed to its temporary name first,
+/// and only when all of them are written (a full disk fails here, leaving
+/// everything as it was) are they renamed into place.
+pub fn replace_all(files: &[(PathBuf, Vec<u8>)]) -> Result<()> {
+    let mut kept = Vec::with_capacity(files.len());
+    for (path, _) in files {
+        match fs::symlink_metadata(path) {
+            Ok(m) if m.file_type().is_file() => kept.push(Some(m.permissions())),
+            Ok(_) => return Err(Error::NotAFile(path.clone())),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => kept.push(None),
+            Err(e) => return Err(Error::io(path, e)),
+        }
+    }
+    let mut temps = Vec::with_capacity(files.len());
+    for (path, bytes) in files {
+        let dir = match path.parent() {
+            Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+            _ => PathBuf::from("."),
+        };
+        match temp_file(&dir, path, bytes) {
+            Ok(t) => temps.push((t, dir)),
+            Err(e) => {
+                for (t, _) in &temps {
+                    let _ = fs::remove_file(t);
+                }
+                return Err(e);
+            }
+        }
+    }
+    for (((temp, dir), (path, _)), perms) in temps.iter().zip(files).zip(kept) {
+        let moved = (|| {
+            if let Some(perms) = perms {
+                fs::set_permissions(temp, perms)?;
+            }
+            fs::rename(temp, path)
+        })();
+        if let Err(e) = moved {
+            let _ = fs::remove_file(temp);
+            return Err(Error::io(path, e));
+        }
+        sync_dir(dir);
+    }
     Ok(())
 }
 
@@ -392,6 +439,32 @@ mod tests {
         }];
         assert!(commit(root, &clash, FailPoint::default()).is_err());
         assert_eq!(fs::read(root.join("awards/x.csv")).unwrap(), b"old");
+    }
+
+    #[test]
+    fn replace_all_refuses_before_writing_anything() {
+        let dir = tempfile::tempdir().unwrap();
+        let a = dir.path().join("a.csv");
+        fs::write(&a, "old").unwrap();
+        let folder = dir.path().join("b.csv");
+        fs::create_dir(&folder).unwrap();
+        let files = vec![(a.clone(), b"new".to_vec()), (folder, b"x".to_vec())];
+        assert!(replace_all(&files).is_err());
+        assert_eq!(fs::read(&a).unwrap(), b"old");
+        // A folder that cannot hold the temporary files fails before any rename.
+        let files = vec![
+            (a.clone(), b"new".to_vec()),
+            (dir.path().join("missing/c.csv"), b"c".to_vec()),
+        ];
+        assert!(replace_all(&files).is_err());
+        assert_eq!(fs::read(&a).unwrap(), b"old");
+        assert_eq!(
+            fs::read_dir(dir.path()).unwrap().count(),
+            2,
+            "no temporary left"
+        );
+        replace_all(&[(a.clone(), b"new".to_vec())]).unwrap();
+        assert_eq!(fs::read(&a).unwrap(), b"new");
     }
 
     #[test]

@@ -87,9 +87,11 @@ pub fn run(ctx: &mut Ctx<'_>, args: &ReportArgs) -> Result<i32> {
             tables: tables::NAMES,
         })?;
         std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
-        for (name, bytes) in render::csv_files(&r, &how, lang)? {
-            crate::fsutil::replace(&dir.join(format!("{name}.csv")), &bytes)?;
-        }
+        let files: Vec<_> = render::csv_files(&r, &how, lang)?
+            .into_iter()
+            .map(|(name, bytes)| (dir.join(format!("{name}.csv")), bytes))
+            .collect();
+        crate::fsutil::replace_all(&files)?;
         writeln!(
             ctx.err,
             "{}",
