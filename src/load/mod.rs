@@ -142,8 +142,13 @@ fn walk(
         let Ok(ft) = entry.file_type() else { continue };
         if ft.is_symlink() {
             let records = inherited.flatten().is_some() || is_data(name);
+            // Only what could hold records is worth a word: a link named
+            // `README.md` is passed over like the file it would be.
+            let relevant = path.is_dir() || format_of(name).is_some();
             if guard.leaves_folder(&path) {
-                skip(out, SkipReason::Outside, records);
+                if relevant {
+                    skip(out, SkipReason::Outside, records);
+                }
                 continue;
             }
             if path.is_dir() {
