@@ -181,6 +181,10 @@ pub struct ImportArgs {
     /// Write the valid rows and list the invalid ones
     #[arg(long)]
     pub skip_invalid: bool,
+    /// Read a spreadsheet past the safety bounds (200,000 rows, 200 columns,
+    /// 256 MiB inflated, compression ratio 200)
+    #[arg(long)]
+    pub allow_large_sheet: bool,
     /// Show what would be written, write nothing
     #[arg(long)]
     pub dry_run: bool,

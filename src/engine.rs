@@ -67,7 +67,10 @@ pub fn run(input: &EngineInput<'_>, progress: &mut Progress) -> Result<Checked> 
     let settings_problems = setting_problems.len();
     let mut diagnostics = Diagnostics::with_overrides(config.levels.clone());
     diagnostics.extend(setting_problems);
-    let mut dataset = load::load(root, lang, today, &mut diagnostics, progress)?;
+    let max_mb = settings
+        .max_file_mb
+        .unwrap_or(load::guard::DEFAULT_MAX_FILE_MB);
+    let mut dataset = load::load_capped(root, lang, today, max_mb, &mut diagnostics, progress)?;
     let flaws = structural(&mut dataset, lang, today, &mut diagnostics);
     let mut law = Diagnostics::with_overrides(config.levels.clone());
     let coverage = if input.law {

@@ -48,6 +48,11 @@ pub enum Error {
     BadMap { path: PathBuf, error: String },
     /// The file to import cannot be read.
     Unreadable { path: PathBuf, error: String },
+    /// The spreadsheet to import is beyond the bounds thidua reads.
+    SheetTooLarge {
+        path: PathBuf,
+        exceeded: crate::import::limits::Exceeded,
+    },
     /// `import --sheet` of a sheet the workbook lacks.
     NoSheet { sheet: String, sheets: Vec<String> },
     /// A file type `import` does not read.
@@ -57,6 +62,8 @@ pub enum Error {
     /// A file to write is something else on disk (a symlink, a folder, a
     /// FIFO, a device): thidua does not write through it.
     NotAFile(PathBuf),
+    /// Another writer holds the data folder's lock (`crate::lock`).
+    Locked { path: PathBuf, holder: String },
     /// The spreadsheet writer failed.
     Xlsx(String),
     /// The CSV writer failed.
@@ -154,6 +161,7 @@ impl Error {
                     error = error
                 )
             }
+            SheetTooLarge { path, exceeded } => too_large(lang, path, exceeded),
             NoSheet { sheet, sheets } => tr!(
                 lang,
                 "import.no-sheet",
@@ -163,6 +171,13 @@ impl Error {
             Unsupported { ext } => tr!(lang, "import.unsupported", ext = ext),
             NoHeader { file } => tr!(lang, "import.no-header", path = file),
             NotAFile(path) => tr!(lang, "error.not-a-file", path = path.display()),
+            Locked { path, holder } => tr!(
+                lang,
+                "error.locked",
+                path = path.display(),
+                holder = holder,
+                seconds = crate::lock::WAIT.as_secs()
+            ),
             Xlsx(error) => tr!(lang, "error.xlsx", error = error),
             Csv(error) => tr!(lang, "error.csv", error = error),
             BadDelimiter { value } => tr!(lang, "report.bad-delimiter", value = value),
@@ -199,6 +214,43 @@ impl Error {
             Output(source) => source.to_string(),
         }
     }
+}
+
+/// The message of a spreadsheet beyond the bounds.
+fn too_large(
+    lang: Lang,
+    path: &std::path::Path,
+    exceeded: &crate::import::limits::Exceeded,
+) -> String {
+    use crate::import::limits::Exceeded;
+    let why = match exceeded {
+        Exceeded::Cell {
+            cell,
+            rows,
+            columns,
+        } => tr!(
+            lang,
+            "import.too-far",
+            cell = cell,
+            rows = rows,
+            columns = columns
+        ),
+        Exceeded::Inflated { mib, limit_mib } => {
+            tr!(lang, "import.too-inflated", mib = mib, limit = limit_mib)
+        }
+        Exceeded::Ratio {
+            entry,
+            ratio,
+            limit,
+        } => tr!(
+            lang,
+            "import.too-compressed",
+            entry = entry,
+            ratio = ratio,
+            limit = limit
+        ),
+    };
+    tr!(lang, "import.too-large", path = path.display(), why = why)
 }
 
 impl fmt::Display for Error {

@@ -21,6 +21,7 @@ pub mod help;
 pub mod i18n;
 pub mod import;
 pub mod load;
+pub mod lock;
 pub mod model;
 pub mod report;
 pub mod rules;

@@ -27,6 +27,16 @@ pub fn run(ctx: &mut Ctx<'_>, args: &AddArgs) -> Result<i32> {
     load::ensure_folder(&ctx.data)?;
     let kind = args.kind.record_type();
     let mut record = parse_fields(kind, &args.fields)?;
+    // One writer at a time: the folder is read and appended to under the
+    // lock, after finishing or dropping a commit a killed writer left.
+    let _lock = match args.dry_run {
+        true => None,
+        false => {
+            let lock = crate::lock::acquire(&ctx.data, "add", crate::lock::WAIT)?;
+            crate::fsutil::recover(&ctx.data)?;
+            Some(lock)
+        }
+    };
     let mut quiet = Diagnostics::new();
     let ds = load::load(
         &ctx.data,
@@ -391,6 +401,9 @@ fn check_with(
     lang: crate::i18n::Lang,
     today: crate::model::Date,
 ) -> Result<Vec<Diagnostic>> {
+    // Hard links (a copy across file systems) in a temporary folder: the
+    // loader reads only regular files inside the folder it is given, and
+    // the data folder itself is not written before the record is accepted.
     let mirror =
         std::env::temp_dir().join(format!("thidua-add-{}-{}", std::process::id(), nanos()));
     let result = (|| -> Result<Diagnostics> {
@@ -440,27 +453,21 @@ fn mirror_folder(from: &Path, to: &Path) -> Result<()> {
     std::fs::create_dir_all(to).map_err(|e| Error::io(to, e))?;
     for entry in std::fs::read_dir(from).map_err(|e| Error::io(from, e))? {
         let entry = entry.map_err(|e| Error::io(from, e))?;
+        // Hidden entries (the mirror itself, locks, staging) are not records.
+        if entry.file_name().to_string_lossy().starts_with('.') {
+            continue;
+        }
         let (src, dst): (PathBuf, PathBuf) = (entry.path(), to.join(entry.file_name()));
-        if src.is_dir() {
+        let Ok(kind) = entry.file_type() else {
+            continue;
+        };
+        if kind.is_dir() {
             mirror_folder(&src, &dst)?;
-        } else {
-            let src = std::fs::canonicalize(&src).map_err(|e| Error::io(&src, e))?;
-            if link(&src, &dst).is_err() {
-                std::fs::copy(&src, &dst).map_err(|e| Error::io(&dst, e))?;
-            }
+        } else if kind.is_file() && std::fs::hard_link(&src, &dst).is_err() {
+            std::fs::copy(&src, &dst).map_err(|e| Error::io(&dst, e))?;
         }
     }
     Ok(())
-}
-
-#[cfg(unix)]
-fn link(src: &Path, dst: &Path) -> std::io::Result<()> {
-    std::os::unix::fs::symlink(src, dst)
-}
-
-#[cfg(not(unix))]
-fn link(src: &Path, dst: &Path) -> std::io::Result<()> {
-    std::fs::hard_link(src, dst)
 }
 
 /// The record and its findings, for the person adding it.

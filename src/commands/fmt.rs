@@ -11,8 +11,18 @@ use crate::{tr, Ctx, Error, Result, EXIT_FINDINGS, EXIT_OK};
 pub fn run(ctx: &mut Ctx<'_>, args: &FmtArgs) -> Result<i32> {
     let lang = ctx.lang;
     load::ensure_folder(&ctx.data)?;
+    // `--check` writes nothing, not even a lock file; a rewrite holds the
+    // folder's lock, after finishing or dropping a killed writer's commit.
+    let _lock = match args.check {
+        true => None,
+        false => {
+            let lock = crate::lock::acquire(&ctx.data, "fmt", crate::lock::WAIT)?;
+            crate::fsutil::recover(&ctx.data)?;
+            Some(lock)
+        }
+    };
     let (mut changed, mut unreadable, mut total) = (0usize, 0usize, 0usize);
-    for f in load::discover(&ctx.data)? {
+    for f in load::discover(&ctx.data)?.files {
         let Some(kind) = f.kind else { continue };
         let path = ctx.data.join(&f.rel);
         let bytes = std::fs::read(&path).map_err(|e| Error::io(&path, e))?;

@@ -25,6 +25,7 @@ pub fn options(args: &ImportArgs) -> Options {
     let mut opts = Options::new(&args.file, kind);
     opts.sheet = args.sheet.clone();
     opts.encoding = args.encoding;
+    opts.allow_large_sheet = args.allow_large_sheet;
     opts.set = args
         .set
         .iter()

@@ -62,6 +62,9 @@ pub fn run(ctx: &mut Ctx<'_>, args: &ReportArgs) -> Result<i32> {
     r.records_from = checked.settings.records_from;
 
     if args.strict && r.structural_errors() > 0 {
+        if let Some(n) = tables::left_out_note(&r, lang) {
+            writeln!(ctx.err, "{n}")?;
+        }
         writeln!(
             ctx.err,
             "thidua: {}",
@@ -93,9 +96,11 @@ pub fn run(ctx: &mut Ctx<'_>, args: &ReportArgs) -> Result<i32> {
             tables: tables::NAMES,
         })?;
         std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
-        for (name, bytes) in render::csv_files(&r, &how, lang)? {
-            crate::fsutil::replace(&dir.join(format!("{name}.csv")), &bytes)?;
-        }
+        let files: Vec<_> = render::csv_files(&r, &how, lang)?
+            .into_iter()
+            .map(|(name, bytes)| (dir.join(format!("{name}.csv")), bytes))
+            .collect();
+        crate::fsutil::replace_all(&files)?;
         ctx.note(&tr!(lang, "report.wrote", path = dir.display()))?;
         return Ok(EXIT_OK);
     }

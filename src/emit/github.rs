@@ -12,6 +12,7 @@ use std::io::{self, Write};
 
 use super::CheckOutput;
 use crate::diag::{Diagnostic, Severity};
+use crate::model::text::escape;
 use crate::tr;
 
 pub fn write(w: &mut dyn Write, out: &CheckOutput<'_>) -> io::Result<()> {
@@ -44,24 +45,27 @@ pub fn command(out: &CheckOutput<'_>, d: &Diagnostic) -> String {
     };
     let mut props = Vec::new();
     if let Some(file) = &d.file {
-        props.push(format!("file={}", escape_property(&out.repo_path(file))));
+        let path = out.repo_path(file);
+        props.push(format!("file={}", escape_property(&escape(&path))));
         props.push(format!("line={}", d.line.unwrap_or(1)));
     }
     props.push(format!("title={}", escape_property(d.rule.as_str())));
-    let mut text = d.message.clone();
+    // Values quoted from the files are escaped first; the line breaks
+    // between the parts are the command's own.
+    let mut text = escape(&d.message).into_owned();
     for r in &d.related {
         text.push_str(&format!(
             "\n  {}:{}: {}",
-            out.repo_path(&r.file),
+            escape(&out.repo_path(&r.file)),
             r.line,
-            r.note
+            escape(&r.note)
         ));
     }
     if !d.citation.is_empty() {
         text.push_str(&format!("\n= {}: {}", lang.t("check.law"), d.citation));
     }
     if let Some(h) = &d.help {
-        text.push_str(&format!("\n= {}: {}", lang.t("check.help"), h));
+        text.push_str(&format!("\n= {}: {}", lang.t("check.help"), escape(h)));
     }
     format!("::{name} {}::{}", props.join(","), escape_data(&text))
 }
@@ -139,7 +143,7 @@ mod tests {
         assert_eq!(lines.len(), 3, "{text}");
         assert_eq!(
             lines[0],
-            "::error file=data/awards/2018.csv,line=12,title=unknown-reference::`person` = `P-9`: 100%25 wrong%0Asecond line%0A= help: did you mean `P-1`?"
+            "::error file=data/awards/2018.csv,line=12,title=unknown-reference::`person` = `P-9`: 100%25 wrong\\nsecond line%0A= help: did you mean `P-1`?"
         );
         assert_eq!(
             lines[1],

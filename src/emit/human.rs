@@ -6,6 +6,7 @@ use std::io::{self, Write};
 
 use super::CheckOutput;
 use crate::diag::Severity;
+use crate::model::text::escape;
 use crate::tr;
 
 const RED: &str = "\x1b[1;31m";
@@ -33,7 +34,9 @@ fn write_findings(w: &mut dyn Write, out: &CheckOutput<'_>) -> io::Result<()> {
     let lang = out.lang;
     let paint = |code: &'static str| if out.color { code } else { "" };
     for d in out.diagnostics {
-        let place = match (&d.file, d.line, &d.cell) {
+        // Values quoted from the files must not drive the terminal or forge lines.
+        let file = d.file.as_deref().map(escape);
+        let place = match (&file, d.line, &d.cell) {
             (Some(f), _, Some(cell)) => format!("{f}:{cell}: "),
             (Some(f), Some(l), None) => format!("{f}:{l}: "),
             (Some(f), None, None) => format!("{f}: "),
@@ -50,17 +53,17 @@ fn write_findings(w: &mut dyn Write, out: &CheckOutput<'_>) -> io::Result<()> {
             paint(RESET),
             d.rule,
             paint(RESET),
-            d.message
+            escape(&d.message)
         )?;
         for r in &d.related {
             writeln!(
                 w,
                 "  {}{}:{}{}: {}",
                 paint(DIM),
-                r.file,
+                escape(&r.file),
                 r.line,
                 paint(RESET),
-                r.note
+                escape(&r.note)
             )?;
         }
         if !d.citation.is_empty() {
@@ -80,7 +83,7 @@ fn write_findings(w: &mut dyn Write, out: &CheckOutput<'_>) -> io::Result<()> {
                 paint(CYAN),
                 lang.t("check.help"),
                 paint(RESET),
-                h
+                escape(h)
             )?;
         }
     }

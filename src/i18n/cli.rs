@@ -71,6 +71,7 @@ pub const ENTRIES: &[Entry] = &[
     e("cli.import.arg.kind", "Các dòng là gì: awards (khen thưởng), people, units, evaluations, proposals", "What the rows are: awards, people, units, evaluations, proposals"),
     e("cli.import.arg.sheet", "Trang tính cần đọc (mặc định: trang đầu tiên có dữ liệu)", "The sheet to read (default: the first with data)"),
     e("cli.import.arg.encoding", "Bảng mã của tệp CSV: utf-8, utf-16, windows-1258, tcvn3, vni (mặc định: tự nhận)", "Text encoding of a CSV file: utf-8, utf-16, windows-1258, tcvn3, vni (default: detected)"),
+    e("cli.import.arg.allow_large_sheet", "Đọc cả bảng tính rất lớn (quá 200.000 dòng × 200 cột, hoặc nén quá 256 MiB): chỉ dùng với tệp tin cậy", "Read a very large spreadsheet (over 200,000 rows × 200 columns, or 256 MiB inflated): only for files you trust"),
     e("cli.import.arg.set", "Điền một trường bảng tính không có, ví dụ --set decision=123/QĐ-UBND", "Fill a field the sheet lacks, e.g. --set decision=123/QĐ-UBND"),
     e("cli.import.arg.map", "Tệp TOML ghép tiêu đề cột của bảng tính với các trường của định dạng", "A TOML file mapping the sheet's headers to the format's fields"),
     e("cli.import.arg.create_people", "Tạo hồ sơ cá nhân chưa có trong thư mục", "Create people not found in the folder"),

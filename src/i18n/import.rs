@@ -3,6 +3,10 @@
 use super::{e, Entry};
 
 pub const ENTRIES: &[Entry] = &[
+    e("import.too-large", "không đọc `{path}`: {why}; nếu bảng tính đúng là lớn như vậy, chạy lại với `--allow-large-sheet`", "not reading `{path}`: {why}; if the spreadsheet really is that large, run again with `--allow-large-sheet`"),
+    e("import.too-far", "ô `{cell}` nằm ngoài giới hạn {rows} dòng × {columns} cột", "cell `{cell}` lies beyond the limit of {rows} rows × {columns} columns"),
+    e("import.too-inflated", "giải nén ra {mib} MiB, quá giới hạn {limit} MiB", "it inflates to {mib} MiB, past the limit of {limit} MiB"),
+    e("import.too-compressed", "phần `{entry}` nén với tỷ lệ {ratio}:1, quá giới hạn {limit}:1", "part `{entry}` is compressed {ratio}:1, past the limit of {limit}:1"),
     e("import.bad-map", "tệp ánh xạ `{path}` không hợp lệ: {error}", "the map file `{path}` is not valid: {error}"),
     e("import.bad-set", "--set: `{field}` không phải là trường của loại bản ghi này (các trường: {fields})", "--set: `{field}` is not a field of this record type (fields: {fields})"),
     e("import.unreadable", "không đọc được `{path}`: {error}", "cannot read `{path}`: {error}"),

@@ -11,6 +11,11 @@ pub const ENTRIES: &[Entry] = &[
         "Left out: {awards} awards and {proposals} proposals with a structural error, and {rows} unreadable rows; see `thidua check`.",
     ),
     e(
+        "report.left-out",
+        "Không đọc được {count} tệp nên mọi bản ghi trong đó không được tính: {files}; xem `thidua check`.",
+        "Left out whole, with every record in them: {count} files: {files}; see `thidua check`.",
+    ),
+    e(
         "report.law-findings",
         "{count} phát hiện theo quy định của Luật Thi đua, khen thưởng; các khen thưởng này vẫn được tính. Xem `thidua check`.",
         "{count} findings of the law's rules; those awards are still counted. See `thidua check`.",

@@ -12,6 +12,7 @@
 pub use crate::load::encoding;
 pub mod header;
 pub use crate::load::legacy;
+pub mod limits;
 pub mod matching;
 pub mod render;
 pub mod source;
@@ -52,6 +53,8 @@ pub struct Options {
     pub create_people: bool,
     pub skip_invalid: bool,
     pub dry_run: bool,
+    /// Read a spreadsheet beyond [`limits::Limits::DEFAULT`].
+    pub allow_large_sheet: bool,
     /// Draw a bar over the rows of a large file (stderr is a terminal).
     pub progress: bool,
     /// For tests only: make the writer fail part-way.
@@ -71,6 +74,7 @@ impl Options {
             map: None,
             create_people: false,
             skip_invalid: false,
+            allow_large_sheet: false,
             dry_run: false,
             progress: false,
             fail: FailPoint::default(),

@@ -8,15 +8,18 @@ use serde_json::json;
 
 use super::{Options, Outcome};
 use crate::diag::{Diagnostic, Severity};
+use crate::model::text::escape;
 use crate::{tr, Lang};
 
+/// Where a finding is, escaped (a sheet's name comes from the file).
 fn place(d: &Diagnostic) -> String {
-    match (&d.file, d.line, &d.cell) {
+    let at = match (&d.file, d.line, &d.cell) {
         (_, _, Some(cell)) => cell.clone(),
         (Some(f), Some(l), None) => format!("{f}:{l}"),
         (Some(f), None, None) => f.clone(),
         (None, _, _) => String::new(),
-    }
+    };
+    escape(&at).into_owned()
 }
 
 fn write_diag(w: &mut dyn Write, d: &Diagnostic, lang: Lang) -> std::io::Result<()> {
@@ -24,12 +27,18 @@ fn write_diag(w: &mut dyn Write, d: &Diagnostic, lang: Lang) -> std::io::Result<
         Severity::Error => lang.t("check.error"),
         Severity::Warning => lang.t("check.warning"),
     };
-    writeln!(w, "{}: {word}[{}]: {}", place(d), d.rule, d.message)?;
+    writeln!(
+        w,
+        "{}: {word}[{}]: {}",
+        place(d),
+        d.rule,
+        escape(&d.message)
+    )?;
     if !d.citation.is_empty() {
         writeln!(w, "  = {}: {}", lang.t("check.law"), d.citation)?;
     }
     if let Some(h) = &d.help {
-        writeln!(w, "  = {}: {}", lang.t("check.help"), h)?;
+        writeln!(w, "  = {}: {}", lang.t("check.help"), escape(h))?;
     }
     Ok(())
 }
@@ -38,7 +47,7 @@ pub fn human(w: &mut dyn Write, o: &Outcome, opts: &Options, lang: Lang) -> std:
     let sheet = o
         .sheet
         .as_ref()
-        .map(|s| tr!(lang, "import.sheet", sheet = s))
+        .map(|s| tr!(lang, "import.sheet", sheet = escape(s)))
         .unwrap_or_default();
     writeln!(
         w,
@@ -46,7 +55,7 @@ pub fn human(w: &mut dyn Write, o: &Outcome, opts: &Options, lang: Lang) -> std:
         tr!(
             lang,
             "import.header",
-            file = o.file,
+            file = escape(&o.file),
             sheet = sheet,
             row = o.header_row
         )
@@ -70,7 +79,7 @@ pub fn human(w: &mut dyn Write, o: &Outcome, opts: &Options, lang: Lang) -> std:
         let values = o
             .from_title
             .iter()
-            .map(|(k, v)| format!("{k} = {}", crate::load::sniff::escape_controls(v)))
+            .map(|(k, v)| format!("{k} = {}", escape(v)))
             .collect::<Vec<_>>()
             .join(", ");
         writeln!(w, "{}", tr!(lang, "import.from-title", values = values))?;
@@ -86,7 +95,7 @@ pub fn human(w: &mut dyn Write, o: &Outcome, opts: &Options, lang: Lang) -> std:
         write_diag(w, d, lang)?;
     }
     for s in &o.skipped {
-        writeln!(w, "{}", tr!(lang, "import.skipped-at", at = s.at))?;
+        writeln!(w, "{}", tr!(lang, "import.skipped-at", at = escape(&s.at)))?;
     }
     if o.guessed_direct > 0 {
         writeln!(
@@ -98,7 +107,12 @@ pub fn human(w: &mut dyn Write, o: &Outcome, opts: &Options, lang: Lang) -> std:
     if opts.dry_run {
         for f in &o.files {
             writeln!(w, "{}", tr!(lang, "import.would-write", path = f.rel))?;
-            w.write_all(&f.bytes)?;
+            // The preview shows values as they are, but never drives the terminal.
+            for line in String::from_utf8_lossy(&f.bytes).split_inclusive('\n') {
+                let body = line.strip_suffix('\n').unwrap_or(line);
+                let body = body.strip_suffix('\r').unwrap_or(body);
+                writeln!(w, "{}", escape(body))?;
+            }
         }
     } else {
         for f in o.files.iter().filter(|_| o.written) {

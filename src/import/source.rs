@@ -9,6 +9,7 @@ use calamine::{open_workbook_auto, Data, Reader};
 use unicode_normalization::UnicodeNormalization;
 
 use super::encoding::{self, TextEncoding};
+use super::limits::Limits;
 use crate::model::{text, Date};
 
 /// One cell's value.
@@ -106,6 +107,8 @@ pub enum SourceError {
     NoSheet { wanted: String, sheets: Vec<String> },
     /// The extension is none of the supported ones.
     Unsupported(String),
+    /// The spreadsheet is beyond the bounds thidua reads.
+    TooLarge(super::limits::Exceeded),
 }
 
 /// The kinds of file the importer reads.
@@ -135,9 +138,10 @@ pub fn read(
     path: &Path,
     sheet: Option<&str>,
     forced: Option<TextEncoding>,
+    limits: Limits,
 ) -> Result<Grid, SourceError> {
     match kind_of(path) {
-        Some(FileKind::Sheet) => read_sheet(path, sheet),
+        Some(FileKind::Sheet) => read_sheet(path, sheet, limits),
         Some(kind) => {
             let bytes = std::fs::read(path).map_err(|e| SourceError::Unreadable(e.to_string()))?;
             Ok(read_csv(
@@ -155,7 +159,8 @@ pub fn read(
     }
 }
 
-fn read_sheet(path: &Path, wanted: Option<&str>) -> Result<Grid, SourceError> {
+fn read_sheet(path: &Path, wanted: Option<&str>, limits: Limits) -> Result<Grid, SourceError> {
+    super::limits::check_zip(path, limits).map_err(SourceError::TooLarge)?;
     let mut book = open_workbook_auto(path).map_err(|e| SourceError::Unreadable(e.to_string()))?;
     let names = book.sheet_names();
     let chosen = match wanted {
@@ -181,6 +186,14 @@ fn read_sheet(path: &Path, wanted: Option<&str>) -> Result<Grid, SourceError> {
         Some(n) => vec![n],
         None => names.clone(),
     };
+    let xlsx = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| e.eq_ignore_ascii_case("xlsx") || e.eq_ignore_ascii_case("xlsm"));
+    if xlsx {
+        super::limits::check_xlsx_cells(path, &candidates, limits)
+            .map_err(SourceError::TooLarge)?;
+    }
     let mut first: Option<Grid> = None;
     for name in candidates {
         let range = book

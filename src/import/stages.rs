@@ -40,6 +40,18 @@ pub fn run(root: &Path, opts: &Options, lang: Lang, progress: &mut Progress) -> 
     let sheet = read_sheet(&plan, opts)?;
     let mut out = start_outcome(&plan, &sheet, lang);
     let defaults = title_defaults(&plan, &sheet, &mut out);
+    // One writer at a time, from reading the folder (the ids handed out)
+    // until the new files are in place.
+    crate::load::ensure_folder(root)?;
+    let _lock = match opts.dry_run {
+        true => None,
+        false => Some(crate::lock::acquire(root, "import", crate::lock::WAIT)?),
+    };
+    if !opts.dry_run {
+        // A commit a killed import left half done is finished (or dropped)
+        // before the folder is read, so that the ids handed out see it.
+        crate::fsutil::recover(root)?;
+    }
 
     // The folder as it is.
     let input = EngineInput {
@@ -137,8 +149,13 @@ impl Sheet {
 }
 
 fn read_sheet(plan: &Plan, opts: &Options) -> Result<Sheet> {
-    let mut grid =
-        source::read(&opts.file, opts.sheet.as_deref(), opts.encoding).map_err(|e| match e {
+    let limits = if opts.allow_large_sheet {
+        super::limits::Limits::NONE
+    } else {
+        super::limits::Limits::DEFAULT
+    };
+    let mut grid = source::read(&opts.file, opts.sheet.as_deref(), opts.encoding, limits).map_err(
+        |e| match e {
             source::SourceError::Unreadable(error) => Error::Unreadable {
                 path: opts.file.clone(),
                 error,
@@ -148,7 +165,12 @@ fn read_sheet(plan: &Plan, opts: &Options) -> Result<Sheet> {
                 sheets,
             },
             source::SourceError::Unsupported(ext) => Error::Unsupported { ext },
-        })?;
+            source::SourceError::TooLarge(exceeded) => Error::SheetTooLarge {
+                path: opts.file.clone(),
+                exceeded,
+            },
+        },
+    )?;
     let legacy = convert_legacy(&mut grid, opts.encoding);
     let Some(header) = header::find(&grid, plan.kind, &plan.map.columns, plan.map.header_row)
     else {

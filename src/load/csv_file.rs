@@ -4,13 +4,13 @@
 
 use std::cell::RefCell;
 use std::collections::VecDeque;
-use std::fs::File;
 use std::io::{BufRead, BufReader, Read};
 use std::path::Path;
 use std::rc::Rc;
 
 use csv::{ByteRecord, ReaderBuilder};
 
+use super::guard::Guard;
 use super::schema::{
     column, fields, is_interned, unknown_field, Builder, Need, Values, MAX_FIELDS,
 };
@@ -20,19 +20,21 @@ use crate::diag::{Diagnostic, RuleId};
 use crate::model::{text, FileId, Interner, RecordType};
 use crate::tr;
 
-/// Reads the CSV file at `path` (file `file` of the dataset) into `b`.
+/// Reads the CSV file at `path` (file `file` of the dataset) into `b`;
+/// `false` when the file was left out whole (a finding says why).
 pub fn read(
     path: &Path,
+    guard: &Guard,
     kind: RecordType,
     file: FileId,
     b: &mut Builder<'_>,
     progress: &mut Progress,
-) {
+) -> bool {
     let rel = b.ds.file(file).path.clone();
     let lang = b.lang;
-    let Some(opened) = open(path, kind, &rel, b) else {
+    let Some(opened) = open(path, guard, kind, &rel, b) else {
         b.ds.unreadable.push(file);
-        return;
+        return false;
     };
     let Opened {
         input,
@@ -58,11 +60,11 @@ pub fn read(
     // The header.
     match rdr.read_byte_record(&mut rec) {
         Ok(true) => {}
-        Ok(false) => return, // an empty file holds no records
+        Ok(false) => return true, // an empty file holds no records
         Err(e) => {
             let msg = tr!(lang, "load.unreadable", error = e);
             b.diags.push(parse_error(&rel, msg, Some(1)));
-            return;
+            return false;
         }
     }
     let header_line = lines.line_at(rec.position().map(|p| p.byte()).unwrap_or(0));
@@ -104,6 +106,10 @@ pub fn read(
                 progress.at(base, at);
             }
             let line = lines.line_at(rec.position().map(|p| p.byte()).unwrap_or(0));
+            if rows.usable && rec.len() != rows.width && rec.iter().any(|f| f.contains(&b'\n')) {
+                rows.recover(b, &rel, rec, line);
+                continue;
+            }
             rows.take(b, &rel, rec, *text, line);
         }
         if let Some(e) = failure.take() {
@@ -130,6 +136,7 @@ pub fn read(
     if quirks.any() {
         b.diags.push(non_canonical(lang, &rel, &quirks));
     }
+    true
 }
 
 fn parse_error(rel: &str, msg: String, line: Option<u32>) -> Diagnostic {
@@ -154,14 +161,22 @@ struct Opened {
 
 /// Opens `path` and sniffs it; `None` (the problem reported) when it cannot
 /// be read or is not text.
-fn open(path: &Path, kind: RecordType, rel: &str, b: &mut Builder<'_>) -> Option<Opened> {
+fn open(
+    path: &Path,
+    guard: &Guard,
+    kind: RecordType,
+    rel: &str,
+    b: &mut Builder<'_>,
+) -> Option<Opened> {
     let lang = b.lang;
     let unreadable =
         |e: std::io::Error| parse_error(rel, tr!(lang, "load.unreadable", error = e), None);
-    let handle = match File::open(path) {
-        Ok(f) => f,
-        Err(e) => {
-            b.diags.push(unreadable(e));
+    let handle = match guard.open(path) {
+        // The length was checked; `take` holds a file that grows meanwhile.
+        Ok((f, _)) => f.take(guard.max_bytes()),
+        Err(refusal) => {
+            let msg = super::refusal_message(lang, &refusal);
+            b.diags.push(parse_error(rel, msg, None));
             return None;
         }
     };
@@ -401,6 +416,48 @@ impl Rows {
             return;
         }
         b.build(kind, self.file, line, &values);
+    }
+}
+
+impl Rows {
+    /// A record that runs over several lines with the wrong number of fields:
+    /// a stray `"` opened a quote that swallowed the lines after it. The
+    /// opening line is reported and dropped; the lines it swallowed are read
+    /// again as plain rows (no quoting), so that one stray quote costs one
+    /// row, not the rest of the file.
+    fn recover(&mut self, b: &mut Builder<'_>, rel: &str, rec: &ByteRecord, line: u32) {
+        let lang = b.lang;
+        let msg = tr!(
+            lang,
+            "load.open-quote",
+            found = rec.len(),
+            expected = self.width
+        );
+        b.diags
+            .push(parse_error(rel, msg, Some(line)).help(lang.t("load.field-count-help")));
+        b.ds.dropped[self.kind.index()] += 1;
+        // The record's bytes as they were, short of the quotes themselves.
+        let mut joined = Vec::with_capacity(rec.as_slice().len() + rec.len());
+        for (i, f) in rec.iter().enumerate() {
+            if i > 0 {
+                joined.push(b',');
+            }
+            joined.extend_from_slice(f);
+        }
+        let Some(nl) = joined.iter().position(|&c| c == b'\n') else {
+            return;
+        };
+        let mut plain = ReaderBuilder::new()
+            .has_headers(false)
+            .flexible(true)
+            .quoting(false)
+            .from_reader(&joined[nl + 1..]);
+        let mut row = ByteRecord::new();
+        while let Ok(true) = plain.read_byte_record(&mut row) {
+            let at = line + row.position().map_or(1, |p| p.line() as u32);
+            let text = std::str::from_utf8(row.as_slice()).ok();
+            self.take(b, rel, &row, text, at);
+        }
     }
 }
 

@@ -5,6 +5,7 @@
 pub mod canonical;
 mod csv_file;
 pub mod encoding;
+pub mod guard;
 pub mod headers;
 pub mod legacy;
 mod progress;
@@ -41,34 +42,129 @@ pub enum Format {
     Spreadsheet,
 }
 
+/// An entry of the folder that is not read, and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Skipped {
+    /// Path relative to the folder, `/`-separated (lossy for a name that
+    /// is not UTF-8).
+    pub rel: String,
+    pub why: SkipReason,
+    /// Whether it would have held records (a `.csv`/`.toml` file, or a
+    /// folder, of a record type): then its records are missing.
+    pub records: bool,
+}
+
+/// Why an entry of the folder is not read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SkipReason {
+    /// A symlink leading out of the data folder: never followed.
+    Outside,
+    /// A symlink to a folder: not followed (it could loop, or lead anywhere).
+    FolderLink,
+    /// A FIFO, socket or device: never opened.
+    NotRegular,
+    /// A name that is not UTF-8.
+    BadName,
+    /// A sub-folder that cannot be listed.
+    Unlisted,
+}
+
+impl SkipReason {
+    /// The catalogue key of its message.
+    fn key(self) -> &'static str {
+        match self {
+            SkipReason::Outside => "load.skip-outside",
+            SkipReason::FolderLink => "load.skip-folder-link",
+            SkipReason::NotRegular => "load.skip-not-regular",
+            SkipReason::BadName => "load.skip-bad-name",
+            SkipReason::Unlisted => "load.skip-unlisted",
+        }
+    }
+
+    /// A warning for what is merely not followed, an error for what loses
+    /// the content of a file thidua was asked to read.
+    fn rule(self) -> RuleId {
+        match self {
+            SkipReason::Outside | SkipReason::FolderLink => RuleId::UnknownFile,
+            _ => RuleId::ParseError,
+        }
+    }
+}
+
+/// What the walk of the folder found.
+#[derive(Debug, Default)]
+pub struct Discovered {
+    /// The files to read, sorted by path.
+    pub files: Vec<Found>,
+    /// The entries passed over that a reader must hear about, sorted.
+    pub skipped: Vec<Skipped>,
+}
+
 /// Lists the `.csv`/`.toml` files of the folder with the record type each
 /// belongs to (`None`: an unknown file), sorted by path. Hidden entries
-/// (`.git`) and other extensions are passed over.
-pub fn discover(root: &Path) -> Result<Vec<Found>> {
-    let mut out = Vec::new();
-    walk(root, root, None, &mut out)?;
-    out.sort_by(|a, b| a.rel.cmp(&b.rel));
+/// (`.git`) and other extensions are passed over. Symlinks to folders are
+/// not followed (so a loop of links cannot walk forever); a symlink to a file
+/// is followed only when it stays inside the folder; only regular files are
+/// listed. Everything else of interest is in `skipped`.
+pub fn discover(root: &Path) -> Result<Discovered> {
+    let mut out = Discovered::default();
+    let guard = guard::Guard::new(root, guard::DEFAULT_MAX_FILE_MB);
+    let entries = std::fs::read_dir(root).map_err(|e| Error::io(root, e))?;
+    walk(root, entries, None, &guard, &mut out);
+    out.files.sort_by(|a, b| a.rel.cmp(&b.rel));
+    out.skipped.sort_by(|a, b| a.rel.cmp(&b.rel));
     Ok(out)
 }
 
 fn walk(
     root: &Path,
-    dir: &Path,
+    entries: std::fs::ReadDir,
     inherited: Option<Option<RecordType>>,
-    out: &mut Vec<Found>,
-) -> Result<()> {
-    let entries = std::fs::read_dir(dir).map_err(|e| Error::io(dir, e))?;
+    guard: &guard::Guard,
+    out: &mut Discovered,
+) {
     for entry in entries {
-        let entry = entry.map_err(|e| Error::io(dir, e))?;
+        let Ok(entry) = entry else { continue };
+        let path = entry.path();
         let name = entry.file_name();
-        let Some(name) = name.to_str() else { continue };
-        if name.starts_with('.') {
+        let lossy = name.to_string_lossy();
+        if lossy.starts_with('.') {
             continue;
         }
-        let path = entry.path();
-        let ft = entry.file_type().map_err(|e| Error::io(&path, e))?;
-        let is_dir = ft.is_dir() || (ft.is_symlink() && path.is_dir());
-        if is_dir {
+        let rel = rel_path(root, &path);
+        let skip = |out: &mut Discovered, why, records| {
+            out.skipped.push(Skipped {
+                rel: rel.clone(),
+                why,
+                records,
+            })
+        };
+        let Some(name) = name.to_str() else {
+            skip(
+                out,
+                SkipReason::BadName,
+                inherited.flatten().is_some() || is_data(&lossy),
+            );
+            continue;
+        };
+        let Ok(ft) = entry.file_type() else { continue };
+        if ft.is_symlink() {
+            let records = inherited.flatten().is_some() || is_data(name);
+            // Only what could hold records is worth a word: a link named
+            // `README.md` is passed over like the file it would be.
+            let relevant = path.is_dir() || format_of(name).is_some();
+            if guard.leaves_folder(&path) {
+                if relevant {
+                    skip(out, SkipReason::Outside, records);
+                }
+                continue;
+            }
+            if path.is_dir() {
+                skip(out, SkipReason::FolderLink, records);
+                continue;
+            }
+        }
+        if ft.is_dir() {
             // An office's own document templates (crate::draft::template).
             if inherited.is_none() && name == crate::draft::template::FOLDER {
                 continue;
@@ -79,40 +175,57 @@ fn walk(
                 Some(k) => k,
                 None => RecordType::from_plural(name),
             };
-            walk(root, &path, Some(kind), out)?;
+            match std::fs::read_dir(&path) {
+                Ok(sub) => walk(root, sub, Some(kind), guard, out),
+                Err(_) => skip(out, SkipReason::Unlisted, kind.is_some()),
+            }
             continue;
         }
-        let format = match Path::new(name)
-            .extension()
-            .and_then(|e| e.to_str())
-            .map(str::to_ascii_lowercase)
-            .as_deref()
-        {
-            Some("csv") => Format::Csv,
-            Some("toml") => Format::Toml,
-            Some("xlsx" | "xls" | "ods") => Format::Spreadsheet,
-            _ => continue,
+        let Some(format) = format_of(name) else {
+            continue;
         };
-        let rel = rel_path(root, &path);
         let kind = match inherited {
             Some(k) => k,
-            None => {
-                if rel == settings::FILE {
-                    continue;
-                }
-                let stem = Path::new(name)
-                    .file_stem()
-                    .and_then(|s| s.to_str())
-                    .unwrap_or("");
-                RecordType::from_plural(stem)
-            }
+            None if rel == settings::FILE => continue,
+            None => RecordType::from_plural(stem(name)),
         };
         if format == Format::Spreadsheet && kind.is_none() {
             continue;
         }
-        out.push(Found { rel, kind, format });
+        if !path.metadata().is_ok_and(|m| m.is_file()) {
+            skip(out, SkipReason::NotRegular, kind.is_some());
+            continue;
+        }
+        out.files.push(Found { rel, kind, format });
     }
-    Ok(())
+}
+
+fn stem(name: &str) -> &str {
+    Path::new(name)
+        .file_stem()
+        .and_then(|s| s.to_str())
+        .unwrap_or("")
+}
+
+fn format_of(name: &str) -> Option<Format> {
+    match Path::new(name)
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase)
+        .as_deref()
+    {
+        Some("csv") => Some(Format::Csv),
+        Some("toml") => Some(Format::Toml),
+        Some("xlsx" | "xls" | "ods") => Some(Format::Spreadsheet),
+        _ => None,
+    }
+}
+
+/// Whether a top-level entry named `name` would hold records.
+fn is_data(name: &str) -> bool {
+    name == settings::FILE
+        || RecordType::from_plural(name).is_some()
+        || (format_of(name).is_some() && RecordType::from_plural(stem(name)).is_some())
 }
 
 fn rel_path(root: &Path, path: &Path) -> String {
@@ -136,8 +249,9 @@ pub fn ensure_folder(root: &Path) -> Result<()> {
     }
 }
 
-/// Loads every record of the folder (`today` tells a future year). Problems
-/// go to `sink`; only a folder that cannot be read at all is an error.
+/// Loads every record of the folder (`today` tells a future year), no file
+/// larger than the default limit. Problems go to `sink`; only a folder that
+/// cannot be read at all is an error.
 pub fn load(
     root: &Path,
     lang: Lang,
@@ -145,8 +259,26 @@ pub fn load(
     sink: &mut Diagnostics,
     progress: &mut Progress,
 ) -> Result<Dataset> {
+    let max_mb = guard::DEFAULT_MAX_FILE_MB;
+    load_capped(root, lang, today, max_mb, sink, progress)
+}
+
+/// [`load`], no file larger than `max_mb` MiB. Every file left out whole is
+/// named in [`Dataset::left_out`].
+pub fn load_capped(
+    root: &Path,
+    lang: Lang,
+    today: Date,
+    max_mb: u64,
+    sink: &mut Diagnostics,
+    progress: &mut Progress,
+) -> Result<Dataset> {
     ensure_folder(root)?;
-    let found = discover(root)?;
+    let Discovered {
+        files: found,
+        skipped,
+    } = discover(root)?;
+    let guard = guard::Guard::new(root, max_mb);
     let mut ds = Dataset {
         root: root.to_path_buf(),
         ..Dataset::default()
@@ -161,7 +293,8 @@ pub fn load(
     // Every id is new text, most other values repeat: about one new string
     // per 64 bytes of records, which spares the interner rebuilding its index
     // as a big folder streams in.
-    ds.strings.reserve((total / 64) as usize);
+    ds.strings
+        .reserve((total.min(guard.max_bytes()) / 64) as usize);
     let this_year = today.year();
     let mut builder = schema::Builder::new(&mut ds, lang, this_year);
     // Files are read type by type so that each type's records stay together.
@@ -174,10 +307,13 @@ pub fn load(
                 kind,
             });
             let path: PathBuf = root.join(&f.rel);
-            match f.format {
-                Format::Csv => csv_file::read(&path, kind, id, &mut builder, progress),
-                Format::Toml => toml_file::read(&path, kind, id, &mut builder, progress),
-                Format::Spreadsheet => {}
+            let read = match f.format {
+                Format::Csv => csv_file::read(&path, &guard, kind, id, &mut builder, progress),
+                Format::Toml => toml_file::read(&path, &guard, kind, id, &mut builder, progress),
+                Format::Spreadsheet => true,
+            };
+            if !read {
+                builder.ds.left_out.push(f.rel.clone());
             }
             sink.extend(builder.diags.drain(..));
         }
@@ -200,6 +336,25 @@ pub fn load(
                 .help(help),
         );
     }
+    for s in skipped {
+        let path = crate::model::text::escape(&s.rel);
+        let msg = tr!(lang, s.why.key(), path = path);
+        sink.push(Diagnostic::new(s.why.rule(), msg).at(path.into_owned(), None));
+        if s.records {
+            ds.left_out.push(s.rel);
+        }
+    }
+    ds.left_out.sort();
     progress.finish();
     Ok(ds)
+}
+
+/// The message for a file the guard would not open.
+pub(crate) fn refusal_message(lang: Lang, refusal: &guard::Refusal) -> String {
+    match refusal {
+        guard::Refusal::Outside => lang.t("load.refused-outside").to_string(),
+        guard::Refusal::NotRegular => lang.t("load.refused-not-regular").to_string(),
+        guard::Refusal::TooBig(mb) => tr!(lang, "load.too-big", limit = mb),
+        guard::Refusal::Io(e) => tr!(lang, "load.unreadable", error = e),
+    }
 }

@@ -17,7 +17,11 @@ use crate::tr;
 /// diagnostics; the settings keep every valid part.
 pub fn read(root: &Path, lang: Lang) -> (Settings, Vec<Diagnostic>) {
     let path = root.join(FILE);
-    match std::fs::read(&path) {
+    if std::fs::symlink_metadata(&path).is_err() {
+        return (Settings::default(), Vec::new());
+    }
+    let guard = super::guard::Guard::new(root, super::guard::DEFAULT_MAX_FILE_MB);
+    match guard.read(&path) {
         Ok(bytes) => match String::from_utf8(bytes) {
             Ok(text) => parse(&text, lang),
             Err(_) => (
@@ -25,13 +29,16 @@ pub fn read(root: &Path, lang: Lang) -> (Settings, Vec<Diagnostic>) {
                 vec![setting_error(lang, None, tr!(lang, "settings.not-utf8"))],
             ),
         },
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => (Settings::default(), Vec::new()),
-        Err(e) => (
+        Err(refusal) => (
             Settings::default(),
             vec![setting_error(
                 lang,
                 None,
-                tr!(lang, "settings.unreadable", error = e),
+                tr!(
+                    lang,
+                    "settings.unreadable",
+                    error = super::refusal_message(lang, &refusal)
+                ),
             )],
         ),
     }
@@ -116,6 +123,10 @@ fn set(s: &mut Settings, section: &str, key: &str, value: &Item, lang: Lang) -> 
             Some(y) if (1900..=9999).contains(&y) => s.records_from = Some(y as u16),
             _ => return Err(tr!(lang, "settings.want-year", key = full)),
         },
+        ("data", "max-file-mb") => match value.as_integer() {
+            Some(mb) if mb >= 1 => s.max_file_mb = Some(mb as u64),
+            _ => return Err(tr!(lang, "settings.want-number", key = full)),
+        },
         _ => return Err(tr!(lang, "settings.unknown-key", key = full)),
     }
     Ok(())
@@ -143,6 +154,29 @@ pub fn line_of(text: &str, offset: usize) -> u32 {
         .filter(|&&b| b == b'\n')
         .count() as u32
         + 1
+}
+
+/// The offsets where the lines of a text start, so that the line of any
+/// offset is a binary search: a TOML file with 20,000 records must not count
+/// its lines from the top for every key.
+pub struct LineStarts(Vec<usize>);
+
+impl LineStarts {
+    pub fn new(text: &str) -> LineStarts {
+        let mut starts = vec![0];
+        starts.extend(
+            text.bytes()
+                .enumerate()
+                .filter(|(_, b)| *b == b'\n')
+                .map(|(i, _)| i + 1),
+        );
+        LineStarts(starts)
+    }
+
+    /// The 1-based line of byte `offset`, as [`line_of`] counts it.
+    pub fn line(&self, offset: usize) -> u32 {
+        self.0.partition_point(|&s| s <= offset) as u32
+    }
 }
 
 /// An `invalid-setting` finding at `line` of `thidua.toml`.
@@ -195,6 +229,15 @@ mod tests {
         assert!(d.iter().all(
             |d| d.rule == RuleId::InvalidSetting && d.severity == crate::diag::Severity::Error
         ));
+    }
+
+    #[test]
+    fn line_starts_agree_with_counting() {
+        let text = "a\nbc\n\nd";
+        let lines = LineStarts::new(text);
+        for i in 0..=text.len() + 2 {
+            assert_eq!(lines.line(i), line_of(text, i), "{i}");
+        }
     }
 
     #[test]

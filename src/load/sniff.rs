@@ -271,23 +271,18 @@ pub fn defang(d: &mut crate::diag::Diagnostic) {
     }
 }
 
-/// `s` with its control characters (other than tab) shown as `\u{..}`
-/// escapes, so that text quoted from a file never drives the terminal.
+/// `s` with its unsafe characters escaped: the one shared escaping of
+/// [`crate::model::text::escape`] (control and bidi characters), tabs kept
+/// as they are since they are harmless in a message.
 pub fn escape_controls(s: &str) -> std::borrow::Cow<'_, str> {
-    let bad = |c: char| c.is_control() && c != '\t';
-    if !s.chars().any(bad) {
-        return std::borrow::Cow::Borrowed(s);
+    if !s.contains('\t') {
+        return crate::model::text::escape(s);
     }
-    let mut out = String::with_capacity(s.len() + 8);
-    for c in s.chars() {
-        match c {
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            c if bad(c) => out.push_str(&format!("\\u{{{:x}}}", c as u32)),
-            c => out.push(c),
-        }
-    }
-    std::borrow::Cow::Owned(out)
+    let parts: Vec<String> = s
+        .split('\t')
+        .map(|p| crate::model::text::escape(p).into_owned())
+        .collect();
+    std::borrow::Cow::Owned(parts.join("\t"))
 }
 
 #[cfg(test)]

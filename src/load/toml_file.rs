@@ -6,32 +6,36 @@ use std::path::Path;
 
 use toml_edit::{Document, Item, Table, Value};
 
+use super::guard::Guard;
 use super::schema::{field_index, unknown_field, Builder, Values, MAX_FIELDS};
+use super::settings::{line_of, LineStarts};
 use super::Progress;
 use crate::diag::{Diagnostic, RuleId};
 use crate::model::{text, FileId, RecordType};
-use crate::settings::line_of;
 use crate::tr;
 
+/// Reads the TOML file at `path` into `b`; `false` when the file was left
+/// out whole (a finding says why).
 pub fn read(
     path: &Path,
+    guard: &Guard,
     kind: RecordType,
     file: FileId,
     b: &mut Builder<'_>,
     progress: &mut Progress,
-) {
+) -> bool {
     let rel = b.ds.file(file).path.clone();
     let lang = b.lang;
     let parse_error = |msg: String, line: Option<u32>| {
         Diagnostic::new(RuleId::ParseError, msg).at(rel.clone(), line)
     };
-    let bytes = match std::fs::read(path) {
+    let bytes = match guard.read(path) {
         Ok(b) => b,
-        Err(e) => {
-            b.diags
-                .push(parse_error(tr!(lang, "load.unreadable", error = e), None));
+        Err(refusal) => {
+            let msg = super::refusal_message(lang, &refusal);
+            b.diags.push(parse_error(msg, None));
             b.ds.unreadable.push(file);
-            return;
+            return false;
         }
     };
     if let Some(what) = super::sniff::not_text(&bytes) {
@@ -39,7 +43,7 @@ pub fn read(
         b.diags
             .push(parse_error(lang.t(what.key()).to_string(), None).help(help));
         b.ds.unreadable.push(file);
-        return;
+        return false;
     }
     let size = bytes.len() as u64;
     let base = progress.done();
@@ -51,7 +55,7 @@ pub fn read(
                     .help(lang.t("load.encoding-help")),
             );
             b.ds.unreadable.push(file);
-            return;
+            return false;
         }
     };
     let body = text.strip_prefix('\u{feff}').unwrap_or(&text);
@@ -65,11 +69,12 @@ pub fn read(
                 line,
             ));
             b.ds.unreadable.push(file);
-            return;
+            return false;
         }
     };
     let _ = offset;
-    let line = |span: Option<std::ops::Range<usize>>| span.map(|s| line_of(body, s.start));
+    let lines = LineStarts::new(body);
+    let line = |span: Option<std::ops::Range<usize>>| span.map(|s| lines.line(s.start));
     let root = doc.as_table();
     for (key, item) in root.iter() {
         let key_line = root
@@ -80,7 +85,7 @@ pub fn read(
             match item {
                 Item::ArrayOfTables(aot) => {
                     for table in aot.iter() {
-                        read_table(table, body, kind, file, b);
+                        read_table(table, &lines, kind, file, b);
                     }
                 }
                 _ => {
@@ -100,12 +105,19 @@ pub fn read(
         }
     }
     progress.at(base, size);
+    true
 }
 
-fn read_table(table: &Table, body: &str, kind: RecordType, file: FileId, b: &mut Builder<'_>) {
+fn read_table(
+    table: &Table,
+    lines: &LineStarts,
+    kind: RecordType,
+    file: FileId,
+    b: &mut Builder<'_>,
+) {
     let rel = b.ds.file(file).path.clone();
     let lang = b.lang;
-    let header_line = table.span().map(|s| line_of(body, s.start)).unwrap_or(1);
+    let header_line = table.span().map(|s| lines.line(s.start)).unwrap_or(1);
     let mut owned: Vec<(usize, String, u32)> = Vec::new();
     let mut reported = [false; MAX_FIELDS];
     for (key, item) in table.iter() {
@@ -113,7 +125,7 @@ fn read_table(table: &Table, body: &str, kind: RecordType, file: FileId, b: &mut
             .key(key)
             .and_then(|k| k.span())
             .or_else(|| item.span())
-            .map(|s| line_of(body, s.start))
+            .map(|s| lines.line(s.start))
             .unwrap_or(header_line);
         let name = text::clean(key).to_lowercase();
         let Some(f) = field_index(kind, &name) else {

@@ -284,6 +284,9 @@ pub struct Dataset {
     /// that names no record of their type is counted against them rather
     /// than reported row by row.
     pub unreadable: Vec<FileId>,
+    /// Files of a record type left out whole (unreadable, refused, not
+    /// parsed), by path: their records are missing from every count.
+    pub left_out: Vec<String>,
 }
 
 impl Dataset {

@@ -109,6 +109,9 @@ pub struct Settings {
     pub organisation: Organisation,
     /// Awards before this year are not on file (`[data] records-from`).
     pub records_from: Option<u16>,
+    /// The most one file of the folder may hold, in MiB (`[data]
+    /// max-file-mb`; the loader's default when unset).
+    pub max_file_mb: Option<u64>,
     /// `[rules]`, in file order.
     pub rules: Vec<RawEntry>,
     /// `[thresholds]`, in file order.

@@ -1,6 +1,7 @@
 //! Text normalisation shared by the loader, the code tables and the importer:
 //! NFC on load, and the folded keys under which Vietnamese names compare equal
-//! whatever Unicode form, case or spacing they were typed in.
+//! whatever Unicode form, case or spacing they were typed in; and the one
+//! [`escape`] every human-readable output passes quoted values through.
 
 use std::borrow::Cow;
 use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
@@ -77,18 +78,37 @@ pub fn edit_distance(a: &str, b: &str) -> usize {
     prev[b.len()]
 }
 
+/// The most characters of a value the "did you mean" search compares: a
+/// code or a name is far shorter, and a 1 MB cell must not cost seconds.
+pub const MAX_SUGGEST_CHARS: usize = 64;
+
 /// The candidate nearest to `input` (compared on [`fold_ascii`] keys), if it is
-/// near enough to be a plausible typo.
+/// near enough to be a plausible typo. Inputs longer than
+/// [`MAX_SUGGEST_CHARS`] get no suggestion, and candidates whose length alone
+/// puts them past the best distance so far are not compared.
 pub fn nearest<'a>(input: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    if input.len() > MAX_SUGGEST_CHARS * 4 {
+        return None;
+    }
     let key = fold_ascii(input);
+    let len = key.chars().count();
+    if len > MAX_SUGGEST_CHARS {
+        return None;
+    }
+    let limit = (len / 2).max(2);
     let mut best: Option<(usize, &str)> = None;
     for cand in candidates {
-        let d = edit_distance(&key, &fold_ascii(cand));
+        let folded = fold_ascii(cand);
+        let clen = folded.chars().count();
+        let bound = best.map_or(limit, |(bd, _)| bd.saturating_sub(1));
+        if clen.abs_diff(len) > bound {
+            continue;
+        }
+        let d = edit_distance(&key, &folded);
         if best.is_none_or(|(bd, _)| d < bd) {
             best = Some((d, cand));
         }
     }
-    let limit = (key.chars().count() / 2).max(2);
     best.filter(|(d, _)| *d <= limit).map(|(_, c)| c)
 }
 
@@ -107,11 +127,23 @@ pub fn nearest_all<'a>(input: &str, candidates: impl IntoIterator<Item = &'a str
             })
             .collect()
     };
+    // The same bounds as `nearest`: no edit distance over a huge cell.
+    if input.len() > MAX_SUGGEST_CHARS * 4 {
+        return Vec::new();
+    }
     let key = look_alike(input);
-    let limit = (key.chars().count() / 2).max(2);
+    let len = key.chars().count();
+    if len > MAX_SUGGEST_CHARS {
+        return Vec::new();
+    }
+    let limit = (len / 2).max(2);
     let mut best: (usize, Vec<&str>) = (limit + 1, Vec::new());
     for cand in candidates {
-        let d = edit_distance(&key, &look_alike(cand));
+        let folded = look_alike(cand);
+        if folded.chars().count().abs_diff(len) > best.0 {
+            continue;
+        }
+        let d = edit_distance(&key, &folded);
         if d < best.0 {
             best = (d, vec![cand]);
         } else if d == best.0 && !best.1.contains(&cand) {
@@ -124,9 +156,59 @@ pub fn nearest_all<'a>(input: &str, candidates: impl IntoIterator<Item = &'a str
     best.1
 }
 
+/// Whether `c` must not reach a terminal or a log raw: C0 and C1 controls
+/// (ESC, CR, LF, …), DEL, and the bidirectional overrides and isolates
+/// that reorder what a reader sees.
+pub fn is_unsafe(c: char) -> bool {
+    c.is_control()
+        || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' | '\u{061C}')
+}
+
+/// `s` with every [`is_unsafe`] character written as a visible escape
+/// (`\n`, `\r`, `\t`, `\u{1b}`), so that a value quoted in a message cannot
+/// move the cursor, retitle the terminal or forge a line such as
+/// `::error file=…` of a CI log. Borrows when there is nothing to escape.
+pub fn escape(s: &str) -> Cow<'_, str> {
+    if !s.chars().any(is_unsafe) {
+        return Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        push_escaped(&mut out, c);
+    }
+    Cow::Owned(out)
+}
+
+/// Pushes `c` onto `out`, as [`escape`] writes it.
+pub fn push_escaped(out: &mut String, c: char) {
+    match c {
+        '\n' => out.push_str("\\n"),
+        '\r' => out.push_str("\\r"),
+        '\t' => out.push_str("\\t"),
+        c if is_unsafe(c) => out.push_str(&format!("\\u{{{:x}}}", c as u32)),
+        c => out.push(c),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn escapes_controls_and_bidi_overrides() {
+        assert_eq!(escape("Nguyễn Văn An"), "Nguyễn Văn An");
+        assert_eq!(escape("a\x1b]0;x\x07b"), "a\\u{1b}]0;x\\u{7}b");
+        assert_eq!(escape("x\n::error file=a::b\r"), "x\\n::error file=a::b\\r");
+        assert_eq!(escape("\u{202E}abc\u{85}"), "\\u{202e}abc\\u{85}");
+    }
+
+    #[test]
+    fn long_inputs_get_no_suggestion_and_short_ones_do() {
+        assert_eq!(nearest("CSTDCS", ["CSTDCS", "LDTT"]), Some("CSTDCS"));
+        assert_eq!(nearest("LDTx", ["CSTDCS", "LDTT"]), Some("LDTT"));
+        let long = "x".repeat(1 << 20);
+        assert_eq!(nearest(&long, ["CSTDCS", "LDTT"]), None);
+    }
 
     #[test]
     fn nfd_and_nfc_fold_alike() {

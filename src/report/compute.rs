@@ -91,6 +91,7 @@ pub fn compute(
         previous,
         unreadable,
         other_errors: (flawed + dropped) as u64,
+        left_out: ds.left_out.clone(),
         law_findings,
         records_from: None,
     }

@@ -1,5 +1,6 @@
 //! The report as CSV: one table per file, numbers plain (no thousands
-//! separators, no `%`), the change from the year before in its own column.
+//! separators, no `%`), the change from the year before in its own column;
+//! text that a spreadsheet would run as a formula is neutralised.
 
 use std::io::Write;
 
@@ -112,9 +113,40 @@ pub fn write_with(
         .delimiter(delimiter)
         .terminator(terminator)
         .from_writer(out);
-    w.write_record(&headers)?;
+    w.write_record(headers.iter().map(|h| neutralise(h)))?;
     for row in rows {
-        w.write_record(row.iter().map(Value::text))?;
+        w.write_record(row.iter().map(|v| match v {
+            Value::Text(t) => neutralise(t),
+            v => v.text(),
+        }))?;
     }
     w.flush()
+}
+
+/// A text cell a spreadsheet will not run as a formula (OWASP "CSV
+/// injection"): one starting with `=`, `+`, `-`, `@`, a tab or a carriage
+/// return gets a leading `'`, unless it is a plain number such as `-3`.
+pub fn neutralise(s: &str) -> String {
+    let risky = s.starts_with(['=', '+', '-', '@', '\t', '\r']);
+    if risky && s.trim().parse::<f64>().is_err() {
+        format!("'{s}")
+    } else {
+        s.to_string()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::neutralise;
+
+    #[test]
+    fn formulas_are_neutralised_and_numbers_kept() {
+        assert_eq!(neutralise("=HYPERLINK(\"x\")"), "'=HYPERLINK(\"x\")");
+        assert_eq!(neutralise("+1+cmd"), "'+1+cmd");
+        assert_eq!(neutralise("@SUM(A1)"), "'@SUM(A1)");
+        assert_eq!(neutralise("\t=1"), "'\t=1");
+        assert_eq!(neutralise("-3"), "-3");
+        assert_eq!(neutralise("-1.5"), "-1.5");
+        assert_eq!(neutralise("Xã Tây Yên"), "Xã Tây Yên");
+    }
 }

@@ -10,6 +10,7 @@ use std::fmt::Write as _;
 use std::io::Write;
 
 use crate::i18n::Lang;
+use crate::model::text;
 use crate::tr;
 
 use super::print::Printed;
@@ -216,8 +217,9 @@ fn esc(s: &str) -> String {
             '>' => out.push_str("&gt;"),
             '"' => out.push_str("&quot;"),
             '\'' => out.push_str("&#39;"),
-            // Not allowed in XML 1.0 (a name pasted from a spreadsheet).
-            c if c.is_control() && c != '\n' && c != '\t' => {}
+            // Not allowed in XML 1.0 (a name pasted from a spreadsheet), or
+            // reordering what the reader sees: shown as escapes.
+            c if text::is_unsafe(c) && c != '\n' && c != '\t' => text::push_escaped(&mut out, c),
             _ => out.push(ch),
         }
     }

@@ -15,7 +15,7 @@
 //! - `by_gender`: {`nam`, `nu`, `unknown`} for awards to people, present only
 //!   when some awarded person has a gender;
 //! - `excluded`: {`awards`, `proposals`} records of the year left out for a
-//!   structural error, and `unreadable_award_rows`, `unreadable_proposal_rows`
+//!   structural error, `files` left out whole (by path), and `unreadable_award_rows`, `unreadable_proposal_rows`
 //!   (rows of any year that never became records);
 //! - `law_findings`: the number of findings of the law's rules, when they were
 //!   run (they never change the tallies);
@@ -126,7 +126,8 @@ fn year_object(t: &Tallies, r: &Report) -> Map<String, Value> {
     m.insert(
         "excluded".into(),
         json!({"awards": t.excluded.awards, "proposals": t.excluded.proposals,
-               "unreadable_award_rows": r.unreadable.awards, "unreadable_proposal_rows": r.unreadable.proposals}),
+               "unreadable_award_rows": r.unreadable.awards, "unreadable_proposal_rows": r.unreadable.proposals,
+               "files": r.left_out}),
     );
     m
 }

@@ -59,7 +59,7 @@ fn escape(s: &str) -> String {
                 out.push(ch);
             }
             '\n' | '\r' => out.push(' '),
-            _ => out.push(ch),
+            c => crate::model::text::push_escaped(&mut out, c),
         }
     }
     out

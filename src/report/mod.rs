@@ -141,6 +141,9 @@ pub struct Report {
     /// a person whose unit is unknown is rolled up under the unknown unit),
     /// but `--strict` refuses them too.
     pub other_errors: u64,
+    /// Files of a record type left out whole (unreadable, refused, not
+    /// parsed), by path: `--strict` refuses them, the notes name them.
+    pub left_out: Vec<String>,
     /// How many findings of the law's rules concern the reported awards, when
     /// they were run (they never change the tallies; `thidua check` lists them).
     pub law_findings: Option<usize>,
@@ -168,7 +171,7 @@ impl Report {
     /// Everything `--strict` refuses: the records left out and the other
     /// records with a structural error the report rests on.
     pub fn structural_errors(&self) -> u64 {
-        self.excluded_total() + self.other_errors
+        self.excluded_total() + self.other_errors + self.left_out.len() as u64
     }
 }
 

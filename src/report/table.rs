@@ -15,6 +15,7 @@ use unicode_width::UnicodeWidthStr;
 
 use super::{Cell, Table};
 use crate::i18n::Lang;
+use crate::model::text::escape;
 
 /// How the tables are laid out.
 #[derive(Clone, Copy, Debug, Default)]
@@ -40,7 +41,7 @@ pub fn write(
         None => s.to_string(),
     };
     for line in head {
-        writeln!(out, "{}", fit(line))?;
+        writeln!(out, "{}", fit(&escape(line)))?;
     }
     for t in tables {
         let parts = if layout.trend {
@@ -50,7 +51,7 @@ pub fn write(
         };
         for part in &parts {
             writeln!(out)?;
-            writeln!(out, "{}", fit(&part.title))?;
+            writeln!(out, "{}", fit(&escape(&part.title)))?;
             if let (true, Some(year)) = (part.changes, part.since) {
                 // `62 (+5)` says nothing to a reader who is not told what +5 is.
                 writeln!(
@@ -118,11 +119,16 @@ pub fn per_measure(t: &Table) -> Vec<Table> {
 
 /// One table as text.
 pub fn render(t: &Table, layout: &Layout, lang: Lang) -> String {
-    let mut headers = t.headers.clone();
+    // Values from the user's files reach the terminal escaped.
+    let mut headers: Vec<String> = t.headers.iter().map(|h| escape(h).into_owned()).collect();
     let mut rows: Vec<Vec<String>> = t
         .rows
         .iter()
-        .map(|row| row.iter().map(|c| c.display_in(lang)).collect())
+        .map(|row| {
+            row.iter()
+                .map(|c| escape(&c.display_in(lang)).into_owned())
+                .collect()
+        })
         .collect();
     if let (Some(width), true) = (layout.width, layout.trend) {
         fit_labels(&mut headers, &mut rows, width);

@@ -9,7 +9,7 @@
 use std::collections::HashMap;
 
 use crate::i18n::Lang;
-use crate::model::Code;
+use crate::model::{text, Code};
 use crate::tr;
 
 use super::{Counts, Denominator, Report, Tallies};
@@ -117,6 +117,7 @@ pub fn notes(r: &Report, lang: Lang) -> Vec<String> {
             rows = rows
         ));
     }
+    out.extend(left_out_note(r, lang));
     if !r.trend {
         for t in r.years.iter().filter(|t| !t.has_data()) {
             out.push(tr!(lang, "report.no-data", year = t.year));
@@ -126,6 +127,20 @@ pub fn notes(r: &Report, lang: Lang) -> Vec<String> {
         out.push(tr!(lang, "report.law-findings", count = n));
     }
     out
+}
+
+/// The note naming the files left out whole, if any.
+pub fn left_out_note(r: &Report, lang: Lang) -> Option<String> {
+    if r.left_out.is_empty() {
+        return None;
+    }
+    let files: Vec<_> = r.left_out.iter().map(|f| text::escape(f)).collect();
+    Some(tr!(
+        lang,
+        "report.left-out",
+        count = r.left_out.len(),
+        files = files.join(", ")
+    ))
 }
 
 /// Every table of the report, in the order of [`NAMES`], empty ones included.

@@ -420,6 +420,7 @@ fn interrupted_write_leaves_the_folder_as_it_was() {
         opts.create_people = true;
         opts.fail = FailPoint {
             after_placed: Some(k),
+            ..FailPoint::default()
         };
         let result = import::run(dir.path(), &opts, thidua::Lang::En, &mut Progress::hidden());
         assert!(

@@ -13,6 +13,7 @@ mod draft;
 mod excel;
 mod fmt_add;
 mod guide;
+mod hostile;
 mod import;
 mod import_example;
 mod import_props;

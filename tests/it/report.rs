@@ -358,7 +358,8 @@ fn expected(f: &Folder, year: u16) -> BTreeMap<&'static str, Value> {
     out.insert(
         "excluded",
         serde_json::json!({"awards": excluded_awards, "proposals": excluded_proposals,
-                           "unreadable_award_rows": f.unreadable, "unreadable_proposal_rows": 0}),
+                           "unreadable_award_rows": f.unreadable, "unreadable_proposal_rows": 0,
+                           "files": []}),
     );
     out
 }
