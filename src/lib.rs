@@ -11,6 +11,7 @@ pub mod cli;
 pub mod commands;
 pub mod diag;
 pub mod draft;
+pub mod eligible;
 pub mod emit;
 pub mod engine;
 pub mod env;
@@ -19,6 +20,7 @@ pub mod fsutil;
 pub mod i18n;
 pub mod import;
 pub mod load;
+pub mod lookup;
 pub mod model;
 pub mod report;
 pub mod rules;
@@ -149,5 +151,8 @@ fn command_name(command: &cli::Command) -> &'static str {
         cli::Command::Explain(_) => "explain",
         cli::Command::Init(_) => "init",
         cli::Command::Draft(_) => "draft",
+        cli::Command::Eligible(_) => "eligible",
+        cli::Command::History(_) => "history",
+        cli::Command::Find(_) => "find",
     }
 }

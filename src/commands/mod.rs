@@ -2,7 +2,10 @@
 
 pub mod check;
 pub mod draft;
+pub mod eligible;
 pub mod explain;
+pub mod find;
+pub mod history;
 pub mod import;
 pub mod init;
 pub mod report;
@@ -21,5 +24,8 @@ pub fn dispatch(ctx: &mut Ctx<'_>, command: &Command) -> Result<i32> {
         Command::Explain(args) => explain::run(ctx, args),
         Command::Init(args) => init::run(ctx, args),
         Command::Draft(args) => draft::run(ctx, args),
+        Command::Eligible(args) => eligible::run(ctx, args),
+        Command::History(args) => history::run(ctx, args),
+        Command::Find(args) => find::run(ctx, args),
     }
 }

@@ -9,6 +9,7 @@
 mod check;
 mod core;
 mod draft;
+mod eligible;
 mod import;
 mod report;
 mod rules;
@@ -88,6 +89,7 @@ pub fn entries() -> impl Iterator<Item = &'static Entry> {
         .chain(report::ENTRIES)
         .chain(import::ENTRIES)
         .chain(draft::ENTRIES)
+        .chain(eligible::ENTRIES)
 }
 
 fn table() -> &'static HashMap<&'static str, &'static Entry> {

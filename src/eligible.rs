@@ -1,0 +1,464 @@
+//! Who is eligible next (`thidua eligible YEAR`): every candidate — a
+//! recipient and an award code — is added to the dataset as a pending
+//! proposal dated the day asked, with the competent issuer of the lowest
+//! level, and the law's rules (`rules::check_law`, the same as `check`) run
+//! once over all of them; candidates with a finding or an unchecked rule
+//! are dropped, and the rules run again on the rest, until nothing more is
+//! dropped. The candidates left are judged together, counting for each other
+//! as pending proposals do; no second copy of the law is kept here.
+
+use std::collections::{HashMap, HashSet};
+
+use crate::diag::{Diagnostics, RuleId, Severity};
+use crate::i18n::Lang;
+use crate::model::settings::OrgLevel;
+use crate::model::{
+    AwardCode, Code, Dataset, Date, Eligible, FileId, Issuer, Loc, Proposal, ProposalStatus,
+    Recipient, RecordType, SourceFile, Sym,
+};
+use crate::rules::chains::{self, Outlook};
+use crate::rules::config::RuleConfig;
+use crate::rules::{self, authority, windows, WindowId};
+
+/// The default award codes asked about for people.
+pub const PERSON_AWARDS: [AwardCode; 9] = [
+    AwardCode::Ldtt,
+    AwardCode::Cstdcs,
+    AwardCode::Cstdt,
+    AwardCode::Cstdtq,
+    AwardCode::Bkt,
+    AwardCode::Bkttg,
+    AwardCode::Hcld3,
+    AwardCode::Hcld2,
+    AwardCode::Hcld1,
+];
+
+/// The default award codes asked about for units.
+pub const UNIT_AWARDS: [AwardCode; 2] = [AwardCode::Ttldtt, AwardCode::Ttldxs];
+
+/// Rules that limit a group, reported apart and never held against one
+/// candidate.
+pub const GROUP_RULES: [RuleId; 1] = [RuleId::CstdcsRatio];
+
+/// At most this many rounds; the set shrinks every round, and in practice
+/// settles in two or three.
+const MAX_ROUNDS: usize = 12;
+
+/// What is asked.
+#[derive(Clone, Debug)]
+pub struct Request {
+    pub year: u16,
+    /// The day the candidates are judged as proposed (31 December of `year`).
+    pub date: Date,
+    /// The award codes asked about; empty: the defaults.
+    pub awards: Vec<AwardCode>,
+    /// Only this person or unit.
+    pub subject: Option<Recipient>,
+    /// The organisation's level (`[organisation] level`), for the issuer.
+    pub level: Option<OrgLevel>,
+}
+
+/// A candidate's standing.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Status {
+    Eligible,
+    Unknown,
+    NotEligible,
+}
+
+impl Status {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Eligible => "eligible",
+            Status::Unknown => "unknown",
+            Status::NotEligible => "not_eligible",
+        }
+    }
+}
+
+/// A finding that stands in the way.
+#[derive(Clone, Debug)]
+pub struct Finding {
+    pub rule: RuleId,
+    pub severity: Severity,
+    pub message: String,
+}
+
+/// A rule that could not judge, and the evidence it lacked.
+#[derive(Clone, Debug)]
+pub struct Missing {
+    pub rule: RuleId,
+    pub reason: String,
+}
+
+/// One recipient and award code, as judged.
+#[derive(Clone, Debug)]
+pub struct Candidate {
+    /// The id of the pending proposal it was judged as.
+    pub id: Sym,
+    pub recipient: Recipient,
+    pub award: AwardCode,
+    pub issuer: Option<Issuer>,
+    pub status: Status,
+    pub findings: Vec<Finding>,
+    pub unchecked: Vec<Missing>,
+}
+
+/// A group limit over the eligible candidates (`cstdcs-ratio`).
+#[derive(Clone, Debug)]
+pub struct Limit {
+    pub rule: RuleId,
+    pub award: AwardCode,
+    /// At most this many.
+    pub max: usize,
+    /// Of how many LĐTT (held and eligible) it is counted.
+    pub base: usize,
+    /// Eligible candidates and awards already held for the year.
+    pub eligible: usize,
+    pub held: usize,
+}
+
+/// The answer.
+#[derive(Debug)]
+pub struct Eligibility {
+    pub year: u16,
+    pub date: Date,
+    pub window: WindowId,
+    pub candidates: Vec<Candidate>,
+    pub limits: Vec<Limit>,
+    /// How many times the law's rules ran.
+    pub rounds: usize,
+    /// The file the proposals would be written to.
+    pub file: String,
+    /// Each person's outlook, for the people among the candidates.
+    pub outlook: HashMap<Sym, Vec<Outlook>>,
+}
+
+/// Judges the candidates of `req` over `ds`, whose structural checks have
+/// run; `ds` gets the candidates' source file and ids and is otherwise left
+/// as it was.
+pub fn judge(
+    ds: &mut Dataset,
+    config: &RuleConfig,
+    lang: Lang,
+    req: &Request,
+    file: &str,
+) -> Eligibility {
+    let mut candidates = candidates(ds, req);
+    let file_id = FileId(ds.files.len() as u32);
+    ds.files.push(SourceFile {
+        path: file.to_string(),
+        kind: RecordType::Proposal,
+    });
+    name_candidates(ds, &mut candidates, req.year);
+    let by_id: HashMap<Sym, usize> = candidates
+        .iter()
+        .enumerate()
+        .map(|(i, c)| (c.id, i))
+        .collect();
+    let base = ds.proposals.len();
+    let mut rounds = 0;
+    loop {
+        rounds += 1;
+        let active: Vec<usize> = (0..candidates.len())
+            .filter(|&i| candidates[i].status == Status::Eligible)
+            .collect();
+        ds.proposals.truncate(base);
+        ds.proposals.extend(
+            active
+                .iter()
+                .enumerate()
+                .map(|(n, &i)| proposal(&candidates[i], req, file_id, n)),
+        );
+        let mut sink = Diagnostics::with_overrides(config.levels.clone());
+        let coverage = rules::check_law(ds, config, lang, &mut sink);
+        let dropped = settle(ds, &mut candidates, &by_id, sink, coverage);
+        if dropped == 0 || rounds >= MAX_ROUNDS {
+            break;
+        }
+    }
+    ds.proposals.truncate(base);
+    ds.files.pop();
+    let limits = limits(ds, config, req, &candidates);
+    let outlook = outlooks(ds, config, req.year, &candidates);
+    Eligibility {
+        year: req.year,
+        date: req.date,
+        window: windows::at(req.date),
+        candidates,
+        limits,
+        rounds,
+        file: file.to_string(),
+        outlook,
+    }
+}
+
+/// The pending proposal a candidate is judged as.
+fn proposal(c: &Candidate, req: &Request, file: FileId, n: usize) -> Proposal {
+    Proposal {
+        id: c.id,
+        year: req.year,
+        recipient: c.recipient,
+        award: c.award,
+        proposed_by: None,
+        status: ProposalStatus::Pending,
+        date: Some(req.date),
+        award_id: None,
+        loc: Loc {
+            file,
+            line: n as u32 + 2,
+        },
+        flawed: false,
+    }
+}
+
+/// Marks the candidates of this round with a finding (other than a group
+/// limit) as not eligible, and those some rule could not judge as unknown;
+/// how many were marked.
+fn settle(
+    ds: &Dataset,
+    candidates: &mut [Candidate],
+    by_id: &HashMap<Sym, usize>,
+    sink: Diagnostics,
+    coverage: rules::Coverage,
+) -> usize {
+    let mut findings: HashMap<usize, Vec<Finding>> = HashMap::new();
+    for d in sink.into_items() {
+        if GROUP_RULES.contains(&d.rule) || d.rule == RuleId::MissingEvidence {
+            continue;
+        }
+        let Some(i) = d
+            .record
+            .as_deref()
+            .and_then(|r| ds.strings.get(r))
+            .and_then(|s| by_id.get(&s))
+        else {
+            continue;
+        };
+        findings.entry(*i).or_default().push(Finding {
+            rule: d.rule,
+            severity: d.severity,
+            message: d.message,
+        });
+    }
+    let mut unchecked: HashMap<usize, Vec<Missing>> = HashMap::new();
+    for u in coverage.pending {
+        if let Some(&i) = by_id.get(&u.record) {
+            unchecked.entry(i).or_default().push(Missing {
+                rule: u.rule,
+                reason: u.reason,
+            });
+        }
+    }
+    let mut dropped = 0;
+    for (i, f) in findings {
+        let c = &mut candidates[i];
+        if c.status == Status::Eligible {
+            c.status = Status::NotEligible;
+            c.findings = f;
+            dropped += 1;
+        }
+    }
+    for (i, u) in unchecked {
+        let c = &mut candidates[i];
+        if c.status == Status::Eligible {
+            c.status = Status::Unknown;
+            c.unchecked = u;
+            dropped += 1;
+        }
+    }
+    dropped
+}
+
+/// Every recipient and award code asked about, minus those already holding
+/// it for the year and people not yet hired by the date.
+fn candidates(ds: &Dataset, req: &Request) -> Vec<Candidate> {
+    let mut held: HashSet<(Recipient, AwardCode)> = HashSet::new();
+    for a in ds.awards.iter().filter(|a| !a.flawed && a.year == req.year) {
+        held.insert((a.recipient, a.award));
+    }
+    let codes = |person: bool| -> Vec<AwardCode> {
+        let defaults: &[AwardCode] = if person { &PERSON_AWARDS } else { &UNIT_AWARDS };
+        let asked = if req.awards.is_empty() {
+            defaults
+        } else {
+            &req.awards
+        };
+        asked
+            .iter()
+            .copied()
+            .filter(|c| match c.eligible() {
+                Eligible::Person => person,
+                Eligible::Unit => !person,
+                Eligible::Both => true,
+            })
+            .collect()
+    };
+    let wanted = |r: Recipient| req.subject.is_none_or(|s| s == r);
+    let mut out = Vec::new();
+    let mut seen = HashSet::new();
+    let people = ds
+        .people
+        .iter()
+        .filter(|p| !p.flawed && p.hire_date.is_none_or(|h| h <= req.date))
+        .map(|p| Recipient::Person(p.id));
+    let units = ds
+        .units
+        .iter()
+        .filter(|u| !u.flawed)
+        .map(|u| Recipient::Unit(u.id));
+    let (person_codes, unit_codes) = (codes(true), codes(false));
+    for r in people.chain(units).filter(|r| wanted(*r)) {
+        if !seen.insert(r) {
+            continue;
+        }
+        let codes = if r.is_person() {
+            &person_codes
+        } else {
+            &unit_codes
+        };
+        for &award in codes.iter().filter(|c| !held.contains(&(r, **c))) {
+            out.push(Candidate {
+                id: r.id(),
+                recipient: r,
+                award,
+                issuer: authority::lowest_issuer(award, req.date, req.level),
+                status: Status::Eligible,
+                findings: Vec::new(),
+                unchecked: Vec::new(),
+            });
+        }
+    }
+    out
+}
+
+/// Gives each candidate a proposal id no record of the folder uses:
+/// `DDK-YEAR-00001`, ….
+fn name_candidates(ds: &mut Dataset, candidates: &mut [Candidate], year: u16) {
+    let mut prefix = format!("DDK-{year}-");
+    while ds.strings.get(&format!("{prefix}1")).is_some()
+        || ds.strings.get(&format!("{prefix}{:05}", 1)).is_some()
+    {
+        prefix.push('X');
+    }
+    for (n, c) in candidates.iter_mut().enumerate() {
+        c.id = ds.strings.intern(&format!("{prefix}{:05}", n + 1));
+    }
+}
+
+/// The group limits over the eligible candidates: `cstdcs-ratio` where it
+/// applies on the date.
+fn limits(ds: &Dataset, config: &RuleConfig, req: &Request, cands: &[Candidate]) -> Vec<Limit> {
+    let window = windows::at(req.date);
+    let on = rules::find_law(RuleId::CstdcsRatio).is_some_and(|r| {
+        let applies = r.windows[window].as_ref();
+        match config.levels.get(&RuleId::CstdcsRatio) {
+            Some(l) => l.severity().is_some() && applies.is_some(),
+            None => applies.is_some_and(|a| a.level.severity().is_some()),
+        }
+    });
+    if !on {
+        return Vec::new();
+    }
+    let eligible = |code: AwardCode| {
+        cands
+            .iter()
+            .filter(|c| c.status == Status::Eligible && c.award == code)
+            .map(|c| c.recipient)
+            .collect::<HashSet<_>>()
+    };
+    let mut ldtt = eligible(AwardCode::Ldtt);
+    let mut cstdcs_held = HashSet::new();
+    for a in ds.awards.iter().filter(|a| !a.flawed && a.year == req.year) {
+        match a.award {
+            AwardCode::Ldtt | AwardCode::Cstt => {
+                ldtt.insert(a.recipient);
+            }
+            AwardCode::Cstdcs => {
+                cstdcs_held.insert(a.recipient);
+            }
+            _ => {}
+        }
+    }
+    let percent = config.threshold(rules::ThresholdId::CstdcsRatioPercent.as_str());
+    let max = (ldtt.len() as f64 * percent / 100.0).floor().max(0.0) as usize;
+    vec![Limit {
+        rule: RuleId::CstdcsRatio,
+        award: AwardCode::Cstdcs,
+        max,
+        base: ldtt.len(),
+        eligible: eligible(AwardCode::Cstdcs).len(),
+        held: cstdcs_held.len(),
+    }]
+}
+
+/// Each candidate person's outlook, their eligible candidates of the year
+/// taken as held.
+fn outlooks(
+    ds: &Dataset,
+    config: &RuleConfig,
+    year: u16,
+    cands: &[Candidate],
+) -> HashMap<Sym, Vec<Outlook>> {
+    let mut pending: HashMap<Sym, Vec<AwardCode>> = HashMap::new();
+    for c in cands.iter().filter(|c| c.recipient.is_person()) {
+        let e = pending.entry(c.recipient.id()).or_default();
+        if c.status == Status::Eligible {
+            e.push(c.award);
+        }
+    }
+    let mut held: HashMap<Sym, Vec<usize>> = HashMap::new();
+    for (i, a) in ds.awards.iter().enumerate() {
+        if let Recipient::Person(p) = a.recipient {
+            if pending.contains_key(&p) {
+                held.entry(p).or_default().push(i);
+            }
+        }
+    }
+    pending
+        .into_iter()
+        .map(|(p, extra)| {
+            let awards = held.get(&p).into_iter().flatten().map(|&i| &ds.awards[i]);
+            let c = chains::chains(awards, year, &extra);
+            (p, chains::outlook(&c, year, config))
+        })
+        .filter(|(_, o)| !o.is_empty())
+        .collect()
+}
+
+impl Eligibility {
+    /// The candidates found eligible, as the CSV rows of a proposals file
+    /// (`id,year,person,unit,award,proposed_by,status,date`).
+    pub fn proposals_csv(&self, ds: &Dataset) -> String {
+        let mut out = String::from("id,year,person,unit,award,status,date\n");
+        for c in self
+            .candidates
+            .iter()
+            .filter(|c| c.status == Status::Eligible)
+        {
+            let (person, unit) = match c.recipient {
+                Recipient::Person(p) => (ds.str(p), ""),
+                Recipient::Unit(u) => ("", ds.str(u)),
+            };
+            out.push_str(&format!(
+                "{},{},{},{},{},pending,{}\n",
+                csv_field(ds.str(c.id)),
+                self.year,
+                csv_field(person),
+                csv_field(unit),
+                c.award.code(),
+                self.date
+            ));
+        }
+        out
+    }
+}
+
+/// A CSV field, quoted when it must be.
+fn csv_field(s: &str) -> String {
+    if s.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", s.replace('"', "\"\""))
+    } else {
+        s.to_string()
+    }
+}
