@@ -150,7 +150,7 @@ pub fn judge(
         path: file.to_string(),
         kind: RecordType::Proposal,
     });
-    name_candidates(ds, &mut candidates, req.year);
+    name_candidates(ds, &mut candidates, file);
     let by_id: HashMap<Sym, usize> = candidates
         .iter()
         .enumerate()
@@ -332,13 +332,26 @@ fn candidates(ds: &Dataset, req: &Request) -> Vec<Candidate> {
     out
 }
 
-/// Gives each candidate a proposal id no record of the folder uses:
-/// `DDK-YEAR-00001`, ….
-fn name_candidates(ds: &mut Dataset, candidates: &mut [Candidate], year: u16) {
-    let mut prefix = format!("DDK-{year}-");
-    while ds.strings.get(&format!("{prefix}1")).is_some()
-        || ds.strings.get(&format!("{prefix}{:05}", 1)).is_some()
-    {
+/// Gives each candidate a proposal id no record of the folder uses, named
+/// after the file they would be written to: `DDK-2019-00001` for
+/// `du-dieu-kien-2019.csv`, `DDK-2019-2-00001` for `du-dieu-kien-2019-2.csv`.
+fn name_candidates(ds: &mut Dataset, candidates: &mut [Candidate], file: &str) {
+    let stem = file
+        .rsplit('/')
+        .next()
+        .unwrap_or(file)
+        .trim_end_matches(".csv")
+        .trim_start_matches("du-dieu-kien-");
+    let mut prefix = format!("DDK-{stem}-");
+    let taken = |prefix: &str| {
+        let ids = ds
+            .proposals
+            .iter()
+            .map(|p| p.id)
+            .chain(ds.awards.iter().map(|a| a.id));
+        ids.map(|id| ds.str(id)).any(|id| id.starts_with(prefix))
+    };
+    while taken(&prefix) {
         prefix.push('X');
     }
     for (n, c) in candidates.iter_mut().enumerate() {

@@ -10,6 +10,7 @@ mod check_snapshots;
 mod ci_examples;
 mod cli;
 mod draft;
+mod eligible;
 mod guide;
 mod import;
 mod import_example;
