@@ -12,6 +12,7 @@ mod cli;
 mod draft;
 mod eligible;
 mod guide;
+mod history;
 mod import;
 mod import_example;
 mod import_props;
