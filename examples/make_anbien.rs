@@ -904,6 +904,10 @@ impl District {
                 })
                 .collect();
             self.rng.shuffle(&mut bkt);
+            // The two years are not those of an earlier Bằng khen (rules.md
+            // v2: years count once); those are passed over after the shuffle,
+            // so the other draws stay as they were.
+            bkt.retain(|&p| !self.has(To::Person(p), "BKT", year - 1));
             bkt.truncate(usize::from(year - 2014));
             bkt.sort_unstable();
             let d = self.decision(tinh.day.plus(2), "tinh", "thuong_xuyen", None, &tinh_file);
@@ -1199,6 +1203,8 @@ impl District {
             })
             .collect();
         self.rng.shuffle(&mut pending);
+        // Not on the years of an earlier Bằng khen (rules.md v2), as above.
+        pending.retain(|&p| !self.has(To::Person(p), "BKT", year - 1));
         pending.truncate(2);
         pending.sort_unstable();
         for p in pending {
@@ -1664,6 +1670,9 @@ const SETTINGS: &str = r#"# The bundled example: An Biên district, Kiên Giang 
 name = "UBND huyện An Biên"
 level = "huyen"
 province = "Kiên Giang"
+place = "An Biên"             # địa danh of the date line in drafted documents
+signer-title = "Chủ tịch"     # printed in capitals above the signature
+# signer = "Nguyễn Văn A"     # left out here: drafts show a blank (………) and a warning
 
 [data]
 records-from = 2016

@@ -54,6 +54,10 @@ pub enum Command {
     History(HistoryArgs),
     /// Find people and units by name or id (case, accents and spacing ignored)
     Find(FindArgs),
+    /// Rewrite the data files in canonical form (UTF-8, commas, LF, ISO dates, codes)
+    Fmt(FmtArgs),
+    /// Add one record, checked with the folder before it is written
+    Add(AddArgs),
 }
 
 #[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
@@ -338,4 +342,54 @@ pub struct FindArgs {
     /// Output format
     #[arg(long, value_enum, default_value_t = LookupFormat::Table)]
     pub format: LookupFormat,
+}
+
+#[derive(Args, Debug)]
+pub struct FmtArgs {
+    /// Write nothing; exit 1 if a file is not in canonical form
+    #[arg(long)]
+    pub check: bool,
+}
+
+#[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
+pub enum AddType {
+    Award,
+    Person,
+    Unit,
+    Evaluation,
+    Proposal,
+    Campaign,
+}
+
+impl AddType {
+    pub fn record_type(self) -> crate::model::RecordType {
+        use crate::model::RecordType;
+        match self {
+            AddType::Award => RecordType::Award,
+            AddType::Person => RecordType::Person,
+            AddType::Unit => RecordType::Unit,
+            AddType::Evaluation => RecordType::Evaluation,
+            AddType::Proposal => RecordType::Proposal,
+            AddType::Campaign => RecordType::Campaign,
+        }
+    }
+}
+
+#[derive(Args, Debug)]
+pub struct AddArgs {
+    /// What the record is
+    #[arg(value_enum)]
+    pub kind: AddType,
+    /// The record's values, e.g. person=P0001 award=GK year=2019
+    #[arg(value_name = "FIELD=VALUE", required = true, value_parser = FieldValue::parse)]
+    pub fields: Vec<FieldValue>,
+    /// The file to append to, in the data folder (default: TYPE/<year>.csv or TYPE.csv)
+    #[arg(long)]
+    pub file: Option<PathBuf>,
+    /// Show the record and its findings, write nothing
+    #[arg(long)]
+    pub dry_run: bool,
+    /// Add it despite errors of the law's rules (never despite structural errors)
+    #[arg(long)]
+    pub force: bool,
 }

@@ -82,6 +82,14 @@ pub enum Error {
     NotFound { query: String },
     /// A failure injected by a test into the all-or-nothing writer.
     Injected { before: Option<PathBuf> },
+    /// `add` of a field the record type lacks.
+    AddField { field: String, fields: String },
+    /// `add` into a file whose header lacks a column given a value.
+    AddNoColumn { column: String },
+    /// `add` into a file that is not UTF-8 (Excel's Windows-1258): `fmt` first.
+    AddNotUtf8 { path: PathBuf },
+    /// `add --file` naming something else than a record file in the folder.
+    AddOutside { path: String },
     /// A file or folder could not be read or written.
     Io {
         path: PathBuf,
@@ -195,6 +203,12 @@ impl Error {
                 tr!(lang, "error.injected-before", path = path.display())
             }
             Injected { before: None } => lang.t("error.injected-after").to_string(),
+            AddField { field, fields } => {
+                tr!(lang, "add.bad-field", field = field, fields = fields)
+            }
+            AddNoColumn { column } => tr!(lang, "add.no-column", column = column),
+            AddNotUtf8 { path } => tr!(lang, "add.not-utf8", path = path.display()),
+            AddOutside { path } => tr!(lang, "add.outside", path = path),
             Io { path, source } => tr!(lang, "error.io", path = path.display(), error = source),
             Output(source) => source.to_string(),
         }

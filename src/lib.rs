@@ -154,5 +154,7 @@ fn command_name(command: &cli::Command) -> &'static str {
         cli::Command::Eligible(_) => "eligible",
         cli::Command::History(_) => "history",
         cli::Command::Find(_) => "find",
+        cli::Command::Fmt(_) => "fmt",
+        cli::Command::Add(_) => "add",
     }
 }

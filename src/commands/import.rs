@@ -45,7 +45,8 @@ pub fn run(ctx: &mut Ctx<'_>, args: &ImportArgs) -> Result<i32> {
         ImportFormat::Human => import::render::human(ctx.out, &outcome, &opts, lang)?,
         ImportFormat::Json => import::render::json(ctx.out, &outcome, &opts)?,
     }
-    Ok(if outcome.has_rejections() && !opts.skip_invalid {
+    // A rejected row is a finding, even when --skip-invalid wrote the others.
+    Ok(if outcome.has_rejections() {
         EXIT_FINDINGS
     } else {
         EXIT_OK

@@ -1,10 +1,12 @@
 //! One file per subcommand; `dispatch` picks it.
 
+pub mod add;
 pub mod check;
 pub mod draft;
 pub mod eligible;
 pub mod explain;
 pub mod find;
+pub mod fmt;
 pub mod history;
 pub mod import;
 pub mod init;
@@ -27,5 +29,7 @@ pub fn dispatch(ctx: &mut Ctx<'_>, command: &Command) -> Result<i32> {
         Command::Eligible(args) => eligible::run(ctx, args),
         Command::History(args) => history::run(ctx, args),
         Command::Find(args) => find::run(ctx, args),
+        Command::Fmt(args) => fmt::run(ctx, args),
+        Command::Add(args) => add::run(ctx, args),
     }
 }

@@ -43,6 +43,13 @@ pub fn run(ctx: &mut Ctx<'_>, args: &ReportArgs) -> Result<i32> {
             )
         )?;
     }
+    let left_out = crate::load::sniff::left_out(&checked.dataset, &checked.diagnostics, lang);
+    for line in &left_out {
+        writeln!(ctx.err, "{line}")?;
+    }
+    if args.strict && !left_out.is_empty() {
+        return Ok(EXIT_FINDINGS);
+    }
     let ds = &checked.dataset;
     let organisation = organisation(&checked.settings, &ctx.data);
     let r = report::compute(

@@ -247,6 +247,8 @@ impl Diagnostics {
         if let Some(level) = self.overrides.get(&d.rule) {
             d.severity = level.severity()?;
         }
+        // Text quoted from a file never reaches a terminal raw.
+        crate::load::sniff::defang(&mut d);
         match d.severity {
             Severity::Error => self.errors += 1,
             Severity::Warning => self.warnings += 1,
@@ -278,11 +280,24 @@ impl Diagnostics {
         self.items.is_empty()
     }
 
-    /// Sorts by file, line and rule, keeping the order of equal ones, so that
-    /// output is stable whatever order the checks ran in.
+    /// Sorts the causes first: findings that a file or row cannot be read, a
+    /// column is missing or a file is not canonical; then the other findings
+    /// about whole files (no line); then the rest by file, line and rule,
+    /// keeping the order of equal ones, so that output is stable whatever
+    /// order the checks ran in.
     pub fn sort(&mut self) {
+        let tier = |d: &Diagnostic| match d.rule {
+            RuleId::ParseError | RuleId::MissingColumn | RuleId::NonCanonicalFile => 0,
+            _ if d.line.is_none() => 1,
+            _ => 2,
+        };
         self.items.sort_by(|a, b| {
-            (&a.file, a.line, a.rule.as_str()).cmp(&(&b.file, b.line, b.rule.as_str()))
+            (tier(a), &a.file, a.line, a.rule.as_str()).cmp(&(
+                tier(b),
+                &b.file,
+                b.line,
+                b.rule.as_str(),
+            ))
         });
     }
 

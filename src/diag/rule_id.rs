@@ -71,6 +71,7 @@ declare_rules! {
         DateOrder = "date-order": Error,
         CampaignPeriod = "campaign-period": Warning,
         InvalidSetting = "invalid-setting": Error,
+        NonCanonicalFile = "non-canonical-file": Warning,
     }
     law {
         LdttRating = "ldtt-rating",
@@ -84,16 +85,21 @@ declare_rules! {
         CstdtqConsecutive = "cstdtq-consecutive",
         TtldttMembers = "ttldtt-members",
         TtldttDiscipline = "ttldtt-discipline",
+        TtldttRating = "ttldtt-rating",
         TtldxsMembers = "ttldxs-members",
         TtldxsDiscipline = "ttldxs-discipline",
+        TtldxsRating = "ttldxs-rating",
         BktPrerequisites = "bkt-prerequisites",
         BkttgPrerequisites = "bkttg-prerequisites",
         Hcld3Prerequisites = "hcld3-prerequisites",
+        HcldOrder = "hcld-order",
         IssuerAuthority = "issuer-authority",
         TitleKind = "title-kind",
         DuplicateTitle = "duplicate-title",
         StateAwardOnceAYear = "state-award-once-a-year",
         ChuyenDeCampaign = "chuyen-de-campaign",
+        DisciplineDefers = "discipline-defers",
+        AfterDeath = "after-death",
         MissingEvidence = "missing-evidence",
     }
 }

@@ -10,6 +10,7 @@ mod check;
 mod core;
 mod draft;
 mod eligible;
+mod excel;
 mod import;
 mod report;
 mod rules;
@@ -90,6 +91,7 @@ pub fn entries() -> impl Iterator<Item = &'static Entry> {
         .chain(import::ENTRIES)
         .chain(draft::ENTRIES)
         .chain(eligible::ENTRIES)
+        .chain(excel::ENTRIES)
 }
 
 fn table() -> &'static HashMap<&'static str, &'static Entry> {

@@ -16,7 +16,7 @@ pub const ENTRIES: &[Entry] = &[
     // Why a record could not be judged (counted, so never one per person).
     e("law.reason.no-evaluation", "không có đánh giá năm {year}", "no evaluation for {year}"),
     e("law.reason.no-history", "khen thưởng trước năm {from} không có trong thư mục", "awards before {from} are not on file"),
-    e("law.reason.no-hire-date", "không có ngày tuyển dụng hay số tháng làm việc", "no hire date and no months worked"),
+    e("law.reason.no-hire-date", "không có ngày tuyển dụng (`hire_date`)", "no hire date (`hire_date`)"),
     e("law.reason.no-absent-days", "đánh giá không ghi số ngày nghỉ", "the evaluation gives no days absent"),
     e("law.reason.no-initiative", "đánh giá không ghi có hay không có sáng kiến", "the evaluation does not say whether there was an initiative"),
     e("law.reason.no-members", "đơn vị chưa có người nào trong people", "the unit has no people on file"),
@@ -49,11 +49,6 @@ pub const ENTRIES: &[Entry] = &[
         "tuyển dụng ngày {hired}, chỉ {months} tháng đến hết năm {year}; luật yêu cầu ít nhất {min} tháng",
         "recruited on {hired}, only {months} months to the end of {year}; the law asks for at least {min} months",
     ),
-    e(
-        "law.ldtt-new-staff-worked",
-        "chỉ làm việc {months} tháng trong năm {year}; luật yêu cầu ít nhất {min} tháng",
-        "worked only {months} months in {year}; the law asks for at least {min} months",
-    ),
     e("law.ldtt-new-staff.help", "kiểm tra ngày tuyển dụng (`hire_date`) trong people", "check the hire date (`hire_date`) in people"),
     e(
         "law.ldtt-absence",
@@ -65,6 +60,11 @@ pub const ENTRIES: &[Entry] = &[
         "law.cstdcs-requires-ldtt",
         "không có Lao động tiên tiến (hoặc Chiến sĩ tiên tiến) năm {year}; luật yêu cầu CSTĐCS đạt LĐTT cùng năm",
         "there is no Lao động tiên tiến (or Chiến sĩ tiên tiến) for {year}; the law asks that a CSTDCS hold LDTT the same year",
+    ),
+    e(
+        "law.cstdcs-requires-ldtt-standard",
+        "không có LĐTT/CSTT năm {year} và không đạt tiêu chuẩn LĐTT: {finding}; luật yêu cầu CSTĐCS đạt tiêu chuẩn LĐTT cùng năm",
+        "there is no LDTT/CSTT for {year} and the LDTT standard is not met: {finding}; the law asks that a CSTDCS meet the LDTT standard the same year",
     ),
     e("law.cstdcs-requires-ldtt.help", "bổ sung quyết định LĐTT còn thiếu, hoặc thu hồi CSTĐCS", "add the missing LDTT decision, or withdraw the CSTDCS"),
     e(
@@ -79,15 +79,15 @@ pub const ENTRIES: &[Entry] = &[
     ),
     e(
         "law.cstdcs-initiative-both",
-        "đánh giá năm {year} hoàn thành xuất sắc nhiệm vụ nhưng không có sáng kiến; Luật 06/2026/QH16 (dự thảo, chưa kiểm chứng) yêu cầu cả hai",
-        "the {year} evaluation is “completed tasks excellently” but has no initiative; Luật 06/2026/QH16 (draft, not verified) asks for both",
+        "đánh giá năm {year} hoàn thành xuất sắc nhiệm vụ nhưng không có sáng kiến; dự thảo năm 2025 của Luật 06/2026/QH16 yêu cầu cả hai (văn bản thông qua chưa kiểm chứng: chỉ cảnh báo)",
+        "the {year} evaluation is “completed tasks excellently” but has no initiative; the 2025 draft of Luật 06/2026/QH16 asked for both (the enacted text is not verified: a warning only)",
     ),
     e("law.cstdcs-initiative.help", "ghi sáng kiến đã được công nhận vào cột `initiative` của đánh giá năm đó", "record the recognised initiative in the `initiative` column of that year's evaluation"),
     e("law.cstdcs-ratio-scope", " trong {unit}", " in {unit}"),
     e(
         "law.cstdcs-ratio",
-        "năm {year} có {count} CSTĐCS do {issuer} quyết định{scope} trong khi chỉ có {ldtt} LĐTT; luật cho phép tối đa {limit} ({percent} % số LĐTT, làm tròn xuống)",
-        "{year} has {count} CSTDCS decided by the {issuer}{scope} against {ldtt} LDTT; the law allows at most {limit} ({percent} % of the LDTT, rounded down)",
+        "năm {year} có {count} CSTĐCS{scope} trong khi chỉ có {ldtt} LĐTT/CSTT (mọi cấp quyết định); luật cho phép tối đa {limit} ({percent} % số LĐTT, làm tròn xuống)",
+        "{year} has {count} CSTDCS{scope} against {ldtt} LDTT/CSTT (every issuer); the law allows at most {limit} ({percent} % of the LDTT, rounded down)",
     ),
     e("law.cstdcs-ratio.help", "kiểm tra các quyết định LĐTT chưa nhập, hoặc giảm số CSTĐCS", "look for LDTT decisions not yet entered, or reduce the CSTDCS count"),
     // Higher titles.
@@ -158,6 +158,21 @@ pub const ENTRIES: &[Entry] = &[
         "không có {award} trước năm {year}; luật yêu cầu đã được tặng trước đó",
         "no {award} before {year}; the law asks that it was conferred earlier",
     ),
+    e(
+        "law.earlier-not-basis",
+        "{award} năm {earlier} là khen {kind}, không làm căn cứ; luật yêu cầu đã được tặng {award} thường xuyên trước đó",
+        "the {award} for {earlier} is {kind}, which is no basis; the law asks for an earlier regular {award}",
+    ),
+    e(
+        "law.follows",
+        "{award} gần nhất là năm {earlier}; luật yêu cầu {n} năm tiếp theo sau đó (đến năm {year} chưa đủ)",
+        "the latest {award} is for {earlier}; the law asks for {n} following years after it (not reached by {year})",
+    ),
+    e(
+        "law.interval",
+        "các năm đến {earlier} đã được tính cho {award} năm {earlier}, không tính lại; luật yêu cầu {n} năm sau đó",
+        "the years up to {earlier} were counted for the {award} for {earlier} and do not count again; the law asks for {n} years after it",
+    ),
     e("law.commendation.help", "bổ sung quyết định và đánh giá còn thiếu; khen đột xuất hay cống hiến ghi đúng `kind`", "add the missing decisions and evaluations; record ad-hoc or dedication awards with their `kind`"),
     // Authority.
     e(
@@ -191,6 +206,40 @@ pub const ENTRIES: &[Entry] = &[
         "{award} was already given for that year ({id}, decision {decision} of {date}); one State-level form a year",
     ),
     e("law.state-award-once-a-year.help", "kiểm tra năm của các quyết định; khen đột xuất ghi `kind = dot_xuat`", "check the years of the decisions; record an ad-hoc award with `kind = dot_xuat`"),
+    e(
+        "law.unit-rating",
+        "đánh giá của tập thể năm {year} xếp loại “{rating}”; luật yêu cầu từ “{need}” trở lên",
+        "the collective's own {year} evaluation is rated “{rating}”; the law asks for “{need}” or better",
+    ),
+    e("law.unit-rating.help", "kiểm tra đánh giá của tập thể (dòng `unit` trong evaluations); nếu đúng, tập thể chưa đủ tiêu chuẩn", "check the collective's evaluation (the `unit` row in evaluations); if right, the collective does not meet the standard"),
+    e("law.hcld-order.help", "bổ sung quyết định Huân chương hạng dưới còn thiếu; khen theo quá trình cống hiến ghi `kind = cong_hien`", "add the missing decision of the class below; an award for lifetime dedication is `kind = cong_hien`"),
+    e(
+        "law.discipline-defers",
+        "bị kỷ luật “{discipline}” năm {year}; từ 2024 không khen thưởng người bị kỷ luật trong năm đó (trừ khen cống hiến, niên hạn)",
+        "disciplined “{discipline}” in {year}; from 2024 a person disciplined that year is not rewarded (except for dedication or length of service)",
+    ),
+    e("law.discipline-defers.help", "kiểm tra năm của quyết định kỷ luật; hoãn khen thưởng đến khi hết thời hạn kỷ luật", "check the year of the disciplinary decision; defer the award until the discipline has run its course"),
+    e(
+        "law.after-death",
+        "quyết định ngày {date}, sau khi người này mất ({died}), nhưng không ghi truy tặng (`posthumous = true`)",
+        "decided on {date}, after the person died ({died}), but not marked posthumous (`posthumous = true`)",
+    ),
+    e(
+        "law.after-death-title",
+        "danh hiệu thi đua quyết định ngày {date}, sau khi người này mất ({died}); danh hiệu thi đua không truy tặng",
+        "an emulation title decided on {date}, after the person died ({died}); titles are not conferred posthumously",
+    ),
+    e(
+        "law.posthumous-alive",
+        "ghi truy tặng nhưng quyết định ngày {date}, trước hoặc đúng ngày mất ({died})",
+        "marked posthumous but decided on {date}, on or before the day of death ({died})",
+    ),
+    e(
+        "law.posthumous-no-death",
+        "ghi truy tặng (quyết định ngày {date}) nhưng people không có ngày mất (`died`)",
+        "marked posthumous (decided on {date}) but people gives no date of death (`died`)",
+    ),
+    e("law.after-death.help", "kiểm tra ngày mất (`died` trong people) và cột `posthumous` của khen thưởng", "check the date of death (`died` in people) and the award's `posthumous` column"),
     e("law.chuyen-de-campaign", "khen theo chuyên đề nhưng không ghi phong trào (`campaign`)", "thematic award with no campaign (`campaign`)"),
     e("law.chuyen-de-campaign.help", "thêm mã phong trào vào cột `campaign`", "put the campaign id in the `campaign` column"),
 ];

@@ -12,7 +12,8 @@ use crate::model::{text, Dataset};
 /// [`text::fold`], with each word's tone mark moved to the end of the word so
 /// that old-style (`hoà`) and new-style (`hòa`) placement agree.
 pub fn name_key(s: &str) -> String {
-    let folded = text::fold(s);
+    let folded = text::fold(&fold_marks(s));
+    let folded = strip_honorific(&folded);
     let mut out = String::with_capacity(folded.len());
     for (i, word) in folded.split(' ').enumerate() {
         if i > 0 {
@@ -34,6 +35,66 @@ pub fn name_key(s: &str) -> String {
         }
     }
     out
+}
+
+/// Dashes of every kind as `-` without spaces around, quotes dropped, so
+/// that "Tài chính - Kế hoạch" typed with a hyphen is "Tài chính – Kế
+/// hoạch" with an en dash, and `"Hoa Sen"` is `Hoa Sen`.
+fn fold_marks(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '-' | '\u{2010}'..='\u{2015}' | '\u{2212}' => {
+                while out.ends_with(' ') {
+                    out.pop();
+                }
+                out.push('-');
+            }
+            '"' | '\'' | '`' | '\u{2018}' | '\u{2019}' | '\u{201c}' | '\u{201d}' | '\u{ab}'
+            | '\u{bb}' => {}
+            ' ' if out.ends_with('-') => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// A name without the honorific an office writes before it (Ông, Bà, Đ/c,
+/// Đồng chí); `folded` is already [`text::fold`]ed.
+pub fn strip_honorific(folded: &str) -> &str {
+    const HONORIFICS: &[&str] = &[
+        "đồng chí ",
+        "đ/c ",
+        "đ/c.",
+        "đ.c ",
+        "ông ",
+        "bà ",
+        "anh ",
+        "chị ",
+    ];
+    let mut s = folded;
+    for h in HONORIFICS {
+        if let Some(rest) = s.strip_prefix(h) {
+            // A name is at least two words: "Bà Rịa" alone is not "Rịa".
+            if rest.trim().contains(' ') {
+                s = rest.trim_start();
+            }
+            break;
+        }
+    }
+    s
+}
+
+/// The key of a unit's name: [`name_key`] without a leading "UBND" / "Ủy ban
+/// nhân dân", so that "UBND xã Nam Thái" is the unit "Xã Nam Thái".
+fn unit_key(s: &str) -> String {
+    let key = name_key(s);
+    for prefix in ["ubnd ", "uỷ ban nhân dân ", "ủy ban nhân dân "] {
+        if let Some(rest) = key.strip_prefix(prefix) {
+            return rest.to_string();
+        }
+    }
+    key
 }
 
 /// What looking a name up found.
@@ -70,7 +131,7 @@ impl Directory {
                 .or_default()
                 .push(i);
             d.units_by_name
-                .entry(name_key(ds.str(u.name)))
+                .entry(unit_key(ds.str(u.name)))
                 .or_default()
                 .push(i);
         }
@@ -93,10 +154,29 @@ impl Directory {
         if let Some(v) = self.units_by_id_folded.get(&text::fold(&given)) {
             return found(v.clone());
         }
-        match self.units_by_name.get(&name_key(&given)) {
+        match self.units_by_name.get(&unit_key(&given)) {
             Some(v) => found(v.clone()),
-            None => Found::None,
+            None => self.unit_inside(&given),
         }
+    }
+
+    /// The unit whose name is the longest found, on word boundaries, inside
+    /// `text` ("Phó Chủ tịch UBND xã Nam Thái" → Xã Nam Thái): how a
+    /// combined "Chức vụ, đơn vị" cell names the unit.
+    fn unit_inside(&self, text: &str) -> Found<usize> {
+        let hay = format!(" {} ", name_key(text).replace(',', " "));
+        let mut best: (usize, Vec<usize>) = (0, Vec::new());
+        for (key, units) in &self.units_by_name {
+            let words = key.split(' ').count();
+            if words < 2 || key.len() < best.0 || !hay.contains(&format!(" {key} ")) {
+                continue;
+            }
+            if key.len() > best.0 {
+                best = (key.len(), Vec::new());
+            }
+            best.1.extend(units);
+        }
+        found(best.1)
     }
 
     /// The person with this id.
@@ -125,6 +205,34 @@ impl Directory {
     }
 }
 
+impl Directory {
+    /// "Did you mean": the people whose names are nearest `name` (ties
+    /// listed, look-alike characters near), within `unit` when given, each
+    /// shown with id and unit so the right one can be told at a glance.
+    pub fn suggest_people(&self, ds: &Dataset, name: &str, unit: Option<usize>) -> Option<String> {
+        let in_unit = |p: &crate::model::Person| unit.is_none_or(|u| p.unit == ds.units[u].id);
+        let names: Vec<&str> = ds
+            .people
+            .iter()
+            .filter(|p| in_unit(p))
+            .map(|p| ds.str(p.name))
+            .collect();
+        let folded = text::fold(name);
+        let near = text::nearest_all(strip_honorific(&folded), names);
+        let shown: Vec<String> = ds
+            .people
+            .iter()
+            .filter(|p| in_unit(p) && near.contains(&ds.str(p.name)))
+            .take(5)
+            .map(|p| {
+                let unit = ds.recipient_name(crate::model::Recipient::Unit(p.unit));
+                format!("{} ({}, {unit})", ds.str(p.name), ds.str(p.id))
+            })
+            .collect();
+        (!shown.is_empty()).then(|| shown.join("; "))
+    }
+}
+
 fn found(mut v: Vec<usize>) -> Found<usize> {
     v.sort_unstable();
     v.dedup();
@@ -138,6 +246,25 @@ fn found(mut v: Vec<usize>) -> Found<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn honorifics_dashes_and_quotes_are_folded() {
+        assert_eq!(name_key("Bà Đặng Ngọc Tiên"), name_key("Đặng Ngọc Tiên"));
+        assert_eq!(name_key("Đ/c  Phạm Hồng Hân"), name_key("Phạm Hồng Hân"));
+        assert_eq!(
+            name_key("Đồng chí Trần Đức Tuấn"),
+            name_key("Trần Đức Tuấn")
+        );
+        assert_eq!(
+            name_key("Phòng Tài chính - Kế hoạch"),
+            name_key("Phòng Tài chính – Kế hoạch")
+        );
+        assert_eq!(
+            name_key("Trường \u{201c}Hoa Sen\u{201d}"),
+            name_key("Trường Hoa Sen")
+        );
+        assert_eq!(unit_key("UBND xã Nam Thái"), unit_key("Xã Nam Thái"));
+    }
 
     #[test]
     fn tone_placement_and_form_do_not_matter() {

@@ -9,13 +9,14 @@
 //! folder plus the new rows, so they meet exactly what `check` asks; and
 //! [`write`] adds the new files, all or nothing, never touching an existing one.
 
-pub mod encoding;
+pub use crate::load::encoding;
 pub mod header;
-pub mod legacy;
+pub use crate::load::legacy;
 pub mod matching;
 pub mod render;
 pub mod source;
 mod stages;
+pub mod summary;
 pub mod values;
 pub mod write;
 
@@ -24,7 +25,7 @@ use std::path::{Path, PathBuf};
 
 use crate::diag::Diagnostic;
 use crate::i18n::Lang;
-use crate::load::schema::{fields, Builder, Values, MAX_FIELDS};
+use crate::load::schema::{fields, Builder, Values, MAX_FIELDS, ON_DEMAND};
 use crate::model::{
     text, AwardCode, AwardKind, CampaignKind, Code, Dataset, Discipline, FileId, Gender, Issuer,
     ProposalStatus, Rating, RecordType, UnitKind,
@@ -656,14 +657,25 @@ fn to_csv<'a>(
     let mut w = csv::WriterBuilder::new()
         .terminator(csv::Terminator::Any(b'\n'))
         .from_writer(Vec::new());
-    let header: Vec<&str> = fields(kind).iter().map(|(n, _)| *n).collect();
+    let rows: Vec<_> = rows.collect();
+    // Columns written only when some row fills them (`people.died` …).
+    let cols: Vec<usize> = fields(kind)
+        .iter()
+        .enumerate()
+        .filter(|(i, (n, _))| {
+            !ON_DEMAND.contains(n) || rows.iter().any(|r| r.get(*i).is_some_and(Option::is_some))
+        })
+        .map(|(i, _)| i)
+        .collect();
+    let header: Vec<&str> = cols.iter().map(|&i| fields(kind)[i].0).collect();
     w.write_record(&header)
         .map_err(|e| Error::Csv(e.to_string()))?;
     for r in rows {
-        let rec: Vec<String> = r
+        let rec: Vec<String> = cols
             .iter()
-            .map(|v| {
-                v.as_ref()
+            .map(|&i| {
+                r.get(i)
+                    .and_then(Option::as_ref)
                     .map(|(s, _)| text::clean(s).into_owned())
                     .unwrap_or_default()
             })

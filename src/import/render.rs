@@ -70,7 +70,7 @@ pub fn human(w: &mut dyn Write, o: &Outcome, opts: &Options, lang: Lang) -> std:
         let values = o
             .from_title
             .iter()
-            .map(|(k, v)| format!("{k} = {v}"))
+            .map(|(k, v)| format!("{k} = {}", crate::load::sniff::escape_controls(v)))
             .collect::<Vec<_>>()
             .join(", ");
         writeln!(w, "{}", tr!(lang, "import.from-title", values = values))?;

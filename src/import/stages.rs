@@ -55,7 +55,9 @@ pub fn run(root: &Path, opts: &Options, lang: Lang, progress: &mut Progress) -> 
     let rows = read_rows(&plan, &sheet, &defaults, &ds, opts, lang, &mut out);
     let checks = validate(&plan, &sheet, &rows, &mut ds, &config, opts, lang);
     out.rejected_rows = checks.rejected.len();
-    out.errors = checks.errors;
+    let pending = rows.pending.len();
+    out.errors =
+        super::summary::collapse_missing(checks.errors, pending, plan.kind, &plan.file_name, lang);
     out.warnings.extend(checks.warnings);
     output(root, opts, &plan, &rows, &checks.rejected, out)
 }
@@ -287,6 +289,9 @@ fn read_rows(
         if i % 256 == 0 {
             bar.at(i as u64);
         }
+        if header::ends_table(&row.cells) {
+            break;
+        }
         if !is_data_row(row, header, stt_col) {
             continue;
         }
@@ -491,9 +496,13 @@ impl Resolver<'_> {
                     Some(u) => tr!(lang, "import.unknown-person-in", name = name, unit = u),
                     None => tr!(lang, "import.unknown-person", name = name),
                 };
+                let help = match self.dir.suggest_people(ds, name, unit) {
+                    Some(who) => tr!(lang, "import.did-you-mean-person", people = who),
+                    None => lang.t("import.create-help").to_string(),
+                };
                 let d = self
                     .err(p, RuleId::UnknownReference, msg, name_col)
-                    .help(lang.t("import.create-help"));
+                    .help(help);
                 p.errors.push(d);
             }
         }

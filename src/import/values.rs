@@ -4,7 +4,7 @@
 //! (decision number and date, award, year).
 
 use super::source::Value;
-use crate::model::{text, AwardCode, Code, Date};
+use crate::model::{text, AwardCode, Code, Date, Issuer};
 
 /// The kind of value a field holds.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -19,11 +19,13 @@ pub enum FieldType {
 
 pub fn field_type(field: &str) -> FieldType {
     match field {
-        "decision_date" | "hire_date" | "start" | "end" | "plan_date" | "date" => FieldType::Date,
+        "decision_date" | "hire_date" | "died" | "start" | "end" | "plan_date" | "date" => {
+            FieldType::Date
+        }
         "year" => FieldType::Year,
         "award" => FieldType::Award,
         "months_worked" | "absent_days" => FieldType::Number,
-        "direct_worker" | "initiative" => FieldType::Bool,
+        "direct_worker" | "initiative" | "posthumous" => FieldType::Bool,
         _ => FieldType::Text,
     }
 }
@@ -160,6 +162,8 @@ pub struct TitleFacts {
     pub decision_date: Option<Date>,
     pub award: Option<AwardCode>,
     pub year: Option<u16>,
+    /// The level of who decided: "của Chủ tịch UBND huyện …" is `huyen`.
+    pub issuer: Option<Issuer>,
 }
 
 impl TitleFacts {
@@ -177,6 +181,9 @@ impl TitleFacts {
         }
         if let Some(y) = self.year {
             out.push(("year", y.to_string()));
+        }
+        if let Some(i) = self.issuer {
+            out.push(("issuer", i.code().to_string()));
         }
         out
     }
@@ -219,6 +226,9 @@ pub fn title_facts(lines: &[String]) -> TitleFacts {
                 }
             }
         }
+        if facts.issuer.is_none() {
+            facts.issuer = issuer_in(&text::fold_ascii(line));
+        }
         if facts.award.is_none() {
             let key = text::fold_ascii(line);
             facts.award = AWARD_PHRASES
@@ -232,6 +242,37 @@ pub fn title_facts(lines: &[String]) -> TitleFacts {
         facts.year = Some(y);
     }
     facts
+}
+
+/// Who decided, from a title line naming the signer ("của Chủ tịch UBND
+/// huyện An Biên", "Chủ tịch Ủy ban nhân dân tỉnh", "Thủ tướng Chính phủ");
+/// `key` is [`text::fold_ascii`]ed. The organisation's name alone at the top
+/// ("UBND HUYỆN AN BIÊN") says who issued the list, not who decided.
+fn issuer_in(key: &str) -> Option<Issuer> {
+    const SIGNERS: &[(&str, Issuer)] = &[
+        ("chu tich nuoc", Issuer::ChuTichNuoc),
+        ("thu tuong chinh phu", Issuer::ThuTuong),
+    ];
+    if let Some((_, i)) = SIGNERS.iter().find(|(p, _)| contains_words(key, p)) {
+        return Some(*i);
+    }
+    let key = key.replace("uy ban nhan dan", "ubnd");
+    let at = key.find("chu tich ubnd ")? + "chu tich ubnd ".len();
+    let level = &key[at..];
+    const LEVELS: &[(&str, Issuer)] = &[
+        ("huyen", Issuer::Huyen),
+        ("quan", Issuer::Huyen),
+        ("thi xa", Issuer::Huyen),
+        ("xa", Issuer::Xa),
+        ("phuong", Issuer::Xa),
+        ("thi tran", Issuer::Xa),
+        ("tinh", Issuer::Tinh),
+    ];
+    LEVELS
+        .iter()
+        .find(|(p, _)| level.starts_with(p) && level[p.len()..].starts_with([' ', ')', ',', '.']))
+        .or_else(|| LEVELS.iter().find(|(p, _)| level == *p))
+        .map(|(_, i)| *i)
 }
 
 fn contains_words(hay: &str, needle: &str) -> bool {
@@ -254,6 +295,23 @@ mod tests {
 
     fn d(s: &str) -> Date {
         Date::parse_iso(s).unwrap()
+    }
+
+    #[test]
+    fn reads_the_issuer_from_the_title() {
+        let facts = |l: &str| title_facts(&[l.to_string()]).issuer;
+        let title =
+            "(Kèm theo Quyết định số 2222/QĐ-UBND ngày 20/12/2018 của Chủ tịch UBND huyện An Biên)";
+        assert_eq!(facts(title), Some(Issuer::Huyen));
+        assert_eq!(
+            facts("của Chủ tịch Ủy ban nhân dân xã Nam Thái"),
+            Some(Issuer::Xa)
+        );
+        assert_eq!(
+            facts("Quyết định của Thủ tướng Chính phủ"),
+            Some(Issuer::ThuTuong)
+        );
+        assert_eq!(facts("UBND HUYỆN AN BIÊN"), None);
     }
 
     #[test]

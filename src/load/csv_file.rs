@@ -12,8 +12,9 @@ use std::rc::Rc;
 use csv::{ByteRecord, ReaderBuilder};
 
 use super::schema::{
-    field_index, fields, is_interned, unknown_field, Builder, Need, Values, MAX_FIELDS,
+    column, fields, is_interned, unknown_field, Builder, Need, Values, MAX_FIELDS,
 };
+use super::sniff::{self, Quirks};
 use super::Progress;
 use crate::diag::{Diagnostic, RuleId};
 use crate::model::{text, FileId, Interner, RecordType};
@@ -29,9 +30,17 @@ pub fn read(
 ) {
     let rel = b.ds.file(file).path.clone();
     let lang = b.lang;
-    let Some(input) = open(path, &rel, b) else {
+    let Some(opened) = open(path, kind, &rel, b) else {
+        b.ds.unreadable.push(file);
         return;
     };
+    let Opened {
+        input,
+        mut quirks,
+        delimiter,
+    } = opened;
+    b.dmy_dates = true;
+    b.saw_dmy = false;
     let base = progress.done();
     let lines = LineIndex::default();
     let counted = LineCounter {
@@ -42,6 +51,7 @@ pub fn read(
     let mut rdr = ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
+        .delimiter(delimiter)
         .from_reader(counted);
     let mut rec = ByteRecord::new();
 
@@ -56,7 +66,12 @@ pub fn read(
         }
     }
     let header_line = lines.line_at(rec.position().map(|p| p.byte()).unwrap_or(0));
-    let mut rows = Rows::new(kind, file, columns(&rec, kind, &rel, header_line, b));
+    let columns = columns(&rec, kind, &rel, header_line, b);
+    quirks.vietnamese_headers = columns.vietnamese;
+    if !columns.usable {
+        b.ds.unreadable.push(file);
+    }
+    let mut rows = Rows::new(kind, file, columns);
 
     let mut count = 0u64;
     let mut batch: Vec<ByteRecord> = (0..BATCH).map(|_| ByteRecord::new()).collect();
@@ -92,6 +107,7 @@ pub fn read(
             rows.take(b, &rel, rec, *text, line);
         }
         if let Some(e) = failure.take() {
+            b.ds.unreadable.push(file);
             let line = e.position().map(|p| lines.line_at(p.byte()));
             let msg = tr!(lang, "load.unreadable", error = e);
             b.diags.push(parse_error(&rel, msg, line));
@@ -109,15 +125,36 @@ pub fn read(
     }
     let end = rdr.position().byte();
     progress.at(base, end);
+    quirks.dmy_dates = b.saw_dmy;
+    b.dmy_dates = false;
+    if quirks.any() {
+        b.diags.push(non_canonical(lang, &rel, &quirks));
+    }
 }
 
 fn parse_error(rel: &str, msg: String, line: Option<u32>) -> Diagnostic {
     Diagnostic::new(RuleId::ParseError, msg).at(rel.to_string(), line)
 }
 
-/// Opens the file, past a UTF-8 byte order mark; `None` (with a finding)
-/// when it cannot be read or is UTF-16.
-fn open(path: &Path, rel: &str, b: &mut Builder<'_>) -> Option<BufReader<File>> {
+/// The one warning for a file read despite not being in canonical form.
+fn non_canonical(lang: crate::i18n::Lang, rel: &str, quirks: &Quirks) -> Diagnostic {
+    let msg = tr!(lang, "sniff.non-canonical", found = quirks.describe(lang));
+    Diagnostic::new(RuleId::NonCanonicalFile, msg)
+        .at(rel, None)
+        .help(lang.t("sniff.fmt-help"))
+}
+
+/// An opened CSV file: its text as UTF-8 (decoded first when it was not),
+/// what was unusual about it, and its delimiter.
+struct Opened {
+    input: Box<dyn Read>,
+    quirks: Quirks,
+    delimiter: u8,
+}
+
+/// Opens `path` and sniffs it; `None` (the problem reported) when it cannot
+/// be read or is not text.
+fn open(path: &Path, kind: RecordType, rel: &str, b: &mut Builder<'_>) -> Option<Opened> {
     let lang = b.lang;
     let unreadable =
         |e: std::io::Error| parse_error(rel, tr!(lang, "load.unreadable", error = e), None);
@@ -129,28 +166,58 @@ fn open(path: &Path, rel: &str, b: &mut Builder<'_>) -> Option<BufReader<File>> 
         }
     };
     let mut input = BufReader::with_capacity(1 << 16, handle);
-    // A UTF-8 byte order mark is dropped; a UTF-16 one means the wrong encoding.
-    match input.fill_buf() {
-        Ok([0xEF, 0xBB, 0xBF, ..]) => input.consume(3),
-        Ok(head) if head.starts_with(&[0xFF, 0xFE]) || head.starts_with(&[0xFE, 0xFF]) => {
-            b.diags.push(
-                parse_error(rel, lang.t("load.utf16").to_string(), None)
-                    .help(lang.t("load.encoding-help")),
-            );
-            return None;
-        }
-        Ok(_) => {}
+    let head = match input.fill_buf() {
+        Ok(head) => head,
         Err(e) => {
             b.diags.push(unreadable(e));
             return None;
         }
+    };
+    if let Some(what) = sniff::not_text(head) {
+        let help = lang.t("sniff.not-text-help");
+        b.diags
+            .push(parse_error(rel, lang.t(what.key()).to_string(), None).help(help));
+        return None;
     }
-    Some(input)
+    let mut quirks = Quirks {
+        crlf: sniff::crlf(head),
+        ..Quirks::default()
+    };
+    let (input, first_line): (Box<dyn Read>, String) = if sniff::needs_decoding(head) {
+        let mut bytes = Vec::new();
+        if let Err(e) = input.read_to_end(&mut bytes) {
+            b.diags.push(unreadable(e));
+            return None;
+        }
+        let (text, enc) = sniff::decode(&bytes);
+        quirks.encoding = Some(enc);
+        quirks.crlf = sniff::crlf(text.as_bytes());
+        let first = text.lines().next().unwrap_or("").to_string();
+        (Box::new(std::io::Cursor::new(text.into_bytes())), first)
+    } else {
+        if head.starts_with(&[0xEF, 0xBB, 0xBF]) {
+            input.consume(3);
+            quirks.bom = true;
+        }
+        let head = input.fill_buf().unwrap_or(&[]);
+        let end = head.iter().position(|&c| c == b'\n').unwrap_or(head.len());
+        let first = String::from_utf8_lossy(&head[..end]).into_owned();
+        (Box::new(input), first)
+    };
+    let delimiter = sniff::delimiter(&first_line, kind);
+    quirks.delimiter = (delimiter != b',').then_some(delimiter);
+    Some(Opened {
+        input,
+        quirks,
+        delimiter,
+    })
 }
 
 /// The header's columns: for each, the field it holds (`None`: ignored).
 struct Columns {
     map: Vec<Option<usize>>,
+    /// A column was named by a Vietnamese header (`Số quyết định`).
+    vietnamese: bool,
     /// Every required column is there: rows can be read.
     usable: bool,
 }
@@ -169,10 +236,13 @@ fn columns(
     // column position → field position
     let mut map: Vec<Option<usize>> = Vec::with_capacity(rec.len());
     let mut seen = [false; MAX_FIELDS];
+    let mut vietnamese = false;
     for raw in rec.iter() {
         let name = String::from_utf8_lossy(raw);
         let key = text::clean(&name).to_lowercase();
-        match field_index(kind, &key) {
+        let found = column(kind, &key);
+        vietnamese |= found.is_some_and(|(_, vi)| vi);
+        match found.map(|(i, _)| i) {
             Some(i) if !seen[i] => {
                 seen[i] = true;
                 map.push(Some(i));
@@ -229,6 +299,7 @@ fn columns(
     }
     Columns {
         map,
+        vietnamese,
         usable: missing.is_empty(),
     }
 }
@@ -288,6 +359,10 @@ impl Rows {
         }
         if rec.len() != width {
             let spans_lines = rec.iter().any(|f| f.contains(&b'\n'));
+            if spans_lines {
+                // The rest of the file is in this one record.
+                b.ds.unreadable.push(self.file);
+            }
             let msg = if spans_lines {
                 tr!(lang, "load.open-quote", found = rec.len(), expected = width)
             } else {

@@ -2,10 +2,15 @@
 //! type, streams them through the CSV or TOML reader into a compact
 //! [`Dataset`], and reports every problem as a diagnostic in one pass.
 
+pub mod canonical;
 mod csv_file;
+pub mod encoding;
+pub mod headers;
+pub mod legacy;
 mod progress;
 pub mod schema;
 pub mod settings;
+pub mod sniff;
 mod toml_file;
 
 use std::path::{Path, PathBuf};
@@ -31,6 +36,9 @@ pub struct Found {
 pub enum Format {
     Csv,
     Toml,
+    /// A workbook (`.xlsx`, `.xls`, `.ods`) in a record folder: not read,
+    /// named with a pointer to `import`.
+    Spreadsheet,
 }
 
 /// Lists the `.csv`/`.toml` files of the folder with the record type each
@@ -82,6 +90,7 @@ fn walk(
         {
             Some("csv") => Format::Csv,
             Some("toml") => Format::Toml,
+            Some("xlsx" | "xls" | "ods") => Format::Spreadsheet,
             _ => continue,
         };
         let rel = rel_path(root, &path);
@@ -98,6 +107,9 @@ fn walk(
                 RecordType::from_plural(stem)
             }
         };
+        if format == Format::Spreadsheet && kind.is_none() {
+            continue;
+        }
         out.push(Found { rel, kind, format });
     }
     Ok(())
@@ -154,7 +166,8 @@ pub fn load(
     let mut builder = schema::Builder::new(&mut ds, lang, this_year);
     // Files are read type by type so that each type's records stay together.
     for kind in RecordType::ALL {
-        for f in found.iter().filter(|f| f.kind == Some(kind)) {
+        let readable = |f: &&Found| f.kind == Some(kind) && f.format != Format::Spreadsheet;
+        for f in found.iter().filter(readable) {
             let id = FileId(builder.ds.files.len() as u32);
             builder.ds.files.push(SourceFile {
                 path: f.rel.clone(),
@@ -164,6 +177,7 @@ pub fn load(
             match f.format {
                 Format::Csv => csv_file::read(&path, kind, id, &mut builder, progress),
                 Format::Toml => toml_file::read(&path, kind, id, &mut builder, progress),
+                Format::Spreadsheet => {}
             }
             sink.extend(builder.diags.drain(..));
         }
@@ -171,6 +185,15 @@ pub fn load(
     for f in found.iter().filter(|f| f.kind.is_none()) {
         let msg = tr!(lang, "load.unknown-file", path = f.rel);
         let help = lang.t("load.unknown-file-help");
+        sink.push(
+            Diagnostic::new(RuleId::UnknownFile, msg)
+                .at(f.rel.clone(), None)
+                .help(help),
+        );
+    }
+    for f in found.iter().filter(|f| f.format == Format::Spreadsheet) {
+        let msg = tr!(lang, "sniff.spreadsheet", path = f.rel);
+        let help = tr!(lang, "sniff.spreadsheet-help", path = f.rel);
         sink.push(
             Diagnostic::new(RuleId::UnknownFile, msg)
                 .at(f.rel.clone(), None)

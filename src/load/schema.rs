@@ -21,7 +21,7 @@ pub enum Need {
 }
 
 /// The most columns any record type has.
-pub const MAX_FIELDS: usize = 10;
+pub const MAX_FIELDS: usize = 11;
 
 /// The columns of `kind`, in the order of the format's tables.
 pub fn fields(kind: RecordType) -> &'static [(&'static str, Need)] {
@@ -50,6 +50,8 @@ pub fn fields(kind: RecordType) -> &'static [(&'static str, Need)] {
             ("gender", Optional),
             ("position", Optional),
             ("hire_date", Optional),
+            ("died", Optional),
+            ("code", Optional),
         ],
         RecordType::Evaluation => &[
             ("year", Required),
@@ -72,6 +74,7 @@ pub fn fields(kind: RecordType) -> &'static [(&'static str, Need)] {
             ("decision", Required),
             ("decision_date", Required),
             ("issuer", Required),
+            ("posthumous", Optional),
         ],
         RecordType::Proposal => &[
             ("id", Required),
@@ -86,6 +89,11 @@ pub fn fields(kind: RecordType) -> &'static [(&'static str, Need)] {
         ],
     }
 }
+
+/// Optional columns that files written by `thidua import` carry only when a
+/// row fills them (added with the rules' second reading, so that imports of
+/// lists without them keep the columns they always had).
+pub const ON_DEMAND: &[&str] = &["died", "code", "posthumous"];
 
 /// Whether the values of column `name` are interned (ids, names, references
 /// and other free text), as opposed to parsed into codes, dates or numbers.
@@ -102,12 +110,28 @@ pub fn is_interned(name: &str) -> bool {
             | "decision"
             | "proposed_by"
             | "award_id"
+            | "code"
     )
 }
 
 /// The position of column `name` (already trimmed and lower-cased) in `kind`.
 pub fn field_index(kind: RecordType, name: &str) -> Option<usize> {
     fields(kind).iter().position(|(n, _)| *n == name)
+}
+
+/// The column of `kind` a CSV header names: the format's own name
+/// (case-insensitive), else a Vietnamese header that `import` recognises
+/// (`Số quyết định`, `Năm`); the flag says it was the latter.
+pub fn column(kind: RecordType, header: &str) -> Option<(usize, bool)> {
+    let key = text::clean(header).to_lowercase();
+    if let Some(i) = field_index(kind, &key) {
+        return Some((i, false));
+    }
+    use super::headers::{meaning, resolve, Target};
+    match resolve(kind, meaning(&key)?, false) {
+        Target::Field(name) => field_index(kind, name).map(|i| (i, true)),
+        _ => None,
+    }
 }
 
 /// One row's values by column position: the text (trimmed, not yet NFC) and
@@ -121,6 +145,10 @@ pub struct Builder<'d> {
     pub lang: Lang,
     /// The last year that may be given (the current year).
     pub this_year: i32,
+    /// Whether dates typed `d/m/yyyy` are read (CSV files, as Excel saves them).
+    pub dmy_dates: bool,
+    /// Whether such a date was read since the flag was last cleared.
+    pub saw_dmy: bool,
 }
 
 /// Problems met while reading one row.
@@ -144,6 +172,8 @@ impl<'d> Builder<'d> {
             diags: Vec::new(),
             lang,
             this_year,
+            dmy_dates: false,
+            saw_dmy: false,
         }
     }
 
@@ -299,6 +329,10 @@ impl<'d> Builder<'d> {
         let t = self.text(row, col)?;
         match Date::parse_iso(&t) {
             Some(d) => Some(d),
+            None if self.dmy_dates && dmy_date(&t).is_some() => {
+                self.saw_dmy = true;
+                dmy_date(&t)
+            }
             None => {
                 let suggestion = loose_date(&t).map(|d| d.to_string());
                 let expected = self.lang.t("load.expected-date").to_string();
@@ -445,6 +479,8 @@ impl<'d> Builder<'d> {
         let gender = self.code::<Gender>(row, 4);
         let position = self.sym(row, 5);
         let hire_date = self.date(row, 6);
+        let died = self.date(row, 7);
+        let code = self.sym(row, 8);
         if row.fatal {
             return false;
         }
@@ -462,6 +498,8 @@ impl<'d> Builder<'d> {
             gender,
             position,
             hire_date,
+            died,
+            code,
             loc,
             flawed: row.flawed,
         });
@@ -507,6 +545,7 @@ impl<'d> Builder<'d> {
         let decision = self.sym(row, 7);
         let decision_date = self.date(row, 8);
         let issuer = self.code::<Issuer>(row, 9);
+        let posthumous = self.boolean(row, 10).unwrap_or(false);
         if row.fatal {
             return false;
         }
@@ -543,6 +582,7 @@ impl<'d> Builder<'d> {
             decision,
             decision_date,
             issuer,
+            posthumous,
             loc,
             flawed: row.flawed,
         });
@@ -628,6 +668,20 @@ pub fn parse_bool(s: &str) -> Option<bool> {
         "false" | "no" | "0" | "không" | "khong" | "sai" => Some(false),
         _ => None,
     }
+}
+
+/// A date as Vietnamese-locale Excel writes it: `d/m/yyyy` or `dd/mm/yyyy`,
+/// day first (Vietnam never writes the month first).
+pub fn dmy_date(s: &str) -> Option<Date> {
+    let mut parts = s.split('/');
+    let (d, m, y) = (parts.next()?, parts.next()?, parts.next()?);
+    let digits = |p: &str, lo: usize, hi: usize| {
+        (lo..=hi).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit())
+    };
+    if parts.next().is_some() || !digits(d, 1, 2) || !digits(m, 1, 2) || !digits(y, 4, 4) {
+        return None;
+    }
+    Date::from_ymd(y.parse().ok()?, m.parse().ok()?, d.parse().ok()?)
 }
 
 /// A date typed the Vietnamese way (`26/4/2018`), for suggesting the ISO form.

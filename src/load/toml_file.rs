@@ -30,9 +30,17 @@ pub fn read(
         Err(e) => {
             b.diags
                 .push(parse_error(tr!(lang, "load.unreadable", error = e), None));
+            b.ds.unreadable.push(file);
             return;
         }
     };
+    if let Some(what) = super::sniff::not_text(&bytes) {
+        let help = lang.t("sniff.not-text-help");
+        b.diags
+            .push(parse_error(lang.t(what.key()).to_string(), None).help(help));
+        b.ds.unreadable.push(file);
+        return;
+    }
     let size = bytes.len() as u64;
     let base = progress.done();
     let text = match String::from_utf8(bytes) {
@@ -42,6 +50,7 @@ pub fn read(
                 parse_error(tr!(lang, "load.not-utf8", rows = 1), None)
                     .help(lang.t("load.encoding-help")),
             );
+            b.ds.unreadable.push(file);
             return;
         }
     };
@@ -55,6 +64,7 @@ pub fn read(
                 tr!(lang, "load.toml-syntax", error = e.message()),
                 line,
             ));
+            b.ds.unreadable.push(file);
             return;
         }
     };

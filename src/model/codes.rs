@@ -286,10 +286,12 @@ impl AwardCode {
         }
     }
 
-    /// Whether the award is a State-level form (khen thưởng cấp Nhà nước).
-    pub fn is_state_level(self) -> bool {
+    /// Whether the award is a State-level form of commendation (hình thức
+    /// khen thưởng cấp Nhà nước): BKTTG and the Labour Orders. CSTĐTQ and Cờ
+    /// thi đua của Chính phủ are titles (danh hiệu thi đua), not forms.
+    pub fn is_state_form(self) -> bool {
         use AwardCode::*;
-        matches!(self, Bkttg | Cstdtq | Ctdcp | Hcld3 | Hcld2 | Hcld1)
+        matches!(self, Bkttg | Hcld3 | Hcld2 | Hcld1)
     }
 
     /// LĐTT and its armed-forces twin CSTT count alike for the prerequisites.

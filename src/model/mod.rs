@@ -156,6 +156,11 @@ pub struct Person {
     pub gender: Option<Gender>,
     pub position: Option<Sym>,
     pub hire_date: Option<Date>,
+    /// Ngày mất: the day the person died, for posthumous awards (truy tặng).
+    pub died: Option<Date>,
+    /// The person's stable code across records (rows sharing a code are one
+    /// individual, e.g. after a transfer between units).
+    pub code: Option<Sym>,
     pub loc: Loc,
     pub flawed: bool,
 }
@@ -187,6 +192,8 @@ pub struct Award {
     pub decision: Sym,
     pub decision_date: Date,
     pub issuer: Issuer,
+    /// Truy tặng: conferred after the recipient's death.
+    pub posthumous: bool,
     pub loc: Loc,
     pub flawed: bool,
 }
@@ -273,6 +280,10 @@ pub struct Dataset {
     /// The ids of those rows, where they had one: a reference to such an id
     /// is not reported again as unknown (the row's own error says it all).
     pub dropped_ids: [std::collections::HashSet<Sym>; 6],
+    /// Files that could not be read, wholly or from some row on: a reference
+    /// that names no record of their type is counted against them rather
+    /// than reported row by row.
+    pub unreadable: Vec<FileId>,
 }
 
 impl Dataset {

@@ -116,6 +116,38 @@ pub fn nearest<'a>(input: &str, candidates: impl IntoIterator<Item = &'a str>) -
     best.filter(|(d, _)| *d <= limit).map(|(_, c)| c)
 }
 
+/// Every candidate nearest to `input`, ties all listed, if near enough to be
+/// a plausible typo; none when more than three tie (a guess among many is no
+/// help). Characters that look alike — `O` and
+/// `0`, `l`, `I` and `1` — count as the same, so `P-0O12` is next to `P-0012`.
+pub fn nearest_all<'a>(input: &str, candidates: impl IntoIterator<Item = &'a str>) -> Vec<&'a str> {
+    let look_alike = |s: &str| -> String {
+        fold_ascii(s)
+            .chars()
+            .map(|c| match c {
+                '0' => 'o',
+                '1' | 'i' => 'l',
+                c => c,
+            })
+            .collect()
+    };
+    let key = look_alike(input);
+    let limit = (key.chars().count() / 2).max(2);
+    let mut best: (usize, Vec<&str>) = (limit + 1, Vec::new());
+    for cand in candidates {
+        let d = edit_distance(&key, &look_alike(cand));
+        if d < best.0 {
+            best = (d, vec![cand]);
+        } else if d == best.0 && !best.1.contains(&cand) {
+            best.1.push(cand);
+        }
+    }
+    if best.1.len() > 3 {
+        best.1.clear();
+    }
+    best.1
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -134,6 +166,15 @@ mod tests {
     fn ascii_fold_drops_marks() {
         assert_eq!(fold_ascii("Đơn vị công tác"), "don vi cong tac");
         assert_eq!(fold_ascii("Họ và tên"), "ho va ten");
+    }
+
+    #[test]
+    fn lists_ties_and_counts_look_alikes_as_near() {
+        assert_eq!(nearest_all("P-0O12", ["P-0012", "P-0912"]), ["P-0012"]);
+        assert_eq!(nearest_all("Pl01", ["P101", "P102"]), ["P101"]);
+        assert_eq!(nearest_all("DV-3", ["DV-1", "DV-2", "X"]), ["DV-1", "DV-2"]);
+        assert!(nearest_all("completely different", ["DV-1"]).is_empty());
+        assert!(nearest_all("P99", ["P01", "P02", "P03", "P04"]).is_empty());
     }
 
     #[test]

@@ -1,8 +1,9 @@
 //! `docs/rules.md`, generated from the law's tables (`law/*.toml`, read by
 //! `rules::tables`) so that it cannot drift from them: the windows, every law
 //! rule with its level and citation in each window, its explanation in both
-//! languages, the thresholds and the authority matrix. `tests/rules_docs.rs`
-//! fails when the file is stale.
+//! languages, the thresholds and the authority matrix — and what changed in
+//! the law's second reading (`law/changes.md`). `tests/it/rules_docs.rs` fails
+//! when the file is stale.
 
 use std::fmt::Write as _;
 
@@ -11,6 +12,10 @@ use crate::model::{Code, Date, Issuer};
 
 use super::tables::{law, Law};
 use super::{LawRule, WindowId};
+
+/// What changed in the latest reading of the law (a legal officer's text in
+/// `law/changes.md`, as citations never sit in Rust literals).
+const CHANGES_MD: &str = include_str!("../../law/changes.md");
 
 /// How to regenerate the file, stated in its header.
 pub const REGENERATE: &str = "THIDUA_BLESS=1 cargo test --test it rules_docs";
@@ -26,6 +31,8 @@ pub fn render_law(law: &Law) -> String {
     intro(&mut s);
     windows(&mut s, law);
     summary(&mut s, law);
+    s.push('\n');
+    s.push_str(CHANGES_MD);
     s.push_str("\n## Rules\n");
     for r in &law.rules {
         rule(&mut s, r);

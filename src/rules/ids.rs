@@ -84,6 +84,7 @@ declare_ids! {
         Hcld3InitiativesOld = "hcld3-initiatives-old",
         Hcld3Cstdcs = "hcld3-cstdcs",
         Hcld3MinHtxs = "hcld3-min-htxs",
+        HcldOrderYears = "hcld-order-years",
     }
 }
 

@@ -285,6 +285,19 @@ impl<'d> Index<'d> {
         codes
     }
 
+    /// The awards on file of `r` without structural errors, in file order.
+    pub fn awards_of(&self, r: Recipient) -> impl Iterator<Item = &'d crate::model::Award> + '_ {
+        let mut i = self.award_head.head(r);
+        std::iter::from_fn(move || {
+            if i == NONE {
+                return None;
+            }
+            let a = &self.ds.awards[i as usize];
+            i = self.award_next[i as usize];
+            Some(a)
+        })
+    }
+
     /// Whether `r` holds one of `codes` for `year`: an award on file, or, for
     /// a pending proposal of that same year, another pending proposal.
     pub fn holds(&self, claim: &Claim, r: Recipient, year: u16, codes: Codes) -> bool {
@@ -297,6 +310,13 @@ impl<'d> Index<'d> {
                 .pending
                 .get(&(r, year))
                 .is_some_and(|c| c.has_any(codes))
+    }
+
+    /// Whether a pending proposal of one of `codes` for `r` and `year` is on file.
+    pub fn pending_holds(&self, r: Recipient, year: u16, codes: Codes) -> bool {
+        self.pending
+            .get(&(r, year))
+            .is_some_and(|c| c.has_any(codes))
     }
 
     /// Whether the folder's awards are facts for `year` for this recipient:

@@ -21,7 +21,7 @@ macro_rules! structural {
     };
 }
 
-pub static RULES: [RuleInfo; 14] = [
+pub static RULES: [RuleInfo; 15] = [
     structural!(
         ParseError,
         "Tệp không đọc được dưới dạng CSV/TOML/UTF-8, hoặc dòng bị lỗi cấu trúc",
@@ -120,6 +120,13 @@ pub static RULES: [RuleInfo; 14] = [
         "Kiểm tra: mọi khóa của thidua.toml thuộc các mục [organisation], [data], [rules], [thresholds] và có giá trị đúng kiểu.\nVì sao: một thiết lập gõ sai sẽ bị bỏ qua trong im lặng, làm quy tắc áp dụng khác với điều người dùng muốn.\nCách sửa: sửa tên khóa theo gợi ý; `thidua rules` liệt kê các quy tắc và ngưỡng.",
         "Checks: every key of thidua.toml belongs to [organisation], [data], [rules] or [thresholds] and has a value of the right type.\nWhy: a mistyped setting would be ignored silently, and the rules would not do what the user asked.\nFix: correct the key as suggested; `thidua rules` lists the rules and thresholds."
     ),
+    structural!(
+        NonCanonicalFile,
+        "Tệp CSV được đọc nhưng không ở dạng chuẩn (dấu `;`, ngày d/m/yyyy, BOM, CRLF, bảng mã cũ, tên cột tiếng Việt)",
+        "A CSV file read although it is not in canonical form (`;`, d/m/yyyy dates, BOM, CRLF, a legacy encoding, Vietnamese column names)",
+        "Kiểm tra: mỗi tệp CSV có ở dạng chuẩn không — UTF-8 không BOM, dấu phẩy, xuống dòng LF, ngày YYYY-MM-DD, tên cột của định dạng.\nVì sao: Excel tiếng Việt lưu CSV với dấu `;`, ngày d/m/yyyy, BOM và CRLF, có khi bằng Windows-1258; thidua vẫn đọc được và cho đúng các bản ghi như tệp chuẩn, nhưng tệp chuẩn thì công cụ nào cũng đọc đúng và so sánh thay đổi (git diff) gọn hơn.\nVí dụ: `awards/2018.csv` lưu lại bằng Excel: `id;year;person;…` và `20/12/2018`.\nCách sửa: `thidua fmt` viết lại tệp ở dạng chuẩn mà không đổi giá trị nào.",
+        "Checks: whether each CSV file is in canonical form — UTF-8 without BOM, commas, LF line ends, YYYY-MM-DD dates, the format's column names.\nWhy: Vietnamese-locale Excel saves CSV with `;`, d/m/yyyy dates, a BOM and CRLF, sometimes in Windows-1258; thidua still reads the same records as from the canonical file, but the canonical file reads right in every tool and diffs cleanly.\nExample: `awards/2018.csv` saved by Excel: `id;year;person;…` and `20/12/2018`.\nFix: `thidua fmt` rewrites the file in canonical form without changing any value."
+    ),
 ];
 
 use crate::diag::{Diagnostic, Diagnostics, RuleId, Severity};
@@ -141,6 +148,7 @@ pub fn check(ds: &Dataset, lang: Lang, today: Date, sink: &mut Diagnostics) -> F
         sink,
         suggested: 0,
         flaws: Flaws::default(),
+        collapsed: Vec::new(),
     };
     c.duplicate_ids(ds);
     c.references(ds);
@@ -191,6 +199,9 @@ struct Checker<'s> {
     sink: &'s mut Diagnostics,
     suggested: usize,
     flaws: Flaws,
+    /// References into files that could not be read: the file, the type of
+    /// the records that refer, and how many do.
+    collapsed: Vec<(crate::model::FileId, RecordType, usize)>,
 }
 
 /// Which record a finding is about, so that it can be marked flawed.
@@ -331,6 +342,22 @@ impl Checker<'_> {
         if ds.dropped_ids[target_type.index()].contains(&target) {
             return None;
         }
+        if let Some(&file) = ds
+            .unreadable
+            .iter()
+            .find(|f| ds.file(**f).kind == target_type)
+        {
+            let source = ds.file(loc.file).kind;
+            match self
+                .collapsed
+                .iter_mut()
+                .find(|c| c.0 == file && c.1 == source)
+            {
+                Some(c) => c.2 += 1,
+                None => self.collapsed.push((file, source, 1)),
+            }
+            return None;
+        }
         let kind = match field {
             "person" => self.lang.t("struct.a-person"),
             "campaign" => self.lang.t("struct.a-campaign"),
@@ -359,8 +386,13 @@ impl Checker<'_> {
                 RecordType::Award => ds.awards.iter().map(|r| ds.str(r.id)).collect(),
                 _ => ds.units.iter().map(|r| ds.str(r.id)).collect(),
             };
-            if let Some(near) = text::nearest(ds.str(target), ids) {
-                d = d.help(tr!(self.lang, "load.did-you-mean", value = near));
+            let near = text::nearest_all(ds.str(target), ids);
+            if !near.is_empty() {
+                d = d.help(tr!(
+                    self.lang,
+                    "load.did-you-mean",
+                    value = near.join("`, `")
+                ));
             }
         }
         Some(d)
@@ -449,6 +481,29 @@ impl Checker<'_> {
                     self.flaws.add(kind, i);
                 }
             }
+        }
+        self.collapsed_references(ds);
+    }
+
+    /// One finding per unreadable file and referring type, with the count,
+    /// instead of one per row that refers into it.
+    fn collapsed_references(&mut self, ds: &Dataset) {
+        for (file, source, count) in std::mem::take(&mut self.collapsed) {
+            let path = ds.file(file).path.clone();
+            let label = |t: RecordType| self.lang.t(&format!("sniff.type-{}", t.plural()));
+            let msg = tr!(
+                self.lang,
+                "sniff.collapsed",
+                count = count,
+                source = label(source),
+                target = label(ds.file(file).kind),
+                path = path
+            );
+            let help = tr!(self.lang, "sniff.collapsed-help", path = path);
+            let d = Diagnostic::new(RuleId::UnknownReference, msg)
+                .at(path, None)
+                .help(help);
+            self.sink.push(d);
         }
     }
 

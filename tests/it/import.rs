@@ -311,7 +311,8 @@ fn one_bad_row_writes_nothing_and_names_the_cell() {
         file.to_str().unwrap(),
         &["--lang", "en", "--skip-invalid"],
     ));
-    assert_eq!(code, 0, "{out}");
+    // The rejected row still makes the exit status 1 (§9.8).
+    assert_eq!(code, 1, "{out}");
     assert!(out.contains("Sheet1!F10: error[invalid-value]"), "{out}");
     assert!(out.contains("Added 3 records"), "{out}");
     check_is_clean(data);

@@ -11,6 +11,8 @@ mod ci_examples;
 mod cli;
 mod draft;
 mod eligible;
+mod excel;
+mod fmt_add;
 mod guide;
 mod history;
 mod import;

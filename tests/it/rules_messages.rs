@@ -46,6 +46,10 @@ const UNITS: &str = "id,name,kind,parent\nU1,Phòng Giáo dục và Đào tạo,
 const PEOPLE: &str = "id,name,unit,direct_worker,hire_date\nP1,Nguyễn Văn An,U1,true,2010-01-01\nP2,Trần Thị Bình,U1,true,2024-03-01\n";
 const EVALS: &str = "year,person,rating,initiative,absent_days\n2018,P1,htxs,true,0\n2025,P1,htxs,true,0\n2024,P2,htt,,0\n";
 
+/// From 2024 a CSTĐCS needs the LĐTT standard, not an LĐTT decision: the
+/// 2025 and 2024 records fail it on their `ht` rating.
+const CSTDCS_EVALS: &str = "year,person,rating,initiative,absent_days\n2018,P1,htxs,true,0\n2025,P1,ht,true,0\n2024,P2,ht,,0\n";
+
 fn cstdcs_folder() -> tempfile::TempDir {
     let awards = "id,year,person,award,kind,decision,decision_date,issuer\n\
                   A1,2018,P1,CSTDCS,thuong_xuyen,12/QĐ-UBND,2018-12-20,huyen\n\
@@ -54,7 +58,7 @@ fn cstdcs_folder() -> tempfile::TempDir {
     folder(&[
         ("units.csv", UNITS),
         ("people.csv", PEOPLE),
-        ("evaluations.csv", EVALS),
+        ("evaluations.csv", CSTDCS_EVALS),
         ("awards.csv", awards),
         ("proposals.csv", proposals),
         ("thidua.toml", "[rules]\ncstdcs-ratio = \"off\"\n"),
@@ -152,7 +156,7 @@ fn human_output_cites_the_law_and_ends_with_coverage() {
             && out.contains("căn cứ: Luật TĐKT 2003, Điều 23"),
         "{out}"
     );
-    // P2's 2024 proposal: the initiative column is empty and the rating is htt.
+    // P2's 2024 proposal: the initiative column is empty and the rating is ht.
     assert!(
         out.contains("cstdcs-initiative: 2 đã xét, 1 chưa xét được"),
         "{out}"
@@ -261,4 +265,34 @@ fn rules_and_explain_show_the_law() {
     ] {
         assert!(out.contains(part), "`{part}` missing from: {out}");
     }
+}
+
+/// From 2024 a CSTĐCS rests on the LĐTT standard: an evaluation that fails
+/// it is an error, unless an LĐTT proposal for that year is pending.
+#[test]
+fn cstdcs_from_2024_rests_on_the_ldtt_standard() {
+    let people = "id,name,unit,direct_worker,hire_date\nP1,Nguyễn Văn An,U1,true,2000-01-01\n";
+    let evals = "year,person,rating\n2024,P1,ht\n";
+    let awards = "id,year,person,award,kind,decision,decision_date,issuer\nA1,2024,P1,CSTDCS,thuong_xuyen,1/QĐ-UBND,2024-12-20,co_quan\n";
+    let base = [
+        ("units.csv", UNITS),
+        ("people.csv", people),
+        ("evaluations.csv", evals),
+        ("awards.csv", awards),
+    ];
+    let v = json(folder(&base).path(), "en");
+    let f = findings(&v, "cstdcs-requires-ldtt");
+    assert_eq!(f.len(), 1, "{v:#}");
+    let msg = f[0]["message"].as_str().unwrap();
+    assert!(
+        msg.contains("the LDTT standard is not met") && msg.contains("“completed tasks”"),
+        "{msg}"
+    );
+    let mut with_proposal = base.to_vec();
+    with_proposal.push((
+        "proposals.csv",
+        "id,year,person,award,status\nD1,2024,P1,LDTT,pending\n",
+    ));
+    let v = json(folder(&with_proposal).path(), "en");
+    assert!(findings(&v, "cstdcs-requires-ldtt").is_empty(), "{v:#}");
 }

@@ -61,11 +61,38 @@ const CASES: &[Case] = &[
                 &["not UTF-8", "windows-1258"],
             ),
             at("parse-error", "campaigns.toml", 4, &["TOML"]),
-            whole("parse-error", "evaluations.csv", &["UTF-16"]),
+            // An Excel workbook renamed `.csv`: one finding that says what it is.
+            whole(
+                "parse-error",
+                "evaluations.csv",
+                &["Excel", "thidua import"],
+            ),
             // A quote opened on line 3 and never closed swallows the rest.
             at("parse-error", "people.csv", 3, &["quote is left open"]),
             // BOM and CRLF, a quoted name over lines 2–3: the short row is line 4.
+            whole(
+                "non-canonical-file",
+                "units.csv",
+                &["BOM, CRLF", "thidua fmt"],
+            ),
             at("parse-error", "units.csv", 4, &["3 fields", "header 4"]),
+        ],
+    },
+    Case {
+        rule: "non-canonical-file",
+        today: None,
+        bad: &[
+            // As Vietnamese-locale Excel saves it: one warning, the same records.
+            whole(
+                "non-canonical-file",
+                "awards.csv",
+                &["`;` delimiter, d/m/yyyy dates, BOM, CRLF", "thidua fmt"],
+            ),
+            whole(
+                "non-canonical-file",
+                "units.csv",
+                &["tab delimiter, CRLF, Windows-1258, Vietnamese column names"],
+            ),
         ],
     },
     Case {
@@ -105,7 +132,7 @@ const CASES: &[Case] = &[
                 "invalid-value",
                 "awards.csv",
                 3,
-                &["`20/12/2018`", "did you mean `2018-12-20`?"],
+                &["`20.12.2018`", "did you mean `2018-12-20`?"],
             ),
             at(
                 "invalid-value",
@@ -509,7 +536,8 @@ fn line_numbers_with_every_kind_of_line_end() {
         std::fs::write(dir.path().join("units.csv"), format!("\u{feff}{text}")).unwrap();
         let (code, json) = check(dir.path(), None);
         assert_eq!(code, 1);
-        let d = &json["diagnostics"][0];
+        // The BOM makes a `non-canonical-file` warning first; the row's error follows.
+        let d = &json["diagnostics"][1];
         // The header is line 1, the quoted name lines 2–3, X1 line 4, X2 line 5.
         assert_eq!(
             (d["rule"].as_str(), d["line"].as_u64()),
@@ -618,4 +646,48 @@ fn structural_flaws_are_a_value_the_engine_marks() {
     }
     let distinct: std::collections::HashSet<_> = checked.flaws.iter().collect();
     assert_eq!(flawed(&checked.dataset), distinct.len());
+}
+
+/// The optional columns of the rules' second reading — `people.died`,
+/// `people.code`, `awards.posthumous` — are read from CSV and TOML alike and
+/// never reported as unknown.
+#[test]
+fn died_code_and_posthumous_are_known_columns_in_both_readers() {
+    let dir = tempfile::tempdir().unwrap();
+    let write = |name: &str, text: &str| std::fs::write(dir.path().join(name), text).unwrap();
+    write(
+        "units.csv",
+        "id,name,kind\nU1,Trường Tiểu học An Biên,truong_hoc\n",
+    );
+    write(
+        "people.csv",
+        "id,name,unit,direct_worker,died,code\nP1,Nguyễn Văn An,U1,true,2024-12-19,GV-0042\nP2,Trần Thị Bình,U1,true,,GV-0042\n",
+    );
+    write(
+        "awards.toml",
+        "[[award]]\nid = \"A1\"\nyear = 2024\nperson = \"P1\"\naward = \"BKT\"\nkind = \"thuong_xuyen\"\n\
+         decision = \"1/QĐ-UBND\"\ndecision_date = \"2024-12-20\"\nissuer = \"tinh\"\nposthumous = true\n\n\
+         [[award]]\nid = \"A2\"\nyear = 2024\nperson = \"P2\"\naward = \"GK\"\nkind = \"dot_xuat\"\n\
+         decision = \"2/QĐ-UBND\"\ndecision_date = \"2024-12-20\"\nissuer = \"co_quan\"\n",
+    );
+    let checked = crate::support::engine(dir.path(), false);
+    let ds = &checked.dataset;
+    let rules: Vec<_> = checked.diagnostics.items().iter().map(|d| d.rule).collect();
+    assert!(rules.is_empty(), "{rules:?}");
+    let died: Vec<_> = ds
+        .people
+        .iter()
+        .map(|p| p.died.map(|d| d.to_string()))
+        .collect();
+    assert_eq!(died, [Some("2024-12-19".to_string()), None]);
+    let codes: Vec<_> = ds
+        .people
+        .iter()
+        .map(|p| p.code.map(|c| ds.str(c)))
+        .collect();
+    assert_eq!(codes, [Some("GV-0042"), Some("GV-0042")]);
+    // Interned once: the two rows share one string.
+    assert_eq!(ds.people[0].code, ds.people[1].code);
+    let posthumous: Vec<_> = ds.awards.iter().map(|a| a.posthumous).collect();
+    assert_eq!(posthumous, [true, false]);
 }

@@ -1,4 +1,5 @@
-//! `bkt-prerequisites`: a regular provincial Bằng khen needs its record of years.
+//! `bkt-prerequisites`: a regular provincial Bằng khen needs its record of
+//! years, not already counted for an earlier regular BKT.
 
 use crate::diag::RuleId;
 use crate::model::AwardCode;
@@ -15,12 +16,18 @@ pub fn check(j: &mut Judge<'_>) {
 
 fn judge(j: &Judge<'_>, c: &Claim, era: Era) -> Check {
     let ys = years(c, j.count(ThresholdId::BktYears));
-    let old = htxs_with_initiatives(j, c, &ys, j.count(ThresholdId::BktInitiatives));
+    let old = Check::all(vec![
+        interval(j, c, AwardCode::Bkt, ys.len() as u32),
+        htxs_with_initiatives(j, c, &ys, j.count(ThresholdId::BktInitiatives)),
+    ]);
     match era {
         Era::Law2003 => old,
         Era::Law2022 => {
             let n = j.count(ThresholdId::BktCstdcs);
-            let route = cstdcs(j, c, &years(c, n), n);
+            let route = Check::all(vec![
+                interval(j, c, AwardCode::Bkt, n),
+                cstdcs(j, c, &years(c, n), n),
+            ]);
             Check::any(vec![route, old], j.lang.t("law.or"))
         }
     }

@@ -1,5 +1,6 @@
-//! `bkttg-prerequisites`: a regular Prime Minister's Bằng khen needs an earlier
-//! BKT and its record of years.
+//! `bkttg-prerequisites`: a regular Prime Minister's Bằng khen needs an
+//! earlier regular BKT, then its record of years following it (and not
+//! counted for an earlier BKTTG).
 
 use crate::diag::RuleId;
 use crate::model::{AwardCode, Rating};
@@ -23,5 +24,10 @@ fn judge(j: &Judge<'_>, c: &Claim, era: Era) -> Check {
             cstdcs(j, c, &ys, j.count(ThresholdId::BkttgCstdcs)),
         ]),
     };
-    Check::all(vec![earlier(j, c, AwardCode::Bkt), record])
+    let n = j.count(ThresholdId::BkttgYears);
+    Check::all(vec![
+        follows(j, c, AwardCode::Bkt, n, regular),
+        interval(j, c, AwardCode::Bkttg, n),
+        record,
+    ])
 }

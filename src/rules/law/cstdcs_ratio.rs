@@ -1,19 +1,20 @@
-//! `cstdcs-ratio`: CSTĐCS at most a share of the LĐTT, per year, issuer level
-//! and scope.
+//! `cstdcs-ratio`: CSTĐCS at most a share of the LĐTT, per year and scope,
+//! whoever decided them (the commune confers LĐTT and the district CSTĐCS on
+//! the same staff, so grouping by issuer would be wrong).
 
 use std::collections::HashMap;
 
 use crate::diag::RuleId;
 use crate::diag::Severity;
-use crate::model::{AwardCode, Code, Issuer, Recipient, Sym};
+use crate::model::{AwardCode, Recipient, Sym};
 use crate::rules::evidence::{Judge, Verdict};
 use crate::rules::index::Source;
 use crate::rules::ThresholdId;
 use crate::tr;
 
-/// One group of the ratio: a year, an issuer level, and a scope (the
-/// top-level unit, or the whole folder).
-type Group = (u16, Issuer, Option<Sym>);
+/// One group of the ratio: a year and a scope (the top-level unit, or the
+/// whole folder).
+type Group = (u16, Option<Sym>);
 
 pub fn check(j: &mut Judge<'_>) {
     let rule = RuleId::CstdcsRatio;
@@ -46,13 +47,11 @@ pub fn check(j: &mut Judge<'_>) {
     let mut cstdcs: HashMap<Group, Vec<(usize, Severity)>> = HashMap::new();
     let mut order: Vec<Group> = Vec::new();
     for (i, c) in ix.claims.iter().enumerate() {
-        let (Source::Award(_), Some(issuer)) = (c.source, c.issuer) else {
+        if !matches!(c.source, Source::Award(_)) {
             continue;
-        };
+        }
         if c.code.is_ldtt_like() {
-            *ldtt
-                .entry((c.year, issuer, scope(c.recipient)))
-                .or_default() += 1;
+            *ldtt.entry((c.year, scope(c.recipient))).or_default() += 1;
         } else if c.code == AwardCode::Cstdcs {
             let Some(sev) = j.level(rule, c) else {
                 continue;
@@ -62,7 +61,7 @@ pub fn check(j: &mut Judge<'_>) {
                 j.judge(rule, c, sev, v);
                 continue;
             }
-            let key = (c.year, issuer, scope(c.recipient));
+            let key = (c.year, scope(c.recipient));
             let list = cstdcs.entry(key).or_default();
             if list.is_empty() {
                 order.push(key);
@@ -79,7 +78,7 @@ pub fn check(j: &mut Judge<'_>) {
             let c = ix.claims[i];
             let v = if n == limit {
                 let scope = key
-                    .2
+                    .1
                     .map(|u| {
                         tr!(
                             j.lang,
@@ -93,7 +92,6 @@ pub fn check(j: &mut Judge<'_>) {
                     "law.cstdcs-ratio",
                     count = list.len(),
                     year = key.0,
-                    issuer = key.1.name(j.lang),
                     scope = scope,
                     ldtt = titles,
                     limit = limit,

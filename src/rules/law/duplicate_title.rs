@@ -1,5 +1,5 @@
 //! `duplicate-title`: one achievement is not rewarded twice (the same title
-//! for the same recipient and year).
+//! for the same recipient and year; LĐTT and CSTT count as one title).
 
 use std::collections::HashMap;
 
@@ -16,7 +16,13 @@ pub fn check(j: &mut Judge<'_>) {
         if !matches!(c.source, Source::Award(_)) || c.code.class() != AwardClass::Title {
             continue;
         }
-        let first = *titles.entry((c.recipient, c.year, c.code)).or_insert(i);
+        // LĐTT and CSTT are one title under two names (civil and armed forces).
+        let title = if c.code.is_ldtt_like() {
+            AwardCode::Ldtt
+        } else {
+            c.code
+        };
+        let first = *titles.entry((c.recipient, c.year, title)).or_insert(i);
         if let Some(sev) = j.level(RuleId::DuplicateTitle, c) {
             let v = if first == i {
                 Verdict::Pass

@@ -1,5 +1,5 @@
 //! `hcld3-prerequisites`: a regular Labour Order, third class, needs an earlier
-//! BKTTG and its record of years.
+//! regular BKTTG, then its record of years following it.
 
 use crate::diag::RuleId;
 use crate::model::{AwardCode, Rating};
@@ -38,5 +38,6 @@ fn judge(j: &Judge<'_>, c: &Claim, era: Era) -> Check {
             cstdcs(j, c, &ys, j.count(ThresholdId::Hcld3Cstdcs)),
         ]),
     };
-    Check::all(vec![earlier(j, c, AwardCode::Bkttg), record])
+    let n = j.count(ThresholdId::Hcld3Years);
+    Check::all(vec![follows(j, c, AwardCode::Bkttg, n, regular), record])
 }

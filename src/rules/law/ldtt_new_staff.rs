@@ -22,48 +22,37 @@ pub fn check(j: &mut Judge<'_>) {
     );
 }
 
-fn ldtt_new_staff(j: &Judge<'_>, c: &Claim) -> Verdict {
+/// The judgement, also used by `cstdcs-requires-ldtt` (the LĐTT standard).
+/// From `hire_date` only: `months_worked` does not stand in for it, since
+/// statutory leave such as maternity counts as time worked.
+pub(super) fn ldtt_new_staff(j: &Judge<'_>, c: &Claim) -> Verdict {
     let era = windows::get(c.window).era;
     let name = MIN_MONTHS
         .iter()
         .find(|(e, _)| *e == era)
         .map_or(ThresholdId::LdttMinMonths, |(_, n)| *n);
     let min = j.count(name) as i32;
-    let help = j.lang.t("law.ldtt-new-staff.help");
     let Recipient::Person(p) = c.recipient else {
         return Verdict::Pass;
     };
     let hired = j.ix.person(p).and_then(|p| p.hire_date);
-    if let (Some(h), Some(end)) = (hired, Date::start_of_year(i32::from(c.year) + 1)) {
-        let months = h.months_until(end);
-        return if months < min {
-            Verdict::fail(
-                tr!(
-                    j.lang,
-                    "law.ldtt-new-staff",
-                    hired = h,
-                    months = months.max(0),
-                    year = c.year,
-                    min = min
-                ),
-                help,
-            )
-        } else {
-            Verdict::Pass
-        };
-    }
-    match j.ix.eval(c.recipient, c.year).and_then(|e| e.months_worked) {
-        Some(m) if i32::from(m) < min => Verdict::fail(
+    let (Some(h), Some(end)) = (hired, Date::start_of_year(i32::from(c.year) + 1)) else {
+        return Verdict::Unknown(j.lang.t("law.reason.no-hire-date").to_string());
+    };
+    let months = h.months_until(end);
+    if months < min {
+        Verdict::fail(
             tr!(
                 j.lang,
-                "law.ldtt-new-staff-worked",
-                months = m,
+                "law.ldtt-new-staff",
+                hired = h,
+                months = months.max(0),
                 year = c.year,
                 min = min
             ),
-            help,
-        ),
-        Some(_) => Verdict::Pass,
-        None => Verdict::Unknown(j.lang.t("law.reason.no-hire-date").to_string()),
+            j.lang.t("law.ldtt-new-staff.help"),
+        )
+    } else {
+        Verdict::Pass
     }
 }

@@ -14,7 +14,8 @@ pub fn check(j: &mut Judge<'_>) {
     );
 }
 
-fn ldtt_rating(j: &Judge<'_>, c: &Claim) -> Verdict {
+/// The judgement, also used by `cstdcs-requires-ldtt` (the LĐTT standard).
+pub(super) fn ldtt_rating(j: &Judge<'_>, c: &Claim) -> Verdict {
     match j.ix.eval(c.recipient, c.year) {
         None => Verdict::Unknown(j.no_evaluation(c.year)),
         Some(e) if e.rating >= Rating::Htt => Verdict::Pass,

@@ -1,12 +1,13 @@
 //! What the collective rules (`ttldtt-`, `ttldxs-members`, `-discipline`)
-//! share: the record of a collective's members in one year, and the loop
-//! over the claims of a collective title.
+//! share: the record of a collective's members in one year, the loop over
+//! the claims of a collective title, and the unit's own rating
+//! (`ttldtt-`, `ttldxs-rating`).
 
 use std::collections::HashMap;
 
 use crate::diag::RuleId;
 use crate::model::{AwardCode, Code, Discipline, Rating, Recipient, Sym};
-use crate::rules::evidence::{Check, Judge};
+use crate::rules::evidence::{Check, Judge, Verdict};
 use crate::rules::index::{Claim, Codes, LDTT_LIKE};
 use crate::tr;
 
@@ -41,6 +42,29 @@ pub(super) fn run(
         };
         j.judge(rule, c, sev, check.verdict(j.lang.t(help)));
     }
+}
+
+/// Judges the claims of collective title `code` by `rule`: the unit's own
+/// evaluation for the year is rated at least `min` (none: unchecked).
+pub(super) fn unit_rating(j: &mut Judge<'_>, rule: RuleId, code: AwardCode, min: Rating) {
+    j.each(
+        rule,
+        |c| c.code == code && !c.recipient.is_person(),
+        |j, c| match j.ix.eval(c.recipient, c.year) {
+            None => Verdict::Unknown(j.no_evaluation(c.year)),
+            Some(e) if e.rating >= min => Verdict::Pass,
+            Some(e) => Verdict::fail(
+                tr!(
+                    j.lang,
+                    "law.unit-rating",
+                    year = c.year,
+                    rating = e.rating.name(j.lang),
+                    need = min.name(j.lang)
+                ),
+                j.lang.t("law.unit-rating.help"),
+            ),
+        },
+    );
 }
 
 const CSTDCS: Codes = Codes::of(&[AwardCode::Cstdcs]);

@@ -6,6 +6,7 @@
 //! modules. `missing-evidence` has no file: it is the judge's own
 //! (`evidence::Judge`), made from the other rules' unknowns.
 
+mod after_death;
 mod bkt_prerequisites;
 mod bkttg_prerequisites;
 mod chuyen_de_campaign;
@@ -14,8 +15,10 @@ mod cstdcs_ratio;
 mod cstdcs_requires_ldtt;
 mod cstdt_consecutive;
 mod cstdtq_consecutive;
+mod discipline_defers;
 mod duplicate_title;
 mod hcld3_prerequisites;
+mod hcld_order;
 mod issuer_authority;
 mod ldtt_absence;
 mod ldtt_discipline;
@@ -27,8 +30,10 @@ mod state_award_once_a_year;
 mod title_kind;
 mod ttldtt_discipline;
 mod ttldtt_members;
+mod ttldtt_rating;
 mod ttldxs_discipline;
 mod ttldxs_members;
+mod ttldxs_rating;
 
 use crate::diag::RuleId;
 use crate::rules::evidence::Judge;
@@ -39,7 +44,7 @@ pub type JudgeFn = fn(&mut Judge<'_>);
 
 /// Every law rule's judgement, in registry order (the order findings of one
 /// record are made in).
-pub static JUDGES: [(RuleId, JudgeFn); 21] = [
+pub static JUDGES: [(RuleId, JudgeFn); 26] = [
     (RuleId::LdttRating, ldtt_rating::check),
     (RuleId::LdttDiscipline, ldtt_discipline::check),
     (RuleId::LdttNewStaff, ldtt_new_staff::check),
@@ -51,16 +56,21 @@ pub static JUDGES: [(RuleId, JudgeFn); 21] = [
     (RuleId::CstdtqConsecutive, cstdtq_consecutive::check),
     (RuleId::TtldttMembers, ttldtt_members::check),
     (RuleId::TtldttDiscipline, ttldtt_discipline::check),
+    (RuleId::TtldttRating, ttldtt_rating::check),
     (RuleId::TtldxsMembers, ttldxs_members::check),
     (RuleId::TtldxsDiscipline, ttldxs_discipline::check),
+    (RuleId::TtldxsRating, ttldxs_rating::check),
     (RuleId::BktPrerequisites, bkt_prerequisites::check),
     (RuleId::BkttgPrerequisites, bkttg_prerequisites::check),
     (RuleId::Hcld3Prerequisites, hcld3_prerequisites::check),
+    (RuleId::HcldOrder, hcld_order::check),
     (RuleId::IssuerAuthority, issuer_authority::check),
     (RuleId::TitleKind, title_kind::check),
     (RuleId::DuplicateTitle, duplicate_title::check),
     (RuleId::StateAwardOnceAYear, state_award_once_a_year::check),
     (RuleId::ChuyenDeCampaign, chuyen_de_campaign::check),
+    (RuleId::DisciplineDefers, discipline_defers::check),
+    (RuleId::AfterDeath, after_death::check),
 ];
 
 /// Runs every law rule.

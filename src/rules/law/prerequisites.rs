@@ -1,6 +1,7 @@
 //! What the commendation rules (`bkt-`, `bkttg-`, `hcld3-prerequisites`)
 //! share: the years a claim looks back over, the ratings, initiatives and
-//! CSTĐCS among them, an earlier award, and the loop over the claims.
+//! CSTĐCS among them, an earlier award that the years follow, the years
+//! an earlier award already counted, and the loop over the claims.
 
 use crate::diag::RuleId;
 use crate::model::{AwardCode, AwardKind, Code, Rating, Recipient};
@@ -10,8 +11,6 @@ use crate::rules::windows::{self, Era};
 use crate::tr;
 
 const CSTDCS: Codes = Codes::of(&[AwardCode::Cstdcs]);
-/// How far back an earlier prerequisite award is looked for.
-const LOOKBACK_YEARS: u16 = 80;
 
 /// Judges the regular awards of `code` to people by `rule`, with the record
 /// `judge` finds for the claim's era.
@@ -168,13 +167,47 @@ pub(super) fn cstdcs(j: &Judge<'_>, c: &Claim, ys: &[u16], need: u32) -> Check {
     }
 }
 
-/// An earlier award of `code` (before the claim's year). Not found is known
-/// only when every earlier year of this person is on file.
-pub(super) fn earlier(j: &Judge<'_>, c: &Claim, code: AwardCode) -> Check {
-    let codes = Codes::of(&[code]);
-    let from = c.year.saturating_sub(LOOKBACK_YEARS);
-    if (from..c.year).any(|y| j.ix.holds(c, c.recipient, y, codes)) {
-        return Check::Holds;
+/// Whether an award of `kind` can be the basis of a higher merit award:
+/// ad-hoc and thematic results are not (NĐ 152/2025 Đ.4 k3, applied in every
+/// window), and for BKT and BKTTG only the regular kind is (rules.md v2).
+pub(super) fn regular(kind: AwardKind) -> bool {
+    kind == AwardKind::ThuongXuyen
+}
+
+/// The latest award of `code` to the claim's recipient for a year before the
+/// claim's, of a kind `basis` accepts.
+fn latest(j: &Judge<'_>, c: &Claim, code: AwardCode, basis: fn(AwardKind) -> bool) -> Option<u16> {
+    j.ix.awards_of(c.recipient)
+        .filter(|a| a.award == code && a.year < c.year && basis(a.kind))
+        .map(|a| a.year)
+        .max()
+}
+
+/// An earlier award of `code` of a kind `basis` accepts, followed by `n`
+/// years ("05 năm tiếp theo"): the latest such award is for year Y−n or
+/// before. Not found is known only when every earlier year of this person is
+/// on file.
+pub(super) fn follows(
+    j: &Judge<'_>,
+    c: &Claim,
+    code: AwardCode,
+    n: u32,
+    basis: fn(AwardKind) -> bool,
+) -> Check {
+    let award = crate::rules::index::Index::award_label(code, j.lang);
+    if let Some(y) = latest(j, c, code, basis) {
+        return if u32::from(y) + n <= u32::from(c.year) {
+            Check::Holds
+        } else {
+            Check::Fails(tr!(
+                j.lang,
+                "law.follows",
+                award = award,
+                earlier = y,
+                n = n,
+                year = c.year
+            ))
+        };
     }
     let Recipient::Person(p) = c.recipient else {
         return Check::Unknown(j.no_history());
@@ -183,15 +216,38 @@ pub(super) fn earlier(j: &Judge<'_>, c: &Claim, code: AwardCode) -> Check {
     let complete = since
         .and_then(|y| u16::try_from(y).ok())
         .is_some_and(|y| j.ix.facts(c.recipient, y));
-    if complete {
-        Check::Fails(tr!(
+    if !complete {
+        return Check::Unknown(j.no_history());
+    }
+    let other =
+        j.ix.awards_of(c.recipient)
+            .find(|a| a.award == code && a.year < c.year);
+    Check::Fails(match other {
+        Some(a) => tr!(
             j.lang,
-            "law.earlier",
+            "law.earlier-not-basis",
+            award = award,
+            earlier = a.year,
+            kind = a.kind.name(j.lang)
+        ),
+        None => tr!(j.lang, "law.earlier", award = award, year = c.year),
+    })
+}
+
+/// Years already counted for an earlier regular award of `code` to the same
+/// person (its award year or before) do not count again: the latest such
+/// award is for year Y−n or before, where n is the number of years the claim
+/// rests on.
+pub(super) fn interval(j: &Judge<'_>, c: &Claim, code: AwardCode, n: u32) -> Check {
+    match latest(j, c, code, regular) {
+        Some(y) if u32::from(y) + n > u32::from(c.year) => Check::Fails(tr!(
+            j.lang,
+            "law.interval",
             award = crate::rules::index::Index::award_label(code, j.lang),
-            year = c.year
-        ))
-    } else {
-        Check::Unknown(j.no_history())
+            earlier = y,
+            n = n
+        )),
+        _ => Check::Holds,
     }
 }
 

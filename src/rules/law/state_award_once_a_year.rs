@@ -1,5 +1,6 @@
-//! `state-award-once-a-year`: one State-level form a year per recipient,
-//! except ad-hoc, dedication and length-of-service kinds.
+//! `state-award-once-a-year`: one State-level form (BKTTG, HCLĐ1–3) a year per
+//! recipient, except ad-hoc, dedication and length-of-service kinds. CSTĐTQ
+//! and Cờ thi đua của Chính phủ are titles, not forms, and are not counted.
 
 use std::collections::HashMap;
 
@@ -19,7 +20,7 @@ pub fn check(j: &mut Judge<'_>) {
     let mut state: HashMap<(Recipient, u16), usize> = HashMap::new();
     for (i, c) in ix.claims.iter().enumerate() {
         if !matches!(c.source, Source::Award(_))
-            || !c.code.is_state_level()
+            || !c.code.is_state_form()
             || STATE_LIMIT_EXEMPT.contains(&c.kind)
         {
             continue;

@@ -1,6 +1,7 @@
-//! The text encoding of an imported CSV: UTF-8 (with or without BOM), UTF-16
-//! with BOM, Windows-1258 (what an old Excel saves Vietnamese as), or a legacy
-//! font encoding (TCVN3, VNI) — detected, or given with `--encoding`.
+//! The text encoding of a CSV file, a record file or one to import: UTF-8
+//! (with or without BOM), UTF-16, Windows-1258 (what an old Excel saves
+//! Vietnamese as), or a legacy font encoding (TCVN3, VNI) — detected, or
+//! given to `import` with `--encoding`.
 
 use unicode_normalization::UnicodeNormalization;
 

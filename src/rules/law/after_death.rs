@@ -1,0 +1,45 @@
+//! `after-death`: an award decided after the person's death must be
+//! posthumous (truy tặng); an emulation title is never conferred after death;
+//! and `posthumous` is only for awards decided after a recorded death.
+
+use crate::diag::RuleId;
+use crate::model::{AwardClass, Recipient};
+use crate::rules::evidence::{Judge, Verdict};
+use crate::rules::index::{Claim, Source};
+use crate::tr;
+
+pub fn check(j: &mut Judge<'_>) {
+    j.each(
+        RuleId::AfterDeath,
+        |c| c.recipient.is_person() && matches!(c.source, Source::Award(_)),
+        judge,
+    );
+}
+
+fn judge(j: &Judge<'_>, c: &Claim) -> Verdict {
+    let (Source::Award(ai), Recipient::Person(p)) = (c.source, c.recipient) else {
+        return Verdict::Pass;
+    };
+    let posthumous = j.ix.ds.awards[ai].posthumous;
+    let Some(person) = j.ix.person(p) else {
+        return Verdict::Pass;
+    };
+    let help = j.lang.t("law.after-death.help");
+    let finding = match person.died {
+        Some(died) if c.date > died => {
+            if c.code.class() == AwardClass::Title {
+                tr!(j.lang, "law.after-death-title", date = c.date, died = died)
+            } else if !posthumous {
+                tr!(j.lang, "law.after-death", date = c.date, died = died)
+            } else {
+                return Verdict::Pass;
+            }
+        }
+        Some(died) if posthumous => {
+            tr!(j.lang, "law.posthumous-alive", date = c.date, died = died)
+        }
+        None if posthumous => tr!(j.lang, "law.posthumous-no-death", date = c.date),
+        _ => return Verdict::Pass,
+    };
+    Verdict::fail(finding, help)
+}

@@ -1,0 +1,12 @@
+//! `ttldtt-rating`: a TTLĐTT needs the unit's own evaluation that year rated
+//! `htt` or better (no unit evaluation: unchecked).
+
+use crate::diag::RuleId;
+use crate::model::{AwardCode, Rating};
+use crate::rules::evidence::Judge;
+
+use super::members::unit_rating;
+
+pub fn check(j: &mut Judge<'_>) {
+    unit_rating(j, RuleId::TtldttRating, AwardCode::Ttldtt, Rating::Htt);
+}
