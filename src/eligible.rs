@@ -271,11 +271,18 @@ fn settle(
 }
 
 /// Every recipient and award code asked about, minus those already holding
-/// it for the year and people not yet hired by the date.
+/// it for the year (any row of the individual), people not yet hired or
+/// already dead by the date. An individual of several rows (one `code`) is
+/// one candidate, under their last row (the unit they are in now).
 fn candidates(ds: &Dataset, req: &Request) -> Vec<Candidate> {
+    let identity = ds.identities();
+    let who = |r: Recipient| match r {
+        Recipient::Person(p) => Recipient::Person(identity.get(&p).copied().unwrap_or(p)),
+        u => u,
+    };
     let mut held: HashSet<(Recipient, AwardCode)> = HashSet::new();
     for a in ds.awards.iter().filter(|a| !a.flawed && a.year == req.year) {
-        held.insert((a.recipient, a.award));
+        held.insert((who(a.recipient), a.award));
     }
     let codes = |person: bool| -> Vec<AwardCode> {
         let defaults: &[AwardCode] = if person { &PERSON_AWARDS } else { &UNIT_AWARDS };
@@ -294,22 +301,16 @@ fn candidates(ds: &Dataset, req: &Request) -> Vec<Candidate> {
             })
             .collect()
     };
-    let wanted = |r: Recipient| req.subject.is_none_or(|s| s == r);
+    let wanted = |r: Recipient| req.subject.is_none_or(|s| who(s) == who(r));
     let mut out = Vec::new();
-    let mut seen = HashSet::new();
-    let people = ds
-        .people
-        .iter()
-        .filter(|p| !p.flawed && p.hire_date.is_none_or(|h| h <= req.date))
-        .map(|p| Recipient::Person(p.id));
+    let (person_codes, unit_codes) = (codes(true), codes(false));
     let units = ds
         .units
         .iter()
         .filter(|u| !u.flawed)
         .map(|u| Recipient::Unit(u.id));
-    let (person_codes, unit_codes) = (codes(true), codes(false));
-    for r in people.chain(units).filter(|r| wanted(*r)) {
-        if !seen.insert(r) {
+    for r in individuals(ds, req.date, &who).into_iter().chain(units) {
+        if !wanted(r) {
             continue;
         }
         let codes = if r.is_person() {
@@ -317,7 +318,7 @@ fn candidates(ds: &Dataset, req: &Request) -> Vec<Candidate> {
         } else {
             &unit_codes
         };
-        for &award in codes.iter().filter(|c| !held.contains(&(r, **c))) {
+        for &award in codes.iter().filter(|c| !held.contains(&(who(r), **c))) {
             out.push(Candidate {
                 id: r.id(),
                 recipient: r,
@@ -329,7 +330,48 @@ fn candidates(ds: &Dataset, req: &Request) -> Vec<Candidate> {
             });
         }
     }
-    out
+    dedup_units(out)
+}
+
+/// The individuals who may be candidates on `date`, each as their last row:
+/// hired by then (their earliest `hire_date`) and not dead (no row's `died`
+/// on or before it).
+fn individuals(ds: &Dataset, date: Date, who: &dyn Fn(Recipient) -> Recipient) -> Vec<Recipient> {
+    struct Seen {
+        last: Sym,
+        hired: Option<Date>,
+        dead: bool,
+        order: usize,
+    }
+    let mut by: HashMap<Recipient, Seen> = HashMap::new();
+    for (n, p) in ds.people.iter().filter(|p| !p.flawed).enumerate() {
+        let s = by.entry(who(Recipient::Person(p.id))).or_insert(Seen {
+            last: p.id,
+            hired: p.hire_date,
+            dead: false,
+            order: n,
+        });
+        s.last = p.id;
+        s.hired = match (s.hired, p.hire_date) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
+        };
+        s.dead |= p.died.is_some_and(|d| d <= date);
+    }
+    let mut v: Vec<Seen> = by
+        .into_values()
+        .filter(|s| !s.dead && s.hired.is_none_or(|h| h <= date))
+        .collect();
+    v.sort_by_key(|s| s.order);
+    v.into_iter().map(|s| Recipient::Person(s.last)).collect()
+}
+
+/// Drops repeated unit candidates (a unit id recorded twice).
+fn dedup_units(v: Vec<Candidate>) -> Vec<Candidate> {
+    let mut seen = HashSet::new();
+    v.into_iter()
+        .filter(|c| c.recipient.is_person() || seen.insert((c.recipient, c.award)))
+        .collect()
 }
 
 /// Gives each candidate a proposal id no record of the folder uses, named
@@ -405,35 +447,38 @@ fn limits(ds: &Dataset, config: &RuleConfig, req: &Request, cands: &[Candidate])
     }]
 }
 
-/// Each candidate person's outlook, their eligible candidates of the year
-/// taken as held.
+/// Each candidate person's outlook, from the awards of every row of the
+/// individual, their eligible candidates of the year taken as held.
 fn outlooks(
     ds: &Dataset,
     config: &RuleConfig,
     year: u16,
     cands: &[Candidate],
 ) -> HashMap<Sym, Vec<Outlook>> {
-    let mut pending: HashMap<Sym, Vec<AwardCode>> = HashMap::new();
+    let identity = ds.identities();
+    let who = |p: Sym| identity.get(&p).copied().unwrap_or(p);
+    let mut pending: HashMap<Sym, (Sym, Vec<AwardCode>)> = HashMap::new();
     for c in cands.iter().filter(|c| c.recipient.is_person()) {
-        let e = pending.entry(c.recipient.id()).or_default();
+        let row = c.recipient.id();
+        let e = pending.entry(who(row)).or_insert((row, Vec::new()));
         if c.status == Status::Eligible {
-            e.push(c.award);
+            e.1.push(c.award);
         }
     }
     let mut held: HashMap<Sym, Vec<usize>> = HashMap::new();
     for (i, a) in ds.awards.iter().enumerate() {
         if let Recipient::Person(p) = a.recipient {
-            if pending.contains_key(&p) {
-                held.entry(p).or_default().push(i);
+            if pending.contains_key(&who(p)) {
+                held.entry(who(p)).or_default().push(i);
             }
         }
     }
     pending
         .into_iter()
-        .map(|(p, extra)| {
-            let awards = held.get(&p).into_iter().flatten().map(|&i| &ds.awards[i]);
+        .map(|(id, (row, extra))| {
+            let awards = held.get(&id).into_iter().flatten().map(|&i| &ds.awards[i]);
             let c = chains::chains(awards, year, &extra);
-            (p, chains::outlook(&c, year, config))
+            (row, chains::outlook(&c, year, config))
         })
         .filter(|(_, o)| !o.is_empty())
         .collect()

@@ -48,8 +48,8 @@ pub fn find(ds: &Dataset, text: &str) -> Found {
 }
 
 /// A person's `code`, where the folder records one.
-pub fn code<'d>(_ds: &'d Dataset, _p: &Person) -> Option<&'d str> {
-    None
+pub fn code<'d>(ds: &'d Dataset, p: &Person) -> Option<&'d str> {
+    p.code.map(|c| ds.str(c))
 }
 
 /// Which records `query` names.
@@ -74,6 +74,9 @@ pub fn resolve(ds: &Dataset, query: &str) -> Resolved {
         if ds.units.iter().any(|u| u.id == s) {
             return Resolved::One(vec![Recipient::Unit(s)]);
         }
+        if let Some(p) = ds.people.iter().find(|p| p.code == Some(s)) {
+            return Resolved::One(rows_of(ds, p));
+        }
     }
     let key = search_key(q);
     let found = find(ds, q);
@@ -92,6 +95,13 @@ pub fn resolve(ds: &Dataset, query: &str) -> Resolved {
             .collect(),
     };
     let pick = if exact.is_empty() { found } else { exact };
+    // Several rows of one individual (one code) are one subject.
+    if pick.units.is_empty() && pick.people.len() > 1 {
+        let first = &ds.people[pick.people[0]];
+        if first.code.is_some() && pick.people.iter().all(|&i| ds.people[i].code == first.code) {
+            return Resolved::One(rows_of(ds, first));
+        }
+    }
     match pick.len() {
         0 => Resolved::None,
         1 if pick.people.len() == 1 => Resolved::One(rows_of(ds, &ds.people[pick.people[0]])),
@@ -100,9 +110,20 @@ pub fn resolve(ds: &Dataset, query: &str) -> Resolved {
     }
 }
 
-/// The rows of the individual `p` is a row of.
-pub fn rows_of(_ds: &Dataset, p: &Person) -> Vec<Recipient> {
-    vec![Recipient::Person(p.id)]
+/// The rows of the individual `p` is a row of: every people row sharing
+/// its `code` (data format §9.1), in file order; else `p` alone.
+pub fn rows_of(ds: &Dataset, p: &Person) -> Vec<Recipient> {
+    let mut rows = vec![Recipient::Person(p.id)];
+    if let Some(code) = p.code {
+        rows = ds
+            .people
+            .iter()
+            .filter(|q| q.code == Some(code) && (!q.flawed || q.id == p.id))
+            .map(|q| Recipient::Person(q.id))
+            .collect();
+        rows.dedup();
+    }
+    rows
 }
 
 /// One year of a subject's history.

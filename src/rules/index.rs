@@ -94,6 +94,11 @@ pub struct Index<'d> {
     eval_head: Chains,
     eval_next: Vec<u32>,
     pending: HashMap<(Recipient, u16), Codes>,
+    /// Each people row sharing a `code` with an earlier one, mapped to that
+    /// individual's first row (`Dataset::identities`): the chains, pending
+    /// proposals and evaluations above are keyed by individual, so that a
+    /// transfer to another unit does not break a run of years.
+    identity: HashMap<Sym, Sym>,
     /// Awards are facts from this year on (`[data] records-from`, else the
     /// earliest award year in the folder).
     pub records_from: u16,
@@ -142,6 +147,8 @@ impl Chains {
 impl<'d> Index<'d> {
     pub fn build(ds: &'d Dataset, settings: &RuleConfig) -> Index<'d> {
         let n = ds.strings.len();
+        let identity = ds.identities();
+        let who = |r: Recipient| who(&identity, r);
         let mut person_at = vec![NONE; n];
         for (i, p) in ds.people.iter().enumerate().rev() {
             person_at[p.id.index()] = i as u32;
@@ -159,7 +166,7 @@ impl<'d> Index<'d> {
             .rev()
             .filter(|(_, e)| !e.flawed)
         {
-            eval_head.push(&mut eval_next, e.subject, i);
+            eval_head.push(&mut eval_next, who(e.subject), i);
         }
         let mut award_head = Chains::new(n);
         let mut award_next = vec![NONE; ds.awards.len()];
@@ -170,7 +177,7 @@ impl<'d> Index<'d> {
             .rev()
             .filter(|(_, a)| !a.flawed)
         {
-            award_head.push(&mut award_next, a.recipient, i);
+            award_head.push(&mut award_next, who(a.recipient), i);
         }
         let mut claims = Vec::with_capacity(ds.awards.len());
         let mut earliest = u16::MAX;
@@ -198,7 +205,7 @@ impl<'d> Index<'d> {
                 continue;
             };
             pending
-                .entry((p.recipient, p.year))
+                .entry((who(p.recipient), p.year))
                 .or_default()
                 .add(p.award);
             claims.push(Claim {
@@ -228,6 +235,7 @@ impl<'d> Index<'d> {
             eval_head,
             eval_next,
             pending,
+            identity,
             records_from,
             members: std::cell::OnceCell::new(),
         }
@@ -271,10 +279,15 @@ impl<'d> Index<'d> {
             .map(|i| i as usize)
     }
 
+    /// The individual `r` is a row of (units: themselves).
+    pub fn who(&self, r: Recipient) -> Recipient {
+        who(&self.identity, r)
+    }
+
     /// The codes `r` holds for `year` from awards on file.
     fn held(&self, r: Recipient, year: u16) -> Codes {
         let mut codes = Codes::default();
-        let mut i = self.award_head.head(r);
+        let mut i = self.award_head.head(self.who(r));
         while i != NONE {
             let a = &self.ds.awards[i as usize];
             if a.year == year {
@@ -287,7 +300,7 @@ impl<'d> Index<'d> {
 
     /// The awards on file of `r` without structural errors, in file order.
     pub fn awards_of(&self, r: Recipient) -> impl Iterator<Item = &'d crate::model::Award> + '_ {
-        let mut i = self.award_head.head(r);
+        let mut i = self.award_head.head(self.who(r));
         std::iter::from_fn(move || {
             if i == NONE {
                 return None;
@@ -308,14 +321,14 @@ impl<'d> Index<'d> {
             && year == claim.year
             && self
                 .pending
-                .get(&(r, year))
+                .get(&(self.who(r), year))
                 .is_some_and(|c| c.has_any(codes))
     }
 
     /// Whether a pending proposal of one of `codes` for `r` and `year` is on file.
     pub fn pending_holds(&self, r: Recipient, year: u16, codes: Codes) -> bool {
         self.pending
-            .get(&(r, year))
+            .get(&(self.who(r), year))
             .is_some_and(|c| c.has_any(codes))
     }
 
@@ -326,7 +339,7 @@ impl<'d> Index<'d> {
         if year >= self.records_from {
             return true;
         }
-        match r {
+        match self.who(r) {
             Recipient::Person(p) => self
                 .person(p)
                 .and_then(|p| p.hire_date)
@@ -337,7 +350,7 @@ impl<'d> Index<'d> {
 
     /// The evaluation of `subject` for `year` (the first on file).
     pub fn eval(&self, subject: Recipient, year: u16) -> Option<&'d Evaluation> {
-        let mut i = self.eval_head.head(subject);
+        let mut i = self.eval_head.head(self.who(subject));
         while i != NONE {
             let e = &self.ds.evaluations[i as usize];
             if e.year == year {
@@ -358,6 +371,16 @@ impl<'d> Index<'d> {
     /// The award name for messages: the Vietnamese name with its code.
     pub fn award_label(code: AwardCode, lang: crate::i18n::Lang) -> String {
         format!("{} ({})", code.name(lang), code.code())
+    }
+}
+
+/// The individual `r` is a row of, by the identity map (units: themselves).
+fn who(identity: &HashMap<Sym, Sym>, r: Recipient) -> Recipient {
+    match r {
+        Recipient::Person(p) if !identity.is_empty() => {
+            Recipient::Person(identity.get(&p).copied().unwrap_or(p))
+        }
+        other => other,
     }
 }
 

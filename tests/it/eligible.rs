@@ -48,6 +48,13 @@ pub const TODAY: &str = "2026-12-01";
 /// or despite a discipline). With `codes`, people share a `code` in pairs
 /// (a transfer: a second row in another unit from a later year).
 pub fn folder(dir: &Path, seed: u64, people: usize) {
+    folder_with(dir, seed, people, false);
+}
+
+/// [`folder`], where with `transfers` every person has a `code` and about a
+/// third move to another unit in some year: a second row with the same code
+/// and name, which their later evaluations and awards name.
+pub fn folder_with(dir: &Path, seed: u64, people: usize, transfers: bool) {
     let mut g = Gen::new(seed);
     let w = |name: &str, text: &str| std::fs::write(dir.join(name), text).unwrap();
     w(
@@ -62,7 +69,7 @@ pub fn folder(dir: &Path, seed: u64, people: usize) {
     let middle = ["Văn", "Thị", "Minh", "Hồng", "Thu"];
     let given = ["An", "Bình", "Đào", "Hải", "Lan", "Quyên", "Thắm", "Út"];
     let units = ["U1", "U2", "U3", "U4"];
-    let mut ppl = String::from("id,name,unit,direct_worker,hire_date\n");
+    let mut ppl = String::from("id,name,unit,direct_worker,hire_date,code\n");
     let mut evals = String::from("year,person,unit,rating,discipline,initiative\n");
     let mut awards = String::from("id,year,person,unit,award,kind,decision,decision_date,issuer\n");
     let mut n_award = 0;
@@ -73,8 +80,24 @@ pub fn folder(dir: &Path, seed: u64, people: usize) {
         let hire = format!("{hire_year}-{:02}-01", 1 + g.next() % 12);
         let direct = g.chance(70);
         let unit = g.pick(&units);
-        writeln!(ppl, "{id},{name},{unit},{direct},{hire}").unwrap();
+        let code = if transfers {
+            format!("C{i:04}")
+        } else {
+            String::new()
+        };
+        writeln!(ppl, "{id},{name},{unit},{direct},{hire},{code}").unwrap();
+        let moved = (transfers && g.chance(35)).then(|| 2017 + (g.next() % 7) as u16);
+        if moved.is_some() {
+            let other = units.iter().find(|u| **u != unit).unwrap();
+            writeln!(ppl, "{id}T,{name},{other},{direct},{hire},{code}").unwrap();
+        }
+        let base = id.clone();
         for year in FIRST_YEAR.max(hire_year)..=LAST_YEAR {
+            let id = if moved.is_some_and(|m| year >= m) {
+                format!("{base}T")
+            } else {
+                base.clone()
+            };
             let rating = match g.next() % 10 {
                 0..=2 => "htxs",
                 3..=6 => "htt",
@@ -170,10 +193,10 @@ fn recipient(c: &Value) -> (&str, &str) {
 }
 
 /// The property of §9.2 on one folder and year.
-fn property(seed: u64, year: u16) {
+fn property(seed: u64, year: u16, transfers: bool) {
     let tmp = tempfile::tempdir().unwrap();
     let dir = tmp.path();
-    folder(dir, seed, 40);
+    folder_with(dir, seed, 40, transfers);
     let json = eligible_json(dir, year);
     let date = json["date"].as_str().unwrap().to_string();
     let cands = json["candidates"].as_array().unwrap();
@@ -257,8 +280,9 @@ fn property(seed: u64, year: u16) {
 #[test]
 fn eligible_candidates_raise_no_finding_and_the_others_do() {
     for seed in 1..=4 {
-        property(seed, 2019);
-        property(seed + 100, 2024);
+        property(seed, 2019, false);
+        property(seed + 100, 2024, false);
+        property(seed + 200, 2021, true);
     }
 }
 
