@@ -248,3 +248,38 @@ fn a_transfer_does_not_break_a_run_of_cstdcs() {
     assert_eq!(cands[0]["person"], "P2");
     assert!(cands[0]["outlook"][0]["have"] == 3, "{out}");
 }
+
+#[test]
+fn report_and_init_know_the_new_columns() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path();
+    crate::eligible::folder_with(dir, 22, 20, true);
+    let (code, out, err) = thidua(dir, &["report", "2020", "--format", "json"]);
+    assert_eq!(code, 0, "{err}");
+    let v: Value = serde_json::from_str(&out).unwrap();
+    assert!(v["totals"]["awards"].as_u64().unwrap() > 0);
+    let (code, out, _) = thidua(dir, &["check", "--format", "json"]);
+    let v: Value = serde_json::from_str(&out).unwrap();
+    assert!(
+        v["diagnostics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|d| d["rule"] != "unknown-column" && d["rule"] != "identity-conflict"),
+        "{code} {out}"
+    );
+    let made = tempfile::tempdir().unwrap();
+    let target = made.path().join("du-lieu");
+    let (code, _, err) = thidua(dir, &["init", target.to_str().unwrap()]);
+    assert_eq!(code, 0, "{err}");
+    let people = std::fs::read_to_string(target.join("people.csv")).unwrap();
+    assert!(
+        people.lines().next().unwrap().ends_with(",died,code"),
+        "{people}"
+    );
+    let awards = std::fs::read_to_string(target.join("awards.csv")).unwrap();
+    assert!(
+        awards.lines().next().unwrap().ends_with(",posthumous"),
+        "{awards}"
+    );
+}
