@@ -151,11 +151,11 @@ pub fn judge(
         kind: RecordType::Proposal,
     });
     name_candidates(ds, &mut candidates, file);
-    let by_id: HashMap<Sym, usize> = candidates
-        .iter()
-        .enumerate()
-        .map(|(i, c)| (c.id, i))
-        .collect();
+    // Candidate by proposal id, as a dense table over the interned strings.
+    let mut by_id = vec![u32::MAX; ds.strings.len()];
+    for (i, c) in candidates.iter().enumerate() {
+        by_id[c.id.index()] = i as u32;
+    }
     let base = ds.proposals.len();
     let mut rounds = 0;
     loop {
@@ -218,10 +218,17 @@ fn proposal(c: &Candidate, req: &Request, file: FileId, n: usize) -> Proposal {
 fn settle(
     ds: &Dataset,
     candidates: &mut [Candidate],
-    by_id: &HashMap<Sym, usize>,
+    by_id: &[u32],
     sink: Diagnostics,
     coverage: rules::Coverage,
 ) -> usize {
+    let of = |s: Sym| {
+        by_id
+            .get(s.index())
+            .copied()
+            .filter(|&i| i != u32::MAX)
+            .map(|i| i as usize)
+    };
     let mut findings: HashMap<usize, Vec<Finding>> = HashMap::new();
     for d in sink.into_items() {
         if GROUP_RULES.contains(&d.rule) || d.rule == RuleId::MissingEvidence {
@@ -231,11 +238,11 @@ fn settle(
             .record
             .as_deref()
             .and_then(|r| ds.strings.get(r))
-            .and_then(|s| by_id.get(&s))
+            .and_then(of)
         else {
             continue;
         };
-        findings.entry(*i).or_default().push(Finding {
+        findings.entry(i).or_default().push(Finding {
             rule: d.rule,
             severity: d.severity,
             message: d.message,
@@ -243,7 +250,7 @@ fn settle(
     }
     let mut unchecked: HashMap<usize, Vec<Missing>> = HashMap::new();
     for u in coverage.pending {
-        if let Some(&i) = by_id.get(&u.record) {
+        if let Some(i) = of(u.record) {
             unchecked.entry(i).or_default().push(Missing {
                 rule: u.rule,
                 reason: u.reason,
@@ -396,6 +403,7 @@ fn name_candidates(ds: &mut Dataset, candidates: &mut [Candidate], file: &str) {
     while taken(&prefix) {
         prefix.push('X');
     }
+    ds.strings.reserve(candidates.len());
     for (n, c) in candidates.iter_mut().enumerate() {
         c.id = ds.strings.intern(&format!("{prefix}{:05}", n + 1));
     }

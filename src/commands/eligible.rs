@@ -73,10 +73,9 @@ pub fn run(ctx: &mut Ctx<'_>, args: &EligibleArgs) -> Result<i32> {
             buf
         }
         EligibleFormat::Json => {
-            let mut s = serde_json::to_string_pretty(&render::json(&result, ds, args.all))
-                .map_err(|e| Error::Csv(e.to_string()))?;
-            s.push('\n');
-            s.into_bytes()
+            let mut buf = Vec::new();
+            render::json(&mut buf, &result, ds, args.all)?;
+            buf
         }
         EligibleFormat::Csv => render::csv(&result, ds, args.all, ctx.lang)?,
         EligibleFormat::Xlsx => render::xlsx(&result, ds, args.all, ctx.lang)?,

@@ -267,32 +267,49 @@ pub fn table(
     Ok(())
 }
 
-/// JSON as in the data format §9.2.
-pub fn json(e: &Eligibility, ds: &Dataset, all: bool) -> Value {
-    let candidates: Vec<Value> = shown(e, ds, all)
-        .into_iter()
-        .map(|c| {
-            let mut v = json!({
-                "award": c.award.code(),
-                "issuer": c.issuer.map(|i| i.code()),
-                "status": c.status.as_str(),
-                "findings": c.findings.iter().map(|f| json!({
-                    "rule": f.rule.as_str(), "severity": f.severity.as_str(), "message": f.message,
-                })).collect::<Vec<_>>(),
-                "unchecked": c.unchecked.iter().map(|u| json!({
-                    "rule": u.rule.as_str(), "reason": u.reason,
-                })).collect::<Vec<_>>(),
-            });
-            v[c.recipient.field()] = json!(ds.str(c.recipient.id()));
-            if let Some(o) = e.outlook.get(&c.recipient.id()).filter(|_| c.recipient.is_person()) {
-                v["outlook"] = o
-                    .iter()
-                    .map(|o| json!({"award": o.award.code(), "have": o.have, "need": o.need, "from": o.from}))
-                    .collect();
-            }
-            v
-        })
-        .collect();
+/// One candidate as JSON.
+fn candidate_json(e: &Eligibility, ds: &Dataset, c: &Candidate) -> Value {
+    let mut v = json!({
+        "award": c.award.code(),
+        "issuer": c.issuer.map(|i| i.code()),
+        "status": c.status.as_str(),
+        "findings": c.findings.iter().map(|f| json!({
+            "rule": f.rule.as_str(), "severity": f.severity.as_str(), "message": f.message,
+        })).collect::<Vec<_>>(),
+        "unchecked": c.unchecked.iter().map(|u| json!({
+            "rule": u.rule.as_str(), "reason": u.reason,
+        })).collect::<Vec<_>>(),
+    });
+    v[c.recipient.field()] = json!(ds.str(c.recipient.id()));
+    if let Some(o) = e
+        .outlook
+        .get(&c.recipient.id())
+        .filter(|_| c.recipient.is_person())
+    {
+        v["outlook"] = o
+            .iter()
+            .map(|o| json!({"award": o.award.code(), "have": o.have, "need": o.need, "from": o.from}))
+            .collect();
+    }
+    v
+}
+
+/// JSON as in the data format §9.2: one object, written candidate by
+/// candidate (one per line) so that a million of them need not be held as
+/// one value.
+pub fn json(out: &mut dyn Write, e: &Eligibility, ds: &Dataset, all: bool) -> Result<()> {
+    let text = |v: &Value| serde_json::to_string(v).unwrap_or_default();
+    writeln!(
+        out,
+        "{{\"year\": {}, \"date\": \"{}\", \"window\": \"{}\",\n \"candidates\": [",
+        e.year,
+        e.date,
+        e.window.as_str()
+    )?;
+    for (n, c) in shown(e, ds, all).into_iter().enumerate() {
+        let sep = if n == 0 { "  " } else { " ," };
+        writeln!(out, "{sep}{}", text(&candidate_json(e, ds, c)))?;
+    }
     let limits: Vec<Value> = e
         .limits
         .iter()
@@ -301,13 +318,8 @@ pub fn json(e: &Eligibility, ds: &Dataset, all: bool) -> Value {
                    "eligible": l.eligible, "held": l.held, "base": l.base})
         })
         .collect();
-    json!({
-        "year": e.year,
-        "date": e.date.to_string(),
-        "window": e.window.as_str(),
-        "candidates": candidates,
-        "limits": limits,
-    })
+    writeln!(out, " ],\n \"limits\": {}}}", text(&Value::Array(limits)))?;
+    Ok(())
 }
 
 /// CSV: a header row, then one row per candidate.

@@ -93,7 +93,10 @@ pub struct Index<'d> {
     /// The same for evaluations.
     eval_head: Chains,
     eval_next: Vec<u32>,
-    pending: HashMap<(Recipient, u16), Codes>,
+    /// The same for pending proposals (by individual), whose codes count
+    /// for the other proposals of their year.
+    pending_head: Chains,
+    pending_next: Vec<u32>,
     /// Each people row sharing a `code` with an earlier one, mapped to that
     /// individual's first row (`Dataset::identities`): the chains, pending
     /// proposals and evaluations above are keyed by individual, so that a
@@ -196,7 +199,13 @@ impl<'d> Index<'d> {
                 loc: a.loc,
             });
         }
-        let mut pending: HashMap<(Recipient, u16), Codes> = HashMap::new();
+        let mut pending_head = Chains::new(n);
+        let mut pending_next = vec![NONE; ds.proposals.len()];
+        for (i, p) in ds.proposals.iter().enumerate().rev() {
+            if !p.flawed && p.status == ProposalStatus::Pending && p.effective_date().is_some() {
+                pending_head.push(&mut pending_next, who(p.recipient), i);
+            }
+        }
         for (i, p) in ds.proposals.iter().enumerate() {
             if p.flawed || p.status != ProposalStatus::Pending {
                 continue;
@@ -204,10 +213,6 @@ impl<'d> Index<'d> {
             let Some(date) = p.effective_date() else {
                 continue;
             };
-            pending
-                .entry((who(p.recipient), p.year))
-                .or_default()
-                .add(p.award);
             claims.push(Claim {
                 source: Source::Proposal(i),
                 id: p.id,
@@ -234,7 +239,8 @@ impl<'d> Index<'d> {
             award_next,
             eval_head,
             eval_next,
-            pending,
+            pending_head,
+            pending_next,
             identity,
             records_from,
             members: std::cell::OnceCell::new(),
@@ -317,19 +323,20 @@ impl<'d> Index<'d> {
         if self.held(r, year).has_any(codes) {
             return true;
         }
-        claim.is_proposal()
-            && year == claim.year
-            && self
-                .pending
-                .get(&(self.who(r), year))
-                .is_some_and(|c| c.has_any(codes))
+        claim.is_proposal() && year == claim.year && self.pending_holds(r, year, codes)
     }
 
     /// Whether a pending proposal of one of `codes` for `r` and `year` is on file.
     pub fn pending_holds(&self, r: Recipient, year: u16, codes: Codes) -> bool {
-        self.pending
-            .get(&(self.who(r), year))
-            .is_some_and(|c| c.has_any(codes))
+        let mut i = self.pending_head.head(self.who(r));
+        while i != NONE {
+            let p = &self.ds.proposals[i as usize];
+            if p.year == year && codes.has_any(Codes::of(&[p.award])) {
+                return true;
+            }
+            i = self.pending_next[i as usize];
+        }
+        false
     }
 
     /// Whether the folder's awards are facts for `year` for this recipient:
