@@ -28,6 +28,18 @@ pub struct Cli {
     )]
     pub lang: Option<Lang>,
 
+    /// When to colour output (NO_COLOR turns `auto` off)
+    #[arg(long, global = true, value_enum, value_name = "WHEN", default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
+
+    /// Print only findings and errors: no progress, notes or summaries on stderr
+    #[arg(long, short, global = true, conflicts_with = "verbose")]
+    pub quiet: bool,
+
+    /// Say more about what is done: the folder read, how long it took
+    #[arg(long, short, global = true)]
+    pub verbose: bool,
+
     #[command(subcommand)]
     pub command: Command,
 }
@@ -58,6 +70,17 @@ pub enum Command {
     Fmt(FmtArgs),
     /// Add one record, checked with the folder before it is written
     Add(AddArgs),
+    /// Print a shell completion script (bash, zsh, fish, powershell)
+    Completions(CompletionsArgs),
+    /// Print the manual page (roff), for `man -l -`
+    Man,
+}
+
+#[derive(Args, Debug)]
+pub struct CompletionsArgs {
+    /// The shell
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
 }
 
 #[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
@@ -83,9 +106,6 @@ pub struct CheckArgs {
     /// Exit 1 on warnings too
     #[arg(long)]
     pub deny_warnings: bool,
-    /// When to colour human output
-    #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
-    pub color: ColorChoice,
 }
 
 #[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
@@ -190,7 +210,8 @@ pub struct RulesArgs {
 
 #[derive(Args, Debug)]
 pub struct ExplainArgs {
-    /// The rule id, e.g. cstdcs-requires-ldtt
+    /// A rule id (or its beginning: cstdcs) or an award code (LDTT)
+    #[arg(value_name = "RULE|CODE")]
     pub rule: String,
 }
 
@@ -210,18 +231,23 @@ pub struct YearSpan {
 }
 
 impl YearSpan {
-    /// clap's value parser; the message follows clap's own (in English).
+    /// clap's value parser; the message is in the language of the help.
     pub fn parse(s: &str) -> Result<YearSpan, String> {
         crate::report::parse_years(s)
             .map(|(years, trend)| YearSpan { years, trend })
-            .ok_or_else(|| Lang::En.t("arg.years").to_string())
+            .ok_or_else(|| crate::help::parser_lang().t("arg.years").to_string())
     }
 }
 
 /// `--encoding`, by any of its usual names.
 fn encoding(s: &str) -> Result<TextEncoding, String> {
-    TextEncoding::parse(s)
-        .ok_or_else(|| crate::tr!(Lang::En, "arg.encoding", names = encoding::NAMES))
+    TextEncoding::parse(s).ok_or_else(|| {
+        crate::tr!(
+            crate::help::parser_lang(),
+            "arg.encoding",
+            names = encoding::NAMES
+        )
+    })
 }
 
 /// `--set FIELD=VALUE`.
@@ -237,7 +263,7 @@ impl FieldValue {
         let (field, value) = s
             .split_once('=')
             .filter(|(f, _)| !f.trim().is_empty())
-            .ok_or_else(|| Lang::En.t("arg.set").to_string())?;
+            .ok_or_else(|| crate::help::parser_lang().t("arg.set").to_string())?;
         Ok(FieldValue {
             field: field.trim().to_string(),
             value: value.trim().to_string(),

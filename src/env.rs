@@ -13,13 +13,23 @@ pub struct Env {
     /// `THIDUA_TODAY` (YYYY-MM-DD): check a folder "as of" a day, and make
     /// tests reproducible. Absent: the system clock.
     pub today: Option<OsString>,
+    /// `COLUMNS`: the width terminal tables must fit, also when piped (a
+    /// test, a script that knows its page).
+    pub columns: Option<usize>,
+    /// `THIDUA_ASCII=1` or `TERM=dumb`: tables with ASCII borders, for a
+    /// console that cannot draw box characters.
+    pub ascii: bool,
 }
 
 impl Env {
     /// The environment of this process.
     pub fn from_process() -> Env {
+        let var = |name: &str| std::env::var(name).ok().filter(|v| !v.trim().is_empty());
         Env {
             today: std::env::var_os("THIDUA_TODAY").filter(|v| !v.is_empty()),
+            columns: var("COLUMNS").and_then(|v| v.trim().parse().ok()),
+            ascii: var("THIDUA_ASCII").is_some_and(|v| v.trim() != "0")
+                || var("TERM").is_some_and(|v| v == "dumb"),
         }
     }
 
@@ -27,6 +37,7 @@ impl Env {
     pub fn today(day: &str) -> Env {
         Env {
             today: Some(day.into()),
+            ..Env::default()
         }
     }
 

@@ -35,6 +35,8 @@ pub enum Error {
     },
     /// `report` in a binary format to a terminal.
     NeedOutput { format: &'static str },
+    /// `import -` with nothing piped in: standard input is the terminal.
+    StdinIsTerminal,
     /// `report --output` naming a folder for a one-file format.
     OutputIsFolder { path: PathBuf, format: &'static str },
     /// `report --format csv` with neither `--table` nor `--output DIR`; the
@@ -134,6 +136,7 @@ impl Error {
                 tables = tables.join(", ")
             ),
             NeedOutput { format } => tr!(lang, "report.need-output", format = format),
+            StdinIsTerminal => lang.t("import.stdin-terminal").to_string(),
             OutputIsFolder { path, format } => tr!(
                 lang,
                 "report.output-is-folder",

@@ -196,6 +196,11 @@ fn sync_dir(dir: &Path) {
     let _ = dir;
 }
 
+/// An `--output` path, or `None` for `-` (standard output, as in most tools).
+pub fn file_or_stdout(path: Option<&Path>) -> Option<&Path> {
+    path.filter(|p| *p != Path::new("-"))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -9,6 +9,7 @@
 
 pub mod cli;
 pub mod commands;
+pub mod console;
 pub mod diag;
 pub mod draft;
 pub mod eligible;
@@ -17,6 +18,7 @@ pub mod engine;
 pub mod env;
 pub mod error;
 pub mod fsutil;
+pub mod help;
 pub mod i18n;
 pub mod import;
 pub mod load;
@@ -29,8 +31,6 @@ pub mod settings;
 use std::ffi::OsString;
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
-
-use clap::Parser;
 
 pub use i18n::Lang;
 
@@ -56,6 +56,41 @@ pub struct Ctx<'a> {
     pub err_is_tty: bool,
     /// Whether stdout is a terminal.
     pub out_is_tty: bool,
+    /// Colour the human output (`--color`, `NO_COLOR` and the terminal).
+    pub color: bool,
+    /// `-q`: only findings and errors — no progress, notes or summaries.
+    pub quiet: bool,
+    /// `-v`: say what was read and how long it took.
+    pub verbose: bool,
+    /// The width terminal tables must fit (`COLUMNS`, else the terminal's
+    /// when stdout is one); `None`: lines are not wrapped.
+    pub width: Option<usize>,
+    /// Draw tables with ASCII borders (`THIDUA_ASCII=1`, `TERM=dumb`).
+    pub ascii: bool,
+}
+
+impl Ctx<'_> {
+    /// Writes a note for the person at the terminal (what was written,
+    /// what the report left out) on stderr, unless `-q` asked for quiet.
+    pub fn note(&mut self, text: &str) -> std::io::Result<()> {
+        if self.quiet {
+            return Ok(());
+        }
+        writeln!(self.err, "{text}")
+    }
+
+    /// Writes a detail only `-v` asked for.
+    pub fn detail(&mut self, text: &str) -> std::io::Result<()> {
+        if !self.verbose {
+            return Ok(());
+        }
+        writeln!(self.err, "{text}")
+    }
+
+    /// Whether progress bars may be drawn (stderr is a terminal, not `-q`).
+    pub fn progress(&self) -> bool {
+        self.err_is_tty && !self.quiet
+    }
 }
 
 /// Runs the command line `args` and returns the exit status.
@@ -81,7 +116,16 @@ where
     I: IntoIterator<Item = T>,
     T: Into<OsString> + Clone,
 {
-    let cli = match cli::Cli::try_parse_from(args) {
+    let args: Vec<OsString> = args.into_iter().map(Into::into).collect();
+    let env_lang = std::env::var("THIDUA_LANG").ok();
+    let help_lang = help::lang_of(&args, env_lang.as_deref());
+    let width = env.columns.or_else(|| {
+        std::io::stdout()
+            .is_terminal()
+            .then(|| comfy_table::Table::new().width().map(usize::from))
+            .flatten()
+    });
+    let cli = match parse(&args, help_lang, width) {
         Ok(cli) => cli,
         Err(e) => {
             let code = if e.use_stderr() {
@@ -89,7 +133,7 @@ where
             } else {
                 EXIT_OK
             };
-            let text = e.render().to_string();
+            let text = help::translate(&e.render().to_string(), help_lang);
             let _ = if e.use_stderr() {
                 err.write_all(text.as_bytes())
             } else {
@@ -107,6 +151,14 @@ where
             return EXIT_FAILURE;
         }
     };
+    let out_is_tty = std::io::stdout().is_terminal();
+    let color = match cli.color {
+        cli::ColorChoice::Always => true,
+        cli::ColorChoice::Never => false,
+        cli::ColorChoice::Auto => {
+            out_is_tty && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+        }
+    };
     let mut ctx = Ctx {
         lang,
         data,
@@ -114,7 +166,16 @@ where
         out,
         err,
         err_is_tty: std::io::stderr().is_terminal(),
-        out_is_tty: std::io::stdout().is_terminal(),
+        out_is_tty,
+        color,
+        quiet: cli.quiet,
+        verbose: cli.verbose,
+        width: env.columns.or_else(|| {
+            out_is_tty
+                .then(|| comfy_table::Table::new().width().map(usize::from))
+                .flatten()
+        }),
+        ascii: env.ascii,
     };
     match commands::dispatch(&mut ctx, &cli.command) {
         Ok(code) => code,
@@ -124,6 +185,18 @@ where
             EXIT_FAILURE
         }
     }
+}
+
+/// The arguments through the command tree localised in `lang`.
+fn parse(
+    args: &[OsString],
+    lang: Lang,
+    width: Option<usize>,
+) -> std::result::Result<cli::Cli, clap::Error> {
+    use clap::FromArgMatches;
+    help::set_parser_lang(lang);
+    let matches = help::command_for(lang, width).try_get_matches_from(args)?;
+    cli::Cli::from_arg_matches(&matches)
 }
 
 /// Where the library meets the user: the error in the user's language, as
@@ -156,5 +229,7 @@ fn command_name(command: &cli::Command) -> &'static str {
         cli::Command::Find(_) => "find",
         cli::Command::Fmt(_) => "fmt",
         cli::Command::Add(_) => "add",
+        cli::Command::Completions(_) => "completions",
+        cli::Command::Man => "man",
     }
 }

@@ -68,11 +68,7 @@ pub fn run(ctx: &mut Ctx<'_>, args: &AddArgs) -> Result<i32> {
         std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
     }
     crate::fsutil::replace(&path, &plan.bytes)?;
-    writeln!(
-        ctx.err,
-        "{}",
-        tr!(lang, "add.added", path = rel, line = plan.line)
-    )?;
+    ctx.note(&tr!(lang, "add.added", path = rel, line = plan.line))?;
     Ok(EXIT_OK)
 }
 
@@ -328,9 +324,15 @@ fn csv_row(
         Ok(line + nl)
     };
     if first.trim().is_empty() {
-        let header: Vec<String> = record.iter().map(|(n, _)| n.to_string()).collect();
+        // A new file: the format's columns, and the optional v2 columns
+        // (died, code, posthumous) only when this record fills them.
+        let kept: Vec<&(&str, String)> = record
+            .iter()
+            .filter(|(n, v)| !schema::ON_DEMAND.contains(n) || !v.is_empty())
+            .collect();
+        let header: Vec<String> = kept.iter().map(|(n, _)| n.to_string()).collect();
         bytes.extend_from_slice(write(&header)?.as_bytes());
-        return write(&record.iter().map(|(_, v)| v.clone()).collect::<Vec<_>>());
+        return write(&kept.iter().map(|(_, v)| v.clone()).collect::<Vec<_>>());
     }
     let mut rdr = csv::ReaderBuilder::new()
         .has_headers(false)

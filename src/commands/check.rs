@@ -1,7 +1,7 @@
 //! `thidua check`: load the folder, run the structural and law rules, print
 //! the findings in the chosen format. Exit 0 clean, 1 findings, 2 failure.
 
-use crate::cli::{CheckArgs, CheckFormat, ColorChoice};
+use crate::cli::{CheckArgs, CheckFormat};
 use crate::emit::{self, CheckOutput};
 use crate::engine::{self, Checked, EngineInput};
 use crate::load::Progress;
@@ -16,8 +16,39 @@ pub fn check_folder(ctx: &mut Ctx<'_>) -> Result<Checked> {
         today: ctx.today,
         law: true,
     };
-    let mut progress = Progress::new(ctx.err_is_tty, ctx.lang.pick("Đang đọc", "Reading"));
-    engine::run(&input, &mut progress)
+    let mut progress = Progress::new(ctx.progress(), ctx.lang.pick("Đang đọc", "Reading"));
+    let started = std::time::Instant::now();
+    let checked = engine::run(&input, &mut progress)?;
+    say_what_was_read(ctx, &checked, started)?;
+    Ok(checked)
+}
+
+/// Under `-v`: the folder read, its files and records, and the time taken.
+pub fn say_what_was_read(
+    ctx: &mut Ctx<'_>,
+    checked: &Checked,
+    started: std::time::Instant,
+) -> std::io::Result<()> {
+    let ds = &checked.dataset;
+    let records = ds.campaigns.len()
+        + ds.units.len()
+        + ds.people.len()
+        + ds.evaluations.len()
+        + ds.awards.len()
+        + ds.proposals.len();
+    let mut seconds = format!("{:.2}", started.elapsed().as_secs_f64());
+    if ctx.lang == crate::Lang::Vi {
+        seconds = seconds.replace('.', ",");
+    }
+    let text = crate::tr!(
+        ctx.lang,
+        "cli.verbose-read",
+        folder = ctx.data.display(),
+        files = ds.files.len(),
+        records = records,
+        seconds = seconds
+    );
+    ctx.detail(&text)
 }
 
 pub fn run(ctx: &mut Ctx<'_>, args: &CheckArgs) -> Result<i32> {
@@ -30,13 +61,7 @@ pub fn run(ctx: &mut Ctx<'_>, args: &CheckArgs) -> Result<i32> {
         + ds.evaluations.len()
         + ds.awards.len()
         + ds.proposals.len();
-    let color = match args.color {
-        ColorChoice::Always => true,
-        ColorChoice::Never => false,
-        ColorChoice::Auto => {
-            ctx.out_is_tty && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
-        }
-    };
+    let color = ctx.color;
     let out = CheckOutput {
         diagnostics: diagnostics.items(),
         errors: diagnostics.errors(),
@@ -49,6 +74,7 @@ pub fn run(ctx: &mut Ctx<'_>, args: &CheckArgs) -> Result<i32> {
         root_display: emit::root_display(&ctx.data),
     };
     match args.format {
+        CheckFormat::Human if ctx.quiet => emit::human::write_quiet(ctx.out, &out)?,
         CheckFormat::Human => emit::human::write(ctx.out, &out)?,
         CheckFormat::Json => emit::json::write(ctx.out, &out)?,
         CheckFormat::Github => emit::github::write(ctx.out, &out)?,

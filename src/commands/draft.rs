@@ -122,18 +122,14 @@ fn load_folder(ctx: &mut Ctx<'_>) -> Result<(Dataset, Settings)> {
         today: ctx.today,
         law: false,
     };
-    let mut progress = Progress::new(ctx.err_is_tty, lang.pick("Đang đọc", "Reading"));
+    let mut progress = Progress::new(ctx.progress(), lang.pick("Đang đọc", "Reading"));
     let checked = engine::run(&input, &mut progress)?;
     if checked.settings_problems > 0 {
-        writeln!(
-            ctx.err,
-            "{}",
-            tr!(
-                lang,
-                "report.settings-problems",
-                count = checked.settings_problems
-            )
-        )?;
+        ctx.note(&tr!(
+            lang,
+            "report.settings-problems",
+            count = checked.settings_problems
+        ))?;
     }
     Ok((checked.dataset, checked.settings))
 }
@@ -148,7 +144,13 @@ fn deliver(
     for w in &drafted.warnings {
         writeln!(ctx.err, "{w}")?;
     }
-    let path: PathBuf = match output {
+    let dash = output == Some(Path::new("-"));
+    let path: PathBuf = match crate::fsutil::file_or_stdout(output) {
+        None if dash => {
+            ctx.out.write_all(&drafted.bytes)?;
+            ctx.out.flush()?;
+            return Ok(EXIT_OK);
+        }
         Some(p) => p.to_path_buf(),
         None if !ctx.out_is_tty => {
             ctx.out.write_all(&drafted.bytes)?;
@@ -158,11 +160,7 @@ fn deliver(
         None => PathBuf::from(default_name),
     };
     crate::fsutil::replace(&path, &drafted.bytes)?;
-    writeln!(
-        ctx.err,
-        "{}",
-        tr!(ctx.lang, "draft.wrote", path = path.display())
-    )?;
+    ctx.note(&tr!(ctx.lang, "draft.wrote", path = path.display()))?;
     Ok(EXIT_OK)
 }
 

@@ -147,7 +147,8 @@ fn write_proposals(
         .filter(|c| c.status == Status::Eligible)
         .count();
     if count == 0 {
-        writeln!(ctx.err, "{}", ctx.lang.t("eligible.nothing-to-write"))?;
+        let text = ctx.lang.t("eligible.nothing-to-write");
+        ctx.note(text)?;
         return Ok(());
     }
     let new = NewFile {
@@ -156,10 +157,7 @@ fn write_proposals(
     };
     fsutil::commit(&ctx.data, &[new], FailPoint::default())?;
     let path = Path::new(file).display().to_string();
-    writeln!(
-        ctx.err,
-        "{}",
-        tr!(ctx.lang, "eligible.written", count = count, path = path)
-    )?;
+    let text = tr!(ctx.lang, "eligible.written", count = count, path = path);
+    ctx.note(&text)?;
     Ok(())
 }

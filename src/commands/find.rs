@@ -21,7 +21,8 @@ pub fn run(ctx: &mut Ctx<'_>, args: &FindArgs) -> Result<i32> {
             )?;
         }
         LookupFormat::Table if found.is_empty() => {
-            writeln!(ctx.err, "{}", tr!(ctx.lang, "find.none", query = args.text))?;
+            let text = tr!(ctx.lang, "find.none", query = args.text);
+            ctx.note(&text)?;
         }
         LookupFormat::Table => render::found_table(ctx.out, ds, &found, ctx.out_is_tty, ctx.lang)?,
     }

@@ -58,7 +58,7 @@ pub fn run(ctx: &mut Ctx<'_>, args: &FmtArgs) -> Result<i32> {
         total = total,
         unreadable = unreadable
     );
-    writeln!(ctx.err, "{summary}")?;
+    ctx.note(&summary)?;
     let failed = unreadable > 0 || (args.check && changed > 0);
     Ok(if failed { EXIT_FINDINGS } else { EXIT_OK })
 }

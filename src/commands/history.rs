@@ -24,11 +24,8 @@ pub fn load(ctx: &mut Ctx<'_>) -> Result<Checked> {
     let checked = engine::run(&input, &mut progress)?;
     if !checked.flaws.is_empty() {
         let count = checked.flaws.len();
-        writeln!(
-            ctx.err,
-            "{}",
-            tr!(ctx.lang, "history.flawed", count = count)
-        )?;
+        let text = tr!(ctx.lang, "history.flawed", count = count);
+        ctx.note(&text)?;
     }
     Ok(checked)
 }

@@ -2,6 +2,7 @@
 
 pub mod add;
 pub mod check;
+pub mod completions;
 pub mod draft;
 pub mod eligible;
 pub mod explain;
@@ -10,6 +11,7 @@ pub mod fmt;
 pub mod history;
 pub mod import;
 pub mod init;
+pub mod man;
 pub mod report;
 pub mod rules;
 
@@ -31,5 +33,7 @@ pub fn dispatch(ctx: &mut Ctx<'_>, command: &Command) -> Result<i32> {
         Command::Find(args) => find::run(ctx, args),
         Command::Fmt(args) => fmt::run(ctx, args),
         Command::Add(args) => add::run(ctx, args),
+        Command::Completions(args) => completions::run(ctx, args),
+        Command::Man => man::run(ctx),
     }
 }

@@ -19,7 +19,9 @@ use crate::{tr, Ctx, Error, Result, EXIT_FINDINGS, EXIT_OK};
 pub fn run(ctx: &mut Ctx<'_>, args: &ReportArgs) -> Result<i32> {
     let lang = ctx.lang;
     let (years, trend) = (&args.years.years, args.years.trend);
-    validate(ctx, args)?;
+    // `-o -` is stdout, as everywhere.
+    let output = crate::fsutil::file_or_stdout(args.output.as_deref());
+    validate(ctx, args, output)?;
 
     // Problems in the data are `check`'s to list; the report only counts what
     // they leave out, and how many findings of the law concern its years.
@@ -29,19 +31,17 @@ pub fn run(ctx: &mut Ctx<'_>, args: &ReportArgs) -> Result<i32> {
         today: ctx.today,
         law: true,
     };
-    let mut progress = Progress::new(ctx.err_is_tty, lang.pick("Đang đọc", "Reading"));
+    let mut progress = Progress::new(ctx.progress(), lang.pick("Đang đọc", "Reading"));
+    let started = std::time::Instant::now();
     let checked = engine::run(&input, &mut progress)?;
+    super::check::say_what_was_read(ctx, &checked, started)?;
     if checked.settings_problems > 0 {
         // The report runs on the valid settings; `check` lists the problems.
-        writeln!(
-            ctx.err,
-            "{}",
-            tr!(
-                lang,
-                "report.settings-problems",
-                count = checked.settings_problems
-            )
-        )?;
+        ctx.note(&tr!(
+            lang,
+            "report.settings-problems",
+            count = checked.settings_problems
+        ))?;
     }
     let left_out = crate::load::sniff::left_out(&checked.dataset, &checked.diagnostics, lang);
     for line in &left_out {
@@ -52,13 +52,14 @@ pub fn run(ctx: &mut Ctx<'_>, args: &ReportArgs) -> Result<i32> {
     }
     let ds = &checked.dataset;
     let organisation = organisation(&checked.settings, &ctx.data);
-    let r = report::compute(
+    let mut r = report::compute(
         ds,
         organisation,
         years,
         trend,
         law_findings(ds, &checked.law, years),
     );
+    r.records_from = checked.settings.records_from;
 
     if args.strict && r.structural_errors() > 0 {
         writeln!(
@@ -71,7 +72,7 @@ pub fn run(ctx: &mut Ctx<'_>, args: &ReportArgs) -> Result<i32> {
     let notes = tables::notes(&r, lang);
     if args.format != ReportFormat::Json {
         for n in &notes {
-            writeln!(ctx.err, "{n}")?;
+            ctx.note(n)?;
         }
     }
 
@@ -79,7 +80,8 @@ pub fn run(ctx: &mut Ctx<'_>, args: &ReportArgs) -> Result<i32> {
         format: args.format.into(),
         table: args.table.as_deref(),
         notes: &notes,
-        fit: ctx.out_is_tty && args.output.is_none(),
+        width: ctx.width.filter(|_| output.is_none()),
+        ascii: ctx.ascii,
         delimiter: args.delimiter as u8,
         excel: args.excel,
         charts: !args.no_charts,
@@ -87,18 +89,14 @@ pub fn run(ctx: &mut Ctx<'_>, args: &ReportArgs) -> Result<i32> {
         data: &ctx.data,
     };
     if args.format == ReportFormat::Csv && args.table.is_none() {
-        let dir = args.output.as_deref().ok_or(Error::CsvNeedsTable {
+        let dir = output.ok_or(Error::CsvNeedsTable {
             tables: tables::NAMES,
         })?;
         std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
         for (name, bytes) in render::csv_files(&r, &how, lang)? {
             crate::fsutil::replace(&dir.join(format!("{name}.csv")), &bytes)?;
         }
-        writeln!(
-            ctx.err,
-            "{}",
-            tr!(lang, "report.wrote", path = dir.display())
-        )?;
+        ctx.note(&tr!(lang, "report.wrote", path = dir.display()))?;
         return Ok(EXIT_OK);
     }
 
@@ -106,14 +104,10 @@ pub fn run(ctx: &mut Ctx<'_>, args: &ReportArgs) -> Result<i32> {
     for w in &warnings {
         writeln!(ctx.err, "{w}")?;
     }
-    match &args.output {
+    match output {
         Some(path) => {
             crate::fsutil::replace(path, &bytes)?;
-            writeln!(
-                ctx.err,
-                "{}",
-                tr!(lang, "report.wrote", path = path.display())
-            )?;
+            ctx.note(&tr!(lang, "report.wrote", path = path.display()))?;
         }
         None => {
             ctx.out.write_all(&bytes)?;
@@ -124,7 +118,7 @@ pub fn run(ctx: &mut Ctx<'_>, args: &ReportArgs) -> Result<i32> {
 }
 
 /// Refuses combinations of options that cannot work, before reading anything.
-fn validate(ctx: &Ctx<'_>, args: &ReportArgs) -> Result<()> {
+fn validate(ctx: &Ctx<'_>, args: &ReportArgs, output: Option<&Path>) -> Result<()> {
     if let Some(name) = &args.table {
         if args.format == ReportFormat::Json {
             return Err(Error::TableNotForJson);
@@ -143,7 +137,7 @@ fn validate(ctx: &Ctx<'_>, args: &ReportArgs) -> Result<()> {
         });
     }
     let format = format_name(args.format);
-    match (&args.output, args.format) {
+    match (output, args.format) {
         (None, ReportFormat::Csv) if args.table.is_none() => {
             return Err(Error::CsvNeedsTable {
                 tables: tables::NAMES,
@@ -156,7 +150,7 @@ fn validate(ctx: &Ctx<'_>, args: &ReportArgs) -> Result<()> {
             if path.is_dir() && !(args.format == ReportFormat::Csv && args.table.is_none()) =>
         {
             return Err(Error::OutputIsFolder {
-                path: path.clone(),
+                path: path.to_path_buf(),
                 format,
             });
         }

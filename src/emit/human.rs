@@ -17,11 +17,19 @@ const RESET: &str = "\x1b[0m";
 
 pub fn write(w: &mut dyn Write, out: &CheckOutput<'_>) -> io::Result<()> {
     let mut buffered = io::BufWriter::with_capacity(1 << 16, w);
-    write_to(&mut buffered, out)?;
+    write_findings(&mut buffered, out)?;
+    write_summary(&mut buffered, out)?;
     buffered.flush()
 }
 
-fn write_to(w: &mut dyn Write, out: &CheckOutput<'_>) -> io::Result<()> {
+/// The findings alone, without the coverage and summary lines (`-q`).
+pub fn write_quiet(w: &mut dyn Write, out: &CheckOutput<'_>) -> io::Result<()> {
+    let mut buffered = io::BufWriter::with_capacity(1 << 16, w);
+    write_findings(&mut buffered, out)?;
+    buffered.flush()
+}
+
+fn write_findings(w: &mut dyn Write, out: &CheckOutput<'_>) -> io::Result<()> {
     let lang = out.lang;
     let paint = |code: &'static str| if out.color { code } else { "" };
     for d in out.diagnostics {
@@ -76,6 +84,13 @@ fn write_to(w: &mut dyn Write, out: &CheckOutput<'_>) -> io::Result<()> {
             )?;
         }
     }
+    Ok(())
+}
+
+/// The rules checked only in part, then the one summary line.
+fn write_summary(w: &mut dyn Write, out: &CheckOutput<'_>) -> io::Result<()> {
+    let lang = out.lang;
+    let paint = |code: &'static str| if out.color { code } else { "" };
     let partial: Vec<_> = out
         .coverage
         .rules

@@ -7,6 +7,7 @@
 //! checks that every entry has both languages with the same placeholders.
 
 mod check;
+mod cli;
 mod core;
 mod draft;
 mod eligible;
@@ -54,6 +55,15 @@ impl Lang {
         }
     }
 
+    /// The text of `key`, or `None` when the catalogue has no such entry (for
+    /// keys built from the command tree, which a test holds complete).
+    pub fn get(self, key: &str) -> Option<&'static str> {
+        table().get(key).map(|e| match self {
+            Lang::Vi => e.vi,
+            Lang::En => e.en,
+        })
+    }
+
     /// The text of `key` with `{name}` placeholders filled from `args`.
     pub fn fmt(self, key: &str, args: &[(&str, &dyn Display)]) -> String {
         fill(self.t(key), args)
@@ -92,6 +102,7 @@ pub fn entries() -> impl Iterator<Item = &'static Entry> {
         .chain(draft::ENTRIES)
         .chain(eligible::ENTRIES)
         .chain(excel::ENTRIES)
+        .chain(cli::ENTRIES)
 }
 
 fn table() -> &'static HashMap<&'static str, &'static Entry> {

@@ -34,6 +34,7 @@ pub const ENTRIES: &[Entry] = &[
     e("report.col.item", "Chỉ tiêu", "Item"),
     e("report.col.value", "Số liệu", "Value"),
     e("report.col.measure", "Số đếm", "Measure"),
+    e("report.changes-note", "(số trong ngoặc: tăng, giảm so với năm {year})", "(in brackets: the change from {year})"),
     e("report.col.change", "{column} (± so với {year})", "{column} (± vs {year})"),
     e("report.table.summary", "Tổng hợp", "Summary"),
     e("report.table.by_award", "Theo hình thức khen thưởng", "By award"),

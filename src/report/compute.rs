@@ -92,6 +92,7 @@ pub fn compute(
         unreadable,
         other_errors: (flawed + dropped) as u64,
         law_findings,
+        records_from: None,
     }
 }
 

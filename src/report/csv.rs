@@ -56,6 +56,12 @@ pub fn flatten(t: &Table, lang: Lang) -> (Vec<String>, Vec<Vec<Value>>) {
             for (i, c) in row.iter().enumerate() {
                 match c {
                     Cell::Text(s) => out.push(Value::Text(s.clone())),
+                    Cell::Missing => {
+                        out.push(Value::Empty);
+                        if t.changes {
+                            out.push(Value::Empty);
+                        }
+                    }
                     Cell::Count(n, d) => {
                         out.push(Value::Number(*n as f64));
                         if t.changes {

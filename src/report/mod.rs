@@ -146,9 +146,17 @@ pub struct Report {
     /// How many findings of the law's rules concern the reported awards, when
     /// they were run (they never change the tallies; `thidua check` lists them).
     pub law_findings: Option<usize>,
+    /// `[data] records-from`: awards before this year are not on file, so
+    /// their counts are unknown ("—"), not zero.
+    pub records_from: Option<u16>,
 }
 
 impl Report {
+    /// Whether `year`'s awards are on file (not before `records-from`).
+    pub fn on_file(&self, year: u16) -> bool {
+        self.records_from.is_none_or(|from| year >= from)
+    }
+
     /// Records left out across the reported years, plus unreadable rows.
     pub fn excluded_total(&self) -> u64 {
         let flawed: u64 = self

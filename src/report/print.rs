@@ -90,6 +90,8 @@ fn total_row(t: &Table, rows: &[&Vec<Cell>], labels: usize, lang: Lang) -> Vec<C
             }
             if any {
                 Cell::Count(sum, if t.changes { change } else { None })
+            } else if rows.iter().any(|r| r.get(i) == Some(&Cell::Missing)) {
+                Cell::Missing
             } else {
                 Cell::Text(String::new())
             }

@@ -29,8 +29,10 @@ pub struct Rendering<'a> {
     pub table: Option<&'a str>,
     /// The notes that go with the tables (what the report leaves out).
     pub notes: &'a [String],
-    /// Fit the text table to the terminal's width.
-    pub fit: bool,
+    /// The width a terminal table must fit; `None`: no wrapping.
+    pub width: Option<usize>,
+    /// ASCII borders instead of box drawing.
+    pub ascii: bool,
     /// CSV: the field delimiter.
     pub delimiter: u8,
     /// CSV for people (`--excel`): a BOM, CRLF, STT and totals.
@@ -74,7 +76,17 @@ pub fn render(r: &Report, how: &Rendering<'_>, lang: Lang) -> Result<(Vec<u8>, V
     let mut buf = Vec::new();
     match how.format {
         Format::Json => json::write(&mut buf, r)?,
-        Format::Table => table::write(&mut buf, &[org.clone(), title], &ts, how.fit, lang)?,
+        Format::Table => table::write(
+            &mut buf,
+            &[org.clone(), title],
+            &ts,
+            &table::Layout {
+                width: how.width,
+                ascii: how.ascii,
+                trend: r.trend,
+            },
+            lang,
+        )?,
         Format::Md => md::write(&mut buf, org, &title, notes, &ts, lang)?,
         Format::Html => {
             let body = crate::draft::expand(org);

@@ -34,13 +34,15 @@ pub enum Cell {
     Count(u64, Option<i64>),
     /// A percentage (2 decimals) and its change in points.
     Percent(f64, Option<f64>),
+    /// A figure that is not known: a year before `records-from`.
+    Missing,
 }
 
 impl Cell {
     /// The number of a numeric cell.
     pub fn number(&self) -> Option<f64> {
         match self {
-            Cell::Text(_) => None,
+            Cell::Text(_) | Cell::Missing => None,
             Cell::Count(n, _) => Some(*n as f64),
             Cell::Percent(p, _) => Some(*p),
         }
@@ -50,6 +52,7 @@ impl Cell {
     pub fn display(&self) -> String {
         match self {
             Cell::Text(s) => s.clone(),
+            Cell::Missing => "—".to_string(),
             Cell::Count(n, None) => n.to_string(),
             Cell::Count(n, Some(d)) => format!("{n} ({d:+})"),
             Cell::Percent(p, None) => format!("{p:.2} %"),
@@ -374,7 +377,11 @@ fn trend_tables(r: &Report, lang: Lang) -> Vec<Table> {
             Cell::Text(lang.t("report.row.total").to_string()),
             Cell::Text(m.label(lang).to_string()),
         ];
-        row.extend(r.years.iter().map(|t| Cell::Count(m.of(&t.totals), None)));
+        row.extend(
+            r.years
+                .iter()
+                .map(|t| known(r, t.year, Cell::Count(m.of(&t.totals), None))),
+        );
         summary.rows.push(row);
     }
     summary.rows.push(rate_row(r, lang));
@@ -403,7 +410,7 @@ fn trend_tables(r: &Report, lang: Lang) -> Vec<Table> {
     awarded.extend(
         r.years
             .iter()
-            .map(|t| Cell::Count(t.direct_workers.awarded, None)),
+            .map(|t| known(r, t.year, Cell::Count(t.direct_workers.awarded, None))),
     );
     let mut proposed = vec![
         Cell::Text(item),
@@ -412,7 +419,7 @@ fn trend_tables(r: &Report, lang: Lang) -> Vec<Table> {
     proposed.extend(
         r.years
             .iter()
-            .map(|t| Cell::Count(t.direct_workers.proposed, None)),
+            .map(|t| known(r, t.year, Cell::Count(t.direct_workers.proposed, None))),
     );
     direct.rows.extend([awarded, proposed, rate_row(r, lang)]);
     out.push(direct);
@@ -428,16 +435,27 @@ fn trend_tables(r: &Report, lang: Lang) -> Vec<Table> {
     out
 }
 
+/// `cell`, or "—" for a year whose awards are not on file.
+fn known(r: &Report, year: u16, cell: Cell) -> Cell {
+    if r.on_file(year) {
+        cell
+    } else {
+        Cell::Missing
+    }
+}
+
 fn rate_row(r: &Report, lang: Lang) -> Vec<Cell> {
     let mut row = vec![
         Cell::Text(lang.t("report.table.direct_workers").to_string()),
         Cell::Text(lang.t("report.row.rate").to_string()),
     ];
-    row.extend(
-        r.years
-            .iter()
-            .map(|t| Cell::Percent(t.direct_workers.rate_percent, None)),
-    );
+    row.extend(r.years.iter().map(|t| {
+        known(
+            r,
+            t.year,
+            Cell::Percent(t.direct_workers.rate_percent, None),
+        )
+    }));
     row
 }
 
@@ -455,7 +473,12 @@ fn trend_breakdown(r: &Report, name: &'static str, lang: Lang, headers: Vec<Stri
                 Cell::Text(label.clone()),
                 Cell::Text(m.label(lang).to_string()),
             ];
-            row.extend(counts.iter().map(|c| Cell::Count(m.of(c), None)));
+            row.extend(
+                counts
+                    .iter()
+                    .zip(&r.years)
+                    .map(|(c, t)| known(r, t.year, Cell::Count(m.of(c), None))),
+            );
             table.rows.push(row);
         }
     }

@@ -5,6 +5,7 @@
 //! `law/*.toml`, read by `tables`; the judgement is the code here.
 
 pub mod authority;
+pub mod awards;
 pub mod chains;
 pub mod config;
 pub mod docs;

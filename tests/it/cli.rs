@@ -13,12 +13,15 @@ use std::process::{Command, Output};
 use serde_json::Value;
 
 /// Variables that would change what the binary prints.
-const ENV: [&str; 5] = [
+const ENV: [&str; 8] = [
     "THIDUA_LANG",
     "THIDUA_DATA",
     "THIDUA_TODAY",
     "NO_COLOR",
     "CLICOLOR_FORCE",
+    "COLUMNS",
+    "TERM",
+    "THIDUA_ASCII",
 ];
 
 fn fixture() -> &'static Path {

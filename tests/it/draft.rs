@@ -856,3 +856,31 @@ fn thematic_ad_hoc_and_provincial_decisions_of_the_bundled_data() {
         "{head}"
     );
 }
+
+#[test]
+fn dash_output_is_stdout_not_a_file_named_dash() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = data();
+    let (mut out, mut err) = (Vec::new(), Vec::new());
+    let code = thidua::run(
+        [
+            "thidua",
+            "-q",
+            "--data",
+            data.to_str().unwrap(),
+            "draft",
+            "decision",
+            "170/QĐ-UBND",
+            "-o",
+            "-",
+        ],
+        &mut out,
+        &mut err,
+    );
+    assert_eq!(code, 0, "{}", String::from_utf8_lossy(&err));
+    assert!(out.starts_with(b"PK"), "a .docx (zip) on stdout");
+    assert!(!dir.path().join("-").exists() && !Path::new("-").exists());
+    // -q leaves only findings and errors: the signer warning is a finding
+    // about the document, the "wrote" note is not printed.
+    assert!(!String::from_utf8_lossy(&err).contains("qd"));
+}

@@ -311,8 +311,8 @@ fn add_a_good_record_changes_one_file_and_the_report_by_one() {
     let written = String::from_utf8(after["awards/2018.csv"].clone()).unwrap();
     assert_eq!(
         written,
-        "id,year,person,unit,award,kind,campaign,decision,decision_date,issuer,posthumous\n\
-         2018-GK-0045,2018,P0001,,GK,dot_xuat,,99/QĐ-UBND,2018-10-01,huyen,\n"
+        "id,year,person,unit,award,kind,campaign,decision,decision_date,issuer\n\
+         2018-GK-0045,2018,P0001,,GK,dot_xuat,,99/QĐ-UBND,2018-10-01,huyen\n"
     );
     assert_eq!(report_awards(dir.path()), awards + 1);
     let (code, _, _) = run(&["check", "--data", data]);

@@ -18,6 +18,7 @@ mod history;
 mod import;
 mod import_example;
 mod import_props;
+mod import_stdin;
 mod init;
 mod proptest_loaders;
 mod readme;

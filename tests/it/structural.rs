@@ -351,6 +351,7 @@ fn fixtures() -> PathBuf {
 fn check(dir: &Path, today: Option<&str>) -> (i32, Value) {
     let env = thidua::env::Env {
         today: today.map(Into::into),
+        ..Default::default()
     };
     let (mut out, mut err) = (Vec::new(), Vec::new());
     let args = [
