@@ -111,6 +111,14 @@ const PHASES: &[Phase] = &[
         name: "`thidua report 2018 --format json`",
         run: report_command,
     },
+    Phase {
+        name: "eligible 2018 (after load)",
+        run: eligible_after_load,
+    },
+    Phase {
+        name: "`thidua eligible 2018 --format json`",
+        run: eligible_command,
+    },
 ];
 
 /// Years with awards; evaluations are written for the first three.
@@ -312,6 +320,54 @@ fn report_command(dir: &Path) -> (Times, String) {
     let args = [
         "thidua",
         "report",
+        "2018",
+        "--data",
+        dir.to_str().expect("utf-8 path"),
+        "--format",
+        "json",
+    ];
+    let (t, code) = timed(|| thidua::run(args, &mut std::io::sink(), &mut std::io::sink()));
+    (t, format!("exit {code}"))
+}
+
+/// `eligible` on a loaded folder: every candidate judged as a pending
+/// proposal by the law's rules, in rounds.
+fn eligible_after_load(dir: &Path) -> (Times, String) {
+    let mut checked = engine(dir);
+    let req = thidua::eligible::Request {
+        year: 2018,
+        date: thidua::model::Date::from_ymd(2018, 12, 31).expect("a date"),
+        awards: Vec::new(),
+        subject: None,
+        level: checked.settings.organisation.level,
+    };
+    let (t, e) = timed(|| {
+        thidua::eligible::judge(
+            &mut checked.dataset,
+            &checked.config,
+            Lang::En,
+            &req,
+            "proposals/du-dieu-kien-2018.csv",
+        )
+    });
+    let count = |s: thidua::eligible::Status| e.candidates.iter().filter(|c| c.status == s).count();
+    let note = format!(
+        "{} candidates, {} rounds: {} eligible, {} unknown, {} not",
+        e.candidates.len(),
+        e.rounds,
+        count(thidua::eligible::Status::Eligible),
+        count(thidua::eligible::Status::Unknown),
+        count(thidua::eligible::Status::NotEligible)
+    );
+    (t, note)
+}
+
+/// The whole `eligible` command (loading, structural checks, the rounds,
+/// JSON out).
+fn eligible_command(dir: &Path) -> (Times, String) {
+    let args = [
+        "thidua",
+        "eligible",
         "2018",
         "--data",
         dir.to_str().expect("utf-8 path"),

@@ -60,6 +60,12 @@ pub enum Command {
     Init(InitArgs),
     /// Draft a document the office signs, as .docx (decision, submission)
     Draft(DraftArgs),
+    /// Who meets the standard for which title or form in YEAR, by the law's rules
+    Eligible(EligibleArgs),
+    /// Everything one person or unit received, year by year, with the chains
+    History(HistoryArgs),
+    /// Find people and units by name or id (case, accents and spacing ignored)
+    Find(FindArgs),
     /// Rewrite the data files in canonical form (UTF-8, commas, LF, ISO dates, codes)
     Fmt(FmtArgs),
     /// Add one record, checked with the folder before it is written
@@ -300,6 +306,72 @@ pub enum DraftDocument {
         #[arg(long, short, value_name = "FILE.docx")]
         output: Option<PathBuf>,
     },
+}
+
+#[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
+pub enum EligibleFormat {
+    Table,
+    Json,
+    Csv,
+    Xlsx,
+}
+
+#[derive(Args, Debug)]
+pub struct EligibleArgs {
+    /// The year judged (năm xét)
+    #[arg(value_name = "YEAR")]
+    pub year: String,
+    /// Only this award code (repeatable; default: the yearly titles and forms)
+    #[arg(long, value_name = "CODE")]
+    pub award: Vec<String>,
+    /// Only this person (id)
+    #[arg(long, value_name = "ID", conflicts_with = "unit")]
+    pub person: Option<String>,
+    /// Only this unit (id)
+    #[arg(long, value_name = "ID")]
+    pub unit: Option<String>,
+    /// The day the candidates are judged as proposed [default: 31 Dec of YEAR]
+    #[arg(long, value_name = "DATE")]
+    pub date: Option<String>,
+    /// List the candidates that are not eligible too, with the findings in the way
+    #[arg(long)]
+    pub all: bool,
+    /// Output format
+    #[arg(long, value_enum, default_value_t = EligibleFormat::Table)]
+    pub format: EligibleFormat,
+    /// Write to this file instead of stdout
+    #[arg(long, short, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Write the eligible candidates as pending proposals to a new file
+    /// proposals/du-dieu-kien-YEAR.csv
+    #[arg(long)]
+    pub write_proposals: bool,
+}
+
+#[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
+pub enum LookupFormat {
+    Table,
+    Json,
+}
+
+#[derive(Args, Debug)]
+pub struct HistoryArgs {
+    /// A person's or unit's id, a person's code, or a name
+    #[arg(value_name = "ID|NAME")]
+    pub subject: String,
+    /// Output format
+    #[arg(long, value_enum, default_value_t = LookupFormat::Table)]
+    pub format: LookupFormat,
+}
+
+#[derive(Args, Debug)]
+pub struct FindArgs {
+    /// Part of a name or an id
+    #[arg(value_name = "TEXT")]
+    pub text: String,
+    /// Output format
+    #[arg(long, value_enum, default_value_t = LookupFormat::Table)]
+    pub format: LookupFormat,
 }
 
 #[derive(Args, Debug)]

@@ -83,6 +83,12 @@ pub enum Error {
     BadYear { value: String },
     /// `draft proposal --award` of no award code.
     BadAward { value: String },
+    /// `eligible` of something that is not a year in range.
+    EligibleYear { value: String, min: u16, max: u16 },
+    /// `eligible --person/--unit` of an id no record has.
+    UnknownSubject { id: String },
+    /// `history` of something no person or unit matches.
+    NotFound { query: String },
     /// A failure injected by a test into the all-or-nothing writer.
     Injected { before: Option<PathBuf> },
     /// `add` of a field the record type lacks.
@@ -200,6 +206,17 @@ impl Error {
             }
             BadYear { value } => tr!(lang, "draft.bad-year", value = value),
             BadAward { value } => tr!(lang, "draft.bad-award", value = value),
+            EligibleYear { value, min, max } => {
+                tr!(
+                    lang,
+                    "eligible.bad-year",
+                    value = value,
+                    min = min,
+                    max = max
+                )
+            }
+            UnknownSubject { id } => tr!(lang, "eligible.unknown-subject", id = id),
+            NotFound { query } => tr!(lang, "history.not-found", query = query),
             Injected { before: Some(path) } => {
                 tr!(lang, "error.injected-before", path = path.display())
             }

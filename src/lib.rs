@@ -12,6 +12,7 @@ pub mod commands;
 pub mod console;
 pub mod diag;
 pub mod draft;
+pub mod eligible;
 pub mod emit;
 pub mod engine;
 pub mod env;
@@ -22,6 +23,7 @@ pub mod i18n;
 pub mod import;
 pub mod load;
 pub mod lock;
+pub mod lookup;
 pub mod model;
 pub mod report;
 pub mod rules;
@@ -223,6 +225,9 @@ fn command_name(command: &cli::Command) -> &'static str {
         cli::Command::Explain(_) => "explain",
         cli::Command::Init(_) => "init",
         cli::Command::Draft(_) => "draft",
+        cli::Command::Eligible(_) => "eligible",
+        cli::Command::History(_) => "history",
+        cli::Command::Find(_) => "find",
         cli::Command::Fmt(_) => "fmt",
         cli::Command::Add(_) => "add",
         cli::Command::Completions(_) => "completions",

@@ -4,8 +4,11 @@ pub mod add;
 pub mod check;
 pub mod completions;
 pub mod draft;
+pub mod eligible;
 pub mod explain;
+pub mod find;
 pub mod fmt;
+pub mod history;
 pub mod import;
 pub mod init;
 pub mod man;
@@ -25,6 +28,9 @@ pub fn dispatch(ctx: &mut Ctx<'_>, command: &Command) -> Result<i32> {
         Command::Explain(args) => explain::run(ctx, args),
         Command::Init(args) => init::run(ctx, args),
         Command::Draft(args) => draft::run(ctx, args),
+        Command::Eligible(args) => eligible::run(ctx, args),
+        Command::History(args) => history::run(ctx, args),
+        Command::Find(args) => find::run(ctx, args),
         Command::Fmt(args) => fmt::run(ctx, args),
         Command::Add(args) => add::run(ctx, args),
         Command::Completions(args) => completions::run(ctx, args),

@@ -72,6 +72,7 @@ declare_rules! {
         CampaignPeriod = "campaign-period": Warning,
         InvalidSetting = "invalid-setting": Error,
         NonCanonicalFile = "non-canonical-file": Warning,
+        IdentityConflict = "identity-conflict": Warning,
     }
     law {
         LdttRating = "ldtt-rating",

@@ -41,6 +41,49 @@ pub const ENTRIES: &[Entry] = &[
     e("cli.arg.color", "Khi nào tô màu: auto (khi in ra màn hình và không đặt NO_COLOR), always (luôn), never (không bao giờ)", "When to colour output: auto (on a terminal, unless NO_COLOR is set), always, never"),
     e("cli.arg.quiet", "Chỉ in phát hiện và lỗi: không thanh tiến trình, không ghi chú", "Print only findings and errors: no progress bar, no notes"),
     e("cli.arg.verbose", "In thêm: thư mục đã đọc, số tệp, số bản ghi, thời gian", "Say more: the folder read, its files and records, the time taken"),
+    // eligible, history, find
+    e("cli.value.ID", "MÃ", "ID"),
+    e("cli.value.ID|NAME", "MÃ|TÊN", "ID|NAME"),
+    e("cli.value.TEXT", "CHỮ", "TEXT"),
+    e("cli.eligible.about", "Ai đủ điều kiện khen thưởng nào cho NĂM, xét theo các quy định của `check`", "Who meets the standard for which title or form in YEAR, by the law's rules"),
+    e("cli.eligible.arg.year", "Năm xét (ví dụ 2025)", "The year judged (e.g. 2025)"),
+    e("cli.eligible.arg.award", "Chỉ xét mã danh hiệu, hình thức này (ghi nhiều lần được; mặc định: các danh hiệu, hình thức xét hằng năm)", "Only this award code (repeatable; default: the yearly titles and forms)"),
+    e("cli.eligible.arg.person", "Chỉ xét cá nhân có mã này", "Only the person with this id"),
+    e("cli.eligible.arg.unit", "Chỉ xét tập thể có mã này", "Only the unit with this id"),
+    e("cli.eligible.arg.date", "Ngày coi như lập đề nghị [mặc định: 31/12 của NĂM]", "The day the candidates are judged as proposed [default: 31 Dec of YEAR]"),
+    e("cli.eligible.arg.all", "Liệt kê cả người chưa đủ điều kiện, kèm lý do", "List the candidates that are not eligible too, with the findings in the way"),
+    e("cli.eligible.arg.format", "Dạng kết quả: table (bảng), json, csv, xlsx (Excel)", "Output format: table, json, csv, xlsx (Excel)"),
+    e("cli.eligible.arg.output", "Ghi ra tệp này thay vì in ra màn hình", "Write to this file instead of stdout"),
+    e("cli.eligible.arg.write_proposals", "Ghi những người đủ điều kiện thành đề nghị đang chờ xét vào tệp mới proposals/du-dieu-kien-NĂM.csv", "Write the eligible candidates as pending proposals to a new file proposals/du-dieu-kien-YEAR.csv"),
+    e(
+        "cli.eligible.examples",
+        "  thidua eligible 2025                       danh sách đủ điều kiện năm 2025
+  thidua eligible 2025 --award CSTDCS --all  cả người chưa đủ, kèm lý do
+  thidua eligible 2025 --write-proposals     ghi thành đề nghị đang chờ xét",
+        "  thidua eligible 2025                       who is eligible for 2025
+  thidua eligible 2025 --award CSTDCS --all  the others too, with the reasons
+  thidua eligible 2025 --write-proposals     write them as pending proposals",
+    ),
+    e("cli.history.about", "Hồ sơ từng năm của một người hoặc tập thể, kèm các chuỗi năm liên tục", "Everything one person or unit received, year by year, with the chains"),
+    e("cli.history.arg.subject", "Mã cá nhân hoặc tập thể, mã định danh (`code`), hoặc họ tên", "A person's or unit's id, a person's code, or a name"),
+    e("cli.history.arg.format", "Dạng kết quả: table (bảng), json", "Output format: table, json"),
+    e(
+        "cli.history.examples",
+        "  thidua history P0325
+  thidua history \"nguyen van an\"",
+        "  thidua history P0325
+  thidua history \"nguyen van an\"",
+    ),
+    e("cli.find.about", "Tìm cá nhân, tập thể theo tên hoặc mã (không phân biệt hoa thường, dấu, khoảng trắng)", "Find people and units by name or id (case, accents and spacing ignored)"),
+    e("cli.find.arg.text", "Một phần của tên, mã hoặc mã định danh", "Part of a name, an id or a code"),
+    e("cli.find.arg.format", "Dạng kết quả: table (bảng), json", "Output format: table, json"),
+    e(
+        "cli.find.examples",
+        "  thidua find \"nguyen van\"
+  thidua find dong-thai --format json",
+        "  thidua find \"nguyen van\"
+  thidua find dong-thai --format json",
+    ),
     // check
     e("cli.check.about", "Kiểm tra hồ sơ: định dạng, tham chiếu và các quy định của Luật", "Check the data folder: format, references and the law's rules"),
     e("cli.check.arg.format", "Dạng kết quả: human (để đọc); json, github, sarif (cho máy)", "Output format: human (to read); json, github, sarif (for tools)"),

@@ -73,6 +73,16 @@ pub const ENTRIES: &[Entry] = &[
     e("load.toml-not-array", "`{name}` phải là một mảng bảng `[[{name}]]`", "`{name}` must be an array of tables `[[{name}]]`"),
     e("load.toml-unknown-table", "khóa `{name}` không được dùng; các bản ghi của tệp này là `[[{expected}]]`", "key `{name}` is not used; the records of this file are `[[{expected}]]`"),
     e("load.toml-not-scalar", "`{field}` phải là một giá trị đơn (chuỗi, số, ngày, đúng/sai)", "`{field}` must be a single value (string, number, date, boolean)"),
+    e(
+        "struct.identity-conflict",
+        "mã định danh `{code}` của `{name}` đã dùng cho `{other}` ({first}): hai dòng cùng mã phải là một người",
+        "code `{code}` of `{name}` is already used by `{other}` ({first}): rows sharing a code must be one person",
+    ),
+    e(
+        "struct.identity-conflict-help",
+        "sửa mã gõ nhầm, hoặc ghi cùng một họ tên ở mọi dòng của người đó",
+        "correct the mistyped code, or write the same name on every row of that person",
+    ),
     e("struct.duplicate-id", "mã `{id}` bị trùng trong {kind}", "id `{id}` is used twice in {kind}"),
     e("struct.duplicate-evaluation", "`{id}` có hai bản đánh giá cho năm {year}", "`{id}` has two evaluations for {year}"),
     e("struct.first-defined", "lần đầu ở đây", "first defined here"),

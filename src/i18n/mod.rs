@@ -10,6 +10,7 @@ mod check;
 mod cli;
 mod core;
 mod draft;
+mod eligible;
 mod excel;
 mod import;
 mod report;
@@ -99,6 +100,7 @@ pub fn entries() -> impl Iterator<Item = &'static Entry> {
         .chain(report::ENTRIES)
         .chain(import::ENTRIES)
         .chain(draft::ENTRIES)
+        .chain(eligible::ENTRIES)
         .chain(excel::ENTRIES)
         .chain(cli::ENTRIES)
 }

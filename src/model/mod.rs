@@ -312,6 +312,23 @@ impl Dataset {
         m
     }
 
+    /// One identity per person (data format §9.1): each people row sharing
+    /// a non-empty `code` with an earlier row, mapped to the id of the first
+    /// row of that code (file order). Rows absent from the map are their own
+    /// identity; rows with a structural error take no part.
+    pub fn identities(&self) -> HashMap<Sym, Sym> {
+        let mut first: HashMap<Sym, Sym> = HashMap::new();
+        let mut map = HashMap::new();
+        for p in self.people.iter().filter(|p| !p.flawed) {
+            let Some(code) = p.code else { continue };
+            let head = *first.entry(code).or_insert(p.id);
+            if head != p.id {
+                map.insert(p.id, head);
+            }
+        }
+        map
+    }
+
     /// Position of each campaign by id.
     pub fn campaign_index(&self) -> HashMap<Sym, usize> {
         let mut m = HashMap::with_capacity(self.campaigns.len());

@@ -58,6 +58,30 @@ pub fn fold_ascii(s: &str) -> String {
         .collect()
 }
 
+/// The key `find` and `history` compare names and ids on: [`fold_ascii`]
+/// with every space, dash and underscore removed, so that case, diacritics,
+/// Unicode form, spacing and dashes make no difference
+/// (`Nguyễn Văn-An` and `nguyen van an` share it). For looking records up,
+/// never for deciding that two records are one person.
+///
+/// ```
+/// use thidua::model::text::search_key;
+/// assert_eq!(search_key("Nguyễn  Văn–An"), search_key("nguyen van an"));
+/// ```
+pub fn search_key(s: &str) -> String {
+    fold_ascii(s)
+        .chars()
+        .filter(|c| !c.is_whitespace() && !is_dash(*c))
+        .collect()
+}
+
+fn is_dash(c: char) -> bool {
+    matches!(
+        c,
+        '-' | '_' | '\u{2010}'..='\u{2015}' | '\u{2212}' | '\u{FE58}' | '\u{FE63}' | '\u{FF0D}'
+    )
+}
+
 fn is_combining_mark(c: char) -> bool {
     matches!(c as u32, 0x0300..=0x036F | 0x1AB0..=0x1AFF | 0x1DC0..=0x1DFF | 0x20D0..=0x20FF | 0xFE20..=0xFE2F)
 }

@@ -10,6 +10,8 @@
 pub mod compute;
 pub mod csv;
 pub mod docx;
+pub mod eligible;
+pub mod history;
 pub mod html;
 pub mod json;
 pub mod md;

@@ -162,6 +162,15 @@ impl<'a> Judge<'a> {
                 let cov = self.coverage.rules.entry(id.as_str()).or_default();
                 cov.unchecked += 1;
                 *cov.reasons.entry(reason.clone()).or_default() += 1;
+                if claim.is_proposal() {
+                    // Pending proposals are what `eligible` asks about: it
+                    // names the rule and the evidence missing for each.
+                    self.coverage.pending.push(super::Unchecked {
+                        record: claim.id,
+                        rule: id,
+                        reason: reason.clone(),
+                    });
+                }
                 if let Some(sev) = self.evidence {
                     let msg = tr!(
                         self.lang,

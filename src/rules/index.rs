@@ -93,7 +93,15 @@ pub struct Index<'d> {
     /// The same for evaluations.
     eval_head: Chains,
     eval_next: Vec<u32>,
-    pending: HashMap<(Recipient, u16), Codes>,
+    /// The same for pending proposals (by individual), whose codes count
+    /// for the other proposals of their year.
+    pending_head: Chains,
+    pending_next: Vec<u32>,
+    /// Each people row sharing a `code` with an earlier one, mapped to that
+    /// individual's first row (`Dataset::identities`): the chains, pending
+    /// proposals and evaluations above are keyed by individual, so that a
+    /// transfer to another unit does not break a run of years.
+    identity: HashMap<Sym, Sym>,
     /// Awards are facts from this year on (`[data] records-from`, else the
     /// earliest award year in the folder).
     pub records_from: u16,
@@ -142,6 +150,8 @@ impl Chains {
 impl<'d> Index<'d> {
     pub fn build(ds: &'d Dataset, settings: &RuleConfig) -> Index<'d> {
         let n = ds.strings.len();
+        let identity = ds.identities();
+        let who = |r: Recipient| who(&identity, r);
         let mut person_at = vec![NONE; n];
         for (i, p) in ds.people.iter().enumerate().rev() {
             person_at[p.id.index()] = i as u32;
@@ -159,7 +169,7 @@ impl<'d> Index<'d> {
             .rev()
             .filter(|(_, e)| !e.flawed)
         {
-            eval_head.push(&mut eval_next, e.subject, i);
+            eval_head.push(&mut eval_next, who(e.subject), i);
         }
         let mut award_head = Chains::new(n);
         let mut award_next = vec![NONE; ds.awards.len()];
@@ -170,7 +180,7 @@ impl<'d> Index<'d> {
             .rev()
             .filter(|(_, a)| !a.flawed)
         {
-            award_head.push(&mut award_next, a.recipient, i);
+            award_head.push(&mut award_next, who(a.recipient), i);
         }
         let mut claims = Vec::with_capacity(ds.awards.len());
         let mut earliest = u16::MAX;
@@ -189,7 +199,13 @@ impl<'d> Index<'d> {
                 loc: a.loc,
             });
         }
-        let mut pending: HashMap<(Recipient, u16), Codes> = HashMap::new();
+        let mut pending_head = Chains::new(n);
+        let mut pending_next = vec![NONE; ds.proposals.len()];
+        for (i, p) in ds.proposals.iter().enumerate().rev() {
+            if !p.flawed && p.status == ProposalStatus::Pending && p.effective_date().is_some() {
+                pending_head.push(&mut pending_next, who(p.recipient), i);
+            }
+        }
         for (i, p) in ds.proposals.iter().enumerate() {
             if p.flawed || p.status != ProposalStatus::Pending {
                 continue;
@@ -197,10 +213,6 @@ impl<'d> Index<'d> {
             let Some(date) = p.effective_date() else {
                 continue;
             };
-            pending
-                .entry((p.recipient, p.year))
-                .or_default()
-                .add(p.award);
             claims.push(Claim {
                 source: Source::Proposal(i),
                 id: p.id,
@@ -227,7 +239,9 @@ impl<'d> Index<'d> {
             award_next,
             eval_head,
             eval_next,
-            pending,
+            pending_head,
+            pending_next,
+            identity,
             records_from,
             members: std::cell::OnceCell::new(),
         }
@@ -271,10 +285,15 @@ impl<'d> Index<'d> {
             .map(|i| i as usize)
     }
 
+    /// The individual `r` is a row of (units: themselves).
+    pub fn who(&self, r: Recipient) -> Recipient {
+        who(&self.identity, r)
+    }
+
     /// The codes `r` holds for `year` from awards on file.
     fn held(&self, r: Recipient, year: u16) -> Codes {
         let mut codes = Codes::default();
-        let mut i = self.award_head.head(r);
+        let mut i = self.award_head.head(self.who(r));
         while i != NONE {
             let a = &self.ds.awards[i as usize];
             if a.year == year {
@@ -287,7 +306,7 @@ impl<'d> Index<'d> {
 
     /// The awards on file of `r` without structural errors, in file order.
     pub fn awards_of(&self, r: Recipient) -> impl Iterator<Item = &'d crate::model::Award> + '_ {
-        let mut i = self.award_head.head(r);
+        let mut i = self.award_head.head(self.who(r));
         std::iter::from_fn(move || {
             if i == NONE {
                 return None;
@@ -304,19 +323,20 @@ impl<'d> Index<'d> {
         if self.held(r, year).has_any(codes) {
             return true;
         }
-        claim.is_proposal()
-            && year == claim.year
-            && self
-                .pending
-                .get(&(r, year))
-                .is_some_and(|c| c.has_any(codes))
+        claim.is_proposal() && year == claim.year && self.pending_holds(r, year, codes)
     }
 
     /// Whether a pending proposal of one of `codes` for `r` and `year` is on file.
     pub fn pending_holds(&self, r: Recipient, year: u16, codes: Codes) -> bool {
-        self.pending
-            .get(&(r, year))
-            .is_some_and(|c| c.has_any(codes))
+        let mut i = self.pending_head.head(self.who(r));
+        while i != NONE {
+            let p = &self.ds.proposals[i as usize];
+            if p.year == year && codes.has_any(Codes::of(&[p.award])) {
+                return true;
+            }
+            i = self.pending_next[i as usize];
+        }
+        false
     }
 
     /// Whether the folder's awards are facts for `year` for this recipient:
@@ -326,7 +346,7 @@ impl<'d> Index<'d> {
         if year >= self.records_from {
             return true;
         }
-        match r {
+        match self.who(r) {
             Recipient::Person(p) => self
                 .person(p)
                 .and_then(|p| p.hire_date)
@@ -337,7 +357,7 @@ impl<'d> Index<'d> {
 
     /// The evaluation of `subject` for `year` (the first on file).
     pub fn eval(&self, subject: Recipient, year: u16) -> Option<&'d Evaluation> {
-        let mut i = self.eval_head.head(subject);
+        let mut i = self.eval_head.head(self.who(subject));
         while i != NONE {
             let e = &self.ds.evaluations[i as usize];
             if e.year == year {
@@ -358,6 +378,16 @@ impl<'d> Index<'d> {
     /// The award name for messages: the Vietnamese name with its code.
     pub fn award_label(code: AwardCode, lang: crate::i18n::Lang) -> String {
         format!("{} ({})", code.name(lang), code.code())
+    }
+}
+
+/// The individual `r` is a row of, by the identity map (units: themselves).
+fn who(identity: &HashMap<Sym, Sym>, r: Recipient) -> Recipient {
+    match r {
+        Recipient::Person(p) if !identity.is_empty() => {
+            Recipient::Person(identity.get(&p).copied().unwrap_or(p))
+        }
+        other => other,
     }
 }
 

@@ -6,6 +6,7 @@
 
 pub mod authority;
 pub mod awards;
+pub mod chains;
 pub mod config;
 pub mod docs;
 pub mod evidence;
@@ -143,6 +144,18 @@ pub fn rule_option(key: &str) -> Option<&'static [&'static str]> {
 #[derive(Debug, Default, Clone)]
 pub struct Coverage {
     pub rules: std::collections::BTreeMap<&'static str, RuleCoverage>,
+    /// The pending proposals some rule could not judge, one entry per rule.
+    pub pending: Vec<Unchecked>,
+}
+
+/// A pending proposal a rule could not judge, and why.
+#[derive(Debug, Clone)]
+pub struct Unchecked {
+    /// The proposal's id.
+    pub record: crate::model::Sym,
+    pub rule: RuleId,
+    /// The evidence missing ("no evaluation for 2016").
+    pub reason: String,
 }
 
 /// One rule's coverage.

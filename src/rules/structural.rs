@@ -21,7 +21,7 @@ macro_rules! structural {
     };
 }
 
-pub static RULES: [RuleInfo; 15] = [
+pub static RULES: [RuleInfo; 16] = [
     structural!(
         ParseError,
         "Tệp không đọc được dưới dạng CSV/TOML/UTF-8, hoặc dòng bị lỗi cấu trúc",
@@ -127,6 +127,13 @@ pub static RULES: [RuleInfo; 15] = [
         "Kiểm tra: mỗi tệp CSV có ở dạng chuẩn không — UTF-8 không BOM, dấu phẩy, xuống dòng LF, ngày YYYY-MM-DD, tên cột của định dạng.\nVì sao: Excel tiếng Việt lưu CSV với dấu `;`, ngày d/m/yyyy, BOM và CRLF, có khi bằng Windows-1258; thidua vẫn đọc được và cho đúng các bản ghi như tệp chuẩn, nhưng tệp chuẩn thì công cụ nào cũng đọc đúng và so sánh thay đổi (git diff) gọn hơn.\nVí dụ: `awards/2018.csv` lưu lại bằng Excel: `id;year;person;…` và `20/12/2018`.\nCách sửa: `thidua fmt` viết lại tệp ở dạng chuẩn mà không đổi giá trị nào.",
         "Checks: whether each CSV file is in canonical form — UTF-8 without BOM, commas, LF line ends, YYYY-MM-DD dates, the format's column names.\nWhy: Vietnamese-locale Excel saves CSV with `;`, d/m/yyyy dates, a BOM and CRLF, sometimes in Windows-1258; thidua still reads the same records as from the canonical file, but the canonical file reads right in every tool and diffs cleanly.\nExample: `awards/2018.csv` saved by Excel: `id;year;person;…` and `20/12/2018`.\nFix: `thidua fmt` rewrites the file in canonical form without changing any value."
     ),
+    structural!(
+        IdentityConflict,
+        "Hai dòng người cùng mã định danh (`code`) nhưng khác họ tên",
+        "Two people rows with one `code` but different names",
+        "Kiểm tra: các dòng trong people có cùng `code` (mã công chức hoặc số CCCD) là một người — khi chuyển đơn vị, người đó có thêm một dòng mới cùng mã — nên phải cùng họ tên (không phân biệt hoa thường, khoảng trắng, dạng Unicode).\nVì sao: các quy tắc nhìn lại nhiều năm (CSTĐCS liên tục, Bằng khen trước Bằng khen Thủ tướng…), `history` và `eligible` gộp các dòng cùng mã thành một người; hai tên khác nhau thường là gõ nhầm mã, và hồ sơ của hai người bị gộp làm một.\nVí dụ: `P0001,Nguyễn Văn An,…,code=079085000123` và `P0456,Trần Thị Bình,…,code=079085000123`.\nCách sửa: sửa mã của dòng gõ nhầm; nếu đúng là một người đã đổi tên, ghi cùng một họ tên ở cả hai dòng.",
+        "Checks: people rows sharing a `code` (civil-servant code or CCCD number) are one individual — a transfer to another unit is a new row with the same code — so they must carry the same name (ignoring case, spacing and Unicode form).\nWhy: the rules that look back across years (consecutive CSTĐCS, a Bằng khen before the Prime Minister's…), `history` and `eligible` merge rows sharing a code into one person; two different names are usually a mistyped code, and two people's records would be merged.\nExample: `P0001,Nguyễn Văn An,…,code=079085000123` and `P0456,Trần Thị Bình,…,code=079085000123`.\nFix: correct the mistyped code; if it really is one person whose name changed, write the same name on both rows."
+    ),
 ];
 
 use crate::diag::{Diagnostic, Diagnostics, RuleId, Severity};
@@ -155,6 +162,7 @@ pub fn check(ds: &Dataset, lang: Lang, today: Date, sink: &mut Diagnostics) -> F
     c.recipients(ds);
     c.cycles(ds);
     c.dates(ds, today);
+    c.identities(ds);
     c.flaws
 }
 
@@ -249,6 +257,34 @@ impl Checker<'_> {
             d = d.record(ds.str(r).to_string());
         }
         d
+    }
+
+    /// People rows sharing a `code` whose names differ (after folding):
+    /// `identity-conflict` on each later row, naming the first.
+    fn identities(&mut self, ds: &Dataset) {
+        let mut first: std::collections::HashMap<Sym, usize> = std::collections::HashMap::new();
+        for (i, p) in ds.people.iter().enumerate() {
+            let Some(code) = p.code else { continue };
+            let j = *first.entry(code).or_insert(i);
+            let q = &ds.people[j];
+            if j == i || text::fold(ds.str(p.name)) == text::fold(ds.str(q.name)) {
+                continue;
+            }
+            let msg = tr!(
+                self.lang,
+                "struct.identity-conflict",
+                code = ds.str(code),
+                name = ds.str(p.name),
+                other = ds.str(q.name),
+                first = ds.str(q.id)
+            );
+            let note = self.lang.t("struct.first-defined").to_string();
+            let d = self
+                .diag(ds, RuleId::IdentityConflict, p.loc, Some(p.id), msg)
+                .related(ds.path(q.loc).to_string(), q.loc.line, note)
+                .help(self.lang.t("struct.identity-conflict-help"));
+            self.emit(ds, Rec::Person(i), d);
+        }
     }
 
     fn duplicate_ids(&mut self, ds: &Dataset) {

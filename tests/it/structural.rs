@@ -79,6 +79,21 @@ const CASES: &[Case] = &[
         ],
     },
     Case {
+        rule: "identity-conflict",
+        today: None,
+        bad: &[at(
+            "identity-conflict",
+            "people.csv",
+            3,
+            &[
+                "`079085000123`",
+                "`Trần Thị Bình`",
+                "`Nguyễn Văn An`",
+                "people.csv:2",
+            ],
+        )],
+    },
+    Case {
         rule: "non-canonical-file",
         today: None,
         bad: &[
@@ -662,7 +677,7 @@ fn died_code_and_posthumous_are_known_columns_in_both_readers() {
     );
     write(
         "people.csv",
-        "id,name,unit,direct_worker,died,code\nP1,Nguyễn Văn An,U1,true,2024-12-19,GV-0042\nP2,Trần Thị Bình,U1,true,,GV-0042\n",
+        "id,name,unit,direct_worker,died,code\nP1,Nguyễn Văn An,U1,true,2024-12-19,GV-0042\nP2,NGUYỄN VĂN AN,U1,true,,GV-0042\n",
     );
     write(
         "awards.toml",

@@ -22,7 +22,9 @@ pub fn check(j: &mut Judge<'_>) {
         } else {
             c.code
         };
-        let first = *titles.entry((c.recipient, c.year, title)).or_insert(i);
+        let first = *titles
+            .entry((ix.who(c.recipient), c.year, title))
+            .or_insert(i);
         if let Some(sev) = j.level(RuleId::DuplicateTitle, c) {
             let v = if first == i {
                 Verdict::Pass

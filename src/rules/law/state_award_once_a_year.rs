@@ -25,7 +25,7 @@ pub fn check(j: &mut Judge<'_>) {
         {
             continue;
         }
-        let first = *state.entry((c.recipient, c.year)).or_insert(i);
+        let first = *state.entry((ix.who(c.recipient), c.year)).or_insert(i);
         if let Some(sev) = j.level(RuleId::StateAwardOnceAYear, c) {
             let v = if first == i {
                 Verdict::Pass

@@ -1,0 +1,530 @@
+//! Who is eligible next (`thidua eligible YEAR`): every candidate — a
+//! recipient and an award code — is added to the dataset as a pending
+//! proposal dated the day asked, with the competent issuer of the lowest
+//! level, and the law's rules (`rules::check_law`, the same as `check`) run
+//! once over all of them; candidates with a finding or an unchecked rule
+//! are dropped, and the rules run again on the rest, until nothing more is
+//! dropped. The candidates left are judged together, counting for each other
+//! as pending proposals do; no second copy of the law is kept here.
+
+use std::collections::{HashMap, HashSet};
+
+use crate::diag::{Diagnostics, RuleId, Severity};
+use crate::i18n::Lang;
+use crate::model::settings::OrgLevel;
+use crate::model::{
+    AwardCode, Code, Dataset, Date, Eligible, FileId, Issuer, Loc, Proposal, ProposalStatus,
+    Recipient, RecordType, SourceFile, Sym,
+};
+use crate::rules::chains::{self, Outlook};
+use crate::rules::config::RuleConfig;
+use crate::rules::{self, authority, windows, WindowId};
+
+/// The default award codes asked about for people.
+pub const PERSON_AWARDS: [AwardCode; 9] = [
+    AwardCode::Ldtt,
+    AwardCode::Cstdcs,
+    AwardCode::Cstdt,
+    AwardCode::Cstdtq,
+    AwardCode::Bkt,
+    AwardCode::Bkttg,
+    AwardCode::Hcld3,
+    AwardCode::Hcld2,
+    AwardCode::Hcld1,
+];
+
+/// The default award codes asked about for units.
+pub const UNIT_AWARDS: [AwardCode; 2] = [AwardCode::Ttldtt, AwardCode::Ttldxs];
+
+/// Rules that limit a group, reported apart and never held against one
+/// candidate.
+pub const GROUP_RULES: [RuleId; 1] = [RuleId::CstdcsRatio];
+
+/// At most this many rounds; the set shrinks every round, and in practice
+/// settles in two or three.
+const MAX_ROUNDS: usize = 12;
+
+/// What is asked.
+#[derive(Clone, Debug)]
+pub struct Request {
+    pub year: u16,
+    /// The day the candidates are judged as proposed (31 December of `year`).
+    pub date: Date,
+    /// The award codes asked about; empty: the defaults.
+    pub awards: Vec<AwardCode>,
+    /// Only this person or unit.
+    pub subject: Option<Recipient>,
+    /// The organisation's level (`[organisation] level`), for the issuer.
+    pub level: Option<OrgLevel>,
+}
+
+/// A candidate's standing.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Status {
+    Eligible,
+    Unknown,
+    NotEligible,
+}
+
+impl Status {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Eligible => "eligible",
+            Status::Unknown => "unknown",
+            Status::NotEligible => "not_eligible",
+        }
+    }
+}
+
+/// A finding that stands in the way.
+#[derive(Clone, Debug)]
+pub struct Finding {
+    pub rule: RuleId,
+    pub severity: Severity,
+    pub message: String,
+}
+
+/// A rule that could not judge, and the evidence it lacked.
+#[derive(Clone, Debug)]
+pub struct Missing {
+    pub rule: RuleId,
+    pub reason: String,
+}
+
+/// One recipient and award code, as judged.
+#[derive(Clone, Debug)]
+pub struct Candidate {
+    /// The id of the pending proposal it was judged as.
+    pub id: Sym,
+    pub recipient: Recipient,
+    pub award: AwardCode,
+    pub issuer: Option<Issuer>,
+    pub status: Status,
+    pub findings: Vec<Finding>,
+    pub unchecked: Vec<Missing>,
+}
+
+/// A group limit over the eligible candidates (`cstdcs-ratio`).
+#[derive(Clone, Debug)]
+pub struct Limit {
+    pub rule: RuleId,
+    pub award: AwardCode,
+    /// At most this many.
+    pub max: usize,
+    /// Of how many LĐTT (held and eligible) it is counted.
+    pub base: usize,
+    /// Eligible candidates and awards already held for the year.
+    pub eligible: usize,
+    pub held: usize,
+}
+
+/// The answer.
+#[derive(Debug)]
+pub struct Eligibility {
+    pub year: u16,
+    pub date: Date,
+    pub window: WindowId,
+    pub candidates: Vec<Candidate>,
+    pub limits: Vec<Limit>,
+    /// How many times the law's rules ran.
+    pub rounds: usize,
+    /// The file the proposals would be written to.
+    pub file: String,
+    /// Each person's outlook, for the people among the candidates.
+    pub outlook: HashMap<Sym, Vec<Outlook>>,
+}
+
+/// Judges the candidates of `req` over `ds`, whose structural checks have
+/// run; `ds` gets the candidates' source file and ids and is otherwise left
+/// as it was.
+pub fn judge(
+    ds: &mut Dataset,
+    config: &RuleConfig,
+    lang: Lang,
+    req: &Request,
+    file: &str,
+) -> Eligibility {
+    let mut candidates = candidates(ds, req);
+    let file_id = FileId(ds.files.len() as u32);
+    ds.files.push(SourceFile {
+        path: file.to_string(),
+        kind: RecordType::Proposal,
+    });
+    name_candidates(ds, &mut candidates, file);
+    // Candidate by proposal id, as a dense table over the interned strings.
+    let mut by_id = vec![u32::MAX; ds.strings.len()];
+    for (i, c) in candidates.iter().enumerate() {
+        by_id[c.id.index()] = i as u32;
+    }
+    let base = ds.proposals.len();
+    let mut rounds = 0;
+    loop {
+        rounds += 1;
+        let active: Vec<usize> = (0..candidates.len())
+            .filter(|&i| candidates[i].status == Status::Eligible)
+            .collect();
+        ds.proposals.truncate(base);
+        ds.proposals.extend(
+            active
+                .iter()
+                .enumerate()
+                .map(|(n, &i)| proposal(&candidates[i], req, file_id, n)),
+        );
+        let mut sink = Diagnostics::with_overrides(config.levels.clone());
+        let coverage = rules::check_law(ds, config, lang, &mut sink);
+        let dropped = settle(ds, &mut candidates, &by_id, sink, coverage);
+        if dropped == 0 || rounds >= MAX_ROUNDS {
+            break;
+        }
+    }
+    ds.proposals.truncate(base);
+    ds.files.pop();
+    let limits = limits(ds, config, req, &candidates);
+    let outlook = outlooks(ds, config, req.year, &candidates);
+    Eligibility {
+        year: req.year,
+        date: req.date,
+        window: windows::at(req.date),
+        candidates,
+        limits,
+        rounds,
+        file: file.to_string(),
+        outlook,
+    }
+}
+
+/// The pending proposal a candidate is judged as.
+fn proposal(c: &Candidate, req: &Request, file: FileId, n: usize) -> Proposal {
+    Proposal {
+        id: c.id,
+        year: req.year,
+        recipient: c.recipient,
+        award: c.award,
+        proposed_by: None,
+        status: ProposalStatus::Pending,
+        date: Some(req.date),
+        award_id: None,
+        loc: Loc {
+            file,
+            line: n as u32 + 2,
+        },
+        flawed: false,
+    }
+}
+
+/// Marks the candidates of this round with a finding (other than a group
+/// limit) as not eligible, and those some rule could not judge as unknown;
+/// how many were marked.
+fn settle(
+    ds: &Dataset,
+    candidates: &mut [Candidate],
+    by_id: &[u32],
+    sink: Diagnostics,
+    coverage: rules::Coverage,
+) -> usize {
+    let of = |s: Sym| {
+        by_id
+            .get(s.index())
+            .copied()
+            .filter(|&i| i != u32::MAX)
+            .map(|i| i as usize)
+    };
+    let mut findings: HashMap<usize, Vec<Finding>> = HashMap::new();
+    for d in sink.into_items() {
+        if GROUP_RULES.contains(&d.rule) || d.rule == RuleId::MissingEvidence {
+            continue;
+        }
+        let Some(i) = d
+            .record
+            .as_deref()
+            .and_then(|r| ds.strings.get(r))
+            .and_then(of)
+        else {
+            continue;
+        };
+        findings.entry(i).or_default().push(Finding {
+            rule: d.rule,
+            severity: d.severity,
+            message: d.message,
+        });
+    }
+    let mut unchecked: HashMap<usize, Vec<Missing>> = HashMap::new();
+    for u in coverage.pending {
+        if let Some(i) = of(u.record) {
+            unchecked.entry(i).or_default().push(Missing {
+                rule: u.rule,
+                reason: u.reason,
+            });
+        }
+    }
+    let mut dropped = 0;
+    for (i, f) in findings {
+        let c = &mut candidates[i];
+        if c.status == Status::Eligible {
+            c.status = Status::NotEligible;
+            c.findings = f;
+            dropped += 1;
+        }
+    }
+    for (i, u) in unchecked {
+        let c = &mut candidates[i];
+        if c.status == Status::Eligible {
+            c.status = Status::Unknown;
+            c.unchecked = u;
+            dropped += 1;
+        }
+    }
+    dropped
+}
+
+/// Every recipient and award code asked about, minus those already holding
+/// it for the year (any row of the individual), people not yet hired or
+/// already dead by the date. An individual of several rows (one `code`) is
+/// one candidate, under their last row (the unit they are in now).
+fn candidates(ds: &Dataset, req: &Request) -> Vec<Candidate> {
+    let identity = ds.identities();
+    let who = |r: Recipient| match r {
+        Recipient::Person(p) => Recipient::Person(identity.get(&p).copied().unwrap_or(p)),
+        u => u,
+    };
+    let mut held: HashSet<(Recipient, AwardCode)> = HashSet::new();
+    for a in ds.awards.iter().filter(|a| !a.flawed && a.year == req.year) {
+        held.insert((who(a.recipient), a.award));
+    }
+    let codes = |person: bool| -> Vec<AwardCode> {
+        let defaults: &[AwardCode] = if person { &PERSON_AWARDS } else { &UNIT_AWARDS };
+        let asked = if req.awards.is_empty() {
+            defaults
+        } else {
+            &req.awards
+        };
+        asked
+            .iter()
+            .copied()
+            .filter(|c| match c.eligible() {
+                Eligible::Person => person,
+                Eligible::Unit => !person,
+                Eligible::Both => true,
+            })
+            .collect()
+    };
+    let wanted = |r: Recipient| req.subject.is_none_or(|s| who(s) == who(r));
+    let mut out = Vec::new();
+    let (person_codes, unit_codes) = (codes(true), codes(false));
+    let units = ds
+        .units
+        .iter()
+        .filter(|u| !u.flawed)
+        .map(|u| Recipient::Unit(u.id));
+    for r in individuals(ds, req.date, &who).into_iter().chain(units) {
+        if !wanted(r) {
+            continue;
+        }
+        let codes = if r.is_person() {
+            &person_codes
+        } else {
+            &unit_codes
+        };
+        for &award in codes.iter().filter(|c| !held.contains(&(who(r), **c))) {
+            out.push(Candidate {
+                id: r.id(),
+                recipient: r,
+                award,
+                issuer: authority::lowest_issuer(award, req.date, req.level),
+                status: Status::Eligible,
+                findings: Vec::new(),
+                unchecked: Vec::new(),
+            });
+        }
+    }
+    dedup_units(out)
+}
+
+/// The individuals who may be candidates on `date`, each as their last row:
+/// hired by then (their earliest `hire_date`) and not dead (no row's `died`
+/// on or before it).
+fn individuals(ds: &Dataset, date: Date, who: &dyn Fn(Recipient) -> Recipient) -> Vec<Recipient> {
+    struct Seen {
+        last: Sym,
+        hired: Option<Date>,
+        dead: bool,
+        order: usize,
+    }
+    let mut by: HashMap<Recipient, Seen> = HashMap::new();
+    for (n, p) in ds.people.iter().filter(|p| !p.flawed).enumerate() {
+        let s = by.entry(who(Recipient::Person(p.id))).or_insert(Seen {
+            last: p.id,
+            hired: p.hire_date,
+            dead: false,
+            order: n,
+        });
+        s.last = p.id;
+        s.hired = match (s.hired, p.hire_date) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
+        };
+        s.dead |= p.died.is_some_and(|d| d <= date);
+    }
+    let mut v: Vec<Seen> = by
+        .into_values()
+        .filter(|s| !s.dead && s.hired.is_none_or(|h| h <= date))
+        .collect();
+    v.sort_by_key(|s| s.order);
+    v.into_iter().map(|s| Recipient::Person(s.last)).collect()
+}
+
+/// Drops repeated unit candidates (a unit id recorded twice).
+fn dedup_units(v: Vec<Candidate>) -> Vec<Candidate> {
+    let mut seen = HashSet::new();
+    v.into_iter()
+        .filter(|c| c.recipient.is_person() || seen.insert((c.recipient, c.award)))
+        .collect()
+}
+
+/// Gives each candidate a proposal id no record of the folder uses, named
+/// after the file they would be written to: `DDK-2019-00001` for
+/// `du-dieu-kien-2019.csv`, `DDK-2019-2-00001` for `du-dieu-kien-2019-2.csv`.
+fn name_candidates(ds: &mut Dataset, candidates: &mut [Candidate], file: &str) {
+    let stem = file
+        .rsplit('/')
+        .next()
+        .unwrap_or(file)
+        .trim_end_matches(".csv")
+        .trim_start_matches("du-dieu-kien-");
+    let mut prefix = format!("DDK-{stem}-");
+    let taken = |prefix: &str| {
+        let ids = ds
+            .proposals
+            .iter()
+            .map(|p| p.id)
+            .chain(ds.awards.iter().map(|a| a.id));
+        ids.map(|id| ds.str(id)).any(|id| id.starts_with(prefix))
+    };
+    while taken(&prefix) {
+        prefix.push('X');
+    }
+    ds.strings.reserve(candidates.len());
+    for (n, c) in candidates.iter_mut().enumerate() {
+        c.id = ds.strings.intern(&format!("{prefix}{:05}", n + 1));
+    }
+}
+
+/// The group limits over the eligible candidates: `cstdcs-ratio` where it
+/// applies on the date.
+fn limits(ds: &Dataset, config: &RuleConfig, req: &Request, cands: &[Candidate]) -> Vec<Limit> {
+    let window = windows::at(req.date);
+    let on = rules::find_law(RuleId::CstdcsRatio).is_some_and(|r| {
+        let applies = r.windows[window].as_ref();
+        match config.levels.get(&RuleId::CstdcsRatio) {
+            Some(l) => l.severity().is_some() && applies.is_some(),
+            None => applies.is_some_and(|a| a.level.severity().is_some()),
+        }
+    });
+    if !on {
+        return Vec::new();
+    }
+    let eligible = |code: AwardCode| {
+        cands
+            .iter()
+            .filter(|c| c.status == Status::Eligible && c.award == code)
+            .map(|c| c.recipient)
+            .collect::<HashSet<_>>()
+    };
+    let mut ldtt = eligible(AwardCode::Ldtt);
+    let mut cstdcs_held = HashSet::new();
+    for a in ds.awards.iter().filter(|a| !a.flawed && a.year == req.year) {
+        match a.award {
+            AwardCode::Ldtt | AwardCode::Cstt => {
+                ldtt.insert(a.recipient);
+            }
+            AwardCode::Cstdcs => {
+                cstdcs_held.insert(a.recipient);
+            }
+            _ => {}
+        }
+    }
+    let percent = config.threshold(rules::ThresholdId::CstdcsRatioPercent.as_str());
+    let max = (ldtt.len() as f64 * percent / 100.0).floor().max(0.0) as usize;
+    vec![Limit {
+        rule: RuleId::CstdcsRatio,
+        award: AwardCode::Cstdcs,
+        max,
+        base: ldtt.len(),
+        eligible: eligible(AwardCode::Cstdcs).len(),
+        held: cstdcs_held.len(),
+    }]
+}
+
+/// Each candidate person's outlook, from the awards of every row of the
+/// individual, their eligible candidates of the year taken as held.
+fn outlooks(
+    ds: &Dataset,
+    config: &RuleConfig,
+    year: u16,
+    cands: &[Candidate],
+) -> HashMap<Sym, Vec<Outlook>> {
+    let identity = ds.identities();
+    let who = |p: Sym| identity.get(&p).copied().unwrap_or(p);
+    let mut pending: HashMap<Sym, (Sym, Vec<AwardCode>)> = HashMap::new();
+    for c in cands.iter().filter(|c| c.recipient.is_person()) {
+        let row = c.recipient.id();
+        let e = pending.entry(who(row)).or_insert((row, Vec::new()));
+        if c.status == Status::Eligible {
+            e.1.push(c.award);
+        }
+    }
+    let mut held: HashMap<Sym, Vec<usize>> = HashMap::new();
+    for (i, a) in ds.awards.iter().enumerate() {
+        if let Recipient::Person(p) = a.recipient {
+            if pending.contains_key(&who(p)) {
+                held.entry(who(p)).or_default().push(i);
+            }
+        }
+    }
+    pending
+        .into_iter()
+        .map(|(id, (row, extra))| {
+            let awards = held.get(&id).into_iter().flatten().map(|&i| &ds.awards[i]);
+            let c = chains::chains(awards, year, &extra);
+            (row, chains::outlook(&c, year, config))
+        })
+        .filter(|(_, o)| !o.is_empty())
+        .collect()
+}
+
+impl Eligibility {
+    /// The candidates found eligible, as the CSV rows of a proposals file
+    /// (`id,year,person,unit,award,proposed_by,status,date`).
+    pub fn proposals_csv(&self, ds: &Dataset) -> String {
+        let mut out = String::from("id,year,person,unit,award,status,date\n");
+        for c in self
+            .candidates
+            .iter()
+            .filter(|c| c.status == Status::Eligible)
+        {
+            let (person, unit) = match c.recipient {
+                Recipient::Person(p) => (ds.str(p), ""),
+                Recipient::Unit(u) => ("", ds.str(u)),
+            };
+            out.push_str(&format!(
+                "{},{},{},{},{},pending,{}\n",
+                csv_field(ds.str(c.id)),
+                self.year,
+                csv_field(person),
+                csv_field(unit),
+                c.award.code(),
+                self.date
+            ));
+        }
+        out
+    }
+}
+
+/// A CSV field, quoted when it must be.
+fn csv_field(s: &str) -> String {
+    if s.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", s.replace('"', "\"\""))
+    } else {
+        s.to_string()
+    }
+}

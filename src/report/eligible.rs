@@ -1,0 +1,383 @@
+//! `thidua eligible` written out: a terminal table grouped by award, then
+//! unit; JSON as the data format §9.2 gives it; CSV; and an xlsx sheet. The
+//! rows are built once ([`rows`]) and every format writes the same ones.
+
+use std::io::Write;
+
+use comfy_table::presets::UTF8_FULL_CONDENSED;
+use comfy_table::ContentArrangement;
+use serde_json::{json, Value};
+
+use crate::eligible::{Candidate, Eligibility, Status};
+use crate::i18n::Lang;
+use crate::model::{Code, Dataset, Recipient};
+use crate::rules::chains::Outlook;
+use crate::{tr, Error, Result};
+
+/// One candidate as text cells.
+pub struct Row {
+    pub award: String,
+    pub unit: String,
+    pub id: String,
+    pub name: String,
+    pub issuer: String,
+    pub status: String,
+    /// The findings, or the rules unchecked and the evidence missing.
+    pub why: String,
+    /// Where the person's chains lead.
+    pub outlook: String,
+}
+
+/// The candidates to show (not-eligible ones only with `all`), sorted by
+/// award, unit and id.
+fn shown<'a>(e: &'a Eligibility, ds: &Dataset, all: bool) -> Vec<&'a Candidate> {
+    let mut v: Vec<&Candidate> = e
+        .candidates
+        .iter()
+        .filter(|c| all || c.status != Status::NotEligible)
+        .collect();
+    let units = units(ds);
+    v.sort_by_cached_key(|c| {
+        (
+            c.award as usize,
+            unit_of(ds, &units, c.recipient),
+            ds.str(c.recipient.id()).to_string(),
+        )
+    });
+    v
+}
+
+/// The unit of each person (their first record).
+fn units(ds: &Dataset) -> std::collections::HashMap<crate::model::Sym, crate::model::Sym> {
+    let mut m = std::collections::HashMap::with_capacity(ds.people.len());
+    for p in &ds.people {
+        m.entry(p.id).or_insert(p.unit);
+    }
+    m
+}
+
+/// The unit a recipient belongs to (a unit: itself).
+fn unit_of(
+    ds: &Dataset,
+    units: &std::collections::HashMap<crate::model::Sym, crate::model::Sym>,
+    r: Recipient,
+) -> String {
+    match r {
+        Recipient::Person(p) => units
+            .get(&p)
+            .map(|u| ds.str(*u).to_string())
+            .unwrap_or_default(),
+        Recipient::Unit(u) => ds.str(u).to_string(),
+    }
+}
+
+/// "CSTĐCS 2/3 năm liên tục → CSTĐ tỉnh có thể từ 2020".
+pub fn outlook_text(o: &[Outlook], lang: Lang) -> String {
+    o.iter()
+        .map(|o| {
+            let key = match o.award {
+                crate::model::AwardCode::Cstdt => "eligible.outlook-cstdt",
+                _ => "eligible.outlook-since",
+            };
+            tr!(
+                lang,
+                key,
+                have = o.have,
+                need = o.need,
+                award = o.award.code(),
+                from = o.from
+            )
+        })
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+/// The rows, in the order shown.
+pub fn rows(e: &Eligibility, ds: &Dataset, all: bool, lang: Lang) -> Vec<Row> {
+    let names = names(ds);
+    let units = units(ds);
+    shown(e, ds, all)
+        .into_iter()
+        .map(|c| {
+            let why = match c.status {
+                Status::NotEligible => c
+                    .findings
+                    .iter()
+                    .map(|f| format!("[{}] {}", f.rule, f.message))
+                    .collect::<Vec<_>>()
+                    .join(" "),
+                _ => c
+                    .unchecked
+                    .iter()
+                    .map(|u| format!("[{}] {}", u.rule, u.reason))
+                    .collect::<Vec<_>>()
+                    .join("; "),
+            };
+            let id = c.recipient.id();
+            Row {
+                award: c.award.code().to_string(),
+                unit: unit_of(ds, &units, c.recipient),
+                id: ds.str(id).to_string(),
+                name: names
+                    .get(&c.recipient)
+                    .map(|s| s.to_string())
+                    .unwrap_or_default(),
+                issuer: c.issuer.map(|i| i.code().to_string()).unwrap_or_default(),
+                status: lang.t(status_key(c.status)).to_string(),
+                why,
+                outlook: e
+                    .outlook
+                    .get(&id)
+                    .filter(|_| c.recipient.is_person())
+                    .map(|o| outlook_text(o, lang))
+                    .unwrap_or_default(),
+            }
+        })
+        .collect()
+}
+
+fn names(ds: &Dataset) -> std::collections::HashMap<Recipient, &str> {
+    let people = ds
+        .people
+        .iter()
+        .map(|p| (Recipient::Person(p.id), ds.str(p.name)));
+    let units = ds
+        .units
+        .iter()
+        .map(|u| (Recipient::Unit(u.id), ds.str(u.name)));
+    people.chain(units).collect()
+}
+
+fn status_key(s: Status) -> &'static str {
+    match s {
+        Status::Eligible => "eligible.status.eligible",
+        Status::Unknown => "eligible.status.unknown",
+        Status::NotEligible => "eligible.status.not-eligible",
+    }
+}
+
+fn headers(lang: Lang) -> Vec<&'static str> {
+    [
+        "eligible.col.award",
+        "eligible.col.unit",
+        "eligible.col.id",
+        "eligible.col.name",
+        "eligible.col.issuer",
+        "eligible.col.status",
+        "eligible.col.why",
+        "eligible.col.outlook",
+    ]
+    .iter()
+    .map(|k| lang.t(k))
+    .collect()
+}
+
+impl Row {
+    fn cells(&self) -> [&str; 8] {
+        [
+            &self.award,
+            &self.unit,
+            &self.id,
+            &self.name,
+            &self.issuer,
+            &self.status,
+            &self.why,
+            &self.outlook,
+        ]
+    }
+}
+
+/// The lines under the tables: the group limits and the counts.
+pub fn summary(e: &Eligibility, lang: Lang) -> Vec<String> {
+    let count = |s: Status| e.candidates.iter().filter(|c| c.status == s).count();
+    let mut lines = vec![tr!(
+        lang,
+        "eligible.summary",
+        eligible = count(Status::Eligible),
+        unknown = count(Status::Unknown),
+        not = count(Status::NotEligible),
+        rounds = e.rounds
+    )];
+    for l in &e.limits {
+        lines.push(tr!(
+            lang,
+            "eligible.limit",
+            rule = l.rule,
+            max = l.max,
+            award = l.award.code(),
+            base = l.base,
+            eligible = l.eligible,
+            held = l.held
+        ));
+    }
+    lines
+}
+
+/// The table: a heading, then one table per award, grouped by unit.
+pub fn table(
+    out: &mut dyn Write,
+    e: &Eligibility,
+    ds: &Dataset,
+    all: bool,
+    fit: bool,
+    lang: Lang,
+) -> Result<()> {
+    let rows = rows(e, ds, all, lang);
+    writeln!(
+        out,
+        "{}",
+        tr!(
+            lang,
+            "eligible.title",
+            year = e.year,
+            date = e.date,
+            window = e.window
+        )
+    )?;
+    let mut start = 0;
+    while start < rows.len() {
+        let award = &rows[start].award;
+        let end = rows[start..]
+            .iter()
+            .position(|r| &r.award != award)
+            .map_or(rows.len(), |n| start + n);
+        let mut ct = comfy_table::Table::new();
+        ct.load_preset(UTF8_FULL_CONDENSED)
+            .set_content_arrangement(ContentArrangement::Dynamic);
+        if !fit {
+            ct.force_no_tty();
+        }
+        ct.set_header(headers(lang)[1..].to_vec());
+        for r in &rows[start..end] {
+            ct.add_row(r.cells()[1..].to_vec());
+        }
+        let code = crate::model::AwardCode::parse(award).ok();
+        let title = code.map(|c| c.name(lang)).unwrap_or(award.as_str());
+        writeln!(out, "\n{title} ({award}): {}", end - start)?;
+        writeln!(out, "{ct}")?;
+        start = end;
+    }
+    if rows.is_empty() {
+        writeln!(out, "{}", lang.t("eligible.none"))?;
+    }
+    writeln!(out)?;
+    for line in summary(e, lang) {
+        writeln!(out, "{line}")?;
+    }
+    Ok(())
+}
+
+/// One candidate as JSON.
+fn candidate_json(e: &Eligibility, ds: &Dataset, c: &Candidate) -> Value {
+    let mut v = json!({
+        "award": c.award.code(),
+        "issuer": c.issuer.map(|i| i.code()),
+        "status": c.status.as_str(),
+        "findings": c.findings.iter().map(|f| json!({
+            "rule": f.rule.as_str(), "severity": f.severity.as_str(), "message": f.message,
+        })).collect::<Vec<_>>(),
+        "unchecked": c.unchecked.iter().map(|u| json!({
+            "rule": u.rule.as_str(), "reason": u.reason,
+        })).collect::<Vec<_>>(),
+    });
+    v[c.recipient.field()] = json!(ds.str(c.recipient.id()));
+    if let Some(o) = e
+        .outlook
+        .get(&c.recipient.id())
+        .filter(|_| c.recipient.is_person())
+    {
+        v["outlook"] = o
+            .iter()
+            .map(|o| json!({"award": o.award.code(), "have": o.have, "need": o.need, "from": o.from}))
+            .collect();
+    }
+    v
+}
+
+/// JSON as in the data format §9.2: one object, written candidate by
+/// candidate (one per line) so that a million of them need not be held as
+/// one value.
+pub fn json(out: &mut dyn Write, e: &Eligibility, ds: &Dataset, all: bool) -> Result<()> {
+    let text = |v: &Value| serde_json::to_string(v).unwrap_or_default();
+    writeln!(
+        out,
+        "{{\"year\": {}, \"date\": \"{}\", \"window\": \"{}\",\n \"candidates\": [",
+        e.year,
+        e.date,
+        e.window.as_str()
+    )?;
+    for (n, c) in shown(e, ds, all).into_iter().enumerate() {
+        let sep = if n == 0 { "  " } else { " ," };
+        writeln!(out, "{sep}{}", text(&candidate_json(e, ds, c)))?;
+    }
+    let limits: Vec<Value> = e
+        .limits
+        .iter()
+        .map(|l| {
+            json!({"rule": l.rule.as_str(), "award": l.award.code(), "max": l.max,
+                   "eligible": l.eligible, "held": l.held, "base": l.base})
+        })
+        .collect();
+    writeln!(out, " ],\n \"limits\": {}}}", text(&Value::Array(limits)))?;
+    Ok(())
+}
+
+/// CSV: a header row, then one row per candidate.
+pub fn csv(e: &Eligibility, ds: &Dataset, all: bool, lang: Lang) -> Result<Vec<u8>> {
+    let mut w = ::csv::WriterBuilder::new().from_writer(Vec::new());
+    let fail = |e: ::csv::Error| Error::Csv(e.to_string());
+    w.write_record([
+        "award", "unit", "id", "name", "issuer", "status", "why", "outlook",
+    ])
+    .map_err(fail)?;
+    let statuses = shown(e, ds, all);
+    for (r, c) in rows(e, ds, all, lang).iter().zip(statuses) {
+        let mut cells = r.cells();
+        cells[5] = c.status.as_str();
+        w.write_record(cells).map_err(fail)?;
+    }
+    w.into_inner().map_err(|e| Error::Csv(e.to_string()))
+}
+
+/// One xlsx sheet with the same rows as the table, and the summary below.
+pub fn xlsx(e: &Eligibility, ds: &Dataset, all: bool, lang: Lang) -> Result<Vec<u8>> {
+    use rust_xlsxwriter::{Format, Workbook};
+    let fail = |e: rust_xlsxwriter::XlsxError| Error::Xlsx(e.to_string());
+    let mut wb = Workbook::new();
+    let bold = Format::new().set_bold();
+    let ws = wb.add_worksheet();
+    ws.set_name(lang.pick("Du dieu kien", "Eligible"))
+        .map_err(fail)?;
+    ws.write_string_with_format(
+        0,
+        0,
+        tr!(
+            lang,
+            "eligible.title",
+            year = e.year,
+            date = e.date,
+            window = e.window
+        ),
+        &bold,
+    )
+    .map_err(fail)?;
+    for (i, h) in headers(lang).iter().enumerate() {
+        ws.write_string_with_format(2, i as u16, *h, &bold)
+            .map_err(fail)?;
+    }
+    let rows = rows(e, ds, all, lang);
+    for (n, r) in rows.iter().enumerate() {
+        for (i, c) in r.cells().iter().enumerate() {
+            ws.write_string(3 + n as u32, i as u16, *c).map_err(fail)?;
+        }
+    }
+    ws.set_freeze_panes(3, 0).map_err(fail)?;
+    for (i, w) in [8, 10, 10, 24, 10, 16, 60, 40].iter().enumerate() {
+        ws.set_column_width(i as u16, *w).map_err(fail)?;
+    }
+    let below = 4 + rows.len() as u32;
+    for (n, line) in summary(e, lang).iter().enumerate() {
+        ws.write_string(below + n as u32, 0, line).map_err(fail)?;
+    }
+    wb.save_to_buffer().map_err(fail)
+}
