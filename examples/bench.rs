@@ -346,6 +346,7 @@ fn engine(dir: &Path) -> Checked {
         lang: Lang::En,
         today: thidua::env::clock_today(),
         law: false,
+        law_years: None,
     };
     thidua::engine::run(&input, &mut Progress::hidden()).expect("load")
 }

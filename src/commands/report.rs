@@ -28,6 +28,9 @@ pub fn run(ctx: &mut Ctx<'_>, args: &ReportArgs) -> Result<i32> {
         lang,
         today: ctx.today,
         law: true,
+        // Only the reported years' claims are judged (earlier years are
+        // still read as evidence): the count below needs no more.
+        law_years: Some(years),
     };
     let mut progress = Progress::new(ctx.err_is_tty, lang.pick("Đang đọc", "Reading"));
     let checked = engine::run(&input, &mut progress)?;

@@ -140,7 +140,10 @@ impl Chains {
 }
 
 impl<'d> Index<'d> {
-    pub fn build(ds: &'d Dataset, settings: &RuleConfig) -> Index<'d> {
+    /// The index of `ds`, with claims of `years` only (every year when
+    /// `None`); the lookups cover every record whatever the years.
+    pub fn build(ds: &'d Dataset, settings: &RuleConfig, years: Option<&[u16]>) -> Index<'d> {
+        let judged = |y: u16| years.is_none_or(|ys| ys.contains(&y));
         let n = ds.strings.len();
         let mut person_at = vec![NONE; n];
         for (i, p) in ds.people.iter().enumerate().rev() {
@@ -176,6 +179,9 @@ impl<'d> Index<'d> {
         let mut earliest = u16::MAX;
         for (i, a) in ds.awards.iter().enumerate().filter(|(_, a)| !a.flawed) {
             earliest = earliest.min(a.year);
+            if !judged(a.year) {
+                continue;
+            }
             claims.push(Claim {
                 source: Source::Award(i),
                 id: a.id,
@@ -201,6 +207,9 @@ impl<'d> Index<'d> {
                 .entry((p.recipient, p.year))
                 .or_default()
                 .add(p.award);
+            if !judged(p.year) {
+                continue;
+            }
             claims.push(Claim {
                 source: Source::Proposal(i),
                 id: p.id,
