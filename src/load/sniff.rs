@@ -264,7 +264,11 @@ pub fn defang(d: &mut crate::diag::Diagnostic) {
     }
     fix(&mut d.message, true);
     if let Some(h) = d.help.as_mut() {
-        fix(h, true);
+        // Borrowed help is the catalogue's own text; only owned help can
+        // quote a file.
+        if let std::borrow::Cow::Owned(h) = h {
+            fix(h, true);
+        }
     }
     if let Some(r) = d.record.as_mut() {
         fix(r, false);
