@@ -2,6 +2,16 @@
 //! [`Diagnostic`] value, collected in a [`Diagnostics`] sink with its location,
 //! never an early return. Which rules exist, and how severe they are by
 //! default, is the registry's business (`crate::rules::registry`).
+//!
+//! How to make a finding (and convert an older call site):
+//! `Diagnostic::new(RuleId::X, message).at(file, line).help(text)`. The
+//! message is still rendered text (`String`); `help`, `cite` and a related
+//! note are `Cow<'static, str>`: hand them the catalogue's `&'static str`
+//! (`lang.t("key")`) as it is — it is borrowed, not copied into every
+//! finding — or an owned `String` when the text is filled (`tr!(…)`); a
+//! borrowed `&String` no longer converts (write `.to_string()`). Read them
+//! with `d.help.as_deref()` and `&*d.citation`. Typed message keys and
+//! arguments (issue 15) are not here yet.
 
 mod rule_id;
 
