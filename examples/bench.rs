@@ -10,7 +10,10 @@
 //! years; then runs each phase in a fresh child process (this example
 //! re-executed with `--phase`), so that neither the generator nor another
 //! phase counts in its peak memory (VmHWM). The baseline is the csv crate
-//! merely splitting the same CSV files into byte records.
+//! merely splitting the same CSV files into byte records. Beside it,
+//! `target/bench-data/ROWS-many-findings/` holds the same files with a
+//! `thidua.toml` that makes about two thirds of the award rows a finding, for
+//! the cost of many findings.
 //!
 //! Adding a phase is one line in [`PHASES`].
 
@@ -119,7 +122,43 @@ const PHASES: &[Phase] = &[
         name: "`thidua eligible 2018 --format json`",
         run: eligible_command,
     },
+    Phase {
+        name: "`thidua check`, many findings",
+        run: |dir| check_command(&many_findings(dir)),
+    },
 ];
+
+/// The folder with many findings: the same files (hard links), with a
+/// `thidua.toml` that turns every record a rule cannot judge into a finding
+/// (`require-evidence`): the awards of the two years without evaluations
+/// give about 0.66 findings per award row (657,410 at 1M rows).
+fn many_findings(dir: &Path) -> PathBuf {
+    let name = dir.file_name().and_then(|n| n.to_str()).unwrap_or("bench");
+    dir.with_file_name(format!("{name}-many-findings"))
+}
+
+/// Writes the many-findings folder beside `dir` unless it is there.
+fn link_many_findings(dir: &Path) -> std::io::Result<()> {
+    let many = many_findings(dir);
+    let settings = many.join("thidua.toml");
+    if settings.exists() {
+        return Ok(());
+    }
+    if many.exists() {
+        std::fs::remove_dir_all(&many)?;
+    }
+    std::fs::create_dir_all(many.join("awards"))?;
+    for file in csv_files(dir)
+        .into_iter()
+        .chain([dir.join("campaigns.toml")])
+    {
+        let rel = file.strip_prefix(dir).expect("inside the folder");
+        std::fs::hard_link(&file, many.join(rel))
+            .or_else(|_| std::fs::copy(&file, many.join(rel)).map(drop))?;
+    }
+    // Last, so that a half-made folder is made again.
+    std::fs::write(settings, "[rules]\nrequire-evidence = true\n")
+}
 
 /// Years with awards; evaluations are written for the first three.
 const YEARS: std::ops::RangeInclusive<u16> = 2016..=2020;
@@ -155,6 +194,8 @@ fn main() {
     let started = Instant::now();
     let summary =
         generate(&dir, rows).unwrap_or_else(|e| panic!("cannot write {}: {e}", dir.display()));
+    link_many_findings(&dir)
+        .unwrap_or_else(|e| panic!("cannot write beside {}: {e}", dir.display()));
     println!(
         "data: {} ({summary}; ready in {:.1} s)",
         dir.display(),
@@ -402,6 +443,7 @@ fn engine(dir: &Path) -> Checked {
         lang: Lang::En,
         today: thidua::env::clock_today(),
         law: false,
+        law_years: None,
     };
     thidua::engine::run(&input, &mut Progress::hidden()).expect("load")
 }

@@ -23,6 +23,9 @@ pub struct EngineInput<'a> {
     pub today: Date,
     /// Whether to run the law's rules after the structural ones.
     pub law: bool,
+    /// The law judges only claims of these years (`report`); `None`: all.
+    /// Earlier years are read as evidence either way.
+    pub law_years: Option<&'a [u16]>,
 }
 
 /// The outcome of the pipeline, before anything is rendered.
@@ -74,7 +77,7 @@ pub fn run(input: &EngineInput<'_>, progress: &mut Progress) -> Result<Checked> 
     let flaws = structural(&mut dataset, lang, today, &mut diagnostics);
     let mut law = Diagnostics::with_overrides(config.levels.clone());
     let coverage = if input.law {
-        rules::check_law(&dataset, &config, lang, &mut law)
+        rules::check_law_in(&dataset, &config, lang, input.law_years, &mut law)
     } else {
         Coverage::default()
     };

@@ -419,6 +419,7 @@ fn check_with(
             lang,
             today,
             law: true,
+            law_years: None,
         };
         let mut checked = engine::run(&input, &mut Progress::hidden())?;
         Ok(checked.all_findings())

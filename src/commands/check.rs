@@ -15,6 +15,7 @@ pub fn check_folder(ctx: &mut Ctx<'_>) -> Result<Checked> {
         lang: ctx.lang,
         today: ctx.today,
         law: true,
+        law_years: None,
     };
     let mut progress = Progress::new(ctx.progress(), ctx.lang.pick("Đang đọc", "Reading"));
     let started = std::time::Instant::now();

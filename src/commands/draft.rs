@@ -121,6 +121,7 @@ fn load_folder(ctx: &mut Ctx<'_>) -> Result<(Dataset, Settings)> {
         lang,
         today: ctx.today,
         law: false,
+        law_years: None,
     };
     let mut progress = Progress::new(ctx.progress(), lang.pick("Đang đọc", "Reading"));
     let checked = engine::run(&input, &mut progress)?;

@@ -41,6 +41,7 @@ pub fn run(ctx: &mut Ctx<'_>, args: &EligibleArgs) -> Result<i32> {
         lang: ctx.lang,
         today: ctx.today,
         law: false,
+        law_years: None,
     };
     let mut progress = Progress::new(ctx.err_is_tty, ctx.lang.pick("Đang đọc", "Reading"));
     let mut checked = engine::run(&input, &mut progress)?;

@@ -19,6 +19,7 @@ pub fn load(ctx: &mut Ctx<'_>) -> Result<Checked> {
         lang: ctx.lang,
         today: ctx.today,
         law: false,
+        law_years: None,
     };
     let mut progress = Progress::new(ctx.err_is_tty, ctx.lang.pick("Đang đọc", "Reading"));
     let checked = engine::run(&input, &mut progress)?;

@@ -30,6 +30,9 @@ pub fn run(ctx: &mut Ctx<'_>, args: &ReportArgs) -> Result<i32> {
         lang,
         today: ctx.today,
         law: true,
+        // Only the reported years' claims are judged (earlier years are
+        // still read as evidence): the count below needs no more.
+        law_years: Some(years),
     };
     let mut progress = Progress::new(ctx.progress(), lang.pick("Đang đọc", "Reading"));
     let started = std::time::Instant::now();

@@ -2,9 +2,20 @@
 //! [`Diagnostic`] value, collected in a [`Diagnostics`] sink with its location,
 //! never an early return. Which rules exist, and how severe they are by
 //! default, is the registry's business (`crate::rules::registry`).
+//!
+//! How to make a finding (and convert an older call site):
+//! `Diagnostic::new(RuleId::X, message).at(file, line).help(text)`. The
+//! message is still rendered text (`String`); `help`, `cite` and a related
+//! note are `Cow<'static, str>`: hand them the catalogue's `&'static str`
+//! (`lang.t("key")`) as it is — it is borrowed, not copied into every
+//! finding — or an owned `String` when the text is filled (`tr!(…)`); a
+//! borrowed `&String` no longer converts (write `.to_string()`). Read them
+//! with `d.help.as_deref()` and `&*d.citation`. Typed message keys and
+//! arguments (issue 15) are not here yet.
 
 mod rule_id;
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::fmt;
 
@@ -124,7 +135,7 @@ pub struct RuleInfo {
 pub struct Related {
     pub file: String,
     pub line: u32,
-    pub note: String,
+    pub note: Cow<'static, str>,
 }
 
 /// One problem found in the user's data.
@@ -141,10 +152,11 @@ pub struct Diagnostic {
     /// The id of the record concerned.
     pub record: Option<String>,
     pub message: String,
-    /// How to fix it.
-    pub help: Option<String>,
-    /// The legal basis (empty for structural rules).
-    pub citation: String,
+    /// How to fix it; a text of the catalogue or the law's tables is
+    /// borrowed, not copied into every finding.
+    pub help: Option<Cow<'static, str>>,
+    /// The legal basis (empty for structural rules), borrowed likewise.
+    pub citation: Cow<'static, str>,
     pub related: Vec<Related>,
 }
 
@@ -166,7 +178,7 @@ impl Diagnostic {
             record: None,
             message: message.into(),
             help: None,
-            citation: String::new(),
+            citation: Cow::Borrowed(""),
             related: Vec::new(),
         }
     }
@@ -188,17 +200,22 @@ impl Diagnostic {
         self
     }
 
-    pub fn help(mut self, help: impl Into<String>) -> Self {
+    pub fn help(mut self, help: impl Into<Cow<'static, str>>) -> Self {
         self.help = Some(help.into());
         self
     }
 
-    pub fn cite(mut self, citation: impl Into<String>) -> Self {
+    pub fn cite(mut self, citation: impl Into<Cow<'static, str>>) -> Self {
         self.citation = citation.into();
         self
     }
 
-    pub fn related(mut self, file: impl Into<String>, line: u32, note: impl Into<String>) -> Self {
+    pub fn related(
+        mut self,
+        file: impl Into<String>,
+        line: u32,
+        note: impl Into<Cow<'static, str>>,
+    ) -> Self {
         self.related.push(Related {
             file: file.into(),
             line,

@@ -5,36 +5,55 @@
 use std::io::{self, Write};
 
 use serde::ser::{Serialize, SerializeMap, Serializer};
-use serde_json::{json, Map, Value};
+use serde_json::{json, Value};
 
 use super::CheckOutput;
 use crate::diag::Diagnostic;
 
-/// One diagnostic as a JSON object.
+/// One diagnostic as a JSON object (for outputs that build a tree).
 pub fn diagnostic(d: &Diagnostic) -> Value {
-    let mut m = Map::new();
-    m.insert("rule".into(), json!(d.rule));
-    m.insert("severity".into(), json!(d.severity.as_str()));
-    m.insert("file".into(), json!(d.file));
-    m.insert("line".into(), json!(d.line));
-    m.insert("record".into(), json!(d.record));
-    m.insert("message".into(), json!(d.message));
-    m.insert("citation".into(), json!(d.citation));
-    if let Some(h) = &d.help {
-        m.insert("help".into(), json!(h));
+    serde_json::to_value(Finding(d)).unwrap_or(Value::Null)
+}
+
+/// One diagnostic, serialized field by field without a tree of its own: the
+/// keys in the data format's order (the crate keeps `serde_json`'s
+/// insertion order), as [`diagnostic`] gives them.
+struct Finding<'a>(&'a Diagnostic);
+
+impl Serialize for Finding<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let d = self.0;
+        let mut m = s.serialize_map(None)?;
+        m.serialize_entry("rule", &d.rule)?;
+        m.serialize_entry("severity", d.severity.as_str())?;
+        m.serialize_entry("file", &d.file)?;
+        m.serialize_entry("line", &d.line)?;
+        m.serialize_entry("record", &d.record)?;
+        m.serialize_entry("message", &d.message)?;
+        m.serialize_entry("citation", &*d.citation)?;
+        if let Some(h) = &d.help {
+            m.serialize_entry("help", &**h)?;
+        }
+        if let Some(c) = &d.cell {
+            m.serialize_entry("cell", c)?;
+        }
+        if !d.related.is_empty() {
+            m.serialize_entry("related", &Related(&d.related))?;
+        }
+        m.end()
     }
-    if let Some(c) = &d.cell {
-        m.insert("cell".into(), json!(c));
+}
+
+struct Related<'a>(&'a [crate::diag::Related]);
+
+impl Serialize for Related<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(
+            self.0
+                .iter()
+                .map(|r| json!({"file": r.file, "line": r.line, "note": &*r.note})),
+        )
     }
-    if !d.related.is_empty() {
-        let rel: Vec<Value> = d
-            .related
-            .iter()
-            .map(|r| json!({"file": r.file, "line": r.line, "note": r.note}))
-            .collect();
-        m.insert("related".into(), Value::Array(rel));
-    }
-    Value::Object(m)
 }
 
 /// Writes the object a diagnostic at a time: a folder with a million
@@ -65,6 +84,6 @@ struct Diags<'a>(&'a [Diagnostic]);
 
 impl Serialize for Diags<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_seq(self.0.iter().map(diagnostic))
+        s.collect_seq(self.0.iter().map(Finding))
     }
 }

@@ -59,6 +59,7 @@ pub fn run(root: &Path, opts: &Options, lang: Lang, progress: &mut Progress) -> 
         lang,
         today: opts.today,
         law: false,
+        law_years: None,
     };
     let checked = engine::run(&input, progress)?;
     out.folder_errors = checked.diagnostics.errors();

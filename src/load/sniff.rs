@@ -263,7 +263,9 @@ pub fn defang(d: &mut crate::diag::Diagnostic) {
         }
     }
     fix(&mut d.message, true);
-    if let Some(h) = d.help.as_mut() {
+    // Borrowed help is the catalogue's own text; only owned help can quote
+    // a file.
+    if let Some(std::borrow::Cow::Owned(h)) = d.help.as_mut() {
         fix(h, true);
     }
     if let Some(r) = d.record.as_mut() {

@@ -21,7 +21,8 @@ pub enum Verdict {
     /// to fix it, and another record that matters (the first of two).
     Fail {
         finding: String,
-        help: String,
+        /// Mostly the catalogue's own text, borrowed.
+        help: std::borrow::Cow<'static, str>,
         related: Option<Loc>,
     },
     /// The evidence the rule needs is not on file: why.
@@ -224,10 +225,10 @@ impl<'a> Judge<'a> {
 }
 
 impl Verdict {
-    pub fn fail(finding: String, help: &str) -> Verdict {
+    pub fn fail(finding: String, help: impl Into<std::borrow::Cow<'static, str>>) -> Verdict {
         Verdict::Fail {
             finding,
-            help: help.to_string(),
+            help: help.into(),
             related: None,
         }
     }
@@ -281,7 +282,7 @@ impl Check {
         }
     }
 
-    pub fn verdict(self, help: &str) -> Verdict {
+    pub fn verdict(self, help: &'static str) -> Verdict {
         match self {
             Check::Holds => Verdict::Pass,
             Check::Fails(f) => Verdict::fail(f, help),

@@ -148,7 +148,10 @@ impl Chains {
 }
 
 impl<'d> Index<'d> {
-    pub fn build(ds: &'d Dataset, settings: &RuleConfig) -> Index<'d> {
+    /// The index of `ds`, with claims of `years` only (every year when
+    /// `None`); the lookups cover every record whatever the years.
+    pub fn build(ds: &'d Dataset, settings: &RuleConfig, years: Option<&[u16]>) -> Index<'d> {
+        let judged = |y: u16| years.is_none_or(|ys| ys.contains(&y));
         let n = ds.strings.len();
         let identity = ds.identities();
         let who = |r: Recipient| who(&identity, r);
@@ -186,6 +189,9 @@ impl<'d> Index<'d> {
         let mut earliest = u16::MAX;
         for (i, a) in ds.awards.iter().enumerate().filter(|(_, a)| !a.flawed) {
             earliest = earliest.min(a.year);
+            if !judged(a.year) {
+                continue;
+            }
             claims.push(Claim {
                 source: Source::Award(i),
                 id: a.id,
@@ -213,6 +219,9 @@ impl<'d> Index<'d> {
             let Some(date) = p.effective_date() else {
                 continue;
             };
+            if !judged(p.year) {
+                continue;
+            }
             claims.push(Claim {
                 source: Source::Proposal(i),
                 id: p.id,

@@ -91,7 +91,20 @@ pub fn check_law(
     lang: Lang,
     sink: &mut Diagnostics,
 ) -> Coverage {
-    let ix = index::Index::build(ds, settings);
+    check_law_in(ds, settings, lang, None, sink)
+}
+
+/// The law's rules over the claims of `years` only (all claims when `None`);
+/// earlier records still count as evidence. `report` judges only the years
+/// it reports.
+pub fn check_law_in(
+    ds: &Dataset,
+    settings: &config::RuleConfig,
+    lang: Lang,
+    years: Option<&[u16]>,
+    sink: &mut Diagnostics,
+) -> Coverage {
+    let ix = index::Index::build(ds, settings, years);
     let mut judge = evidence::Judge::new(&ix, settings, lang, sink);
     law::run(&mut judge);
     judge.finish()

@@ -26,7 +26,7 @@ const MARKERS: &[&str] = &[
     "proposals",
 ];
 
-fn data_folders(dir: &Path, out: &mut Vec<PathBuf>) {
+pub(crate) fn data_folders(dir: &Path, out: &mut Vec<PathBuf>) {
     if MARKERS.iter().any(|m| dir.join(m).exists()) {
         out.push(dir.to_path_buf());
         return;

@@ -836,3 +836,58 @@ fn a_failed_write_names_the_command_and_the_path() {
         assert!(!target.parent().unwrap().exists());
     }
 }
+
+/// `report YEAR` judges only the claims of its years (issue 14): on the
+/// bundled data and every fixture, the law's findings with the pass limited
+/// to one year are exactly the full pass's findings on that year's records.
+#[test]
+fn law_pass_limited_to_years_finds_what_the_full_pass_finds_there() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut folders = vec![root.join("data")];
+    crate::check_snapshots::data_folders(&root.join("tests/fixtures"), &mut folders);
+    let mut compared = 0;
+    for dir in &folders {
+        let full = crate::support::engine(dir, true);
+        let ds = &full.dataset;
+        let years: std::collections::BTreeSet<u16> = ds
+            .awards
+            .iter()
+            .map(|a| a.year)
+            .chain(ds.proposals.iter().map(|p| p.year))
+            .collect();
+        for year in years {
+            let places: HashSet<(String, u32)> = ds
+                .awards
+                .iter()
+                .filter(|a| a.year == year)
+                .map(|a| a.loc)
+                .chain(
+                    ds.proposals
+                        .iter()
+                        .filter(|p| p.year == year)
+                        .map(|p| p.loc),
+                )
+                .map(|loc| (ds.path(loc).to_string(), loc.line))
+                .collect();
+            let expected: Vec<_> = full
+                .law
+                .items()
+                .iter()
+                .filter(|d| {
+                    let place = (d.file.clone().unwrap_or_default(), d.line.unwrap_or(0));
+                    places.contains(&place)
+                })
+                .cloned()
+                .collect();
+            let limited = crate::support::engine_years(dir, &[year]);
+            assert_eq!(
+                limited.law.items(),
+                expected.as_slice(),
+                "{} {year}",
+                dir.display()
+            );
+            compared += expected.len();
+        }
+    }
+    assert!(compared > 100, "only {compared} findings compared");
+}

@@ -53,7 +53,7 @@ pub(super) fn duplicate(j: &Judge<'_>, ix: &Index<'_>, first: usize, key: &str) 
     );
     Verdict::Fail {
         finding,
-        help: j.lang.t(&format!("{key}.help")).to_string(),
+        help: j.lang.t(&format!("{key}.help")).into(),
         related: Some(f.loc),
     }
 }
