@@ -3,7 +3,6 @@
 //! read as byte records and only the mapped columns are decoded.
 
 use std::cell::RefCell;
-use std::collections::VecDeque;
 use std::io::{BufRead, BufReader, Read};
 use std::path::Path;
 use std::rc::Rc;
@@ -493,7 +492,7 @@ struct LineState {
     /// Line breaks already passed.
     before: u32,
     /// Runs of line-break bytes read but not yet passed: start, end, breaks.
-    runs: VecDeque<(u64, u64, u32)>,
+    runs: Runs,
     /// The run still being read, if the last byte read was a line break:
     /// its start, the breaks counted so far, and whether the last byte was a
     /// `\r` (a break of its own unless a `\n` follows: old Mac files end
@@ -507,7 +506,7 @@ impl LineIndex {
     /// means the record starts where the run ends. Offsets must not go backwards.
     fn line_at(&self, offset: u64) -> u32 {
         let mut st = self.0.borrow_mut();
-        while let Some(&(start, end, nl)) = st.runs.front() {
+        while let Some((start, end, nl)) = st.runs.front() {
             if start > offset {
                 break;
             }
@@ -519,6 +518,106 @@ impl LineIndex {
         }
         st.before + 1
     }
+}
+
+/// The runs of line-break bytes not yet passed, as a compact queue: a quoted
+/// cell of a million short lines must not cost 24 bytes a line. Each run is
+/// its gap from the previous run, its length and its breaks: one byte when
+/// they are small (gap < 32, length and breaks 1 or 2: a CSV's usual `\n` or
+/// `\r\n`), else a marker byte and three LEB128 numbers.
+#[derive(Default)]
+struct Runs {
+    bytes: Vec<u8>,
+    /// Where the first run not yet popped starts in `bytes`.
+    at: usize,
+    /// The end of the last run pushed, and of the last popped: the bases of
+    /// the gaps when writing and when reading.
+    pushed_end: u64,
+    popped_end: u64,
+}
+
+impl Runs {
+    const WIDE: u8 = 0x80;
+
+    fn push(&mut self, start: u64, end: u64, breaks: u32) {
+        let (gap, len) = (start - self.pushed_end, end - start);
+        if gap < 32 && (1..=2).contains(&len) && (1..=2).contains(&breaks) {
+            let packed = (gap as u8) << 2 | ((len - 1) as u8) << 1 | (breaks - 1) as u8;
+            self.bytes.push(packed);
+        } else {
+            self.bytes.push(Self::WIDE);
+            for v in [gap, len, u64::from(breaks)] {
+                put_leb128(&mut self.bytes, v);
+            }
+        }
+        self.pushed_end = end;
+    }
+
+    /// The first run not yet popped (start, end, breaks) and where the next
+    /// one starts in `bytes`.
+    fn peek(&self) -> Option<((u64, u64, u32), usize)> {
+        let &first = self.bytes.get(self.at)?;
+        let (gap, len, breaks, next) = if first == Self::WIDE {
+            let (gap, i) = get_leb128(&self.bytes, self.at + 1);
+            let (len, i) = get_leb128(&self.bytes, i);
+            let (breaks, i) = get_leb128(&self.bytes, i);
+            (gap, len, breaks as u32, i)
+        } else {
+            let gap = u64::from(first >> 2);
+            let len = u64::from(first >> 1 & 1) + 1;
+            (gap, len, u32::from(first & 1) + 1, self.at + 1)
+        };
+        let start = self.popped_end + gap;
+        Some(((start, start + len, breaks), next))
+    }
+
+    fn front(&self) -> Option<(u64, u64, u32)> {
+        self.peek().map(|(run, _)| run)
+    }
+
+    fn pop_front(&mut self) {
+        let Some(((_, end, _), next)) = self.peek() else {
+            return;
+        };
+        self.popped_end = end;
+        self.at = next;
+        if self.at == self.bytes.len() {
+            self.bytes.clear();
+            self.at = 0;
+        } else if self.at > 4096 && self.at * 2 > self.bytes.len() {
+            self.bytes.drain(..self.at);
+            self.at = 0;
+        }
+    }
+}
+
+fn put_leb128(out: &mut Vec<u8>, mut v: u64) {
+    loop {
+        let byte = (v & 0x7f) as u8;
+        v >>= 7;
+        if v == 0 {
+            out.push(byte);
+            return;
+        }
+        out.push(byte | 0x80);
+    }
+}
+
+/// The number at `at` and where the next one starts; a truncated number
+/// (never written so) reads as what was there.
+fn get_leb128(bytes: &[u8], mut at: usize) -> (u64, usize) {
+    let (mut v, mut shift) = (0u64, 0u32);
+    while let Some(&b) = bytes.get(at) {
+        at += 1;
+        if shift < 64 {
+            v |= u64::from(b & 0x7f) << shift;
+        }
+        shift += 7;
+        if b & 0x80 == 0 {
+            break;
+        }
+    }
+    (v, at)
 }
 
 /// A reader that notes where the line breaks are.
@@ -559,8 +658,7 @@ impl<R: Read> Read for LineCounter<R> {
                 }
                 _ => {
                     if let Some((start, nl, cr)) = st.open.take() {
-                        st.runs
-                            .push_back((start, self.pos + i as u64, nl + u32::from(cr)));
+                        st.runs.push(start, self.pos + i as u64, nl + u32::from(cr));
                     }
                     continue;
                 }
@@ -598,6 +696,33 @@ fn find_break(s: &[u8]) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn runs_come_back_as_they_were_pushed() {
+        let mut runs = Runs::default();
+        let mut want = std::collections::VecDeque::new();
+        let mut pos = 0u64;
+        // Small and wide runs, gaps of every size, popped as they go.
+        for i in 0..20_000u64 {
+            let gap = [0, 1, 31, 32, 1000, 70_000][(i % 6) as usize];
+            let len = 1 + i % 3;
+            let breaks = 1 + (i % 4) as u32;
+            let start = pos + gap;
+            runs.push(start, start + len, breaks);
+            want.push_back((start, start + len, breaks));
+            pos = start + len;
+            if i % 7 == 0 {
+                assert_eq!(runs.front(), want.front().copied());
+                runs.pop_front();
+                want.pop_front();
+            }
+        }
+        while let Some(w) = want.pop_front() {
+            assert_eq!(runs.front(), Some(w));
+            runs.pop_front();
+        }
+        assert_eq!(runs.front(), None);
+    }
 
     #[test]
     fn finds_the_first_line_break() {
