@@ -223,6 +223,11 @@ pub fn table(
     lang: Lang,
 ) -> Result<()> {
     let rows = rows(e, ds, all, lang);
+    let unit_names: std::collections::HashMap<&str, &str> = ds
+        .units
+        .iter()
+        .map(|u| (ds.str(u.id), ds.str(u.name)))
+        .collect();
     writeln!(
         out,
         "{}",
@@ -247,9 +252,25 @@ pub fn table(
         if !fit {
             ct.force_no_tty();
         }
-        ct.set_header(headers(lang)[1..].to_vec());
-        for r in &rows[start..end] {
-            ct.add_row(r.cells()[1..].to_vec());
+        // A clerk reads the unit's name, not its id; the reason and outlook
+        // columns only where some row has one; values from the files escaped.
+        let group = &rows[start..end];
+        let keep: Vec<usize> = (1..8)
+            .filter(|&i| i < 6 || group.iter().any(|r| !r.cells()[i].is_empty()))
+            .collect();
+        let heads = headers(lang);
+        ct.set_header(keep.iter().map(|&i| heads[i]).collect::<Vec<_>>());
+        for r in group {
+            let cells = r.cells();
+            ct.add_row(
+                keep.iter()
+                    .map(|&i| match i {
+                        1 => unit_names.get(cells[1]).copied().unwrap_or(cells[1]),
+                        _ => cells[i],
+                    })
+                    .map(|c| crate::model::text::escape(c).into_owned())
+                    .collect::<Vec<_>>(),
+            );
         }
         let code = crate::model::AwardCode::parse(award).ok();
         let title = code.map(|c| c.name(lang)).unwrap_or(award.as_str());
