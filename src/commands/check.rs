@@ -72,6 +72,7 @@ pub fn run(ctx: &mut Ctx<'_>, args: &CheckArgs) -> Result<i32> {
         files: ds.files.len(),
         lang: ctx.lang,
         color,
+        wrap: ctx.width.filter(|_| ctx.out_is_tty),
         root_display: emit::root_display(&ctx.data),
     };
     match args.format {

@@ -111,6 +111,7 @@ mod tests {
 
     fn output<'a>(diags: &'a [Diagnostic], coverage: &'a Coverage, root: &str) -> CheckOutput<'a> {
         CheckOutput {
+            wrap: None,
             diagnostics: diags,
             errors: 1,
             warnings: 1,

@@ -8,6 +8,7 @@ use super::CheckOutput;
 use crate::diag::Severity;
 use crate::model::text::escape;
 use crate::tr;
+use unicode_width::UnicodeWidthStr;
 
 const RED: &str = "\x1b[1;31m";
 const YELLOW: &str = "\x1b[1;33m";
@@ -46,14 +47,19 @@ fn write_findings(w: &mut dyn Write, out: &CheckOutput<'_>) -> io::Result<()> {
             Severity::Error => (paint(RED), lang.t("check.error")),
             Severity::Warning => (paint(YELLOW), lang.t("check.warning")),
         };
+        let message = escape(&d.message);
+        let head = format!("{place}{word}[{}]: ", d.rule);
+        let message = match out.wrap {
+            Some(width) => wrap(&message, head.width(), width),
+            None => message.into_owned(),
+        };
         writeln!(
             w,
-            "{}{place}{}{colour}{word}[{}]{}: {}",
+            "{}{place}{}{colour}{word}[{}]{}: {message}",
             paint(BOLD),
             paint(RESET),
             d.rule,
             paint(RESET),
-            escape(&d.message)
         )?;
         for r in &d.related {
             writeln!(
@@ -66,24 +72,29 @@ fn write_findings(w: &mut dyn Write, out: &CheckOutput<'_>) -> io::Result<()> {
                 escape(&r.note)
             )?;
         }
+        // `  = label: text`, wrapped like the message on a terminal.
+        let note = |label: &str, text: &str| match out.wrap {
+            Some(width) => wrap(text, 6 + label.width(), width).replace('\n', "\n  "),
+            None => text.to_string(),
+        };
         if !d.citation.is_empty() {
+            let label = lang.t("check.law");
             writeln!(
                 w,
-                "  {}= {}:{} {}",
+                "  {}= {label}:{} {}",
                 paint(CYAN),
-                lang.t("check.law"),
                 paint(RESET),
-                d.citation
+                note(label, &d.citation)
             )?;
         }
         if let Some(h) = &d.help {
+            let label = lang.t("check.help");
             writeln!(
                 w,
-                "  {}= {}:{} {}",
+                "  {}= {label}:{} {}",
                 paint(CYAN),
-                lang.t("check.help"),
                 paint(RESET),
-                escape(h)
+                note(label, &escape(h))
             )?;
         }
     }
@@ -137,4 +148,53 @@ fn write_summary(w: &mut dyn Write, out: &CheckOutput<'_>) -> io::Result<()> {
         paint(BOLD)
     };
     writeln!(w, "{colour}{summary}{}", paint(RESET))
+}
+
+/// `text` broken at spaces so that no line passes `width` display columns,
+/// the first line starting after `used` columns and the others indented by
+/// two spaces; a word longer than a line stays whole.
+fn wrap(text: &str, used: usize, width: usize) -> String {
+    const INDENT: &str = "  ";
+    let mut out = String::with_capacity(text.len() + 16);
+    let mut col = used;
+    for (i, word) in text.split(' ').enumerate() {
+        let w = word.width();
+        if i > 0 {
+            if col + 1 + w > width && col > INDENT.len() {
+                out.push('\n');
+                out.push_str(INDENT);
+                col = INDENT.len();
+            } else {
+                out.push(' ');
+                col += 1;
+            }
+        }
+        out.push_str(word);
+        col += w;
+    }
+    out
+}
+
+#[cfg(test)]
+mod wrap_tests {
+    use super::wrap;
+    use unicode_width::UnicodeWidthStr;
+
+    #[test]
+    fn wraps_at_spaces_within_the_width() {
+        let text = "Chiến sĩ thi đua cơ sở (CSTDCS) của Lê Văn Cường năm 2015: không có Lao động tiên tiến năm 2015";
+        let wrapped = wrap(text, 40, 80);
+        let lines: Vec<&str> = wrapped.lines().collect();
+        assert!(lines.len() > 1);
+        assert!(lines[0].width() + 40 <= 80);
+        assert!(lines[1..]
+            .iter()
+            .all(|l| l.starts_with("  ") && l.width() <= 80));
+        assert_eq!(
+            wrapped.replace("\n  ", " "),
+            text,
+            "only spaces become breaks"
+        );
+        assert_eq!(wrap("ngắn", 10, 80), "ngắn");
+    }
 }

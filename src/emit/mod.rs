@@ -23,6 +23,9 @@ pub struct CheckOutput<'a> {
     pub files: usize,
     pub lang: Lang,
     pub color: bool,
+    /// Wrap human messages at word boundaries to this width (a terminal);
+    /// `None` keeps each finding on one line, as scripts and CI read it.
+    pub wrap: Option<usize>,
     /// The data folder as the repository sees it (`data`, `records/2018`;
     /// empty for the current folder), `/`-separated, with no `./`: what
     /// CI annotations put before a diagnostic's file so that they land on

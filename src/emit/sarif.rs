@@ -178,6 +178,7 @@ mod tests {
     fn log_of(diags: &[Diagnostic], root: &str) -> Value {
         let coverage = Coverage::default();
         let out = CheckOutput {
+            wrap: None,
             diagnostics: diags,
             errors: 0,
             warnings: 0,
