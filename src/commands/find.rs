@@ -11,20 +11,12 @@ pub fn run(ctx: &mut Ctx<'_>, args: &FindArgs) -> Result<i32> {
     let checked = super::history::load(ctx)?;
     let ds = &checked.dataset;
     let found = lookup::find(ds, &args.text);
-    match args.format {
-        LookupFormat::Json => {
-            let v = render::found_json(ds, &found);
-            writeln!(
-                ctx.out,
-                "{}",
-                serde_json::to_string_pretty(&v).unwrap_or_default()
-            )?;
-        }
-        LookupFormat::Table if found.is_empty() => {
-            let text = tr!(ctx.lang, "find.none", query = args.text);
-            ctx.note(&text)?;
-        }
-        LookupFormat::Table => render::found_table(ctx.out, ds, &found, ctx.out_is_tty, ctx.lang)?,
+    let json = args.format == LookupFormat::Json;
+    if !json && found.is_empty() {
+        let text = tr!(ctx.lang, "find.none", query = args.text);
+        ctx.note(&text)?;
+    } else {
+        render::write_found(ctx.out, ds, &found, json, ctx.out_is_tty, ctx.lang)?;
     }
     Ok(if found.is_empty() {
         EXIT_FINDINGS

@@ -51,17 +51,8 @@ pub fn run(ctx: &mut Ctx<'_>, args: &HistoryArgs) -> Result<i32> {
                     count = count
                 )
             )?;
-            match args.format {
-                LookupFormat::Table => render::found_table(ctx.out, ds, &found, fit, ctx.lang)?,
-                LookupFormat::Json => {
-                    let v = render::found_json(ds, &found);
-                    writeln!(
-                        ctx.out,
-                        "{}",
-                        serde_json::to_string_pretty(&v).unwrap_or_default()
-                    )?;
-                }
-            }
+            let json = args.format == LookupFormat::Json;
+            render::write_found(ctx.out, ds, &found, json, fit, ctx.lang)?;
             Ok(EXIT_FINDINGS)
         }
         Resolved::One(rows) => {

@@ -278,3 +278,25 @@ pub fn found_table(
     }
     writeln!(out, "{ct}")
 }
+
+/// The people and units found, as a table or as JSON (`find`, and `history`
+/// when a name matches several records).
+pub fn write_found(
+    out: &mut dyn Write,
+    ds: &Dataset,
+    f: &Found,
+    json: bool,
+    fit: bool,
+    lang: Lang,
+) -> std::io::Result<()> {
+    if json {
+        let v = found_json(ds, f);
+        writeln!(
+            out,
+            "{}",
+            serde_json::to_string_pretty(&v).unwrap_or_default()
+        )
+    } else {
+        found_table(out, ds, f, fit, lang)
+    }
+}
