@@ -2,6 +2,8 @@
 //! by Vietnamese-locale Excel reads as the canonical one with one warning, and
 //! one broken file puts its cause first and keeps the findings few.
 
+use crate::support::copy_dir;
+
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -31,19 +33,6 @@ fn copy_of_data() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
     copy_dir(&bundled(), dir.path());
     dir
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for e in std::fs::read_dir(from).unwrap() {
-        let e = e.unwrap();
-        let target = to.join(e.file_name());
-        if e.file_type().unwrap().is_dir() {
-            copy_dir(&e.path(), &target);
-        } else {
-            std::fs::copy(e.path(), target).unwrap();
-        }
-    }
 }
 
 /// `text` as Vietnamese-locale Excel saves a CSV: `;` between columns, dates

@@ -2,6 +2,8 @@
 //! for byte, never a change in what `check` says about the records; one record
 //! added with every other byte kept, a bad one refused with the folder intact.
 
+use crate::support::copy_dir;
+
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
@@ -22,19 +24,6 @@ fn run(args: &[&str]) -> (i32, String, String) {
 
 fn bundled() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("data")
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for e in std::fs::read_dir(from).unwrap() {
-        let e = e.unwrap();
-        let target = to.join(e.file_name());
-        if e.file_type().unwrap().is_dir() {
-            copy_dir(&e.path(), &target);
-        } else {
-            std::fs::copy(e.path(), target).unwrap();
-        }
-    }
 }
 
 fn copy_of_data() -> tempfile::TempDir {

@@ -7,6 +7,8 @@
 use std::path::Path;
 use std::process::Command;
 
+use crate::support::{copy_dir, words};
+
 /// Subcommands the guide does not teach: `help` is clap's own, and shell
 /// completions and the man page are for the people who install thidua, not
 /// for the clerk (the README covers them when they exist).
@@ -20,65 +22,10 @@ fn guide() -> String {
     std::fs::read_to_string(root().join("docs/huong-dan.md")).unwrap()
 }
 
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), target).unwrap();
-        }
-    }
-}
-
 /// The arguments of every `thidua …` (or PowerShell's `.\thidua …`) line of
-/// the guide's shell blocks, comments removed, in the order they appear.
+/// the guide's shell blocks, in the order they appear.
 fn commands(text: &str) -> Vec<String> {
-    let joined = text.replace("\\\n", " ");
-    let mut in_shell = false;
-    let mut cmds = Vec::new();
-    for line in joined.lines() {
-        if let Some(fence) = line.strip_prefix("```") {
-            in_shell = matches!(fence, "sh" | "powershell");
-            continue;
-        }
-        if !in_shell {
-            continue;
-        }
-        let line = line.trim();
-        let rest = line
-            .strip_prefix("thidua ")
-            .or_else(|| line.strip_prefix(".\\thidua "));
-        if let Some(rest) = rest {
-            let cmd = rest.split(" #").next().unwrap_or(rest).trim();
-            cmds.push(cmd.to_string());
-        }
-    }
-    cmds
-}
-
-/// Splits a command line on spaces, keeping `"quoted words"` together.
-fn words(cmd: &str) -> Vec<String> {
-    let mut out = Vec::new();
-    let mut cur = String::new();
-    let mut quoted = false;
-    for c in cmd.chars() {
-        match c {
-            '"' | '\'' => quoted = !quoted,
-            ' ' if !quoted => {
-                if !cur.is_empty() {
-                    out.push(std::mem::take(&mut cur));
-                }
-            }
-            _ => cur.push(c),
-        }
-    }
-    if !cur.is_empty() {
-        out.push(cur);
-    }
-    out
+    crate::support::documented_commands(text, &["sh", "powershell"])
 }
 
 fn thidua(dir: &Path, args: &[String]) -> std::process::Output {

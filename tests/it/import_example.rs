@@ -2,24 +2,13 @@
 //! run against a copy of its data folder; the list goes in, the folder checks
 //! clean, and running the import again changes nothing.
 
+use crate::support::copy_dir;
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
 fn example_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/import")
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for e in std::fs::read_dir(from).unwrap() {
-        let e = e.unwrap();
-        let target = to.join(e.file_name());
-        if e.path().is_dir() {
-            copy_dir(&e.path(), &target);
-        } else {
-            std::fs::copy(e.path(), target).unwrap();
-        }
-    }
 }
 
 fn files(root: &Path) -> Vec<(PathBuf, Vec<u8>)> {

@@ -4,63 +4,13 @@
 use std::path::Path;
 use std::process::Command;
 
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), target).unwrap();
-        }
-    }
-}
+use crate::support::{copy_dir, words};
 
-/// The commands of the README's shell blocks that start with `thidua `,
-/// comments removed.
+/// The commands of the README's shell blocks that start with `thidua `.
 fn tour() -> Vec<String> {
     let readme =
         std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md")).unwrap();
-    let mut in_sh = false;
-    let mut cmds = Vec::new();
-    // Lines continued with a trailing backslash are joined first.
-    let joined = readme.replace("\\\n", " ");
-    for line in joined.lines() {
-        if line.starts_with("```") {
-            in_sh = line == "```sh";
-            continue;
-        }
-        if in_sh {
-            if let Some(rest) = line.trim().strip_prefix("thidua ") {
-                let cmd = rest.split(" #").next().unwrap_or(rest).trim();
-                cmds.push(cmd.to_string());
-            }
-        }
-    }
-    cmds
-}
-
-/// Splits a command line on spaces, keeping `'quoted words'` together.
-fn words(cmd: &str) -> Vec<String> {
-    let mut out = Vec::new();
-    let mut cur = String::new();
-    let mut quoted = false;
-    for c in cmd.chars() {
-        match c {
-            '\'' => quoted = !quoted,
-            ' ' if !quoted => {
-                if !cur.is_empty() {
-                    out.push(std::mem::take(&mut cur));
-                }
-            }
-            _ => cur.push(c),
-        }
-    }
-    if !cur.is_empty() {
-        out.push(cur);
-    }
-    out
+    crate::support::documented_commands(&readme, &["sh"])
 }
 
 #[test]

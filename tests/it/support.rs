@@ -37,3 +37,68 @@ fn engine_in(
     thidua::engine::run(&input, &mut thidua::load::Progress::hidden())
         .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
 }
+
+/// Copies the folder `from` into `to`, recursively (tests work on copies of
+/// the bundled `data/` and `examples/`).
+pub fn copy_dir(from: &std::path::Path, to: &std::path::Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), target).unwrap();
+        }
+    }
+}
+
+/// The arguments of every `thidua …` line (or PowerShell's `.\thidua …`)
+/// in a document's code blocks fenced with one of `fences`, comments
+/// removed, lines continued with a backslash joined, in order.
+pub fn documented_commands(text: &str, fences: &[&str]) -> Vec<String> {
+    let joined = text.replace("\\\n", " ");
+    let mut in_shell = false;
+    let mut cmds = Vec::new();
+    for line in joined.lines() {
+        if let Some(fence) = line.strip_prefix("```") {
+            in_shell = fences.contains(&fence);
+            continue;
+        }
+        if !in_shell {
+            continue;
+        }
+        let line = line.trim();
+        let rest = line
+            .strip_prefix("thidua ")
+            .or_else(|| line.strip_prefix(".\\thidua "));
+        if let Some(rest) = rest {
+            let cmd = rest.split(" #").next().unwrap_or(rest).trim();
+            cmds.push(cmd.to_string());
+        }
+    }
+    cmds
+}
+
+/// Splits a command line on spaces, keeping quoted words (`'…'` or `"…"`)
+/// together.
+pub fn words(cmd: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut cur = String::new();
+    let mut quoted = false;
+    for c in cmd.chars() {
+        match c {
+            '"' | '\'' => quoted = !quoted,
+            ' ' if !quoted => {
+                if !cur.is_empty() {
+                    out.push(std::mem::take(&mut cur));
+                }
+            }
+            _ => cur.push(c),
+        }
+    }
+    if !cur.is_empty() {
+        out.push(cur);
+    }
+    out
+}
