@@ -4,10 +4,9 @@
 //! are exempt.
 
 use crate::diag::RuleId;
-use crate::model::{AwardKind, Code};
+use crate::model::AwardKind;
 use crate::rules::evidence::{Judge, Verdict};
 use crate::rules::index::Claim;
-use crate::tr;
 
 /// Kinds that reward a career rather than the year's achievement.
 const EXEMPT: [AwardKind; 2] = [AwardKind::CongHien, AwardKind::NienHan];
@@ -21,19 +20,5 @@ pub fn check(j: &mut Judge<'_>) {
 }
 
 fn judge(j: &Judge<'_>, c: &Claim) -> Verdict {
-    match j.ix.eval(c.recipient, c.year) {
-        None => Verdict::Unknown(j.no_evaluation(c.year)),
-        Some(e) => match e.discipline {
-            None => Verdict::Pass,
-            Some(d) => Verdict::fail(
-                tr!(
-                    j.lang,
-                    "law.discipline-defers",
-                    year = c.year,
-                    discipline = d.name(j.lang)
-                ),
-                j.lang.t("law.discipline-defers.help"),
-            ),
-        },
-    }
+    super::ldtt_discipline::disciplined(j, c, "law.discipline-defers", "law.discipline-defers.help")
 }

@@ -16,18 +16,25 @@ pub fn check(j: &mut Judge<'_>) {
 
 /// The judgement, also used by `cstdcs-requires-ldtt` (the LĐTT standard).
 pub(super) fn ldtt_discipline(j: &Judge<'_>, c: &Claim) -> Verdict {
+    disciplined(j, c, "law.ldtt-discipline", "law.ldtt-discipline.help")
+}
+
+/// Fails when the recipient was disciplined in the claim's year, with the
+/// catalogue's `message` (given `year` and `discipline`) and `help`; also
+/// the judgement of `discipline-defers`.
+pub(super) fn disciplined(
+    j: &Judge<'_>,
+    c: &Claim,
+    message: &'static str,
+    help: &'static str,
+) -> Verdict {
     match j.ix.eval(c.recipient, c.year) {
         None => Verdict::Unknown(j.no_evaluation(c.year)),
         Some(e) => match e.discipline {
             None => Verdict::Pass,
             Some(d) => Verdict::fail(
-                tr!(
-                    j.lang,
-                    "law.ldtt-discipline",
-                    year = c.year,
-                    discipline = d.name(j.lang)
-                ),
-                j.lang.t("law.ldtt-discipline.help"),
+                tr!(j.lang, message, year = c.year, discipline = d.name(j.lang)),
+                j.lang.t(help),
             ),
         },
     }
