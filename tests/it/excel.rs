@@ -2,8 +2,6 @@
 //! by Vietnamese-locale Excel reads as the canonical one with one warning, and
 //! one broken file puts its cause first and keeps the findings few.
 
-use crate::support::copy_dir;
-
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -28,11 +26,8 @@ fn bundled() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("data")
 }
 
-/// A copy of the bundled folder to break.
 fn copy_of_data() -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    copy_dir(&bundled(), dir.path());
-    dir
+    crate::support::copy_of_bundled_data()
 }
 
 /// `text` as Vietnamese-locale Excel saves a CSV: `;` between columns, dates

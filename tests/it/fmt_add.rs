@@ -2,11 +2,10 @@
 //! for byte, never a change in what `check` says about the records; one record
 //! added with every other byte kept, a bad one refused with the folder intact.
 
-use crate::support::copy_dir;
-
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
+use crate::excel::as_excel_saves_it;
 use proptest::prelude::*;
 use serde_json::Value;
 
@@ -27,9 +26,7 @@ fn bundled() -> PathBuf {
 }
 
 fn copy_of_data() -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    copy_dir(&bundled(), dir.path());
-    dir
+    crate::support::copy_of_bundled_data()
 }
 
 /// Every file of the folder with its bytes.
@@ -65,32 +62,6 @@ fn findings(dir: &Path) -> Value {
     json["diagnostics"] = Value::Array(kept);
     json.as_object_mut().unwrap().remove("warnings");
     json
-}
-
-/// An awards file as Vietnamese-locale Excel saves it.
-fn as_excel_saves_it(text: &str) -> Vec<u8> {
-    let mut rdr = csv::ReaderBuilder::new()
-        .has_headers(false)
-        .from_reader(text.as_bytes());
-    let mut wtr = csv::WriterBuilder::new()
-        .delimiter(b';')
-        .terminator(csv::Terminator::CRLF)
-        .from_writer(vec![0xEF, 0xBB, 0xBF]);
-    for rec in rdr.records() {
-        let cells: Vec<String> = rec
-            .unwrap()
-            .iter()
-            .map(|c| match c.as_bytes() {
-                [_, _, _, _, b'-', _, _, b'-', _, _] => {
-                    let n = |s: &str| s.parse::<u32>().unwrap();
-                    format!("{}/{}/{}", n(&c[8..]), n(&c[5..7]), &c[..4])
-                }
-                _ => c.to_string(),
-            })
-            .collect();
-        wtr.write_record(&cells).unwrap();
-    }
-    wtr.into_inner().unwrap()
 }
 
 #[test]

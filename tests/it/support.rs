@@ -102,3 +102,13 @@ pub fn words(cmd: &str) -> Vec<String> {
     }
     out
 }
+
+/// A copy of the bundled `data/` folder, to break or to write into.
+pub fn copy_of_bundled_data() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    copy_dir(
+        &std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data"),
+        dir.path(),
+    );
+    dir
+}
