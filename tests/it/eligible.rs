@@ -358,6 +358,18 @@ fn formats_and_write_proposals() {
         "{out}"
     );
     assert!(out.contains("Lao động tiên tiến (LDTT)"));
+    // The table names units as a clerk knows them; ids are for CSV and JSON.
+    assert!(
+        [
+            "Phòng Nội vụ",
+            "Trường Tiểu học Đông Thái",
+            "Trường Mầm non Thứ Ba"
+        ]
+        .iter()
+        .any(|name| out.contains(name)),
+        "{out}"
+    );
+    assert!(!out.contains("│ U1 "), "a unit id in the table: {out}");
     let (_, out, _) = thidua(
         dir,
         &[
