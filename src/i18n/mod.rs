@@ -13,8 +13,11 @@ mod draft;
 mod eligible;
 mod excel;
 mod import;
+mod msg;
 mod report;
 mod rules;
+
+pub use msg::{Arg, Key, Msg};
 
 use std::collections::HashMap;
 use std::fmt::{Display, Write as _};

@@ -1,0 +1,189 @@
+//! Messages as data (issue 15, "findings carry data"): a [`Msg`] is a typed
+//! catalogue [`Key`] with typed [`Arg`]s, cheap to make (no formatting, no
+//! language) and rendered only when written out, by [`Msg::render`].
+//!
+//! Make one with [`msg!`](crate::msg): `msg!(Key::LawLdttRating, year = c.year,
+//! rating = Arg::name(e.rating))`. The keys are generated from the catalogue
+//! by `build.rs`, so a misspelt key does not compile; a test holds keys and
+//! entries together both ways.
+
+use std::fmt::Write as _;
+
+use super::Lang;
+use crate::model::{Code, Date};
+
+include!(concat!(env!("OUT_DIR"), "/keys.rs"));
+
+impl Key {
+    /// The text of this key in `lang`, placeholders unfilled.
+    pub fn text(self, lang: Lang) -> &'static str {
+        lang.t(self.as_str())
+    }
+}
+
+/// One argument of a message, rendered in the message's language.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Arg {
+    /// Text quoted from a file or computed (an id, a name, a path).
+    Str(Box<str>),
+    /// A text that needs no translation and no copy.
+    Static(&'static str),
+    Int(i64),
+    Year(u16),
+    Date(Date),
+    /// A code's full name (Vietnamese or English gloss).
+    Name { vi: &'static str, en: &'static str },
+    /// A percentage, written without trailing zeros.
+    Percent(f64),
+    /// Another message of the catalogue, without arguments.
+    Key(Key),
+    /// Another message with its own arguments.
+    Msg(Box<Msg>),
+}
+
+impl Arg {
+    /// The full name of a code value, in the language of the output.
+    pub fn name<C: Code>(c: C) -> Arg {
+        Arg::Name {
+            vi: c.name_vi(),
+            en: c.name_en(),
+        }
+    }
+
+    fn render(&self, lang: Lang, out: &mut String) {
+        let _ = match self {
+            Arg::Str(s) => write!(out, "{s}"),
+            Arg::Static(s) => write!(out, "{s}"),
+            Arg::Int(n) => write!(out, "{n}"),
+            Arg::Year(y) => write!(out, "{y}"),
+            Arg::Date(d) => write!(out, "{d}"),
+            Arg::Name { vi, en } => write!(out, "{}", lang.pick(vi, en)),
+            Arg::Percent(p) => write!(out, "{p}"),
+            Arg::Key(k) => write!(out, "{}", k.text(lang)),
+            Arg::Msg(m) => {
+                m.render_into(lang, out);
+                Ok(())
+            }
+        };
+    }
+}
+
+macro_rules! arg_from {
+    ($($t:ty => $v:ident $(as $cast:ty)?),* $(,)?) => {$(
+        impl From<$t> for Arg {
+            fn from(v: $t) -> Arg {
+                Arg::$v(v $(as $cast)?)
+            }
+        }
+    )*};
+}
+
+arg_from!(
+    i64 => Int, i32 => Int as i64, u32 => Int as i64, usize => Int as i64,
+    u16 => Year, Date => Date, &'static str => Static, Key => Key,
+);
+
+impl From<String> for Arg {
+    fn from(s: String) -> Arg {
+        Arg::Str(s.into_boxed_str())
+    }
+}
+
+impl From<Msg> for Arg {
+    fn from(m: Msg) -> Arg {
+        Arg::Msg(Box::new(m))
+    }
+}
+
+/// A catalogue message with its arguments, not yet in any language.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Msg {
+    pub key: Key,
+    pub args: Vec<(&'static str, Arg)>,
+}
+
+impl Msg {
+    pub fn new(key: Key) -> Msg {
+        Msg {
+            key,
+            args: Vec::new(),
+        }
+    }
+
+    /// Adds argument `name`.
+    pub fn arg(mut self, name: &'static str, value: impl Into<Arg>) -> Msg {
+        self.args.push((name, value.into()));
+        self
+    }
+
+    /// The message in `lang`, its `{name}` placeholders filled.
+    pub fn render(&self, lang: Lang) -> String {
+        let mut out = String::new();
+        self.render_into(lang, &mut out);
+        out
+    }
+
+    fn render_into(&self, lang: Lang, out: &mut String) {
+        let mut rest = self.key.text(lang);
+        while let Some(open) = rest.find('{') {
+            out.push_str(&rest[..open]);
+            let after = &rest[open + 1..];
+            let Some(close) = after.find('}') else {
+                out.push_str(&rest[open..]);
+                return;
+            };
+            let name = &after[..close];
+            match self.args.iter().find(|(n, _)| *n == name) {
+                Some((_, v)) => v.render(lang, out),
+                None => {
+                    out.push('{');
+                    out.push_str(name);
+                    out.push('}');
+                }
+            }
+            rest = &after[close + 1..];
+        }
+        out.push_str(rest);
+    }
+}
+
+/// `msg!(Key::X, name = value, …)`: a [`Msg`] whose arguments are converted
+/// with `Into<Arg>`; nothing is formatted until it is rendered.
+#[macro_export]
+macro_rules! msg {
+    ($key:expr $(, $name:ident = $val:expr)* $(,)?) => {
+        $crate::i18n::Msg {
+            key: $key,
+            args: vec![$((stringify!($name), $crate::i18n::Arg::from($val))),*],
+        }
+    };
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Rating;
+
+    #[test]
+    fn keys_and_entries_match_both_ways() {
+        let keys: std::collections::HashSet<&str> = Key::ALL.iter().map(|k| k.as_str()).collect();
+        let entries: std::collections::HashSet<&str> = super::super::entries().map(|e| e.key).collect();
+        assert_eq!(keys, entries);
+    }
+
+    #[test]
+    fn renders_like_tr_in_both_languages() {
+        let m = crate::msg!(Key::LawLdttRating, year = 2018u16, rating = Arg::name(Rating::Ht));
+        for lang in [Lang::Vi, Lang::En] {
+            assert_eq!(
+                m.render(lang),
+                crate::tr!(lang, "law.ldtt-rating", year = 2018, rating = Rating::Ht.name(lang))
+            );
+        }
+        let nested = crate::msg!(Key::LawMessage, subject = "X", finding = m.clone());
+        assert_eq!(
+            nested.render(Lang::En),
+            format!("X: {}", m.render(Lang::En))
+        );
+    }
+}
