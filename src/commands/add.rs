@@ -486,7 +486,7 @@ fn show(ctx: &mut Ctx<'_>, record: &Record, rel: &str, found: &[Diagnostic]) -> 
             Severity::Error => "check.error",
             Severity::Warning => "check.warning",
         });
-        writeln!(ctx.out, "{sev}[{}]: {}", d.rule, d.message)?;
+        writeln!(ctx.out, "{sev}[{}]: {}", d.rule, d.message.render(lang))?;
         if let Some(h) = &d.help {
             writeln!(ctx.out, "  = {}: {h}", lang.t("check.help"))?;
         }

@@ -56,7 +56,7 @@ pub fn run(ctx: &mut Ctx<'_>, args: &ImportArgs) -> Result<i32> {
     let outcome = import::run(&ctx.data, &opts, lang, &mut progress)?;
     match args.format {
         ImportFormat::Human => import::render::human(ctx.out, &outcome, &opts, lang)?,
-        ImportFormat::Json => import::render::json(ctx.out, &outcome, &opts)?,
+        ImportFormat::Json => import::render::json(ctx.out, &outcome, &opts, lang)?,
     }
     // A rejected row is a finding, even when --skip-invalid wrote the others.
     Ok(if outcome.has_rejections() {

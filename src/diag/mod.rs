@@ -151,7 +151,9 @@ pub struct Diagnostic {
     pub cell: Option<String>,
     /// The id of the record concerned.
     pub record: Option<String>,
-    pub message: String,
+    /// What was found: a catalogue key with typed arguments, rendered in a
+    /// language only by the emitters.
+    pub message: crate::i18n::Msg,
     /// How to fix it; a text of the catalogue or the law's tables is
     /// borrowed, not copied into every finding.
     pub help: Option<Cow<'static, str>>,
@@ -164,7 +166,7 @@ impl Diagnostic {
     /// A finding of `rule` at the level the registry gives it. A law rule's
     /// level depends on the record's window: the law's judge sets it with
     /// [`Diagnostic::window_severity`].
-    pub fn new(rule: RuleId, message: impl Into<String>) -> Self {
+    pub fn new(rule: RuleId, message: impl Into<crate::i18n::Msg>) -> Self {
         let severity = rule
             .format_level()
             .and_then(Level::severity)

@@ -52,7 +52,7 @@ pub fn command(out: &CheckOutput<'_>, d: &Diagnostic) -> String {
     props.push(format!("title={}", escape_property(d.rule.as_str())));
     // Values quoted from the files are escaped first; the line breaks
     // between the parts are the command's own.
-    let mut text = escape(&d.message).into_owned();
+    let mut text = escape(&d.message.render(lang)).into_owned();
     for r in &d.related {
         text.push_str(&format!(
             "\n  {}:{}: {}",

@@ -47,7 +47,8 @@ fn write_findings(w: &mut dyn Write, out: &CheckOutput<'_>) -> io::Result<()> {
             Severity::Error => (paint(RED), lang.t("check.error")),
             Severity::Warning => (paint(YELLOW), lang.t("check.warning")),
         };
-        let message = escape(&d.message);
+        let rendered = d.message.render(lang);
+        let message = escape(&rendered);
         let head = format!("{place}{word}[{}]: ", d.rule);
         let message = match out.wrap {
             Some(width) => wrap(&message, head.width(), width),

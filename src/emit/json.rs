@@ -9,16 +9,17 @@ use serde_json::{json, Value};
 
 use super::CheckOutput;
 use crate::diag::Diagnostic;
+use crate::i18n::Lang;
 
 /// One diagnostic as a JSON object (for outputs that build a tree).
-pub fn diagnostic(d: &Diagnostic) -> Value {
-    serde_json::to_value(Finding(d)).unwrap_or(Value::Null)
+pub fn diagnostic(d: &Diagnostic, lang: Lang) -> Value {
+    serde_json::to_value(Finding(d, lang)).unwrap_or(Value::Null)
 }
 
 /// One diagnostic, serialized field by field without a tree of its own: the
 /// keys in the data format's order (the crate keeps `serde_json`'s
 /// insertion order), as [`diagnostic`] gives them.
-struct Finding<'a>(&'a Diagnostic);
+struct Finding<'a>(&'a Diagnostic, Lang);
 
 impl Serialize for Finding<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
@@ -29,7 +30,7 @@ impl Serialize for Finding<'_> {
         m.serialize_entry("file", &d.file)?;
         m.serialize_entry("line", &d.line)?;
         m.serialize_entry("record", &d.record)?;
-        m.serialize_entry("message", &d.message)?;
+        m.serialize_entry("message", &d.message.render(self.1))?;
         m.serialize_entry("citation", &*d.citation)?;
         if let Some(h) = &d.help {
             m.serialize_entry("help", &**h)?;
@@ -72,7 +73,7 @@ impl Serialize for Doc<'_, '_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let out = self.0;
         let mut m = s.serialize_map(Some(4))?;
-        m.serialize_entry("diagnostics", &Diags(out.diagnostics))?;
+        m.serialize_entry("diagnostics", &Diags(out.diagnostics, out.lang))?;
         m.serialize_entry("errors", &out.errors)?;
         m.serialize_entry("warnings", &out.warnings)?;
         m.serialize_entry("unchecked", &out.coverage.unchecked())?;
@@ -80,10 +81,10 @@ impl Serialize for Doc<'_, '_> {
     }
 }
 
-struct Diags<'a>(&'a [Diagnostic]);
+struct Diags<'a>(&'a [Diagnostic], Lang);
 
 impl Serialize for Diags<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_seq(self.0.iter().map(Finding))
+        s.collect_seq(self.0.iter().map(|d| Finding(d, self.1)))
     }
 }

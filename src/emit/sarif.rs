@@ -84,7 +84,7 @@ pub fn log(out: &CheckOutput<'_>) -> Value {
 
 fn result(out: &CheckOutput<'_>, d: &Diagnostic, rule_index: usize) -> Value {
     let lang = out.lang;
-    let mut text = d.message.clone();
+    let mut text = d.message.render(lang);
     if !d.citation.is_empty() {
         text.push_str(&format!("\n{}: {}", lang.t("check.law"), d.citation));
     }

@@ -22,7 +22,7 @@ impl Key {
 }
 
 /// One argument of a message, rendered in the message's language.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum Arg {
     /// Text quoted from a file or computed (an id, a name, a path).
     Str(Box<str>),
@@ -32,9 +32,10 @@ pub enum Arg {
     Year(u16),
     Date(Date),
     /// A code's full name (Vietnamese or English gloss).
-    Name { vi: &'static str, en: &'static str },
-    /// A percentage, written without trailing zeros.
-    Percent(f64),
+    Name {
+        vi: &'static str,
+        en: &'static str,
+    },
     /// Another message of the catalogue, without arguments.
     Key(Key),
     /// Another message with its own arguments.
@@ -58,7 +59,6 @@ impl Arg {
             Arg::Year(y) => write!(out, "{y}"),
             Arg::Date(d) => write!(out, "{d}"),
             Arg::Name { vi, en } => write!(out, "{}", lang.pick(vi, en)),
-            Arg::Percent(p) => write!(out, "{p}"),
             Arg::Key(k) => write!(out, "{}", k.text(lang)),
             Arg::Msg(m) => {
                 m.render_into(lang, out);
@@ -89,6 +89,18 @@ impl From<String> for Arg {
     }
 }
 
+impl From<String> for Msg {
+    fn from(s: String) -> Msg {
+        Msg::raw(s)
+    }
+}
+
+impl From<&str> for Msg {
+    fn from(s: &str) -> Msg {
+        Msg::raw(s)
+    }
+}
+
 impl From<Msg> for Arg {
     fn from(m: Msg) -> Arg {
         Arg::Msg(Box::new(m))
@@ -96,7 +108,7 @@ impl From<Msg> for Arg {
 }
 
 /// A catalogue message with its arguments, not yet in any language.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct Msg {
     pub key: Key,
     pub args: Vec<(&'static str, Arg)>,
@@ -107,6 +119,28 @@ impl Msg {
         Msg {
             key,
             args: Vec::new(),
+        }
+    }
+
+    /// A text rendered where the finding was made (the transition to typed
+    /// keys; see `crate::diag`).
+    pub fn raw(text: impl Into<String>) -> Msg {
+        Msg::new(Key::Raw).arg("text", text.into())
+    }
+
+    /// Applies `f` to every quoted text (`Str`) of the message and of the
+    /// messages in it: what `defang` escapes.
+    pub fn each_str(&mut self, f: &mut impl FnMut(&mut String)) {
+        for (_, a) in &mut self.args {
+            match a {
+                Arg::Str(s) => {
+                    let mut owned = std::mem::take(s).into_string();
+                    f(&mut owned);
+                    *s = owned.into_boxed_str();
+                }
+                Arg::Msg(m) => m.each_str(f),
+                _ => {}
+            }
         }
     }
 
@@ -167,17 +201,27 @@ mod tests {
     #[test]
     fn keys_and_entries_match_both_ways() {
         let keys: std::collections::HashSet<&str> = Key::ALL.iter().map(|k| k.as_str()).collect();
-        let entries: std::collections::HashSet<&str> = super::super::entries().map(|e| e.key).collect();
+        let entries: std::collections::HashSet<&str> =
+            super::super::entries().map(|e| e.key).collect();
         assert_eq!(keys, entries);
     }
 
     #[test]
     fn renders_like_tr_in_both_languages() {
-        let m = crate::msg!(Key::LawLdttRating, year = 2018u16, rating = Arg::name(Rating::Ht));
+        let m = crate::msg!(
+            Key::LawLdttRating,
+            year = 2018u16,
+            rating = Arg::name(Rating::Ht)
+        );
         for lang in [Lang::Vi, Lang::En] {
             assert_eq!(
                 m.render(lang),
-                crate::tr!(lang, "law.ldtt-rating", year = 2018, rating = Rating::Ht.name(lang))
+                crate::tr!(
+                    lang,
+                    "law.ldtt-rating",
+                    year = 2018,
+                    rating = Rating::Ht.name(lang)
+                )
             );
         }
         let nested = crate::msg!(Key::LawMessage, subject = "X", finding = m.clone());

@@ -32,7 +32,7 @@ fn write_diag(w: &mut dyn Write, d: &Diagnostic, lang: Lang) -> std::io::Result<
         "{}: {word}[{}]: {}",
         place(d),
         d.rule,
-        escape(&d.message)
+        escape(&d.message.render(lang))
     )?;
     if !d.citation.is_empty() {
         writeln!(w, "  = {}: {}", lang.t("check.law"), d.citation)?;
@@ -139,10 +139,10 @@ pub fn human(w: &mut dyn Write, o: &Outcome, opts: &Options, lang: Lang) -> std:
     Ok(())
 }
 
-pub fn json(w: &mut dyn Write, o: &Outcome, opts: &Options) -> std::io::Result<()> {
+pub fn json(w: &mut dyn Write, o: &Outcome, opts: &Options, lang: Lang) -> std::io::Result<()> {
     let diags = |v: &[Diagnostic]| {
         v.iter()
-            .map(crate::emit::json::diagnostic)
+            .map(|d| crate::emit::json::diagnostic(d, lang))
             .collect::<Vec<_>>()
     };
     let skipped: Vec<_> = o

@@ -41,7 +41,8 @@ pub fn collapse_missing(
     let mut summaries = Vec::new();
     for (field, _) in crate::load::schema::fields(kind) {
         let msg = tr!(lang, "load.missing-value", field = field);
-        let is_it = |d: &Diagnostic| d.rule == RuleId::MissingValue && d.message == msg;
+        let is_it =
+            |d: &Diagnostic| d.rule == RuleId::MissingValue && d.message.render(lang) == msg;
         let mut lines: Vec<u32> = errors
             .iter()
             .filter(|d| is_it(d))
@@ -68,7 +69,7 @@ pub fn collapse_missing(
     for d in errors {
         if !summaries
             .iter()
-            .any(|(msg, _)| d.rule == RuleId::MissingValue && d.message == *msg)
+            .any(|(msg, _)| d.rule == RuleId::MissingValue && d.message.render(lang) == *msg)
         {
             out.push(d);
         }

@@ -240,8 +240,8 @@ pub fn left_out(
                     d.file.as_deref() == Some(path)
                         && matches!(d.rule, RuleId::ParseError | RuleId::MissingColumn)
                 })
-                .map(|d| d.message.as_str())
-                .unwrap_or("");
+                .map(|d| d.message.render(lang))
+                .unwrap_or_default();
             crate::tr!(lang, "sniff.left-out", path = path, why = why)
         })
         .collect()
@@ -262,7 +262,7 @@ pub fn defang(d: &mut crate::diag::Diagnostic) {
                 .join(if keep_lines { "\n" } else { "\\n" });
         }
     }
-    fix(&mut d.message, true);
+    d.message.each_str(&mut |s| fix(s, true));
     // Borrowed help is the catalogue's own text; only owned help can quote
     // a file.
     if let Some(std::borrow::Cow::Owned(h)) = d.help.as_mut() {

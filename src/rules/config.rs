@@ -193,7 +193,8 @@ mod tests {
         assert!(d
             .iter()
             .all(|d| d.rule == RuleId::InvalidSetting && d.line == Some(4)));
-        assert!(d[0].message.contains("`duplicate-id`"), "{}", d[0].message);
+        let text = d[0].message.render(Lang::En);
+        assert!(text.contains("`duplicate-id`"), "{text}");
         assert!(c.levels.is_empty() && c.thresholds.is_empty() && !c.require_evidence);
     }
 }
