@@ -4,14 +4,17 @@
 //! default, is the registry's business (`crate::rules::registry`).
 //!
 //! How to make a finding (and convert an older call site):
-//! `Diagnostic::new(RuleId::X, message).at(file, line).help(text)`. The
-//! message is still rendered text (`String`); `help`, `cite` and a related
-//! note are `Cow<'static, str>`: hand them the catalogue's `&'static str`
-//! (`lang.t("key")`) as it is — it is borrowed, not copied into every
-//! finding — or an owned `String` when the text is filled (`tr!(…)`); a
-//! borrowed `&String` no longer converts (write `.to_string()`). Read them
-//! with `d.help.as_deref()` and `&*d.citation`. Typed message keys and
-//! arguments (issue 15) are not here yet.
+//! `Diagnostic::new(RuleId::X, msg!(Key::Y, name = value)).at(file, line)`.
+//! The message is a [`crate::i18n::Msg`]: a key generated from the catalogue
+//! (`e("area.name", …)` → `Key::AreaName`) with typed arguments (`u16` year,
+//! `Date`, `i64`/`usize` counts, `&'static str`, `String` quoted from a file,
+//! `Arg::name(code)` for a code's name in the output's language, another
+//! `Msg`); it is rendered only by the emitters (`d.message.render(lang)`).
+//! A `String` still converts (`Key::Raw`, the transition: a call site
+//! `Diagnostic::new(rule, tr!(lang, "k", a = x))` compiles unchanged; turn it
+//! into `msg!(Key::K, a = x)` and drop the `lang`). `help`, `cite` and a
+//! related note are `Cow<'static, str>`: the catalogue's `&'static str` is
+//! borrowed, a filled `String` owned; a `&String` no longer converts.
 
 mod rule_id;
 
