@@ -138,8 +138,9 @@ pub static RULES: [RuleInfo; 16] = [
 
 use crate::diag::{Diagnostic, Diagnostics, RuleId, Severity};
 use crate::i18n::Lang;
+use crate::i18n::{Key, Msg};
 use crate::model::{text, Code, Dataset, Date, Eligible, Flaws, Loc, Recipient, RecordType, Sym};
-use crate::tr;
+use crate::{msg, tr};
 
 /// Suggestions for unknown ids are computed for at most this many findings
 /// (each costs a scan of the candidates), and only among this many candidates.
@@ -250,7 +251,7 @@ impl Checker<'_> {
         rule: RuleId,
         loc: Loc,
         record: Option<Sym>,
-        msg: String,
+        msg: impl Into<Msg>,
     ) -> Diagnostic {
         let mut d = Diagnostic::new(rule, msg).at(ds.path(loc).to_string(), Some(loc.line));
         if let Some(r) = record {
@@ -309,11 +310,10 @@ impl Checker<'_> {
                 }
                 for (i, j) in found {
                     let (id, loc, prev) = (ds.$vec[i].id, ds.$vec[i].loc, ds.$vec[j].loc);
-                    let msg = tr!(
-                        self.lang,
-                        "struct.duplicate-id",
+                    let msg = msg!(
+                        Key::StructDuplicateId,
                         kind = $kind,
-                        id = ds.str(id)
+                        id = ds.str(id).to_string()
                     );
                     let note = self.lang.t("struct.first-defined").to_string();
                     let d = self
@@ -650,13 +650,11 @@ impl Checker<'_> {
 
     fn dates(&mut self, ds: &Dataset, today: Date) {
         let this_year = today.year() as u16;
-        let lang = self.lang;
         let mut out: Vec<(Rec, Diagnostic)> = Vec::new();
-        let future_year = |y: u16| tr!(lang, "struct.future-year", year = y, today = today);
-        let future_date = |field: &str, d: Date| {
-            tr!(
-                lang,
-                "struct.future-date",
+        let future_year = |y: u16| msg!(Key::StructFutureYear, year = y, today = today);
+        let future_date = |field: &'static str, d: Date| {
+            msg!(
+                Key::StructFutureDate,
                 field = field,
                 date = d,
                 today = today
@@ -664,12 +662,7 @@ impl Checker<'_> {
         };
         for (i, c) in ds.campaigns.iter().enumerate() {
             if let Some(end) = c.end.filter(|e| *e < c.start) {
-                let msg = tr!(
-                    lang,
-                    "struct.campaign-ends-early",
-                    end = end,
-                    start = c.start
-                );
+                let msg = msg!(Key::StructCampaignEndsEarly, end = end, start = c.start);
                 out.push((
                     Rec::Campaign(i),
                     self.diag(ds, RuleId::DateOrder, c.loc, Some(c.id), msg),
