@@ -81,7 +81,7 @@ impl Status {
 pub struct Finding {
     pub rule: RuleId,
     pub severity: Severity,
-    pub message: String,
+    pub message: crate::i18n::Msg,
 }
 
 /// A rule that could not judge, and the evidence it lacked.

@@ -75,7 +75,7 @@ pub fn run(ctx: &mut Ctx<'_>, args: &EligibleArgs) -> Result<i32> {
         }
         EligibleFormat::Json => {
             let mut buf = Vec::new();
-            render::json(&mut buf, &result, ds, args.all)?;
+            render::json(&mut buf, &result, ds, args.all, ctx.lang)?;
             buf
         }
         EligibleFormat::Csv => render::csv(&result, ds, args.all, ctx.lang)?,

@@ -103,7 +103,7 @@ pub fn rows(e: &Eligibility, ds: &Dataset, all: bool, lang: Lang) -> Vec<Row> {
                 Status::NotEligible => c
                     .findings
                     .iter()
-                    .map(|f| format!("[{}] {}", f.rule, f.message))
+                    .map(|f| format!("[{}] {}", f.rule, f.message.render(lang)))
                     .collect::<Vec<_>>()
                     .join(" "),
                 _ => c
@@ -289,13 +289,13 @@ pub fn table(
 }
 
 /// One candidate as JSON.
-fn candidate_json(e: &Eligibility, ds: &Dataset, c: &Candidate) -> Value {
+fn candidate_json(e: &Eligibility, ds: &Dataset, c: &Candidate, lang: Lang) -> Value {
     let mut v = json!({
         "award": c.award.code(),
         "issuer": c.issuer.map(|i| i.code()),
         "status": c.status.as_str(),
         "findings": c.findings.iter().map(|f| json!({
-            "rule": f.rule.as_str(), "severity": f.severity.as_str(), "message": f.message,
+            "rule": f.rule.as_str(), "severity": f.severity.as_str(), "message": f.message.render(lang),
         })).collect::<Vec<_>>(),
         "unchecked": c.unchecked.iter().map(|u| json!({
             "rule": u.rule.as_str(), "reason": u.reason,
@@ -318,7 +318,13 @@ fn candidate_json(e: &Eligibility, ds: &Dataset, c: &Candidate) -> Value {
 /// JSON as in the data format §9.2: one object, written candidate by
 /// candidate (one per line) so that a million of them need not be held as
 /// one value.
-pub fn json(out: &mut dyn Write, e: &Eligibility, ds: &Dataset, all: bool) -> Result<()> {
+pub fn json(
+    out: &mut dyn Write,
+    e: &Eligibility,
+    ds: &Dataset,
+    all: bool,
+    lang: Lang,
+) -> Result<()> {
     let text = |v: &Value| serde_json::to_string(v).unwrap_or_default();
     writeln!(
         out,
@@ -329,7 +335,7 @@ pub fn json(out: &mut dyn Write, e: &Eligibility, ds: &Dataset, all: bool) -> Re
     )?;
     for (n, c) in shown(e, ds, all).into_iter().enumerate() {
         let sep = if n == 0 { "  " } else { " ," };
-        writeln!(out, "{sep}{}", text(&candidate_json(e, ds, c)))?;
+        writeln!(out, "{sep}{}", text(&candidate_json(e, ds, c, lang)))?;
     }
     let limits: Vec<Value> = e
         .limits
