@@ -488,7 +488,7 @@ fn show(ctx: &mut Ctx<'_>, record: &Record, rel: &str, found: &[Diagnostic]) -> 
         });
         writeln!(ctx.out, "{sev}[{}]: {}", d.rule, d.message.render(lang))?;
         if let Some(h) = &d.help {
-            writeln!(ctx.out, "  = {}: {h}", lang.t("check.help"))?;
+            writeln!(ctx.out, "  = {}: {}", lang.t("check.help"), h.render(lang))?;
         }
     }
     Ok(())

@@ -12,9 +12,10 @@
 //! `Msg`); it is rendered only by the emitters (`d.message.render(lang)`).
 //! A `String` still converts (`Key::Raw`, the transition: a call site
 //! `Diagnostic::new(rule, tr!(lang, "k", a = x))` compiles unchanged; turn it
-//! into `msg!(Key::K, a = x)` and drop the `lang`). `help`, `cite` and a
-//! related note are `Cow<'static, str>`: the catalogue's `&'static str` is
-//! borrowed, a filled `String` owned; a `&String` no longer converts.
+//! into `msg!(Key::K, a = x)` and drop the `lang`). `help` and a related
+//! note are `Msg`s too (`Msg::new(Key::X)` for a catalogue text without
+//! arguments); `cite` is the law's table text, the same in both languages,
+//! borrowed as a `Cow<'static, str>`.
 
 mod rule_id;
 
@@ -138,7 +139,7 @@ pub struct RuleInfo {
 pub struct Related {
     pub file: String,
     pub line: u32,
-    pub note: Cow<'static, str>,
+    pub note: crate::i18n::Msg,
 }
 
 /// One problem found in the user's data.
@@ -157,9 +158,8 @@ pub struct Diagnostic {
     /// What was found: a catalogue key with typed arguments, rendered in a
     /// language only by the emitters.
     pub message: crate::i18n::Msg,
-    /// How to fix it; a text of the catalogue or the law's tables is
-    /// borrowed, not copied into every finding.
-    pub help: Option<Cow<'static, str>>,
+    /// How to fix it, as data like the message.
+    pub help: Option<crate::i18n::Msg>,
     /// The legal basis (empty for structural rules), borrowed likewise.
     pub citation: Cow<'static, str>,
     pub related: Vec<Related>,
@@ -205,7 +205,7 @@ impl Diagnostic {
         self
     }
 
-    pub fn help(mut self, help: impl Into<Cow<'static, str>>) -> Self {
+    pub fn help(mut self, help: impl Into<crate::i18n::Msg>) -> Self {
         self.help = Some(help.into());
         self
     }
@@ -219,7 +219,7 @@ impl Diagnostic {
         mut self,
         file: impl Into<String>,
         line: u32,
-        note: impl Into<Cow<'static, str>>,
+        note: impl Into<crate::i18n::Msg>,
     ) -> Self {
         self.related.push(Related {
             file: file.into(),

@@ -58,14 +58,18 @@ pub fn command(out: &CheckOutput<'_>, d: &Diagnostic) -> String {
             "\n  {}:{}: {}",
             escape(&out.repo_path(&r.file)),
             r.line,
-            escape(&r.note)
+            escape(&r.note.render(lang))
         ));
     }
     if !d.citation.is_empty() {
         text.push_str(&format!("\n= {}: {}", lang.t("check.law"), d.citation));
     }
     if let Some(h) = &d.help {
-        text.push_str(&format!("\n= {}: {}", lang.t("check.help"), escape(h)));
+        text.push_str(&format!(
+            "\n= {}: {}",
+            lang.t("check.help"),
+            escape(&h.render(lang))
+        ));
     }
     format!("::{name} {}::{}", props.join(","), escape_data(&text))
 }

@@ -70,7 +70,7 @@ fn write_findings(w: &mut dyn Write, out: &CheckOutput<'_>) -> io::Result<()> {
                 escape(&r.file),
                 r.line,
                 paint(RESET),
-                escape(&r.note)
+                escape(&r.note.render(lang))
             )?;
         }
         // `  = label: text`, wrapped like the message on a terminal.
@@ -95,7 +95,7 @@ fn write_findings(w: &mut dyn Write, out: &CheckOutput<'_>) -> io::Result<()> {
                 "  {}= {label}:{} {}",
                 paint(CYAN),
                 paint(RESET),
-                note(label, &escape(h))
+                note(label, &escape(&h.render(lang)))
             )?;
         }
     }

@@ -33,26 +33,26 @@ impl Serialize for Finding<'_> {
         m.serialize_entry("message", &d.message.render(self.1))?;
         m.serialize_entry("citation", &*d.citation)?;
         if let Some(h) = &d.help {
-            m.serialize_entry("help", &**h)?;
+            m.serialize_entry("help", &h.render(self.1))?;
         }
         if let Some(c) = &d.cell {
             m.serialize_entry("cell", c)?;
         }
         if !d.related.is_empty() {
-            m.serialize_entry("related", &Related(&d.related))?;
+            m.serialize_entry("related", &Related(&d.related, self.1))?;
         }
         m.end()
     }
 }
 
-struct Related<'a>(&'a [crate::diag::Related]);
+struct Related<'a>(&'a [crate::diag::Related], Lang);
 
 impl Serialize for Related<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         s.collect_seq(
             self.0
                 .iter()
-                .map(|r| json!({"file": r.file, "line": r.line, "note": &*r.note})),
+                .map(|r| json!({"file": r.file, "line": r.line, "note": r.note.render(self.1)})),
         )
     }
 }

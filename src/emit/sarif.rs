@@ -89,7 +89,7 @@ fn result(out: &CheckOutput<'_>, d: &Diagnostic, rule_index: usize) -> Value {
         text.push_str(&format!("\n{}: {}", lang.t("check.law"), d.citation));
     }
     if let Some(h) = &d.help {
-        text.push_str(&format!("\n{}: {}", lang.t("check.help"), h));
+        text.push_str(&format!("\n{}: {}", lang.t("check.help"), h.render(lang)));
     }
     let mut m = Map::new();
     m.insert("ruleId".into(), json!(d.rule));
@@ -111,7 +111,7 @@ fn result(out: &CheckOutput<'_>, d: &Diagnostic, rule_index: usize) -> Value {
             .map(|(i, r)| {
                 let mut loc = location(out, &r.file, r.line);
                 loc["id"] = json!(i + 1);
-                loc["message"] = json!({"text": r.note});
+                loc["message"] = json!({"text": r.note.render(lang)});
                 loc
             })
             .collect();

@@ -101,6 +101,21 @@ impl From<&str> for Msg {
     }
 }
 
+impl From<std::borrow::Cow<'static, str>> for Msg {
+    fn from(s: std::borrow::Cow<'static, str>) -> Msg {
+        match s {
+            std::borrow::Cow::Borrowed(s) => Msg::new(Key::Raw).arg("text", Arg::Static(s)),
+            std::borrow::Cow::Owned(s) => Msg::raw(s),
+        }
+    }
+}
+
+impl From<Key> for Msg {
+    fn from(k: Key) -> Msg {
+        Msg::new(k)
+    }
+}
+
 impl From<Msg> for Arg {
     fn from(m: Msg) -> Arg {
         Arg::Msg(Box::new(m))

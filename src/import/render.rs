@@ -38,7 +38,12 @@ fn write_diag(w: &mut dyn Write, d: &Diagnostic, lang: Lang) -> std::io::Result<
         writeln!(w, "  = {}: {}", lang.t("check.law"), d.citation)?;
     }
     if let Some(h) = &d.help {
-        writeln!(w, "  = {}: {}", lang.t("check.help"), escape(h))?;
+        writeln!(
+            w,
+            "  = {}: {}",
+            lang.t("check.help"),
+            escape(&h.render(lang))
+        )?;
     }
     Ok(())
 }

@@ -263,10 +263,8 @@ pub fn defang(d: &mut crate::diag::Diagnostic) {
         }
     }
     d.message.each_str(&mut |s| fix(s, true));
-    // Borrowed help is the catalogue's own text; only owned help can quote
-    // a file.
-    if let Some(std::borrow::Cow::Owned(h)) = d.help.as_mut() {
-        fix(h, true);
+    if let Some(h) = d.help.as_mut() {
+        h.each_str(&mut |s| fix(s, true));
     }
     if let Some(r) = d.record.as_mut() {
         fix(r, false);
