@@ -11,7 +11,7 @@ use crate::i18n::Lang;
 use crate::load::{self, Progress};
 use crate::model::{Dataset, Date, Flaws};
 use crate::rules::config::{self, RuleConfig};
-use crate::rules::{self, Coverage};
+use crate::rules::{self, Coverage, Scope};
 use crate::settings::Settings;
 use crate::Result;
 
@@ -77,7 +77,8 @@ pub fn run(input: &EngineInput<'_>, progress: &mut Progress) -> Result<Checked> 
     let flaws = structural(&mut dataset, lang, today, &mut diagnostics);
     let mut law = Diagnostics::with_overrides(config.levels.clone());
     let coverage = if input.law {
-        rules::check_law_in(&dataset, &config, lang, input.law_years, &mut law)
+        let scope = input.law_years.map_or(Scope::All, Scope::Years);
+        rules::check_law_in(&dataset, &config, lang, scope, &mut law)
     } else {
         Coverage::default()
     };
