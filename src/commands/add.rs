@@ -40,7 +40,6 @@ pub fn run(ctx: &mut Ctx<'_>, args: &AddArgs) -> Result<i32> {
     let mut quiet = Diagnostics::new();
     let ds = load::load(
         &ctx.data,
-        lang,
         ctx.today,
         &mut quiet,
         &mut Progress::hidden(),

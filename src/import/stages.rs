@@ -661,7 +661,7 @@ fn validate(
     });
     let mut sink = Diagnostics::with_overrides(config.levels.clone());
     {
-        let mut b = Builder::new(ds, lang, opts.today.year());
+        let mut b = Builder::new(ds, opts.today.year());
         for (_, np) in rows
             .newcomers
             .people
@@ -687,7 +687,7 @@ fn validate(
         }
         sink.extend(b.diags.drain(..));
     }
-    engine::structural(ds, lang, opts.today, &mut sink);
+    engine::structural(ds, opts.today, &mut sink);
     // Their findings on the new rows block the import (errors) or are shown
     // (warnings) like the structural ones.
     crate::rules::check_law(ds, config, lang, &mut sink);

@@ -632,8 +632,7 @@ fn structural_flaws_are_a_value_the_engine_marks() {
         thidua::diag::Diagnostics::new(),
         thidua::load::Progress::hidden(),
     );
-    let loaded =
-        thidua::load::load(&dir, thidua::Lang::En, today, &mut sink, &mut progress).unwrap();
+    let loaded = thidua::load::load(&dir, today, &mut sink, &mut progress).unwrap();
     let flawed = |ds: &thidua::model::Dataset| {
         ds.campaigns.iter().filter(|r| r.flawed).count()
             + ds.units.iter().filter(|r| r.flawed).count()
@@ -642,7 +641,7 @@ fn structural_flaws_are_a_value_the_engine_marks() {
             + ds.awards.iter().filter(|r| r.flawed).count()
             + ds.proposals.iter().filter(|r| r.flawed).count()
     };
-    let flaws = thidua::rules::structural::check(&loaded, thidua::Lang::En, today, &mut sink);
+    let flaws = thidua::rules::structural::check(&loaded, today, &mut sink);
     assert!(!flaws.is_empty(), "duplicate-id/bad has flawed records");
     assert_eq!(flawed(&loaded), 0, "checking marks nothing itself");
 
