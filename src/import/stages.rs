@@ -647,18 +647,7 @@ fn validate(
 ) -> Checks {
     // New people only for rows that were kept.
     let used: HashSet<usize> = rows.pending.iter().filter_map(|p| p.new_person).collect();
-    let marker = format!("\u{1}import:{}", plan.file_name);
-    let mut places = Places::default();
-    let people_file = FileId(ds.files.len() as u32);
-    ds.files.push(SourceFile {
-        path: marker.clone(),
-        kind: RecordType::Person,
-    });
-    let main_file = FileId(ds.files.len() as u32);
-    ds.files.push(SourceFile {
-        path: marker.clone(),
-        kind: plan.kind,
-    });
+    let mut new = NewRows::new(ds, plan);
     let mut sink = Diagnostics::with_overrides(config.levels.clone());
     {
         let mut b = Builder::new(ds, opts.today.year());
@@ -670,20 +659,13 @@ fn validate(
             .filter(|(n, _)| used.contains(n))
         {
             let (row, key) = (np.row, np.key_col);
-            let kind = RecordType::Person;
-            build_row(&mut b, &mut places, kind, people_file, row, key, &np.values);
+            let (file, places) = (new.people.file, &mut new.people.places);
+            build_row(&mut b, places, RecordType::Person, file, row, key, &np.values);
         }
         for p in &rows.pending {
             let (row, key) = (p.row, p.key_col);
-            build_row(
-                &mut b,
-                &mut places,
-                plan.kind,
-                main_file,
-                row,
-                key,
-                &p.values,
-            );
+            let (file, places) = (new.main.file, &mut new.main.places);
+            build_row(&mut b, places, plan.kind, file, row, key, &p.values);
         }
         sink.extend(b.diags.drain(..));
     }
@@ -691,17 +673,61 @@ fn validate(
     // Their findings on the new rows block the import (errors) or are shown
     // (warnings) like the structural ones.
     crate::rules::check_law(ds, config, lang, &mut sink);
-    place_findings(plan, sheet, &rows.pending, &marker, &places, sink)
+    place_findings(plan, sheet, &rows.pending, &new, sink)
 }
 
-/// The findings of `sink` on the new rows (file `marker`), moved to the
-/// sheet's rows and cells; with the errors found before, the rows rejected.
+/// The new rows of one record type, as a file of the dataset: its path (a
+/// marker no folder path can be), its id, and where its rows came from.
+struct RowFile {
+    marker: String,
+    file: FileId,
+    places: Places,
+}
+
+/// The two files the new rows go into: the people the rows create, and the
+/// rows' own records.
+struct NewRows {
+    people: RowFile,
+    main: RowFile,
+}
+
+impl NewRows {
+    fn new(ds: &mut Dataset, plan: &Plan) -> NewRows {
+        let mut file = |tag: &str, kind: RecordType| {
+            let marker = format!("\u{1}import{tag}:{}", plan.file_name);
+            let file = FileId(ds.files.len() as u32);
+            ds.files.push(SourceFile {
+                path: marker.clone(),
+                kind,
+            });
+            RowFile {
+                marker,
+                file,
+                places: Places::default(),
+            }
+        };
+        NewRows {
+            people: file("-people", RecordType::Person),
+            main: file("", plan.kind),
+        }
+    }
+
+    /// The file a finding is on, if it is one of the new ones.
+    fn of(&self, path: Option<&str>) -> Option<&RowFile> {
+        [&self.people, &self.main]
+            .into_iter()
+            .find(|f| path == Some(f.marker.as_str()))
+    }
+}
+
+/// The findings of `sink` on the new rows, moved to the sheet's rows (their
+/// lines) and cells (by their origin); with the errors found before, the
+/// rows rejected.
 fn place_findings(
     plan: &Plan,
     sheet: &Sheet,
     pending: &[Pending],
-    marker: &str,
-    places: &Places,
+    new: &NewRows,
     sink: Diagnostics,
 ) -> Checks {
     let mut checks = Checks {
@@ -722,10 +748,11 @@ fn place_findings(
         .map(|p| p.row)
         .collect();
     for mut d in sink.into_items() {
-        if d.file.as_deref() != Some(marker) {
+        let Some(file) = new.of(d.file.as_deref()) else {
             continue;
-        }
-        let (row, col) = d.line.and_then(|t| places.get(t)).unwrap_or((0, None));
+        };
+        let row = d.line.unwrap_or(0);
+        let col = file.places.column(row, d.origin);
         if d.rule == RuleId::RecipientConflict && unresolved.contains(&row) {
             continue;
         }
@@ -734,7 +761,7 @@ fn place_findings(
         if sheet.grid.sheet.is_some() {
             d.cell = Some(sheet.place(&plan.file_name, row, col));
         }
-        d.related.retain(|r| r.file != marker);
+        d.related.retain(|r| new.of(Some(&r.file)).is_none());
         match d.severity {
             Severity::Error => {
                 checks.rejected.insert(row);

@@ -2,7 +2,7 @@
 //! text values becomes a record. Both readers (CSV and TOML) hand rows to
 //! [`Builder::build`], so every value is checked the same way whatever the file.
 
-use crate::diag::{Diagnostic, RuleId};
+use crate::diag::{Diagnostic, Origin, RuleId};
 use crate::i18n::{Arg, Key, Msg};
 use crate::model::{
     text, Award, AwardCode, AwardKind, Campaign, CampaignKind, Code, CodeError, Dataset, Date,
@@ -259,6 +259,9 @@ impl<'d> Builder<'d> {
     ) {
         let line = col.map(|c| self.at(row, c)).unwrap_or(row.line);
         let mut d = Diagnostic::new(rule, msg).at(self.path(row.file), Some(line));
+        if let Some(c) = col {
+            d = d.origin(Origin::field(row.kind, c));
+        }
         if let Some(id) = row.values[0].filter(|_| fields(row.kind)[0].0 == "id") {
             d = d.record(text::clean(id.0).into_owned());
         }
