@@ -51,6 +51,10 @@ pub const ENTRIES: &[Entry] = &[
     e("add.added", "Đã thêm vào `{path}`, dòng {line}.", "Added to `{path}`, line {line}."),
     e("import.missing-everywhere", "không dòng nào có `{field}` ({rows} dòng): danh sách không có cột này và phần tiêu đề không cho biết", "no row has `{field}` ({rows} rows): the list has no such column and its title block does not say"),
     e("import.missing-everywhere-help", "cho giá trị chung của mọi dòng bằng `{set}` (thay ví dụ bằng giá trị đúng)", "give the value of every row with `{set}` (replace the example with the right value)"),
+    // One person a name may mean: name, id and unit.
+    e("import.person-candidate", "{name} ({id}, {unit})", "{name} ({id}, {unit})"),
+    // One of several people a name matches: id and unit.
+    e("import.namesake", "{id} ({unit})", "{id} ({unit})"),
     e("import.did-you-mean-person", "có phải là: {people}? Nếu là người mới, thêm --create-people", "did you mean: {people}? If this is a new person, add --create-people"),
     e("add.outside", "--file `{path}` phải là một tệp .csv hoặc .toml trong thư mục dữ liệu", "--file `{path}` must be a .csv or .toml file in the data folder"),
 ];

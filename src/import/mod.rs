@@ -31,13 +31,12 @@ use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 use crate::diag::{Diagnostic, Origin};
-use crate::i18n::Lang;
 use crate::load::schema::{fields, Builder, Values, MAX_FIELDS, ON_DEMAND};
 use crate::model::{
     text, AwardCode, AwardKind, CampaignKind, Code, Dataset, Discipline, FileId, Gender, Issuer,
     ProposalStatus, Rating, RecordType, UnitKind,
 };
-use crate::{tr, Error, Result};
+use crate::{Error, Result};
 
 use encoding::TextEncoding;
 use header::{Header, Target};
@@ -511,17 +510,12 @@ fn is_data_row(row: &source::Row, header: &Header, stt_col: Option<usize>) -> bo
     true
 }
 
-fn ambiguous_units(ds: &Dataset, lang: Lang, given: &str, v: &[usize]) -> String {
-    let list = v
-        .iter()
-        .map(|&i| ds.str(ds.units[i].id))
-        .collect::<Vec<_>>()
-        .join(", ");
-    tr!(
-        lang,
-        "import.ambiguous-unit",
-        unit = given,
-        candidates = list
+fn ambiguous_units(ds: &Dataset, given: &str, v: &[usize]) -> crate::i18n::Msg {
+    let list = v.iter().map(|&i| ds.str(ds.units[i].id).to_string());
+    crate::msg!(
+        crate::i18n::Key::ImportAmbiguousUnit,
+        unit = given.to_string(),
+        candidates = crate::i18n::Arg::list(", ", list)
     )
 }
 
