@@ -5,8 +5,8 @@
 //! it is and named; the exit status is then 1.
 
 use crate::cli::FmtArgs;
-use crate::load::{self, canonical, Format};
 use crate::i18n::Key;
+use crate::load::{self, canonical, Format};
 use crate::{msg, tr, Ctx, Error, Result, EXIT_FINDINGS, EXIT_OK};
 
 pub fn run(ctx: &mut Ctx<'_>, args: &FmtArgs) -> Result<i32> {

@@ -295,6 +295,9 @@ mod tests {
         let quoted = Arg::list(" → ", [String::from("A\u{1b}"), String::from("B")]);
         m = crate::msg!(Key::StructUnitCycle, chain = quoted);
         m.each_str(&mut |s| *s = s.replace('\u{1b}', "?"));
-        assert_eq!(m.render(Lang::En), "the units' parent links form a loop: A? → B");
+        assert_eq!(
+            m.render(Lang::En),
+            "the units' parent links form a loop: A? → B"
+        );
     }
 }

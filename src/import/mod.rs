@@ -202,8 +202,16 @@ struct Place {
 }
 
 impl Places {
-    fn add(&mut self, row: u32, key_col: Option<usize>, values: &[Option<(String, Option<usize>)>]) {
-        let cols = values.iter().map(|v| v.as_ref().and_then(|(_, c)| *c)).collect();
+    fn add(
+        &mut self,
+        row: u32,
+        key_col: Option<usize>,
+        values: &[Option<(String, Option<usize>)>],
+    ) {
+        let cols = values
+            .iter()
+            .map(|v| v.as_ref().and_then(|(_, c)| *c))
+            .collect();
         self.0.entry(row).or_insert(Place { key_col, cols });
     }
 
@@ -709,7 +717,10 @@ mod tests {
     #[test]
     fn a_finding_goes_to_its_value_cell_else_the_naming_cell() {
         let mut places = Places::default();
-        let values = vec![Some(("A1".to_string(), None)), Some(("x".to_string(), Some(4)))];
+        let values = vec![
+            Some(("A1".to_string(), None)),
+            Some(("x".to_string(), Some(4))),
+        ];
         places.add(12, Some(2), &values);
         let on = |field| Some(Origin::field(RecordType::Unit, field));
         assert_eq!(places.column(12, on(1)), Some(4));

@@ -649,9 +649,9 @@ fn validate(
             .enumerate()
             .filter(|(n, _)| used.contains(n))
         {
-            let (row, key) = (np.row, np.key_col);
+            let (row, key, kind) = (np.row, np.key_col, RecordType::Person);
             let (file, places) = (new.people.file, &mut new.people.places);
-            build_row(&mut b, places, RecordType::Person, file, row, key, &np.values);
+            build_row(&mut b, places, kind, file, row, key, &np.values);
         }
         for p in &rows.pending {
             let (row, key) = (p.row, p.key_col);

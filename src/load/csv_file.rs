@@ -14,8 +14,8 @@ use super::schema::{
     column, fields, is_interned, unknown_field, Builder, Need, Values, MAX_FIELDS,
 };
 use super::sniff::{self, Quirks};
-use super::Progress;
 use super::unreadable;
+use super::Progress;
 use crate::diag::{Diagnostic, RuleId};
 use crate::i18n::{Arg, Key, Msg};
 use crate::model::{text, FileId, Interner, RecordType};
@@ -123,9 +123,8 @@ pub fn read(
     }
     if rows.bad_utf8 > 0 {
         let msg = msg!(Key::LoadNotUtf8, rows = rows.bad_utf8);
-        b.diags.push(
-            parse_error(&rel, msg, Some(rows.first_bad_utf8)).help(Key::LoadEncodingHelp),
-        );
+        b.diags
+            .push(parse_error(&rel, msg, Some(rows.first_bad_utf8)).help(Key::LoadEncodingHelp));
     }
     let end = rdr.position().byte();
     progress.at(base, end);

@@ -10,8 +10,8 @@ use toml_edit::{Document, Item, Value};
 
 use crate::diag::{Diagnostic, RuleId};
 use crate::i18n::{Key, Msg};
-use crate::msg;
 pub use crate::model::settings::{OrgLevel, Organisation, RawEntry, RawValue, Settings, FILE};
+use crate::msg;
 
 /// Reads `thidua.toml` from `root` if it exists. Problems are returned as
 /// diagnostics; the settings keep every valid part.

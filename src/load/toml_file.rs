@@ -51,8 +51,7 @@ pub fn read(
         Ok(t) => t,
         Err(_) => {
             b.diags.push(
-                parse_error(msg!(Key::LoadNotUtf8, rows = 1), None)
-                    .help(Key::LoadEncodingHelp),
+                parse_error(msg!(Key::LoadNotUtf8, rows = 1), None).help(Key::LoadEncodingHelp),
             );
             b.ds.unreadable.push(file);
             return false;

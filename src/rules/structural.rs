@@ -325,7 +325,11 @@ impl Checker<'_> {
                     );
                     let d = self
                         .diag(ds, RuleId::DuplicateId, loc, Some(id), msg)
-                        .related(ds.path(prev).to_string(), prev.line, Key::StructFirstDefined)
+                        .related(
+                            ds.path(prev).to_string(),
+                            prev.line,
+                            Key::StructFirstDefined,
+                        )
                         .help(Key::StructDuplicateIdHelp);
                     self.emit(ds, Rec::$rec(i), d);
                 }
@@ -361,7 +365,11 @@ impl Checker<'_> {
             );
             let d = self
                 .diag(ds, RuleId::DuplicateId, e.loc, None, msg)
-                .related(ds.path(prev).to_string(), prev.line, Key::StructFirstDefined);
+                .related(
+                    ds.path(prev).to_string(),
+                    prev.line,
+                    Key::StructFirstDefined,
+                );
             self.emit(ds, Rec::Evaluation(i), d);
         }
     }
