@@ -1,6 +1,9 @@
 //! The only code that reads the data folder: finds the files of each record
 //! type, streams them through the CSV or TOML reader into a compact
-//! [`Dataset`], and reports every problem as a diagnostic in one pass.
+//! [`Dataset`], and reports every problem as a diagnostic in one pass. A
+//! finding holds its message as data (a catalogue key with typed arguments,
+//! see `crate::diag`): reading needs no language, and a finding costs no
+//! formatting until it is written out.
 
 pub mod canonical;
 mod csv_file;

@@ -1,7 +1,8 @@
 //! The data format's structural rules (§7 of the format, plus the settings
 //! file): their registry entries, and the checks that need the whole folder
 //! (ids, references, cycles, dates). Per-row checks (parse errors, missing and
-//! invalid values) are made by the loader as it reads.
+//! invalid values) are made by the loader as it reads. Findings are typed
+//! messages (`msg!`), rendered in a language only by the emitters.
 
 use crate::diag::{Bilingual, Family, Level, RuleInfo};
 
