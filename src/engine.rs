@@ -18,6 +18,8 @@ use crate::Result;
 /// What the pipeline runs on.
 pub struct EngineInput<'a> {
     pub root: &'a Path,
+    /// The language the law's rules still render their findings in (issue
+    /// 15: settings, load and the structural rules make theirs as data).
     pub lang: Lang,
     /// The day the folder is checked as of (future dates).
     pub today: Date,
@@ -64,8 +66,8 @@ pub fn run(input: &EngineInput<'_>, progress: &mut Progress) -> Result<Checked> 
         root, lang, today, ..
     } = *input;
     load::ensure_folder(root)?;
-    let (settings, mut setting_problems) = load::settings::read(root, lang);
-    let (config, config_problems) = config::configure(&settings, lang);
+    let (settings, mut setting_problems) = load::settings::read(root);
+    let (config, config_problems) = config::configure(&settings);
     setting_problems.extend(config_problems);
     let settings_problems = setting_problems.len();
     let mut diagnostics = Diagnostics::with_overrides(config.levels.clone());
@@ -73,8 +75,8 @@ pub fn run(input: &EngineInput<'_>, progress: &mut Progress) -> Result<Checked> 
     let max_mb = settings
         .max_file_mb
         .unwrap_or(load::guard::DEFAULT_MAX_FILE_MB);
-    let mut dataset = load::load_capped(root, lang, today, max_mb, &mut diagnostics, progress)?;
-    let flaws = structural(&mut dataset, lang, today, &mut diagnostics);
+    let mut dataset = load::load_capped(root, today, max_mb, &mut diagnostics, progress)?;
+    let flaws = structural(&mut dataset, today, &mut diagnostics);
     let mut law = Diagnostics::with_overrides(config.levels.clone());
     let coverage = if input.law {
         let scope = input.law_years.map_or(Scope::All, Scope::Years);
@@ -98,8 +100,8 @@ pub fn run(input: &EngineInput<'_>, progress: &mut Progress) -> Result<Checked> 
 
 /// The structural rules over a loaded dataset; the records they find flawed
 /// are marked, for the law's rules and the reports to leave out.
-pub fn structural(ds: &mut Dataset, lang: Lang, today: Date, sink: &mut Diagnostics) -> Flaws {
-    let flaws = rules::structural::check(ds, lang, today, sink);
+pub fn structural(ds: &mut Dataset, today: Date, sink: &mut Diagnostics) -> Flaws {
+    let flaws = rules::structural::check(ds, today, sink);
     flaws.mark(ds);
     flaws
 }

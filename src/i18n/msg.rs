@@ -40,6 +40,12 @@ pub enum Arg {
     Key(Key),
     /// Another message with its own arguments.
     Msg(Box<Msg>),
+    /// Arguments written one after another with `sep` between them (a list
+    /// of columns, of what makes a file non-canonical), joined when rendered.
+    List {
+        sep: &'static str,
+        items: Box<[Arg]>,
+    },
 }
 
 impl Arg {
@@ -48,6 +54,28 @@ impl Arg {
         Arg::Name {
             vi: c.name_vi(),
             en: c.name_en(),
+        }
+    }
+
+    /// `items` joined by `sep` when rendered.
+    pub fn list(sep: &'static str, items: impl IntoIterator<Item = impl Into<Arg>>) -> Arg {
+        Arg::List {
+            sep,
+            items: items.into_iter().map(Into::into).collect(),
+        }
+    }
+
+    /// Applies `f` to every quoted text (`Str`) in this argument.
+    fn each_str(&mut self, f: &mut impl FnMut(&mut String)) {
+        match self {
+            Arg::Str(s) => {
+                let mut owned = std::mem::take(s).into_string();
+                f(&mut owned);
+                *s = owned.into_boxed_str();
+            }
+            Arg::Msg(m) => m.each_str(f),
+            Arg::List { items, .. } => items.iter_mut().for_each(|a| a.each_str(f)),
+            _ => {}
         }
     }
 
@@ -62,6 +90,15 @@ impl Arg {
             Arg::Key(k) => write!(out, "{}", k.text(lang)),
             Arg::Msg(m) => {
                 m.render_into(lang, out);
+                Ok(())
+            }
+            Arg::List { sep, items } => {
+                for (i, a) in items.iter().enumerate() {
+                    if i > 0 {
+                        out.push_str(sep);
+                    }
+                    a.render(lang, out);
+                }
                 Ok(())
             }
         };
@@ -147,15 +184,7 @@ impl Msg {
     /// messages in it: what `defang` escapes.
     pub fn each_str(&mut self, f: &mut impl FnMut(&mut String)) {
         for (_, a) in &mut self.args {
-            match a {
-                Arg::Str(s) => {
-                    let mut owned = std::mem::take(s).into_string();
-                    f(&mut owned);
-                    *s = owned.into_boxed_str();
-                }
-                Arg::Msg(m) => m.each_str(f),
-                _ => {}
-            }
+            a.each_str(f);
         }
     }
 
@@ -243,6 +272,32 @@ mod tests {
         assert_eq!(
             nested.render(Lang::En),
             format!("X: {}", m.render(Lang::En))
+        );
+    }
+
+    #[test]
+    fn lists_are_joined_in_the_language_of_the_output() {
+        let found = Arg::list(", ", [Arg::Key(Key::SniffDmy), Arg::Static("BOM")]);
+        let m = crate::msg!(Key::SniffNonCanonical, found = found);
+        assert_eq!(
+            m.render(Lang::En),
+            "the file is not in canonical form (d/m/yyyy dates, BOM); \
+             it is read as the canonical file would be"
+        );
+        assert_eq!(
+            m.render(Lang::Vi),
+            "tệp không ở dạng chuẩn (ngày d/m/yyyy, BOM); vẫn được đọc như tệp chuẩn"
+        );
+        let cols = Arg::list(",", ["id", "name"]);
+        let mut m = crate::msg!(Key::LoadMissingColumnHelp, columns = cols);
+        assert_eq!(m.render(Lang::En), "the header needs the columns: id,name");
+        assert_eq!(m.render(Lang::Vi), "dòng tiêu đề cần các cột: id,name");
+        let quoted = Arg::list(" → ", [String::from("A\u{1b}"), String::from("B")]);
+        m = crate::msg!(Key::StructUnitCycle, chain = quoted);
+        m.each_str(&mut |s| *s = s.replace('\u{1b}', "?"));
+        assert_eq!(
+            m.render(Lang::En),
+            "the units' parent links form a loop: A? → B"
         );
     }
 }
