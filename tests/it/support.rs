@@ -112,3 +112,12 @@ pub fn copy_of_bundled_data() -> tempfile::TempDir {
     );
     dir
 }
+
+/// The `thidua` binary as a command to spawn, with the snapshot cache off:
+/// a test never writes into the real user's cache directory (the cache's
+/// own tests point `THIDUA_CACHE_DIR` at a temporary folder instead).
+pub fn thidua() -> std::process::Command {
+    let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_thidua"));
+    cmd.env("THIDUA_NO_CACHE", "1");
+    cmd
+}
