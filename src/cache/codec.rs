@@ -32,15 +32,17 @@ pub fn encode(ds: &Dataset) -> Vec<u8> {
         + ds.awards.len()
         + ds.proposals.len();
     let (text, spans) = ds.strings.parts();
-    let mut w = Writer(Vec::with_capacity(64 + text.len() + spans.len() * 4 + records * 40));
+    let mut w = Writer(Vec::with_capacity(
+        64 + text.len() + spans.len() * 4 + records * 40,
+    ));
     w.u32(ds.files.len() as u32);
     for f in &ds.files {
         w.str(&f.path);
         w.u8(f.kind.index() as u8);
     }
     w.u32(spans.len() as u32);
-    for i in 0..spans.len() {
-        w.u32(spans[i].1);
+    for &(_, len) in spans {
+        w.u32(len);
     }
     for &(start, len) in spans {
         w.0.extend_from_slice(&text.as_bytes()[start as usize..(start + len) as usize]);
@@ -96,7 +98,10 @@ pub fn decode(bytes: &[u8], root: &std::path::Path) -> Option<Dataset> {
         *n = usize::try_from(r.u64()?).ok()?;
     }
     for ids in &mut ds.dropped_ids {
-        *ids = r.list(4, Reader::sym)?.into_iter().collect::<HashSet<Sym>>();
+        *ids = r
+            .list(4, Reader::sym)?
+            .into_iter()
+            .collect::<HashSet<Sym>>();
     }
     ds.unreadable = r.list(4, |r| r.file())?;
     ds.left_out = r.list(4, Reader::str)?;
@@ -364,7 +369,11 @@ impl Reader<'_> {
 
     /// A count of items of at least `min` bytes each, refused when the
     /// bytes left could not hold them (no allocation is sized by a lie).
-    fn list<T>(&mut self, min: usize, mut each: impl FnMut(&mut Self) -> Option<T>) -> Option<Vec<T>> {
+    fn list<T>(
+        &mut self,
+        min: usize,
+        mut each: impl FnMut(&mut Self) -> Option<T>,
+    ) -> Option<Vec<T>> {
         let n = self.u32()? as usize;
         if n.checked_mul(min)? > self.bytes.len() {
             return None;
@@ -409,7 +418,9 @@ impl Reader<'_> {
         let days = self.u32()? as i32;
         let first = Date::from_ymd(1, 1, 1)?.days();
         let last = Date::from_ymd(9999, 12, 31)?.days();
-        (first..=last).contains(&days).then(|| Date::from_days(days))
+        (first..=last)
+            .contains(&days)
+            .then(|| Date::from_days(days))
     }
 
     fn opt_date(&mut self) -> Option<Option<Date>> {
@@ -559,5 +570,113 @@ impl Reader<'_> {
             loc: self.loc()?,
             flawed: self.flag()?,
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// The bundled data, loaded.
+    fn bundled() -> Dataset {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data");
+        let mut sink = crate::diag::Diagnostics::new();
+        let today = Date::from_ymd(2026, 12, 2).unwrap();
+        let mut progress = crate::load::Progress::hidden();
+        crate::load::load(&root, crate::Lang::En, today, &mut sink, &mut progress).unwrap()
+    }
+
+    /// Everything of a dataset but its root and the interner's index.
+    fn contents(ds: &Dataset) -> String {
+        let mut dropped_ids: Vec<Vec<Sym>> = ds
+            .dropped_ids
+            .iter()
+            .map(|s| s.iter().copied().collect())
+            .collect();
+        dropped_ids.iter_mut().for_each(|v| v.sort());
+        format!(
+            "{:?}{:?}{:?}{:?}{:?}{:?}{:?}{:?}{:?}{:?}{:?}{:?}",
+            ds.files,
+            ds.strings.parts(),
+            ds.campaigns,
+            ds.units,
+            ds.people,
+            ds.evaluations,
+            ds.awards,
+            ds.proposals,
+            ds.dropped,
+            dropped_ids,
+            ds.unreadable,
+            ds.left_out,
+        )
+    }
+
+    #[test]
+    fn a_dataset_reads_back_as_it_was_written() {
+        let mut ds = bundled();
+        // Values a clean load does not make, so that they are written too.
+        ds.dropped = [1, 2, 3, 4, 5, 6];
+        let sym = ds.awards[0].id;
+        ds.dropped_ids[4].insert(sym);
+        ds.unreadable.push(FileId(0));
+        ds.left_out.push("awards/x.csv".into());
+        ds.people[0].died = Some(Date::from_days(-1));
+        ds.people[0].hire_date = None;
+        let bytes = encode(&ds);
+        let back = decode(&bytes, &ds.root).unwrap();
+        assert_eq!(contents(&back), contents(&ds));
+        assert_eq!(back.root, ds.root);
+        // The index is built when first asked for.
+        let id = ds.str(sym).to_string();
+        assert_eq!(back.strings.get(&id), Some(sym));
+        assert_eq!(back.strings.get("no such id"), None);
+        let mut back = back;
+        assert_eq!(back.strings.intern(&id), sym);
+        let new = back.strings.intern("new");
+        assert_eq!(back.strings.resolve(new), "new");
+        assert_eq!(new.index(), ds.strings.len());
+    }
+
+    #[test]
+    fn every_cut_of_a_payload_is_refused() {
+        let ds = bundled();
+        let bytes = encode(&ds);
+        let step = (bytes.len() / 2000).max(1);
+        for end in (0..bytes.len()).step_by(step) {
+            assert!(decode(&bytes[..end], &ds.root).is_none(), "cut at {end}");
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(64))]
+
+        /// Any bytes, and a payload with bytes changed (as if the checksum
+        /// had not caught it): `None` or a dataset, never a panic.
+        #[test]
+        fn any_bytes_decode_without_a_panic(
+            noise in proptest::collection::vec(any::<u8>(), 0..2000),
+            changes in proptest::collection::vec((any::<prop::sample::Index>(), any::<u8>()), 1..8),
+        ) {
+            let root = std::path::Path::new("x");
+            let _ = decode(&noise, root);
+            let mut ds = Dataset::default();
+            let a = ds.strings.intern("a");
+            ds.files.push(SourceFile { path: "units.csv".into(), kind: RecordType::Unit });
+            ds.units.push(Unit {
+                id: a,
+                name: ds.strings.intern("Đơn vị"),
+                kind: crate::model::UnitKind::ALL[0],
+                parent: Some(a),
+                loc: Loc { file: FileId(0), line: 2 },
+                flawed: false,
+            });
+            let mut bytes = encode(&ds);
+            for (at, b) in changes {
+                let i = at.index(bytes.len());
+                bytes[i] = b;
+            }
+            let _ = decode(&bytes, root);
+        }
     }
 }

@@ -232,7 +232,10 @@ fn build_stamp() -> Option<[u8; 32]> {
     let mut out = [0u8; 32];
     out[..8].copy_from_slice(&exe.len().to_le_bytes());
     out[8..24].copy_from_slice(&since.as_nanos().to_le_bytes());
-    let layout: Vec<u8> = layout.iter().flat_map(|n| (*n as u64).to_le_bytes()).collect();
+    let layout: Vec<u8> = layout
+        .iter()
+        .flat_map(|n| (*n as u64).to_le_bytes())
+        .collect();
     out[24..].copy_from_slice(&xxh3_64(&layout).to_le_bytes());
     Some(out)
 }
@@ -250,7 +253,9 @@ fn read(path: &Path, key: &Key, root: &Path) -> Option<Dataset> {
     let len = u64::from_le_bytes(tail[..8].try_into().ok()?);
     let sum = u128::from_le_bytes(tail[8..].try_into().ok()?);
     let mut payload = Vec::with_capacity(usize::try_from(len).ok()?.min(1 << 30));
-    file.take(len.saturating_add(1)).read_to_end(&mut payload).ok()?;
+    file.take(len.saturating_add(1))
+        .read_to_end(&mut payload)
+        .ok()?;
     if payload.len() as u64 != len || xxh3_128(&payload) != sum {
         return None;
     }

@@ -58,7 +58,11 @@ pub fn say_what_was_read(
 /// written (never an error: the command ran all the same).
 fn say_what_the_cache_did(ctx: &mut Ctx<'_>, outcome: &cache::Outcome) -> std::io::Result<()> {
     let lang = ctx.lang;
-    let dir = ctx.cache.as_deref().unwrap_or(std::path::Path::new("")).display();
+    let dir = ctx
+        .cache
+        .as_deref()
+        .unwrap_or(std::path::Path::new(""))
+        .display();
     let text = match outcome {
         cache::Outcome::Off => return Ok(()),
         cache::Outcome::Read => crate::tr!(lang, "cli.verbose-cache-read", dir = dir),

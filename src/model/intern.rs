@@ -297,4 +297,21 @@ mod tests {
         i.reserve(0);
         assert_eq!(i.len(), 2);
     }
+
+    #[test]
+    fn from_parts_builds_its_index_when_first_asked() {
+        let mut i = Interner::from_parts("P-1Nguyễn".into(), vec![(0, 3), (3, 8)]).unwrap();
+        assert_eq!(i.resolve(Sym(1)), "Nguyễn");
+        assert!(i.table.get().is_none(), "resolving needs no index");
+        assert_eq!(i.get("P-1"), Some(Sym(0)));
+        assert_eq!(i.intern("Nguyễn"), Sym(1));
+        assert_eq!(i.intern("new"), Sym(2));
+        let mut lazy = Interner::from_parts("ab".into(), vec![(0, 1), (1, 1)]).unwrap();
+        assert_eq!(lazy.intern("c"), Sym(2), "interning builds the index too");
+        assert_eq!(lazy.get("a"), Some(Sym(0)));
+        // Spans past the end or inside a character are refused.
+        assert!(Interner::from_parts("ab".into(), vec![(1, 2)]).is_none());
+        assert!(Interner::from_parts("ễ".into(), vec![(0, 1)]).is_none());
+        assert!(Interner::from_parts(String::new(), vec![(u32::MAX, u32::MAX)]).is_none());
+    }
 }

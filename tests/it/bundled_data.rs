@@ -3,7 +3,6 @@
 //! collectives and 178 individuals rewarded ad hoc by the district chair, and
 //! 82.36 % of the individuals proposed being direct workers.
 
-
 fn thidua(args: &[&str]) -> (i32, String) {
     let out = crate::support::thidua()
         .args(args)

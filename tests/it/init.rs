@@ -1,7 +1,6 @@
 //! `thidua init`: a new folder is valid under `check`, and nothing is
 //! overwritten.
 
-
 fn thidua(args: &[&str]) -> std::process::Output {
     crate::support::thidua()
         .args(args)
