@@ -143,7 +143,9 @@ const PHASES: &[Phase] = &[
         run: |dir| {
             prime(dir);
             let cache = cache_dir(dir);
-            timed(|| engine_cached(dir, Some(&cache))).0.note("from the snapshot")
+            timed(|| engine_cached(dir, Some(&cache)))
+                .0
+                .note("from the snapshot")
         },
     },
     Phase {
@@ -244,7 +246,10 @@ fn main() {
     if let [flag, dir] = args.as_slice() {
         if flag == "--prime" {
             let (_, note) = command(Path::new(dir), &["check", "-q"]);
-            assert!(cache_dir(Path::new(dir)).exists(), "no snapshot written ({note})");
+            assert!(
+                cache_dir(Path::new(dir)).exists(),
+                "no snapshot written ({note})"
+            );
             return;
         }
     }
