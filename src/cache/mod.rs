@@ -285,3 +285,43 @@ fn tag(dir: &Path) {
         let _ = crate::fsutil::replace(&path, text.as_bytes());
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_user_cache_directory_follows_the_platform() {
+        let env = |pairs: &'static [(&'static str, &'static str)]| {
+            move |name: &str| {
+                pairs
+                    .iter()
+                    .find(|(k, _)| *k == name)
+                    .map(|(_, v)| v.to_string())
+            }
+        };
+        let dir = user_dir(env(&[
+            ("HOME", "/home/an"),
+            ("LOCALAPPDATA", "C:\\Users\\an\\AppData\\Local"),
+        ]));
+        let xdg = user_dir(env(&[
+            ("HOME", "/home/an"),
+            ("XDG_CACHE_HOME", "/var/cache/an"),
+        ]));
+        let relative = user_dir(env(&[("HOME", "/home/an"), ("XDG_CACHE_HOME", "cache")]));
+        if cfg!(windows) {
+            let want = PathBuf::from("C:\\Users\\an\\AppData\\Local")
+                .join("thidua")
+                .join("cache");
+            assert_eq!(dir, Some(want));
+        } else if cfg!(target_os = "macos") {
+            assert_eq!(dir, Some(PathBuf::from("/home/an/Library/Caches/thidua")));
+        } else {
+            assert_eq!(dir, Some(PathBuf::from("/home/an/.cache/thidua")));
+            assert_eq!(xdg, Some(PathBuf::from("/var/cache/an/thidua")));
+            // A relative XDG_CACHE_HOME is ignored, as the specification says.
+            assert_eq!(relative, Some(PathBuf::from("/home/an/.cache/thidua")));
+            assert_eq!(user_dir(env(&[])), None);
+        }
+    }
+}
