@@ -109,6 +109,19 @@ fn bundled_data_is_the_same_cold_warm_and_uncached_and_is_not_written_to() {
 }
 
 #[test]
+fn failing_to_write_the_cache_is_not_an_error() {
+    let (tmp, data, _) = bundled();
+    // A file where the cache directory should be.
+    let blocked = tmp.path().join("not-a-folder");
+    std::fs::write(&blocked, "x").unwrap();
+    let (code, out, err) = run(&data, Some(&blocked), VERBOSE);
+    let (uncached_code, uncached, _) = run(&data, None, VERBOSE);
+    assert_eq!((code, out), (uncached_code, uncached));
+    assert!(err.contains("Could not write a snapshot"), "{err}");
+    assert_eq!(std::fs::read(&blocked).unwrap(), b"x");
+}
+
+#[test]
 fn the_cache_is_off_with_the_flag() {
     let (_tmp, data, cache) = bundled();
     let mut args = vec!["--no-cache"];
