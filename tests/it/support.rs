@@ -121,3 +121,17 @@ pub fn thidua() -> std::process::Command {
     cmd.env("THIDUA_NO_CACHE", "1");
     cmd
 }
+
+/// [`thidua::run`] in this process, with the environment of the process but
+/// the snapshot cache off, for the same reason as [`thidua()`].
+pub fn run<I, T>(args: I, out: &mut dyn std::io::Write, err: &mut dyn std::io::Write) -> i32
+where
+    I: IntoIterator<Item = T>,
+    T: Into<std::ffi::OsString> + Clone,
+{
+    let env = thidua::env::Env {
+        cache_dir: None,
+        ..thidua::env::Env::from_process()
+    };
+    thidua::run_in(&env, args, out, err)
+}
