@@ -6,6 +6,7 @@
 
 use std::path::Path;
 
+use crate::cache;
 use crate::diag::Diagnostics;
 use crate::i18n::Lang;
 use crate::load::{self, Progress};
@@ -46,6 +47,8 @@ pub struct Checked {
     pub flaws: Flaws,
     /// How many records each law rule could judge.
     pub coverage: Coverage,
+    /// Whether the folder was read from its snapshot, for `-v`.
+    pub cache: cache::Outcome,
 }
 
 impl Checked {
@@ -62,6 +65,16 @@ impl Checked {
 /// Runs the pipeline on the folder of `input`. Problems in the data are
 /// findings; only a folder that cannot be read is an error.
 pub fn run(input: &EngineInput<'_>, progress: &mut Progress) -> Result<Checked> {
+    run_cached(input, None, progress)
+}
+
+/// [`run`], loading the folder through the snapshot cache kept in
+/// `cache_dir` (`None`: parse it): what the commands that only read use.
+pub fn run_cached(
+    input: &EngineInput<'_>,
+    cache_dir: Option<&Path>,
+    progress: &mut Progress,
+) -> Result<Checked> {
     let EngineInput {
         root, lang, today, ..
     } = *input;
@@ -75,7 +88,12 @@ pub fn run(input: &EngineInput<'_>, progress: &mut Progress) -> Result<Checked> 
     let max_mb = settings
         .max_file_mb
         .unwrap_or(load::guard::DEFAULT_MAX_FILE_MB);
-    let mut dataset = load::load_capped(root, today, max_mb, &mut diagnostics, progress)?;
+    let load_input = cache::LoadInput {
+        root,
+        today,
+        max_mb,
+    };
+    let (mut dataset, cache) = cache::load(cache_dir, &load_input, &mut diagnostics, progress)?;
     let flaws = structural(&mut dataset, today, &mut diagnostics);
     let mut law = Diagnostics::with_overrides(config.levels.clone());
     let coverage = if input.law {
@@ -95,6 +113,7 @@ pub fn run(input: &EngineInput<'_>, progress: &mut Progress) -> Result<Checked> 
         settings_problems,
         flaws,
         coverage,
+        cache,
     })
 }
 

@@ -1,8 +1,10 @@
 //! What thidua reads from its process environment besides the variables
-//! clap reads for the arguments: the day the folder is checked as of. Read
+//! clap reads for the arguments: the day the folder is checked as of, the
+//! table width and borders, where the snapshot cache is kept. Read
 //! once, at the top of [`crate::run`], and passed down; tests give their own.
 
 use std::ffi::OsString;
+use std::path::PathBuf;
 
 use crate::model::Date;
 use crate::{Error, Result};
@@ -19,6 +21,11 @@ pub struct Env {
     /// `THIDUA_ASCII=1` or `TERM=dumb`: tables with ASCII borders, for a
     /// console that cannot draw box characters.
     pub ascii: bool,
+    /// Where the snapshot cache is kept (`crate::cache`): `THIDUA_CACHE_DIR`,
+    /// else the user's cache directory; `None` (the default, so that tests
+    /// in one process never write one) when `THIDUA_NO_CACHE` is set to
+    /// anything but `0`, or no directory is known.
+    pub cache_dir: Option<PathBuf>,
 }
 
 impl Env {
@@ -30,6 +37,13 @@ impl Env {
             columns: var("COLUMNS").and_then(|v| v.trim().parse().ok()),
             ascii: var("THIDUA_ASCII").is_some_and(|v| v.trim() != "0")
                 || var("TERM").is_some_and(|v| v == "dumb"),
+            cache_dir: if var("THIDUA_NO_CACHE").is_some_and(|v| v.trim() != "0") {
+                None
+            } else {
+                var("THIDUA_CACHE_DIR")
+                    .map(PathBuf::from)
+                    .or_else(|| crate::cache::user_dir(|name| std::env::var(name).ok()))
+            },
         }
     }
 

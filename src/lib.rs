@@ -7,6 +7,7 @@
 //! they are given, so tests can call [`run`] directly.
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
+pub mod cache;
 pub mod cli;
 pub mod commands;
 pub mod console;
@@ -68,6 +69,9 @@ pub struct Ctx<'a> {
     pub width: Option<usize>,
     /// Draw tables with ASCII borders (`THIDUA_ASCII=1`, `TERM=dumb`).
     pub ascii: bool,
+    /// Where the snapshot cache is kept; `None` under `--no-cache`,
+    /// `THIDUA_NO_CACHE=1` or with no cache directory.
+    pub cache: Option<PathBuf>,
 }
 
 impl Ctx<'_> {
@@ -177,6 +181,7 @@ where
                 .flatten()
         }),
         ascii: env.ascii,
+        cache: env.cache_dir.clone().filter(|_| !cli.no_cache),
     };
     match commands::dispatch(&mut ctx, &cli.command) {
         Ok(code) => code,

@@ -1,6 +1,7 @@
 //! `thidua check`: load the folder, run the structural and law rules, print
 //! the findings in the chosen format. Exit 0 clean, 1 findings, 2 failure.
 
+use crate::cache;
 use crate::cli::{CheckArgs, CheckFormat};
 use crate::emit::{self, CheckOutput};
 use crate::engine::{self, Checked, EngineInput};
@@ -19,7 +20,7 @@ pub fn check_folder(ctx: &mut Ctx<'_>) -> Result<Checked> {
     };
     let mut progress = Progress::new(ctx.progress(), ctx.lang.pick("Đang đọc", "Reading"));
     let started = std::time::Instant::now();
-    let checked = engine::run(&input, &mut progress)?;
+    let checked = engine::run_cached(&input, ctx.cache.as_deref(), &mut progress)?;
     say_what_was_read(ctx, &checked, started)?;
     Ok(checked)
 }
@@ -49,6 +50,28 @@ pub fn say_what_was_read(
         records = records,
         seconds = seconds
     );
+    ctx.detail(&text)?;
+    say_what_the_cache_did(ctx, &checked.cache)
+}
+
+/// Under `-v`: whether the folder came from its snapshot, or why none was
+/// written (never an error: the command ran all the same).
+fn say_what_the_cache_did(ctx: &mut Ctx<'_>, outcome: &cache::Outcome) -> std::io::Result<()> {
+    let lang = ctx.lang;
+    let dir = ctx
+        .cache
+        .as_deref()
+        .unwrap_or(std::path::Path::new(""))
+        .display();
+    let text = match outcome {
+        cache::Outcome::Off => return Ok(()),
+        cache::Outcome::Read => crate::tr!(lang, "cli.verbose-cache-read", dir = dir),
+        cache::Outcome::Written => crate::tr!(lang, "cli.verbose-cache-written", dir = dir),
+        cache::Outcome::NotClean => lang.t("cli.verbose-cache-not-clean").to_string(),
+        cache::Outcome::Failed(error) => {
+            crate::tr!(lang, "cli.verbose-cache-failed", dir = dir, error = error)
+        }
+    };
     ctx.detail(&text)
 }
 

@@ -124,7 +124,7 @@ fn load_folder(ctx: &mut Ctx<'_>) -> Result<(Dataset, Settings)> {
         law_years: None,
     };
     let mut progress = Progress::new(ctx.progress(), lang.pick("Đang đọc", "Reading"));
-    let checked = engine::run(&input, &mut progress)?;
+    let checked = engine::run_cached(&input, ctx.cache.as_deref(), &mut progress)?;
     if checked.settings_problems > 0 {
         ctx.note(&tr!(
             lang,

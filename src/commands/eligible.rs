@@ -44,7 +44,7 @@ pub fn run(ctx: &mut Ctx<'_>, args: &EligibleArgs) -> Result<i32> {
         law_years: None,
     };
     let mut progress = Progress::new(ctx.err_is_tty, ctx.lang.pick("Đang đọc", "Reading"));
-    let mut checked = engine::run(&input, &mut progress)?;
+    let mut checked = engine::run_cached(&input, ctx.cache.as_deref(), &mut progress)?;
     if checked.diagnostics.errors() > 0 {
         let count = checked.diagnostics.errors();
         writeln!(

@@ -22,7 +22,7 @@ pub fn load(ctx: &mut Ctx<'_>) -> Result<Checked> {
         law_years: None,
     };
     let mut progress = Progress::new(ctx.err_is_tty, ctx.lang.pick("Đang đọc", "Reading"));
-    let checked = engine::run(&input, &mut progress)?;
+    let checked = engine::run_cached(&input, ctx.cache.as_deref(), &mut progress)?;
     if !checked.flaws.is_empty() {
         let count = checked.flaws.len();
         let text = tr!(ctx.lang, "history.flawed", count = count);

@@ -36,7 +36,7 @@ pub fn run(ctx: &mut Ctx<'_>, args: &ReportArgs) -> Result<i32> {
     };
     let mut progress = Progress::new(ctx.progress(), lang.pick("Đang đọc", "Reading"));
     let started = std::time::Instant::now();
-    let checked = engine::run(&input, &mut progress)?;
+    let checked = engine::run_cached(&input, ctx.cache.as_deref(), &mut progress)?;
     super::check::say_what_was_read(ctx, &checked, started)?;
     if checked.settings_problems > 0 {
         // The report runs on the valid settings; `check` lists the problems.

@@ -13,6 +13,10 @@ pub const ENTRIES: &[Entry] = &[
         "  thidua init hoso                  tạo thư mục hồ sơ mới\n  thidua check --data hoso          kiểm tra hồ sơ\n  thidua report 2025 --data hoso    báo cáo tổng kết năm 2025\n  thidua explain LDTT               danh hiệu Lao động tiên tiến\n  thidua --lang en --help           this help in English\n\nHướng dẫn sử dụng: tệp docs/huong-dan.md trong bản tải về của thidua.",
         "  thidua init hoso                  start a new records folder\n  thidua check --data hoso          check the records\n  thidua report 2025 --data hoso    the year-end report for 2025\n  thidua explain LDTT               the title Advanced Worker\n  thidua --lang vi --help           this help in Vietnamese\n\nUser guide (in Vietnamese): docs/huong-dan.md in thidua's download.",
     ),
+    e("cli.verbose-cache-read", "Đọc từ bản chụp trong cache `{dir}` (các tệp không đổi từ lần chạy trước)", "Read from the snapshot in the cache `{dir}` (the files have not changed since the last run)"),
+    e("cli.verbose-cache-written", "Đã ghi bản chụp vào cache `{dir}` cho lần chạy sau", "Wrote a snapshot to the cache `{dir}` for the next run"),
+    e("cli.verbose-cache-not-clean", "Không ghi bản chụp vào cache: khi đọc có phát hiện, tệp bị bỏ qua hoặc tệp thay đổi", "No snapshot cached: loading made findings, left files out or saw a file change"),
+    e("cli.verbose-cache-failed", "Không ghi được bản chụp vào cache `{dir}`: {error}", "Could not write a snapshot to the cache `{dir}`: {error}"),
     e("cli.verbose-read", "Đã đọc thư mục `{folder}`: {files} tệp, {records} bản ghi, trong {seconds} giây", "Read the folder `{folder}`: {files} files, {records} records, in {seconds} s"),
     e("cli.examples-heading", "Ví dụ", "Examples"),
     e("cli.global-heading", "Tùy chọn chung (dùng được với mọi lệnh)", "Global options (for every command)"),
@@ -41,6 +45,7 @@ pub const ENTRIES: &[Entry] = &[
     e("cli.arg.color", "Khi nào tô màu: auto (khi in ra màn hình và không đặt NO_COLOR), always (luôn), never (không bao giờ)", "When to colour output: auto (on a terminal, unless NO_COLOR is set), always, never"),
     e("cli.arg.quiet", "Chỉ in phát hiện và lỗi: không thanh tiến trình, không ghi chú", "Print only findings and errors: no progress bar, no notes"),
     e("cli.arg.verbose", "In thêm: thư mục đã đọc, số tệp, số bản ghi, thời gian", "Say more: the folder read, its files and records, the time taken"),
+    e("cli.arg.no_cache", "Đọc lại mọi tệp, không dùng bản chụp trong thư mục cache (hoặc biến môi trường THIDUA_NO_CACHE=1)", "Parse every file, without the snapshot cache (or the environment variable THIDUA_NO_CACHE=1)"),
     // eligible, history, find
     e("cli.value.ID", "MÃ", "ID"),
     e("cli.value.ID|NAME", "MÃ|TÊN", "ID|NAME"),

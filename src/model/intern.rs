@@ -6,6 +6,12 @@
 //! rather than a map owning a second copy of every string, and the hash is a
 //! fast multiply-mix over eight bytes at a time — the data is the user's own
 //! folder, so there is no adversary to defend against with SipHash.
+//!
+//! An interner read back from a snapshot (`crate::cache`) has its text and
+//! spans but no index: the index is built on the first look-up by text
+//! (`get`, `intern`), which `check` and `report` never make after loading.
+
+use std::sync::OnceLock;
 
 /// A handle to an interned string of one [`Interner`].
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Debug)]
@@ -14,6 +20,12 @@ pub struct Sym(u32);
 impl Sym {
     pub fn index(self) -> usize {
         self.0 as usize
+    }
+
+    /// The symbol at `index`, for a snapshot read back (`crate::cache`),
+    /// which checks it is below the interner's length.
+    pub(crate) fn from_index(index: u32) -> Sym {
+        Sym(index)
     }
 }
 
@@ -24,9 +36,10 @@ pub struct Interner {
     spans: Vec<(u32, u32)>,
     /// Slots holding the top 32 bits of a string's hash and its symbol's
     /// index + 1 (0: empty): a probe compares text only when the hashes
-    /// agree. The length is zero or a power of two, at most three quarters
-    /// full.
-    table: Vec<u64>,
+    /// agree. The length is a power of two, at most three quarters full;
+    /// built on the first look-up by text when the interner was made from
+    /// its parts.
+    table: OnceLock<Vec<u64>>,
 }
 
 impl Interner {
@@ -34,11 +47,32 @@ impl Interner {
         Self::default()
     }
 
+    /// An interner holding the strings of `buf` cut at `spans` (start, length
+    /// in bytes), symbol `i` being span `i`: what a snapshot stores. `None`
+    /// when a span falls outside `buf` or off a character boundary. The
+    /// index is left to be built when first needed.
+    pub fn from_parts(buf: String, spans: Vec<(u32, u32)>) -> Option<Interner> {
+        let fits = |&(start, len): &(u32, u32)| {
+            let (start, end) = (start as usize, start as usize + len as usize);
+            end <= buf.len() && buf.is_char_boundary(start) && buf.is_char_boundary(end)
+        };
+        spans.iter().all(fits).then(|| Interner {
+            buf,
+            spans,
+            table: OnceLock::new(),
+        })
+    }
+
+    /// The text buffer and the span of each symbol, for [`Self::from_parts`].
+    pub fn parts(&self) -> (&str, &[(u32, u32)]) {
+        (&self.buf, &self.spans)
+    }
+
     /// Makes room for `additional` more strings without rebuilding the index
     /// (the loader estimates how many a folder holds from its size).
     pub fn reserve(&mut self, additional: usize) {
         let want = Self::slots_for(self.spans.len() + additional);
-        if want > self.table.len() {
+        if want > self.table.get().map_or(0, Vec::len) {
             self.rebuild(want);
         }
         self.spans.reserve(additional);
@@ -46,44 +80,47 @@ impl Interner {
 
     /// The symbol for `s`, adding it on first sight.
     pub fn intern(&mut self, s: &str) -> Sym {
-        if (self.spans.len() + 1) * 4 > self.table.len() * 3 {
-            self.rebuild((self.table.len() * 2).max(64));
+        let size = self.index().len();
+        if (self.spans.len() + 1) * 4 > size * 3 {
+            self.rebuild(size * 2);
         }
         let h = hash(s.as_bytes());
-        let (mut i, tag) = self.probe_start(h);
+        let Interner { buf, spans, table } = self;
+        let Some(table) = table.get_mut() else {
+            unreachable!("the index was built above");
+        };
+        let (mut i, tag) = probe_start(table, h);
         loop {
-            let slot = self.table[i];
+            let slot = table[i];
             if slot == 0 {
                 break;
             }
-            if slot >> 32 == tag && self.text(slot as u32 - 1) == s {
+            if slot >> 32 == tag && text(buf, spans, slot as u32 - 1) == s {
                 return Sym(slot as u32 - 1);
             }
-            i = (i + 1) & (self.table.len() - 1);
+            i = (i + 1) & (table.len() - 1);
         }
-        let start = self.buf.len() as u32;
-        self.buf.push_str(s);
-        let sym = self.spans.len() as u32;
-        self.spans.push((start, s.len() as u32));
-        self.table[i] = tag << 32 | u64::from(sym + 1);
+        let start = buf.len() as u32;
+        buf.push_str(s);
+        let sym = spans.len() as u32;
+        spans.push((start, s.len() as u32));
+        table[i] = tag << 32 | u64::from(sym + 1);
         Sym(sym)
     }
 
     /// The symbol for `s` if it was ever interned.
     pub fn get(&self, s: &str) -> Option<Sym> {
-        if self.table.is_empty() {
-            return None;
-        }
-        let (mut i, tag) = self.probe_start(hash(s.as_bytes()));
+        let table = self.index();
+        let (mut i, tag) = probe_start(table, hash(s.as_bytes()));
         loop {
-            let slot = self.table[i];
+            let slot = table[i];
             if slot == 0 {
                 return None;
             }
             if slot >> 32 == tag && self.text(slot as u32 - 1) == s {
                 return Some(Sym(slot as u32 - 1));
             }
-            i = (i + 1) & (self.table.len() - 1);
+            i = (i + 1) & (table.len() - 1);
         }
     }
 
@@ -94,21 +131,21 @@ impl Interner {
     /// the fetches overlap instead of waiting for each other. A loader calls
     /// this for a batch of rows before interning their values.
     pub fn prefetch(&self, strs: &[&str]) {
-        if self.table.is_empty() {
+        let Some(table) = self.table.get() else {
             return;
-        }
-        let mask = self.table.len() - 1;
+        };
+        let mask = table.len() - 1;
         let slots: Vec<usize> = strs
             .iter()
             .map(|s| hash(s.as_bytes()) as usize & mask)
             .collect();
         let mut touched = 0u64;
         for &i in &slots {
-            touched ^= self.table[i];
+            touched ^= table[i];
         }
         let mut starts = Vec::with_capacity(slots.len());
         for &i in &slots {
-            let slot = self.table[i] as u32;
+            let slot = table[i] as u32;
             if slot != 0 {
                 let (start, _) = self.spans[(slot - 1) as usize];
                 starts.push(start as usize);
@@ -127,8 +164,7 @@ impl Interner {
     }
 
     fn text(&self, index: u32) -> &str {
-        let (start, len) = self.spans[index as usize];
-        &self.buf[start as usize..(start + len) as usize]
+        text(&self.buf, &self.spans, index)
     }
 
     /// The table size that holds `n` symbols at most three quarters full.
@@ -136,13 +172,19 @@ impl Interner {
         (n * 4 / 3 + 1).next_power_of_two().max(64)
     }
 
-    /// Where a probe for hash `h` starts (its low bits), and its tag (the high ones).
-    fn probe_start(&self, h: u64) -> (usize, u64) {
-        (h as usize & (self.table.len() - 1), h >> 32)
+    /// The index, built now if it was not yet.
+    fn index(&self) -> &[u64] {
+        self.table
+            .get_or_init(|| self.built(Self::slots_for(self.spans.len())))
     }
 
     /// Makes the table `size` slots and puts every symbol back in its place.
     fn rebuild(&mut self, size: usize) {
+        self.table = OnceLock::from(self.built(size));
+    }
+
+    /// A table of `size` slots (a power of two) holding every symbol.
+    fn built(&self, size: usize) -> Vec<u64> {
         let mut table = vec![0u64; size];
         let mask = size - 1;
         for index in 0..self.spans.len() as u32 {
@@ -153,7 +195,7 @@ impl Interner {
             }
             table[i] = (h >> 32) << 32 | u64::from(index + 1);
         }
-        self.table = table;
+        table
     }
 
     pub fn len(&self) -> usize {
@@ -163,6 +205,18 @@ impl Interner {
     pub fn is_empty(&self) -> bool {
         self.spans.is_empty()
     }
+}
+
+/// The text of symbol `index`.
+fn text<'a>(buf: &'a str, spans: &[(u32, u32)], index: u32) -> &'a str {
+    let (start, len) = spans[index as usize];
+    &buf[start as usize..(start + len) as usize]
+}
+
+/// Where a probe for hash `h` starts in `table` (its low bits), and its tag
+/// (the high ones).
+fn probe_start(table: &[u64], h: u64) -> (usize, u64) {
+    (h as usize & (table.len() - 1), h >> 32)
 }
 
 /// A fast, well-mixed 64-bit hash of short strings: a multiply-rotate step per
@@ -242,5 +296,22 @@ mod tests {
         );
         i.reserve(0);
         assert_eq!(i.len(), 2);
+    }
+
+    #[test]
+    fn from_parts_builds_its_index_when_first_asked() {
+        let mut i = Interner::from_parts("P-1Nguyễn".into(), vec![(0, 3), (3, 8)]).unwrap();
+        assert_eq!(i.resolve(Sym(1)), "Nguyễn");
+        assert!(i.table.get().is_none(), "resolving needs no index");
+        assert_eq!(i.get("P-1"), Some(Sym(0)));
+        assert_eq!(i.intern("Nguyễn"), Sym(1));
+        assert_eq!(i.intern("new"), Sym(2));
+        let mut lazy = Interner::from_parts("ab".into(), vec![(0, 1), (1, 1)]).unwrap();
+        assert_eq!(lazy.intern("c"), Sym(2), "interning builds the index too");
+        assert_eq!(lazy.get("a"), Some(Sym(0)));
+        // Spans past the end or inside a character are refused.
+        assert!(Interner::from_parts("ab".into(), vec![(1, 2)]).is_none());
+        assert!(Interner::from_parts("ễ".into(), vec![(0, 1)]).is_none());
+        assert!(Interner::from_parts(String::new(), vec![(u32::MAX, u32::MAX)]).is_none());
     }
 }

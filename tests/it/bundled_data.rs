@@ -3,10 +3,8 @@
 //! collectives and 178 individuals rewarded ad hoc by the district chair, and
 //! 82.36 % of the individuals proposed being direct workers.
 
-use std::process::Command;
-
 fn thidua(args: &[&str]) -> (i32, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_thidua"))
+    let out = crate::support::thidua()
         .args(args)
         .current_dir(env!("CARGO_MANIFEST_DIR"))
         .env_remove("THIDUA_DATA")

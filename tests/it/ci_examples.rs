@@ -3,10 +3,10 @@
 //! against a real data folder laid out as a data repository would be.
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Output;
 
 fn thidua(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_thidua"))
+    crate::support::thidua()
         .args(args)
         .current_dir(dir)
         .env_remove("THIDUA_DATA")

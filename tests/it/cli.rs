@@ -8,7 +8,7 @@
 
 use std::collections::HashSet;
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Output;
 
 use serde_json::Value;
 
@@ -29,7 +29,7 @@ fn fixture() -> &'static Path {
 }
 
 fn thidua(args: &[&str], env: &[(&str, &str)]) -> Output {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_thidua"));
+    let mut cmd = crate::support::thidua();
     cmd.args(args).current_dir(fixture());
     for v in ENV {
         cmd.env_remove(v);
@@ -48,6 +48,7 @@ fn cli_cases() {
     }
     trycmd::TestCases::new()
         .default_bin_path(env!("CARGO_BIN_EXE_thidua"))
+        .env("THIDUA_NO_CACHE", "1")
         .case("tests/cmd/*.toml");
 }
 

@@ -12,7 +12,7 @@ fn run(args: &[&str]) -> (i32, Vec<u8>, String) {
     let (mut out, mut err) = (Vec::new(), Vec::new());
     let mut full = vec!["thidua"];
     full.extend_from_slice(args);
-    let code = thidua::run(full, &mut out, &mut err);
+    let code = crate::support::run(full, &mut out, &mut err);
     (code, out, String::from_utf8_lossy(&err).into_owned())
 }
 
@@ -862,7 +862,7 @@ fn dash_output_is_stdout_not_a_file_named_dash() {
     let dir = tempfile::tempdir().unwrap();
     let data = data();
     let (mut out, mut err) = (Vec::new(), Vec::new());
-    let code = thidua::run(
+    let code = crate::support::run(
         [
             "thidua",
             "-q",

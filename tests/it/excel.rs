@@ -3,12 +3,11 @@
 //! one broken file puts its cause first and keeps the findings few.
 
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 use serde_json::Value;
 
 fn thidua(args: &[&str]) -> (i32, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_thidua"))
+    let out = crate::support::thidua()
         .args(args)
         .env("THIDUA_TODAY", "2026-12-01")
         .env_remove("THIDUA_DATA")

@@ -13,7 +13,7 @@ fn run(args: &[&str]) -> (i32, String, String) {
     let (mut out, mut err) = (Vec::new(), Vec::new());
     let mut all = vec!["thidua"];
     all.extend_from_slice(args);
-    let code = thidua::run(all, &mut out, &mut err);
+    let code = crate::support::run(all, &mut out, &mut err);
     (
         code,
         String::from_utf8(out).unwrap(),

@@ -5,7 +5,6 @@
 //! subcommand `thidua --help` lists, but for those left out on purpose.
 
 use std::path::Path;
-use std::process::Command;
 
 use crate::support::{copy_dir, words};
 
@@ -29,7 +28,7 @@ fn commands(text: &str) -> Vec<String> {
 }
 
 fn thidua(dir: &Path, args: &[String]) -> std::process::Output {
-    Command::new(env!("CARGO_BIN_EXE_thidua"))
+    crate::support::thidua()
         .args(args)
         .current_dir(dir)
         .env_remove("THIDUA_DATA")

@@ -18,7 +18,7 @@ fn folder() -> tempfile::TempDir {
 }
 
 fn thidua(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_thidua"))
+    crate::support::thidua()
         .args(args)
         .arg("--data")
         .arg(dir)
@@ -348,7 +348,7 @@ mod concurrent_writers {
             }
             std::fs::write(&file, rows).unwrap();
             children.push(
-                Command::new(env!("CARGO_BIN_EXE_thidua"))
+                crate::support::thidua()
                     .args(["import", file.to_str().unwrap(), "--type", "people"])
                     .arg("--data")
                     .arg(dir.path())

@@ -19,7 +19,7 @@ fn thidua(args: &[&str]) -> (i32, String, String) {
     let mut err = Vec::new();
     let mut all = vec!["thidua"];
     all.extend_from_slice(args);
-    let code = thidua::run(all, &mut out, &mut err);
+    let code = crate::support::run(all, &mut out, &mut err);
     (
         code,
         String::from_utf8(out).unwrap(),

@@ -5,7 +5,7 @@
 use crate::support::copy_dir;
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Output;
 
 fn example_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/import")
@@ -44,7 +44,7 @@ fn commands() -> Vec<Vec<String>> {
 }
 
 fn thidua(dir: &Path, args: &[String]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_thidua"))
+    crate::support::thidua()
         .args(args)
         .current_dir(dir)
         .env_remove("THIDUA_DATA")

@@ -5,14 +5,14 @@ use std::io::Write;
 use std::path::Path;
 
 use crate::support::copy_dir;
-use std::process::{Command, Stdio};
+use std::process::Stdio;
 
 fn root() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
 }
 
 fn import(data: &Path, file: &str, stdin: Option<&[u8]>) -> (i32, String, String) {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_thidua"));
+    let mut cmd = crate::support::thidua();
     cmd.args(["--lang", "en", "import", file, "--data"])
         .arg(data)
         .args(["--set", "kind=thuong_xuyen", "--set", "issuer=huyen"])

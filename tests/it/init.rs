@@ -1,10 +1,8 @@
 //! `thidua init`: a new folder is valid under `check`, and nothing is
 //! overwritten.
 
-use std::process::Command;
-
 fn thidua(args: &[&str]) -> std::process::Output {
-    Command::new(env!("CARGO_BIN_EXE_thidua"))
+    crate::support::thidua()
         .args(args)
         .env_remove("THIDUA_DATA")
         .env_remove("THIDUA_LANG")

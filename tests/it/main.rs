@@ -6,6 +6,7 @@
 mod support;
 
 mod bundled_data;
+mod cache;
 mod check_snapshots;
 mod ci_examples;
 mod cli;

@@ -48,7 +48,7 @@ fn check_files(files: &[(&str, Vec<u8>)]) -> Result<(), TestCaseError> {
         "--format",
         "json",
     ];
-    let code = thidua::run(args, &mut out, &mut err);
+    let code = crate::support::run(args, &mut out, &mut err);
     prop_assert!(
         code == 0 || code == 1,
         "exit {code}: {}",

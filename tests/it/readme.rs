@@ -2,7 +2,6 @@
 //! copy of the repository's `data/` and `examples/`, and must succeed.
 
 use std::path::Path;
-use std::process::Command;
 
 use crate::support::{copy_dir, words};
 
@@ -23,7 +22,7 @@ fn every_tour_command_runs() {
     copy_dir(&root.join("data"), &work.path().join("data"));
     copy_dir(&root.join("examples"), &work.path().join("examples"));
     for cmd in &cmds {
-        let out = Command::new(env!("CARGO_BIN_EXE_thidua"))
+        let out = crate::support::thidua()
             .args(words(cmd))
             .current_dir(work.path())
             .env_remove("THIDUA_DATA")

@@ -6,14 +6,13 @@
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::fmt::Write as _;
 use std::path::Path;
-use std::process::Command;
 
 use calamine::{open_workbook, Data, Reader, Xlsx};
 use serde_json::Value;
 use thidua::model::{AwardKind, Code};
 
 fn thidua(args: &[&str]) -> std::process::Output {
-    Command::new(env!("CARGO_BIN_EXE_thidua"))
+    crate::support::thidua()
         .args(args)
         .env_remove("THIDUA_DATA")
         .env_remove("THIDUA_LANG")

@@ -10,7 +10,9 @@ fn report_cases() {
     for v in ["COLUMNS", "TERM", "THIDUA_ASCII"] {
         std::env::remove_var(v);
     }
-    trycmd::TestCases::new().case("tests/cmd/report/*.toml");
+    trycmd::TestCases::new()
+        .env("THIDUA_NO_CACHE", "1")
+        .case("tests/cmd/report/*.toml");
 }
 
 /// The basic fixture with its awards on file from 2016 only.
@@ -39,7 +41,7 @@ fn copy(from: &std::path::Path, to: &std::path::Path) {
 }
 
 fn report(args: &[&str], env: &[(&str, &str)]) -> (i32, String) {
-    let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_thidua"));
+    let mut cmd = crate::support::thidua();
     cmd.args(args)
         .env_remove("THIDUA_LANG")
         .env_remove("THIDUA_ASCII")

@@ -28,7 +28,7 @@ fn invalid_settings_are_announced_not_fatal() {
         "--format",
         "json",
     ];
-    assert_eq!(thidua::run(args, &mut out, &mut err), 0);
+    assert_eq!(crate::support::run(args, &mut out, &mut err), 0);
     let json: serde_json::Value = serde_json::from_slice(&out).unwrap();
     assert_eq!(
         json["organisation"], "UBND xã Thử",

@@ -55,7 +55,7 @@ fn check_json(dir: &Path, lang: &str) -> Value {
         "--data",
         dir.to_str().unwrap(),
     ];
-    let code = thidua::run(args, &mut out, &mut err);
+    let code = crate::support::run(args, &mut out, &mut err);
     assert!(
         code == 0 || code == 1,
         "{}: exit {code}: {}",

@@ -21,7 +21,7 @@ fn run(dir: &Path, args: &[&str]) -> (i32, String) {
     full.extend_from_slice(args);
     full.extend_from_slice(&["--data", dir.to_str().unwrap()]);
     let (mut out, mut err) = (Vec::new(), Vec::new());
-    let code = thidua::run(full, &mut out, &mut err);
+    let code = crate::support::run(full, &mut out, &mut err);
     (
         code,
         String::from_utf8(out).unwrap() + &String::from_utf8(err).unwrap(),

@@ -160,7 +160,7 @@ proptest! {
     ) {
         let dir = folder(&units, &people, &evals, &awards, &props, toml);
         let (mut out, mut err) = (Vec::new(), Vec::new());
-        let code = thidua::run(["thidua", "check", "--format", "json", "--data", dir.path().to_str().unwrap()], &mut out, &mut err);
+        let code = crate::support::run(["thidua", "check", "--format", "json", "--data", dir.path().to_str().unwrap()], &mut out, &mut err);
         prop_assert!(code == 0 || code == 1, "exit {code}: {}", String::from_utf8_lossy(&err));
         let v: serde_json::Value = serde_json::from_slice(&out).unwrap();
         let diags = v["diagnostics"].as_array().unwrap();

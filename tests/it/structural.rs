@@ -614,7 +614,7 @@ fn a_dropped_row_is_not_reported_again_by_its_references() {
         "--format",
         "json",
     ];
-    assert_eq!(thidua::run(args, &mut out, &mut err), 0);
+    assert_eq!(crate::support::run(args, &mut out, &mut err), 0);
     let report: Value = serde_json::from_slice(&out).unwrap();
     assert_eq!(report["totals"]["awards"], 1);
     assert_eq!(report["excluded"]["awards"], 2);

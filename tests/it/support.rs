@@ -112,3 +112,26 @@ pub fn copy_of_bundled_data() -> tempfile::TempDir {
     );
     dir
 }
+
+/// The `thidua` binary as a command to spawn, with the snapshot cache off:
+/// a test never writes into the real user's cache directory (the cache's
+/// own tests point `THIDUA_CACHE_DIR` at a temporary folder instead).
+pub fn thidua() -> std::process::Command {
+    let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_thidua"));
+    cmd.env("THIDUA_NO_CACHE", "1");
+    cmd
+}
+
+/// [`thidua::run`] in this process, with the environment of the process but
+/// the snapshot cache off, for the same reason as [`thidua()`].
+pub fn run<I, T>(args: I, out: &mut dyn std::io::Write, err: &mut dyn std::io::Write) -> i32
+where
+    I: IntoIterator<Item = T>,
+    T: Into<std::ffi::OsString> + Clone,
+{
+    let env = thidua::env::Env {
+        cache_dir: None,
+        ..thidua::env::Env::from_process()
+    };
+    thidua::run_in(&env, args, out, err)
+}
