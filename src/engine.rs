@@ -77,7 +77,7 @@ pub fn run(input: &EngineInput<'_>, progress: &mut Progress) -> Result<Checked> 
     let flaws = structural(&mut dataset, lang, today, &mut diagnostics);
     let mut law = Diagnostics::with_overrides(config.levels.clone());
     let coverage = if input.law {
-        rules::check_law_in(&dataset, &config, lang, input.law_years, &mut law)
+        rules::check_law_in(&dataset, &config, input.law_years, &mut law)
     } else {
         Coverage::default()
     };

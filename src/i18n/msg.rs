@@ -29,6 +29,10 @@ pub enum Arg {
     /// A text that needs no translation and no copy.
     Static(&'static str),
     Int(i64),
+    /// A figure that may have a fraction (a threshold: `50`, `12.5`), written
+    /// as Rust writes an `f64`; kept by its bits so that a message stays `Eq`
+    /// and `Hash`. Made by `From<f64>`.
+    Real(u64),
     Year(u16),
     Date(Date),
     /// A code's full name (Vietnamese or English gloss).
@@ -40,6 +44,12 @@ pub enum Arg {
     Key(Key),
     /// Another message with its own arguments.
     Msg(Box<Msg>),
+    /// Another message with its first letter in upper case (a message that
+    /// begins with it: "The LĐTT of …" from "the {award} of …").
+    Capital(Box<Msg>),
+    /// Items joined, when rendered, by the text of a catalogue key
+    /// (`Key::ListComma`, `Key::LawOr`).
+    List(Vec<Arg>, Key),
 }
 
 impl Arg {
@@ -51,11 +61,17 @@ impl Arg {
         }
     }
 
+    /// Text quoted from a file or computed, copied once.
+    pub fn str(s: &str) -> Arg {
+        Arg::Str(s.into())
+    }
+
     fn render(&self, lang: Lang, out: &mut String) {
         let _ = match self {
             Arg::Str(s) => write!(out, "{s}"),
             Arg::Static(s) => write!(out, "{s}"),
             Arg::Int(n) => write!(out, "{n}"),
+            Arg::Real(bits) => write!(out, "{}", f64::from_bits(*bits)),
             Arg::Year(y) => write!(out, "{y}"),
             Arg::Date(d) => write!(out, "{d}"),
             Arg::Name { vi, en } => write!(out, "{}", lang.pick(vi, en)),
@@ -64,7 +80,52 @@ impl Arg {
                 m.render_into(lang, out);
                 Ok(())
             }
+            Arg::Capital(m) => {
+                let start = out.len();
+                m.render_into(lang, out);
+                capitalise_from(out, start);
+                Ok(())
+            }
+            Arg::List(items, sep) => {
+                for (i, item) in items.iter().enumerate() {
+                    if i > 0 {
+                        out.push_str(sep.text(lang));
+                    }
+                    item.render(lang, out);
+                }
+                Ok(())
+            }
         };
+    }
+
+    /// Applies `f` to every quoted text (`Str`) in the argument.
+    fn each_str(&mut self, f: &mut impl FnMut(&mut String)) {
+        match self {
+            Arg::Str(s) => {
+                let mut owned = std::mem::take(s).into_string();
+                f(&mut owned);
+                *s = owned.into_boxed_str();
+            }
+            Arg::Msg(m) | Arg::Capital(m) => m.each_str(f),
+            Arg::List(items, _) => items.iter_mut().for_each(|a| a.each_str(f)),
+            _ => {}
+        }
+    }
+}
+
+/// Upper-cases the first letter of `out[start..]`, in place.
+fn capitalise_from(out: &mut String, start: usize) {
+    let Some(c) = out.get(start..).and_then(|s| s.chars().next()) else {
+        return;
+    };
+    // At most three characters of at most four bytes each.
+    let mut buf = [0u8; 12];
+    let mut n = 0;
+    for u in c.to_uppercase() {
+        n += u.encode_utf8(&mut buf[n..]).len();
+    }
+    if let Ok(upper) = std::str::from_utf8(&buf[..n]) {
+        out.replace_range(start..start + c.len_utf8(), upper);
     }
 }
 
@@ -82,6 +143,12 @@ arg_from!(
     i64 => Int, i32 => Int as i64, u32 => Int as i64, usize => Int as i64,
     u16 => Year, Date => Date, &'static str => Static, Key => Key,
 );
+
+impl From<f64> for Arg {
+    fn from(v: f64) -> Arg {
+        Arg::Real(v.to_bits())
+    }
+}
 
 impl From<String> for Arg {
     fn from(s: String) -> Arg {
@@ -147,16 +214,20 @@ impl Msg {
     /// messages in it: what `defang` escapes.
     pub fn each_str(&mut self, f: &mut impl FnMut(&mut String)) {
         for (_, a) in &mut self.args {
-            match a {
-                Arg::Str(s) => {
-                    let mut owned = std::mem::take(s).into_string();
-                    f(&mut owned);
-                    *s = owned.into_boxed_str();
-                }
-                Arg::Msg(m) => m.each_str(f),
-                _ => {}
+            a.each_str(f);
+        }
+    }
+
+    /// The messages joined by the text of `sep` when rendered; one message
+    /// is itself.
+    pub fn join(mut items: Vec<Msg>, sep: Key) -> Msg {
+        if items.len() == 1 {
+            if let Some(m) = items.pop() {
+                return m;
             }
         }
+        let items = items.into_iter().map(Arg::from).collect();
+        crate::msg!(Key::ListItems, items = Arg::List(items, sep))
     }
 
     /// Adds argument `name`.
@@ -244,5 +315,105 @@ mod tests {
             nested.render(Lang::En),
             format!("X: {}", m.render(Lang::En))
         );
+    }
+    #[test]
+    fn lists_join_with_a_separator_of_the_output_language() {
+        let years = Arg::List(vec![Arg::Year(2016), Arg::Year(2018)], Key::ListComma);
+        let m = crate::msg!(
+            Key::LawCstdcsCount,
+            span = 2018u16,
+            held = years,
+            need = 3u32
+        );
+        assert_eq!(
+            m.render(Lang::Vi),
+            "CSTĐCS trong 2018: 2016, 2018; luật yêu cầu 3 lần"
+        );
+        assert_eq!(
+            m.render(Lang::En),
+            "CSTDCS in 2018: 2016, 2018; the law asks for 3"
+        );
+        let a = Msg::new(Key::LawReasonNoMembers);
+        let b = crate::msg!(Key::LawReasonNoEvaluation, year = 2016u16);
+        let or = Msg::join(vec![a.clone(), b.clone()], Key::LawOr);
+        assert_eq!(
+            or.render(Lang::Vi),
+            "đơn vị chưa có người nào trong people; cũng không: không có đánh giá năm 2016"
+        );
+        assert_eq!(
+            or.render(Lang::En),
+            "the unit has no people on file; nor: no evaluation for 2016"
+        );
+        // One message joined is itself; none is empty.
+        assert_eq!(Msg::join(vec![b.clone()], Key::ListSemicolon), b);
+        assert_eq!(
+            Msg::join(Vec::new(), Key::ListSemicolon).render(Lang::En),
+            ""
+        );
+    }
+
+    #[test]
+    fn a_capital_upper_cases_the_first_letter_in_either_language() {
+        let subject = crate::msg!(
+            Key::LawSubjectAward,
+            award = Arg::name(crate::model::AwardCode::Ldtt),
+            award_code = "LDTT",
+            name = Arg::str("Nguyễn Văn An"),
+            year = 2018u16
+        );
+        let m = crate::msg!(
+            Key::LawMessage,
+            subject = Arg::Capital(Box::new(subject)),
+            finding = Msg::new(Key::LawChuyenDeCampaign)
+        );
+        assert_eq!(
+            m.render(Lang::En),
+            "The Advanced Worker (LDTT) of Nguyễn Văn An for 2018: thematic award with no campaign (`campaign`)"
+        );
+        assert!(m
+            .render(Lang::Vi)
+            .starts_with("Lao động tiên tiến (LDTT) của Nguyễn Văn An năm 2018: "));
+        let proposal = crate::msg!(
+            Key::LawSubjectProposal,
+            award = "x",
+            award_code = "X",
+            name = "N",
+            year = 2018u16
+        );
+        let m = crate::msg!(
+            Key::LawMessage,
+            subject = Arg::Capital(Box::new(proposal)),
+            finding = "f"
+        );
+        assert_eq!(
+            m.render(Lang::Vi),
+            "Đề nghị x (X) cho N năm 2018 không đủ điều kiện: f"
+        );
+        // A letter whose capital is longer ("ß" → "SS"), and nothing to do.
+        let mut out = String::from("a ßx");
+        capitalise_from(&mut out, 2);
+        assert_eq!(out, "a SSx");
+        let end = out.len();
+        capitalise_from(&mut out, end);
+        assert_eq!(out, "a SSx");
+    }
+
+    #[test]
+    fn reals_render_as_rust_writes_them_and_quoted_texts_are_reached() {
+        let m = crate::msg!(Key::LawSpan, from = 50.0f64, to = 12.5f64);
+        assert_eq!(m.render(Lang::Vi), "50–12.5");
+        assert_eq!(m, crate::msg!(Key::LawSpan, from = 50.0f64, to = 12.5f64));
+        let mut m = crate::msg!(
+            Key::ListItems,
+            items = Arg::List(
+                vec![
+                    Arg::str("a"),
+                    Arg::Capital(Box::new(crate::msg!(Key::ListItems, items = Arg::str("b"))))
+                ],
+                Key::ListComma
+            )
+        );
+        m.each_str(&mut |s| s.push('!'));
+        assert_eq!(m.render(Lang::En), "a!, B!");
     }
 }

@@ -6,13 +6,21 @@
 use super::{e, Entry};
 
 pub const ENTRIES: &[Entry] = &[
-    e("law.subject-award", "{award} của {name} năm {year}", "the {award} of {name} for {year}"),
-    e("law.subject-proposal", "đề nghị {award} cho {name} năm {year} không đủ điều kiện", "the proposal of {award} for {name} for {year} is not eligible"),
+    // Lists joined when rendered (`Arg::List`, `Msg::join`).
+    e("list.items", "{items}", "{items}"),
+    e("list.comma", ", ", ", "),
+    e("list.semicolon", "; ", "; "),
+    e("law.subject-award", "{award} ({award_code}) của {name} năm {year}", "the {award} ({award_code}) of {name} for {year}"),
+    e("law.subject-proposal", "đề nghị {award} ({award_code}) cho {name} năm {year} không đủ điều kiện", "the proposal of {award} ({award_code}) for {name} for {year} is not eligible"),
     e("law.message", "{subject}: {finding}", "{subject}: {finding}"),
     e("law.first-recorded", "bản ghi thứ nhất ở đây", "the first record is here"),
     e("law.none", "không có", "none"),
     e("law.or", "; cũng không: ", "; nor: "),
     e("law.with-initiative", " + sáng kiến", " + initiative"),
+    // What was found over the years: "2018: htt, 2019: htxs + sáng kiến, 2020: —".
+    e("law.found-year", "{year}: {rating}{initiative}", "{year}: {rating}{initiative}"),
+    e("law.found-none", "{year}: —", "{year}: —"),
+    e("law.span", "{from}–{to}", "{from}–{to}"),
     // Why a record could not be judged (counted, so never one per person).
     e("law.reason.no-evaluation", "không có đánh giá năm {year}", "no evaluation for {year}"),
     e("law.reason.no-history", "khen thưởng trước năm {from} không có trong thư mục", "awards before {from} are not on file"),
@@ -155,23 +163,23 @@ pub const ENTRIES: &[Entry] = &[
     ),
     e(
         "law.earlier",
-        "không có {award} trước năm {year}; luật yêu cầu đã được tặng trước đó",
-        "no {award} before {year}; the law asks that it was conferred earlier",
+        "không có {award} ({award_code}) trước năm {year}; luật yêu cầu đã được tặng trước đó",
+        "no {award} ({award_code}) before {year}; the law asks that it was conferred earlier",
     ),
     e(
         "law.earlier-not-basis",
-        "{award} năm {earlier} là khen {kind}, không làm căn cứ; luật yêu cầu đã được tặng {award} thường xuyên trước đó",
-        "the {award} for {earlier} is {kind}, which is no basis; the law asks for an earlier regular {award}",
+        "{award} ({award_code}) năm {earlier} là khen {kind}, không làm căn cứ; luật yêu cầu đã được tặng {award} ({award_code}) thường xuyên trước đó",
+        "the {award} ({award_code}) for {earlier} is {kind}, which is no basis; the law asks for an earlier regular {award} ({award_code})",
     ),
     e(
         "law.follows",
-        "{award} gần nhất là năm {earlier}; luật yêu cầu {n} năm tiếp theo sau đó (đến năm {year} chưa đủ)",
-        "the latest {award} is for {earlier}; the law asks for {n} following years after it (not reached by {year})",
+        "{award} ({award_code}) gần nhất là năm {earlier}; luật yêu cầu {n} năm tiếp theo sau đó (đến năm {year} chưa đủ)",
+        "the latest {award} ({award_code}) is for {earlier}; the law asks for {n} following years after it (not reached by {year})",
     ),
     e(
         "law.interval",
-        "các năm đến {earlier} đã được tính cho {award} năm {earlier}, không tính lại; luật yêu cầu {n} năm sau đó",
-        "the years up to {earlier} were counted for the {award} for {earlier} and do not count again; the law asks for {n} years after it",
+        "các năm đến {earlier} đã được tính cho {award} ({award_code}) năm {earlier}, không tính lại; luật yêu cầu {n} năm sau đó",
+        "the years up to {earlier} were counted for the {award} ({award_code}) for {earlier} and do not count again; the law asks for {n} years after it",
     ),
     e("law.commendation.help", "bổ sung quyết định và đánh giá còn thiếu; khen đột xuất hay cống hiến ghi đúng `kind`", "add the missing decisions and evaluations; record ad-hoc or dedication awards with their `kind`"),
     // Authority.
@@ -186,6 +194,7 @@ pub const ENTRIES: &[Entry] = &[
         "do {issuer} (`{code}`) quyết định ngày {date}, cấp này không có thẩm quyền; thẩm quyền: {allowed}",
         "decided by the {issuer} (`{code}`) on {date}, which has no such power; competent: {allowed}",
     ),
+    e("law.issuer-named", "{name} (`{code}`)", "{name} (`{code}`)"),
     e("law.issuer-authority.help", "sửa `issuer` nếu nhập nhầm; nếu đúng, quyết định phải do cấp có thẩm quyền ban hành", "correct `issuer` if mistyped; otherwise the competent authority must issue the decision"),
     // General.
     e(
@@ -196,14 +205,14 @@ pub const ENTRIES: &[Entry] = &[
     e("law.title-kind.help", "sửa `kind = thuong_xuyen`, hoặc ghi đúng hình thức khen thưởng (GK, BKT)", "set `kind = thuong_xuyen`, or record the right form (GK, BKT)"),
     e(
         "law.duplicate-title",
-        "đã có {award} cùng năm ({id}, quyết định {decision} ngày {date}); không khen nhiều lần cho một thành tích",
-        "{award} was already given for that year ({id}, decision {decision} of {date}); one achievement is not rewarded twice",
+        "đã có {award} ({award_code}) cùng năm ({id}, quyết định {decision} ngày {date}); không khen nhiều lần cho một thành tích",
+        "{award} ({award_code}) was already given for that year ({id}, decision {decision} of {date}); one achievement is not rewarded twice",
     ),
     e("law.duplicate-title.help", "xóa dòng nhập trùng, hoặc thu hồi một quyết định", "delete the duplicated row, or withdraw one decision"),
     e(
         "law.state-award-once-a-year",
-        "đã có {award} cùng năm ({id}, quyết định {decision} ngày {date}); mỗi năm chỉ một hình thức khen cấp Nhà nước",
-        "{award} was already given for that year ({id}, decision {decision} of {date}); one State-level form a year",
+        "đã có {award} ({award_code}) cùng năm ({id}, quyết định {decision} ngày {date}); mỗi năm chỉ một hình thức khen cấp Nhà nước",
+        "{award} ({award_code}) was already given for that year ({id}, decision {decision} of {date}); one State-level form a year",
     ),
     e("law.state-award-once-a-year.help", "kiểm tra năm của các quyết định; khen đột xuất ghi `kind = dot_xuat`", "check the years of the decisions; record an ad-hoc award with `kind = dot_xuat`"),
     e(

@@ -690,7 +690,7 @@ fn validate(
     engine::structural(ds, lang, opts.today, &mut sink);
     // Their findings on the new rows block the import (errors) or are shown
     // (warnings) like the structural ones.
-    crate::rules::check_law(ds, config, lang, &mut sink);
+    crate::rules::check_law(ds, config, &mut sink);
     place_findings(plan, sheet, &rows.pending, &marker, &places, sink)
 }
 

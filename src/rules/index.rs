@@ -7,7 +7,7 @@ use std::collections::HashMap;
 
 use super::config::RuleConfig;
 use crate::model::{
-    AwardCode, AwardKind, Code, Dataset, Date, Evaluation, Issuer, Loc, Person, ProposalStatus,
+    AwardCode, AwardKind, Dataset, Date, Evaluation, Issuer, Loc, Person, ProposalStatus,
     Recipient, Sym,
 };
 
@@ -382,11 +382,6 @@ impl<'d> Index<'d> {
         self.at(&self.person_at, id)
             .map(|i| &self.ds.people[i])
             .filter(|p| !p.flawed)
-    }
-
-    /// The award name for messages: the Vietnamese name with its code.
-    pub fn award_label(code: AwardCode, lang: crate::i18n::Lang) -> String {
-        format!("{} ({})", code.name(lang), code.code())
     }
 }
 

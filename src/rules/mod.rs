@@ -18,7 +18,7 @@ pub mod tables;
 pub mod windows;
 
 use crate::diag::{Bilingual, Diagnostics, Level, RuleId, RuleInfo};
-use crate::i18n::Lang;
+use crate::i18n::Msg;
 use crate::model::{Dataset, Date};
 
 pub use ids::{PerWindow, ThresholdId, Variant, WindowId};
@@ -84,14 +84,10 @@ impl Applies {
 
 /// Runs the law's rules over the records without structural errors.
 /// Findings go to `sink` (which applies `[rules]` levels); the result says how
-/// many records each rule could judge.
-pub fn check_law(
-    ds: &Dataset,
-    settings: &config::RuleConfig,
-    lang: Lang,
-    sink: &mut Diagnostics,
-) -> Coverage {
-    check_law_in(ds, settings, lang, None, sink)
+/// many records each rule could judge. Findings and reasons are messages
+/// as data, rendered in a language only when written out.
+pub fn check_law(ds: &Dataset, settings: &config::RuleConfig, sink: &mut Diagnostics) -> Coverage {
+    check_law_in(ds, settings, None, sink)
 }
 
 /// The law's rules over the claims of `years` only (all claims when `None`);
@@ -100,12 +96,11 @@ pub fn check_law(
 pub fn check_law_in(
     ds: &Dataset,
     settings: &config::RuleConfig,
-    lang: Lang,
     years: Option<&[u16]>,
     sink: &mut Diagnostics,
 ) -> Coverage {
     let ix = index::Index::build(ds, settings, years);
-    let mut judge = evidence::Judge::new(&ix, settings, lang, sink);
+    let mut judge = evidence::Judge::new(&ix, settings, sink);
     law::run(&mut judge);
     judge.finish()
 }
@@ -168,7 +163,7 @@ pub struct Unchecked {
     pub record: crate::model::Sym,
     pub rule: RuleId,
     /// The evidence missing ("no evaluation for 2016").
-    pub reason: String,
+    pub reason: Msg,
 }
 
 /// One rule's coverage.
@@ -176,8 +171,9 @@ pub struct Unchecked {
 pub struct RuleCoverage {
     pub checked: usize,
     pub unchecked: usize,
-    /// Why records went unchecked, with counts (e.g. "no evaluation for 2016").
-    pub reasons: std::collections::BTreeMap<String, usize>,
+    /// Why records went unchecked, with counts (e.g. "no evaluation for
+    /// 2016"), counted by equal message and rendered where printed.
+    pub reasons: std::collections::HashMap<Msg, usize>,
 }
 
 impl Coverage {

@@ -4,11 +4,12 @@
 //! an earlier award already counted, and the loop over the claims.
 
 use crate::diag::RuleId;
+use crate::i18n::{Arg, Key, Msg};
 use crate::model::{AwardCode, AwardKind, Code, Rating, Recipient};
+use crate::msg;
 use crate::rules::evidence::{Check, Judge};
 use crate::rules::index::{Claim, Codes};
 use crate::rules::windows::{self, Era};
-use crate::tr;
 
 const CSTDCS: Codes = Codes::of(&[AwardCode::Cstdcs]);
 
@@ -25,7 +26,7 @@ pub(super) fn run(
         |c| c.recipient.is_person() && c.kind == AwardKind::ThuongXuyen && c.code == code,
         |j, c| {
             let check = judge(j, c, windows::get(c.window).era);
-            check.verdict(j.lang.t("law.commendation.help"))
+            check.verdict(Key::LawCommendationHelp)
         },
     );
 }
@@ -39,30 +40,37 @@ pub(super) fn years(c: &Claim, n: u32) -> Vec<u16> {
 }
 
 /// "2018–2019".
-pub(super) fn span(ys: &[u16]) -> String {
+pub(super) fn span(ys: &[u16]) -> Arg {
     match (ys.first(), ys.last()) {
-        (Some(a), Some(b)) if a != b => format!("{a}–{b}"),
-        (Some(a), _) => a.to_string(),
-        _ => String::new(),
+        (Some(&a), Some(&b)) if a != b => msg!(Key::LawSpan, from = a, to = b).into(),
+        (Some(&a), _) => Arg::Year(a),
+        _ => Arg::Static(""),
     }
 }
 
 /// What was found over the years: "2018: htt, 2019: htxs + sáng kiến, 2020: —".
-pub(super) fn found(j: &Judge<'_>, c: &Claim, ys: &[u16]) -> String {
-    ys.iter()
+pub(super) fn found(j: &Judge<'_>, c: &Claim, ys: &[u16]) -> Arg {
+    let years = ys
+        .iter()
         .map(|&y| match j.ix.eval(c.recipient, y) {
-            None => format!("{y}: —"),
+            None => msg!(Key::LawFoundNone, year = y).into(),
             Some(e) => {
-                let init = if e.initiative == Some(true) {
-                    j.lang.t("law.with-initiative")
+                let initiative = if e.initiative == Some(true) {
+                    Arg::Key(Key::LawWithInitiative)
                 } else {
-                    ""
+                    Arg::Static("")
                 };
-                format!("{y}: {}{init}", e.rating.code())
+                msg!(
+                    Key::LawFoundYear,
+                    year = y,
+                    rating = e.rating.code(),
+                    initiative = initiative
+                )
+                .into()
             }
         })
-        .collect::<Vec<_>>()
-        .join(", ")
+        .collect();
+    Arg::List(years, Key::ListComma)
 }
 
 /// Every year rated at least `min`.
@@ -72,11 +80,10 @@ pub(super) fn ratings(j: &Judge<'_>, c: &Claim, ys: &[u16], min: Rating) -> Chec
         match j.ix.eval(c.recipient, y) {
             None => missing = missing.or(Some(y)),
             Some(e) if e.rating < min => {
-                return Check::Fails(tr!(
-                    j.lang,
-                    "law.ratings",
+                return Check::Fails(msg!(
+                    Key::LawRatings,
                     span = span(ys),
-                    rating = min.name(j.lang),
+                    rating = Arg::name(min),
                     found = found(j, c, ys)
                 ));
             }
@@ -96,7 +103,7 @@ pub(super) fn years_with(
     c: &Claim,
     ys: &[u16],
     need: u32,
-    key: &str,
+    key: Key,
     pred: impl Fn(&crate::model::Evaluation) -> Option<bool>,
 ) -> Check {
     let (mut yes, mut maybe) = (0u32, 0u32);
@@ -114,8 +121,7 @@ pub(super) fn years_with(
     if yes >= need {
         Check::Holds
     } else if yes + maybe < need {
-        Check::Fails(tr!(
-            j.lang,
+        Check::Fails(msg!(
             key,
             need = need,
             span = span(ys),
@@ -126,7 +132,7 @@ pub(super) fn years_with(
         let y = unknown_year.unwrap_or(c.year);
         match j.ix.eval(c.recipient, y) {
             None => Check::Unknown(j.no_evaluation(y)),
-            Some(_) => Check::Unknown(j.lang.t("law.reason.no-initiative").to_string()),
+            Some(_) => Check::Unknown(Msg::new(Key::LawReasonNoInitiative)),
         }
     }
 }
@@ -150,16 +156,12 @@ pub(super) fn cstdcs(j: &Judge<'_>, c: &Claim, ys: &[u16], need: u32) -> Check {
         Check::Unknown(j.no_history())
     } else {
         let list = if held.is_empty() {
-            j.lang.t("law.none").to_string()
+            Arg::Key(Key::LawNone)
         } else {
-            held.iter()
-                .map(u16::to_string)
-                .collect::<Vec<_>>()
-                .join(", ")
+            Arg::List(held.into_iter().map(Arg::Year).collect(), Key::ListComma)
         };
-        Check::Fails(tr!(
-            j.lang,
-            "law.cstdcs-count",
+        Check::Fails(msg!(
+            Key::LawCstdcsCount,
             need = need,
             span = span(ys),
             held = list
@@ -194,15 +196,14 @@ pub(super) fn follows(
     n: u32,
     basis: fn(AwardKind) -> bool,
 ) -> Check {
-    let award = crate::rules::index::Index::award_label(code, j.lang);
     if let Some(y) = latest(j, c, code, basis) {
         return if u32::from(y) + n <= u32::from(c.year) {
             Check::Holds
         } else {
-            Check::Fails(tr!(
-                j.lang,
-                "law.follows",
-                award = award,
+            Check::Fails(msg!(
+                Key::LawFollows,
+                award = Arg::name(code),
+                award_code = code.code(),
                 earlier = y,
                 n = n,
                 year = c.year
@@ -223,14 +224,19 @@ pub(super) fn follows(
         j.ix.awards_of(c.recipient)
             .find(|a| a.award == code && a.year < c.year);
     Check::Fails(match other {
-        Some(a) => tr!(
-            j.lang,
-            "law.earlier-not-basis",
-            award = award,
+        Some(a) => msg!(
+            Key::LawEarlierNotBasis,
+            award = Arg::name(code),
+            award_code = code.code(),
             earlier = a.year,
-            kind = a.kind.name(j.lang)
+            kind = Arg::name(a.kind)
         ),
-        None => tr!(j.lang, "law.earlier", award = award, year = c.year),
+        None => msg!(
+            Key::LawEarlier,
+            award = Arg::name(code),
+            award_code = code.code(),
+            year = c.year
+        ),
     })
 }
 
@@ -240,10 +246,10 @@ pub(super) fn follows(
 /// rests on.
 pub(super) fn interval(j: &Judge<'_>, c: &Claim, code: AwardCode, n: u32) -> Check {
     match latest(j, c, code, regular) {
-        Some(y) if u32::from(y) + n > u32::from(c.year) => Check::Fails(tr!(
-            j.lang,
-            "law.interval",
-            award = crate::rules::index::Index::award_label(code, j.lang),
+        Some(y) if u32::from(y) + n > u32::from(c.year) => Check::Fails(msg!(
+            Key::LawInterval,
+            award = Arg::name(code),
+            award_code = code.code(),
             earlier = y,
             n = n
         )),
@@ -258,6 +264,6 @@ pub(super) fn initiative(e: &crate::model::Evaluation) -> Option<bool> {
 pub(super) fn htxs_with_initiatives(j: &Judge<'_>, c: &Claim, ys: &[u16], need: u32) -> Check {
     Check::all(vec![
         ratings(j, c, ys, Rating::Htxs),
-        years_with(j, c, ys, need, "law.initiatives", initiative),
+        years_with(j, c, ys, need, Key::LawInitiatives, initiative),
     ])
 }
