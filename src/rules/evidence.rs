@@ -3,6 +3,13 @@
 //! on file — and the `missing-evidence` rule that turns every unchecked record
 //! into a finding for offices that keep complete files
 //! (`[rules] require-evidence = true`).
+//!
+//! A verdict is data, in no language: what was found, the help and the
+//! reason are catalogue messages with typed arguments
+//! (`msg!(Key::LawLdttRating, year = c.year, rating = Arg::name(e.rating))`,
+//! `Msg::new(Key::LawReasonNoHireDate)`), and the judge puts the subject
+//! before the finding (`Judge::subject`). They are rendered only by the
+//! emitters, the eligible table and the coverage summary.
 
 use super::config::RuleConfig;
 use crate::diag::{Diagnostic, Diagnostics, Level, RuleId, Severity};
