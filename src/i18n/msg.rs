@@ -35,11 +35,9 @@ pub enum Arg {
     Real(u64),
     Year(u16),
     Date(Date),
-    /// A code's full name (Vietnamese or English gloss).
-    Name {
-        vi: &'static str,
-        en: &'static str,
-    },
+    /// A code's full name: `[vi, en]`, the Vietnamese name or the English
+    /// gloss (`Arg::name`), or the same followed by the code (`Arg::label`).
+    Name(&'static [&'static str; 2]),
     /// Another message of the catalogue, without arguments.
     Key(Key),
     /// Another message with its own arguments.
@@ -48,17 +46,32 @@ pub enum Arg {
     /// begins with it: "The LĐTT of …" from "the {award} of …").
     Capital(Box<Msg>),
     /// Items joined, when rendered, by the text of a catalogue key
-    /// (`Key::ListComma`, `Key::LawOr`).
-    List(Vec<Arg>, Key),
+    /// (`Key::ListComma`, `Key::LawOr`; made by [`Arg::list`]), or written
+    /// one after the other (`None`; [`Arg::concat`]).
+    List(Box<[Arg]>, Option<Key>),
 }
 
 impl Arg {
     /// The full name of a code value, in the language of the output.
     pub fn name<C: Code>(c: C) -> Arg {
-        Arg::Name {
-            vi: c.name_vi(),
-            en: c.name_en(),
-        }
+        Arg::Name(c.names())
+    }
+
+    /// A code's full name followed by its code in brackets, in the
+    /// language of the output (`Lao động tiên tiến (LDTT)`).
+    pub fn label<C: Code>(c: C) -> Arg {
+        Arg::Name(c.labels())
+    }
+
+    /// `items` joined by the text of `sep` when rendered.
+    pub fn list(items: Vec<Arg>, sep: Key) -> Arg {
+        Arg::List(items.into_boxed_slice(), Some(sep))
+    }
+
+    /// `items` written one after the other, in one allocation: a text
+    /// mostly the same in every language with a few words that are not.
+    pub fn concat(items: Vec<Arg>) -> Arg {
+        Arg::List(items.into_boxed_slice(), None)
     }
 
     /// Text quoted from a file or computed, copied once.
@@ -74,7 +87,7 @@ impl Arg {
             Arg::Real(bits) => write!(out, "{}", f64::from_bits(*bits)),
             Arg::Year(y) => write!(out, "{y}"),
             Arg::Date(d) => write!(out, "{d}"),
-            Arg::Name { vi, en } => write!(out, "{}", lang.pick(vi, en)),
+            Arg::Name([vi, en]) => write!(out, "{}", lang.pick(vi, en)),
             Arg::Key(k) => write!(out, "{}", k.text(lang)),
             Arg::Msg(m) => {
                 m.render_into(lang, out);
@@ -88,7 +101,7 @@ impl Arg {
             }
             Arg::List(items, sep) => {
                 for (i, item) in items.iter().enumerate() {
-                    if i > 0 {
+                    if let Some(sep) = sep.filter(|_| i > 0) {
                         out.push_str(sep.text(lang));
                     }
                     item.render(lang, out);
@@ -227,7 +240,7 @@ impl Msg {
             }
         }
         let items = items.into_iter().map(Arg::from).collect();
-        crate::msg!(Key::ListItems, items = Arg::List(items, sep))
+        crate::msg!(Key::ListItems, items = Arg::list(items, sep))
     }
 
     /// Adds argument `name`.
@@ -285,6 +298,12 @@ mod tests {
     use crate::model::Rating;
 
     #[test]
+    fn arguments_stay_small() {
+        // A message holds a few of them; every finding is one.
+        assert!(std::mem::size_of::<Arg>() <= 24);
+    }
+
+    #[test]
     fn keys_and_entries_match_both_ways() {
         let keys: std::collections::HashSet<&str> = Key::ALL.iter().map(|k| k.as_str()).collect();
         let entries: std::collections::HashSet<&str> =
@@ -318,7 +337,7 @@ mod tests {
     }
     #[test]
     fn lists_join_with_a_separator_of_the_output_language() {
-        let years = Arg::List(vec![Arg::Year(2016), Arg::Year(2018)], Key::ListComma);
+        let years = Arg::list(vec![Arg::Year(2016), Arg::Year(2018)], Key::ListComma);
         let m = crate::msg!(
             Key::LawCstdcsCount,
             span = 2018u16,
@@ -356,8 +375,7 @@ mod tests {
     fn a_capital_upper_cases_the_first_letter_in_either_language() {
         let subject = crate::msg!(
             Key::LawSubjectAward,
-            award = Arg::name(crate::model::AwardCode::Ldtt),
-            award_code = "LDTT",
+            award = Arg::label(crate::model::AwardCode::Ldtt),
             name = Arg::str("Nguyễn Văn An"),
             year = 2018u16
         );
@@ -375,8 +393,7 @@ mod tests {
             .starts_with("Lao động tiên tiến (LDTT) của Nguyễn Văn An năm 2018: "));
         let proposal = crate::msg!(
             Key::LawSubjectProposal,
-            award = "x",
-            award_code = "X",
+            award = "x (X)",
             name = "N",
             year = 2018u16
         );
@@ -400,12 +417,41 @@ mod tests {
 
     #[test]
     fn reals_render_as_rust_writes_them_and_quoted_texts_are_reached() {
-        let m = crate::msg!(Key::LawSpan, from = 50.0f64, to = 12.5f64);
-        assert_eq!(m.render(Lang::Vi), "50–12.5");
-        assert_eq!(m, crate::msg!(Key::LawSpan, from = 50.0f64, to = 12.5f64));
+        let least = |percent: f64| {
+            crate::msg!(
+                Key::LawTtldttMembersLeast,
+                share = "6/10",
+                year = 2018u16,
+                percent = percent
+            )
+        };
+        assert_eq!(
+            least(12.5).render(Lang::Vi),
+            "6/10 có LĐTT năm 2018; luật yêu cầu từ 12.5 % trở lên"
+        );
+        assert_eq!(
+            least(50.0).render(Lang::En),
+            "6/10 hold LDTT for 2018; the law asks for at least 50 %"
+        );
+        assert_eq!(least(50.0), least(50.0));
+        // A text cut where words of the output language come in.
+        let found = Arg::concat(vec![
+            Arg::str("2018: htt, 2019: htxs"),
+            Arg::Key(Key::LawWithInitiative),
+            Arg::str(", 2020: —"),
+        ]);
+        let m = crate::msg!(Key::ListItems, items = found);
+        assert_eq!(
+            m.render(Lang::Vi),
+            "2018: htt, 2019: htxs + sáng kiến, 2020: —"
+        );
+        assert_eq!(
+            m.render(Lang::En),
+            "2018: htt, 2019: htxs + initiative, 2020: —"
+        );
         let mut m = crate::msg!(
             Key::ListItems,
-            items = Arg::List(
+            items = Arg::list(
                 vec![
                     Arg::str("a"),
                     Arg::Capital(Box::new(crate::msg!(Key::ListItems, items = Arg::str("b"))))

@@ -14,7 +14,7 @@
 use super::config::RuleConfig;
 use crate::diag::{Diagnostic, Diagnostics, Level, RuleId, Severity};
 use crate::i18n::{Arg, Key, Msg};
-use crate::model::{Code, Evaluation, Loc};
+use crate::model::{Evaluation, Loc};
 use crate::msg;
 
 use super::index::{Claim, Index};
@@ -107,8 +107,7 @@ impl<'a> Judge<'a> {
         };
         let subject = msg!(
             key,
-            award = Arg::name(claim.code),
-            award_code = claim.code.code(),
+            award = Arg::label(claim.code),
             name = Arg::str(self.ix.name(claim.recipient)),
             year = claim.year
         );

@@ -48,7 +48,7 @@ fn cstdtq(j: &Judge<'_>, c: &Claim) -> Verdict {
                 let held = if found.is_empty() {
                     Arg::Key(Key::LawNone)
                 } else {
-                    Arg::List(
+                    Arg::list(
                         found.iter().map(|&y| Arg::Year(y)).collect(),
                         Key::ListComma,
                     )

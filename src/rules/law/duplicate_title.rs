@@ -5,7 +5,6 @@ use std::collections::HashMap;
 
 use crate::diag::RuleId;
 use crate::i18n::{Arg, Key, Msg};
-use crate::model::Code;
 use crate::model::{AwardClass, AwardCode, Recipient};
 use crate::msg;
 use crate::rules::evidence::{Judge, Verdict};
@@ -44,7 +43,7 @@ pub fn check(j: &mut Judge<'_>) {
 }
 
 /// A finding about the second of two awards, pointing at the first: the
-/// catalogue's `key` (given the first's `award`, `award_code`, `id`,
+/// catalogue's `key` (given the first's `award`, `id`,
 /// `decision` and `date`) and `help`.
 pub(super) fn duplicate(ix: &Index<'_>, first: usize, key: Key, help: Key) -> Verdict {
     let f = &ix.claims[first];
@@ -54,8 +53,7 @@ pub(super) fn duplicate(ix: &Index<'_>, first: usize, key: Key, help: Key) -> Ve
     };
     let finding = msg!(
         key,
-        award = Arg::name(f.code),
-        award_code = f.code.code(),
+        award = Arg::label(f.code),
         decision = Arg::str(decision),
         date = f.date,
         id = Arg::str(ix.ds.str(f.id))

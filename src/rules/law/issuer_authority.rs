@@ -41,7 +41,7 @@ pub fn check(j: &mut Judge<'_>) {
                     issuer = Arg::name(issuer),
                     code = issuer.code(),
                     date = c.date,
-                    allowed = Arg::List(names, Key::ListComma)
+                    allowed = Arg::list(names, Key::ListComma)
                 ),
                 Key::LawIssuerAuthorityHelp,
             )

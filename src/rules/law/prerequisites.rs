@@ -3,6 +3,8 @@
 //! CSTĐCS among them, an earlier award that the years follow, the years
 //! an earlier award already counted, and the loop over the claims.
 
+use std::fmt::Write as _;
+
 use crate::diag::RuleId;
 use crate::i18n::{Arg, Key, Msg};
 use crate::model::{AwardCode, AwardKind, Code, Rating, Recipient};
@@ -42,35 +44,45 @@ pub(super) fn years(c: &Claim, n: u32) -> Vec<u16> {
 /// "2018–2019".
 pub(super) fn span(ys: &[u16]) -> Arg {
     match (ys.first(), ys.last()) {
-        (Some(&a), Some(&b)) if a != b => msg!(Key::LawSpan, from = a, to = b).into(),
+        // The same in every language, and smaller as one text.
+        (Some(&a), Some(&b)) if a != b => Arg::from(format!("{a}–{b}")),
         (Some(&a), _) => Arg::Year(a),
         _ => Arg::Static(""),
     }
 }
 
 /// What was found over the years: "2018: htt, 2019: htxs + sáng kiến, 2020: —".
+/// Years and rating codes read the same in every language: they are one
+/// text, cut only where an initiative's words (which do not) come in. Many
+/// findings carry it (`eligible` makes one for most people), so it is kept
+/// small.
 pub(super) fn found(j: &Judge<'_>, c: &Claim, ys: &[u16]) -> Arg {
-    let years = ys
-        .iter()
-        .map(|&y| match j.ix.eval(c.recipient, y) {
-            None => msg!(Key::LawFoundNone, year = y).into(),
-            Some(e) => {
-                let initiative = if e.initiative == Some(true) {
-                    Arg::Key(Key::LawWithInitiative)
-                } else {
-                    Arg::Static("")
-                };
-                msg!(
-                    Key::LawFoundYear,
-                    year = y,
-                    rating = e.rating.code(),
-                    initiative = initiative
-                )
-                .into()
+    let mut parts = Vec::new();
+    let mut text = String::new();
+    for (i, &y) in ys.iter().enumerate() {
+        if i > 0 {
+            text.push_str(", ");
+        }
+        match j.ix.eval(c.recipient, y) {
+            None => {
+                let _ = write!(text, "{y}: —");
             }
-        })
-        .collect();
-    Arg::List(years, Key::ListComma)
+            Some(e) => {
+                let _ = write!(text, "{y}: {}", e.rating.code());
+                if e.initiative == Some(true) {
+                    parts.push(Arg::from(std::mem::take(&mut text)));
+                    parts.push(Arg::Key(Key::LawWithInitiative));
+                }
+            }
+        }
+    }
+    if parts.is_empty() {
+        return Arg::from(text);
+    }
+    if !text.is_empty() {
+        parts.push(Arg::from(text));
+    }
+    Arg::concat(parts)
 }
 
 /// Every year rated at least `min`.
@@ -158,7 +170,7 @@ pub(super) fn cstdcs(j: &Judge<'_>, c: &Claim, ys: &[u16], need: u32) -> Check {
         let list = if held.is_empty() {
             Arg::Key(Key::LawNone)
         } else {
-            Arg::List(held.into_iter().map(Arg::Year).collect(), Key::ListComma)
+            Arg::list(held.into_iter().map(Arg::Year).collect(), Key::ListComma)
         };
         Check::Fails(msg!(
             Key::LawCstdcsCount,
@@ -202,8 +214,7 @@ pub(super) fn follows(
         } else {
             Check::Fails(msg!(
                 Key::LawFollows,
-                award = Arg::name(code),
-                award_code = code.code(),
+                award = Arg::label(code),
                 earlier = y,
                 n = n,
                 year = c.year
@@ -226,17 +237,11 @@ pub(super) fn follows(
     Check::Fails(match other {
         Some(a) => msg!(
             Key::LawEarlierNotBasis,
-            award = Arg::name(code),
-            award_code = code.code(),
+            award = Arg::label(code),
             earlier = a.year,
             kind = Arg::name(a.kind)
         ),
-        None => msg!(
-            Key::LawEarlier,
-            award = Arg::name(code),
-            award_code = code.code(),
-            year = c.year
-        ),
+        None => msg!(Key::LawEarlier, award = Arg::label(code), year = c.year),
     })
 }
 
@@ -248,8 +253,7 @@ pub(super) fn interval(j: &Judge<'_>, c: &Claim, code: AwardCode, n: u32) -> Che
     match latest(j, c, code, regular) {
         Some(y) if u32::from(y) + n > u32::from(c.year) => Check::Fails(msg!(
             Key::LawInterval,
-            award = Arg::name(code),
-            award_code = code.code(),
+            award = Arg::label(code),
             earlier = y,
             n = n
         )),

@@ -27,7 +27,7 @@ fn ttldxs_members(j: &Judge<'_>, c: &Claim, t: &Tally) -> Check {
         let names = t.below.iter().map(|&r| Arg::str(j.ix.name(r))).collect();
         Check::Fails(msg!(
             Key::LawTtldxsRating,
-            names = Arg::List(names, Key::ListComma),
+            names = Arg::list(names, Key::ListComma),
             year = c.year
         ))
     } else if t.unrated > 0 {
