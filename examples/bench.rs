@@ -1,7 +1,8 @@
 //! How fast and how lean is `thidua check` on a big folder?
 //!
 //! ```sh
-//! cargo run --release --example bench -- [ROWS] [--runs N]   # ROWS default 1,000,000
+//! cargo run --release --example bench -- [ROWS] [--runs N] [--only A,B]
+//! # ROWS default 1,000,000; --only: the phases whose name contains A or B
 //! ```
 //!
 //! Generates (deterministically, once, into `target/bench-data/ROWS/`) a data
@@ -13,7 +14,10 @@
 //! merely splitting the same CSV files into byte records. Beside it,
 //! `target/bench-data/ROWS-many-findings/` holds the same files with a
 //! `thidua.toml` that makes about two thirds of the award rows a finding, for
-//! the cost of many findings.
+//! the cost of many findings. Where Python has `polars` or `duckdb`
+//! (`pip install polars duckdb`), the report's main tallies computed by each
+//! (`examples/tallies.py`) are measured beside thidua; otherwise those rows
+//! say they were skipped.
 //!
 //! Adding a phase is one line in [`PHASES`].
 
@@ -115,6 +119,14 @@ const PHASES: &[Phase] = &[
         run: report_command,
     },
     Phase {
+        name: "polars: the tallies of 2018",
+        run: |dir| tallies("polars", dir),
+    },
+    Phase {
+        name: "DuckDB: the tallies of 2018",
+        run: |dir| tallies("duckdb", dir),
+    },
+    Phase {
         name: "eligible 2018 (after load)",
         run: eligible_after_load,
     },
@@ -127,6 +139,22 @@ const PHASES: &[Phase] = &[
         run: |dir| check_command(&many_findings(dir)),
     },
 ];
+
+/// The report's main tallies of 2018 by a dataframe library, through
+/// `examples/tallies.py`, which prints the phase's `RESULT` line itself (its
+/// own CPU over all threads and its peak memory), or a line saying it was
+/// skipped when Python or the library is missing.
+fn tallies(engine: &str, dir: &Path) -> (Times, String) {
+    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/tallies.py");
+    let status = Command::new("python3")
+        .arg(script)
+        .args([engine, &dir.to_string_lossy(), "2018"])
+        .status();
+    if !status.is_ok_and(|s| s.success()) {
+        println!("RESULT nan nan 0 skipped: python3 could not run examples/tallies.py");
+    }
+    std::process::exit(0)
+}
 
 /// The folder with many findings: the same files (hard links), with a
 /// `thidua.toml` that turns every record a rule cannot judge into a finding
@@ -173,10 +201,17 @@ fn main() {
     }
     let mut rows: usize = 1_000_000;
     let mut runs: usize = 1;
+    // Phases whose name contains one of these (the parse baseline always runs).
+    let mut only: Option<Vec<String>> = None;
     let mut it = args.iter();
     while let Some(a) = it.next() {
         match a.as_str() {
             "--runs" => runs = it.next().and_then(|n| n.parse().ok()).unwrap_or(1).max(1),
+            "--only" => {
+                only = it
+                    .next()
+                    .map(|s| s.split(',').map(str::to_string).collect())
+            }
             n => {
                 rows = n
                     .replace(['_', ','], "")
@@ -209,7 +244,13 @@ fn main() {
     let exe = std::env::current_exe().expect("current exe");
     let mut baseline = None;
     let mut results = Vec::new();
-    for phase in PHASES {
+    let wanted = |p: &Phase| {
+        p.name == PHASES[0].name
+            || only
+                .as_ref()
+                .is_none_or(|o| o.iter().any(|w| p.name.contains(w.as_str())))
+    };
+    for phase in PHASES.iter().filter(|p| wanted(p)) {
         // The fastest of the runs (by CPU time), and the highest peak.
         let mut best: Option<(f64, f64, u64, String)> = None;
         for _ in 0..runs {
@@ -244,6 +285,10 @@ fn main() {
             }
         }
         let (cpu, wall, hwm, note) = best.expect("one run");
+        if cpu.is_nan() {
+            println!("{:<34} {:>41}  {note}", phase.name, "—");
+            continue;
+        }
         let base = *baseline.get_or_insert(cpu);
         let peak = hwm as f64 / 1024.0;
         println!(
@@ -251,16 +296,17 @@ fn main() {
             phase.name,
             cpu / base
         );
-        results.push((cpu, peak));
+        results.push((phase.name, cpu, peak));
     }
-    if let (Some(parse), Some(load)) = (results.first(), results.get(1)) {
-        let ratio = load.0 / parse.0;
+    let load = results.iter().find(|r| r.0 == PHASES[1].name);
+    if let (Some(&(_, parse, _)), Some(&(_, load, peak))) = (results.first(), load) {
+        let ratio = load / parse;
         println!();
         println!(
             "load + structural checks: {ratio:.2}× the parse time (target ≤ 3×: {}); peak {:.0} MB (target < 300 MB: {})",
             ok(ratio <= 3.0),
-            load.1,
-            ok(load.1 < 300.0)
+            peak,
+            ok(peak < 300.0)
         );
     }
 }
@@ -275,7 +321,7 @@ fn ok(b: bool) -> &'static str {
 
 fn usage(arg: &str) -> ! {
     eprintln!(
-        "usage: cargo run --release --example bench -- [ROWS] [--runs N]   (not a number: {arg})"
+        "usage: cargo run --release --example bench -- [ROWS] [--runs N] [--only A,B]   (not a number: {arg})"
     );
     std::process::exit(2)
 }

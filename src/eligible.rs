@@ -165,7 +165,8 @@ pub fn judge(ds: &mut Dataset, config: &RuleConfig, req: &Request, file: &str) -
                 .map(|(n, &i)| proposal(&candidates[i], req, file_id, n)),
         );
         let mut sink = Diagnostics::with_overrides(config.levels.clone());
-        let coverage = rules::check_law(ds, config, &mut sink);
+        let scope = rules::Scope::Proposals(file_id);
+        let coverage = rules::check_law_in(ds, config, scope, &mut sink);
         let dropped = settle(ds, &mut candidates, &by_id, sink, coverage);
         if dropped == 0 || rounds >= MAX_ROUNDS {
             break;

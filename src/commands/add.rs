@@ -13,10 +13,11 @@ use std::path::{Path, PathBuf};
 use crate::cli::{AddArgs, FieldValue};
 use crate::diag::{Diagnostic, Diagnostics, Family, RuleId, Severity};
 use crate::engine::{self, EngineInput};
+use crate::i18n::{Arg, Key, Msg};
 use crate::import::matching::{Directory, Found};
 use crate::load::{self, canonical, schema, sniff, Progress};
 use crate::model::{Dataset, RecordType};
-use crate::{tr, Ctx, Error, Result, EXIT_FINDINGS, EXIT_OK};
+use crate::{msg, tr, Ctx, Error, Result, EXIT_FINDINGS, EXIT_OK};
 
 /// The new record: each column of its type with the value given (empty when
 /// none), in the order of the format's tables.
@@ -38,15 +39,9 @@ pub fn run(ctx: &mut Ctx<'_>, args: &AddArgs) -> Result<i32> {
         }
     };
     let mut quiet = Diagnostics::new();
-    let ds = load::load(
-        &ctx.data,
-        lang,
-        ctx.today,
-        &mut quiet,
-        &mut Progress::hidden(),
-    )?;
-    if let Err(why) = resolve_names(&ds, kind, &mut record, lang) {
-        writeln!(ctx.err, "thidua: {why}")?;
+    let ds = load::load(&ctx.data, ctx.today, &mut quiet, &mut Progress::hidden())?;
+    if let Err(why) = resolve_names(&ds, kind, &mut record) {
+        writeln!(ctx.err, "thidua: {}", why.render(lang))?;
         return Ok(EXIT_FINDINGS);
     }
     generate_id(&ds, kind, &mut record);
@@ -133,8 +128,7 @@ fn resolve_names(
     ds: &Dataset,
     kind: RecordType,
     record: &mut Record,
-    lang: crate::i18n::Lang,
-) -> std::result::Result<(), String> {
+) -> std::result::Result<(), Msg> {
     let dir = Directory::new(ds);
     let unit_fields: &[&str] = match kind {
         RecordType::Unit => &["parent"],
@@ -149,15 +143,11 @@ fn resolve_names(
         match dir.unit(&given) {
             Found::One(u) => set(record, field, ds.str(ds.units[u].id).to_string()),
             Found::Many(us) => {
-                let names: Vec<String> = us
-                    .iter()
-                    .map(|&u| ds.str(ds.units[u].id).to_string())
-                    .collect();
-                return Err(tr!(
-                    lang,
-                    "import.ambiguous-unit",
+                let names = us.iter().map(|&u| ds.str(ds.units[u].id).to_string());
+                return Err(msg!(
+                    Key::ImportAmbiguousUnit,
                     unit = given,
-                    candidates = names.join(", ")
+                    candidates = Arg::list(Key::ListComma, names)
                 ));
             }
             Found::None => {}
@@ -170,22 +160,18 @@ fn resolve_names(
     match dir.person(ds, &person, None) {
         Found::One(p) => set(record, "person", ds.str(ds.people[p].id).to_string()),
         Found::Many(ps) => {
-            let names: Vec<String> = ps
-                .iter()
-                .map(|&p| {
-                    format!(
-                        "{} ({}, {})",
-                        ds.str(ds.people[p].id),
-                        ds.str(ds.people[p].name),
-                        ds.str(ds.people[p].unit)
-                    )
-                })
-                .collect();
-            return Err(tr!(
-                lang,
-                "import.ambiguous-person",
+            let names = ps.iter().map(|&p| {
+                msg!(
+                    Key::AddNamesake,
+                    id = ds.str(ds.people[p].id).to_string(),
+                    name = ds.str(ds.people[p].name).to_string(),
+                    unit = ds.str(ds.people[p].unit).to_string()
+                )
+            });
+            return Err(msg!(
+                Key::ImportAmbiguousPerson,
                 name = person,
-                candidates = names.join("; ")
+                candidates = Arg::list(Key::ListSemicolon, names)
             ));
         }
         Found::None => {}

@@ -5,8 +5,9 @@
 //! it is and named; the exit status is then 1.
 
 use crate::cli::FmtArgs;
+use crate::i18n::Key;
 use crate::load::{self, canonical, Format};
-use crate::{tr, Ctx, Error, Result, EXIT_FINDINGS, EXIT_OK};
+use crate::{msg, tr, Ctx, Error, Result, EXIT_FINDINGS, EXIT_OK};
 
 pub fn run(ctx: &mut Ctx<'_>, args: &FmtArgs) -> Result<i32> {
     let lang = ctx.lang;
@@ -27,8 +28,8 @@ pub fn run(ctx: &mut Ctx<'_>, args: &FmtArgs) -> Result<i32> {
         let path = ctx.data.join(&f.rel);
         let bytes = std::fs::read(&path).map_err(|e| Error::io(&path, e))?;
         let result = match f.format {
-            Format::Csv => canonical::csv(&bytes, kind, lang),
-            Format::Toml => canonical::toml(&bytes, kind, lang),
+            Format::Csv => canonical::csv(&bytes, kind),
+            Format::Toml => canonical::toml(&bytes, kind),
             Format::Spreadsheet => continue,
         };
         total += 1;
@@ -37,22 +38,20 @@ pub fn run(ctx: &mut Ctx<'_>, args: &FmtArgs) -> Result<i32> {
             Ok(Some(r)) => {
                 changed += 1;
                 let key = if args.check {
-                    "fmt.would-change"
+                    Key::FmtWouldChange
                 } else {
-                    "fmt.changed"
+                    Key::FmtChanged
                 };
                 if !args.check {
                     crate::fsutil::replace(&path, &r.bytes)?;
                 }
-                writeln!(ctx.out, "{}", tr!(lang, key, path = f.rel, what = r.what))?;
+                let line = msg!(key, path = f.rel, what = r.what);
+                writeln!(ctx.out, "{}", line.render(lang))?;
             }
             Err(why) => {
                 unreadable += 1;
-                writeln!(
-                    ctx.err,
-                    "{}",
-                    tr!(lang, "fmt.unreadable", path = f.rel, why = why)
-                )?;
+                let line = msg!(Key::FmtUnreadable, path = f.rel, why = why);
+                writeln!(ctx.err, "{}", line.render(lang))?;
             }
         }
     }

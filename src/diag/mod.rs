@@ -15,7 +15,9 @@
 //! into `msg!(Key::K, a = x)` and drop the `lang`). `help` and a related
 //! note are `Msg`s too (`Msg::new(Key::X)` for a catalogue text without
 //! arguments); `cite` is the law's table text, the same in both languages,
-//! borrowed as a `Cow<'static, str>`.
+//! borrowed as a `Cow<'static, str>`. A finding about one value of a record
+//! names its field in `origin` ([`Origin`]: the loader sets it), which is how
+//! `import` puts it in the spreadsheet cell the value came from.
 
 mod rule_id;
 
@@ -142,6 +144,32 @@ pub struct Related {
     pub note: crate::i18n::Msg,
 }
 
+/// Which value of a record a finding is about, as the loader read it: the
+/// field (its position in the record type's columns,
+/// `crate::load::schema::fields`) whose value is at fault. It is what
+/// `import` maps back to the spreadsheet cell the value came from; a finding
+/// about a whole record has none.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Origin {
+    pub kind: crate::model::RecordType,
+    pub field: u8,
+}
+
+impl Origin {
+    /// Field number `field` of `kind` (fewer than `MAX_FIELDS`, so it fits).
+    pub fn field(kind: crate::model::RecordType, field: usize) -> Origin {
+        Origin {
+            kind,
+            field: field as u8,
+        }
+    }
+
+    /// The field's position in its record type's columns.
+    pub fn index(self) -> usize {
+        usize::from(self.field)
+    }
+}
+
 /// One problem found in the user's data.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Diagnostic {
@@ -149,10 +177,13 @@ pub struct Diagnostic {
     pub severity: Severity,
     /// Path relative to the data folder (or the imported file's name).
     pub file: Option<String>,
-    /// Physical line, 1-based; `None` for a whole-file problem.
+    /// Physical line, 1-based (the sheet's row, for the rows `import`
+    /// checks); `None` for a whole-file problem.
     pub line: Option<u32>,
     /// A spreadsheet cell (`Sheet1!C12`), for imports.
     pub cell: Option<String>,
+    /// The value of the record at fault, when the finding is about one.
+    pub origin: Option<Origin>,
     /// The id of the record concerned.
     pub record: Option<String>,
     /// What was found: a catalogue key with typed arguments, rendered in a
@@ -180,6 +211,7 @@ impl Diagnostic {
             file: None,
             line: None,
             cell: None,
+            origin: None,
             record: None,
             message: message.into(),
             help: None,
@@ -197,6 +229,11 @@ impl Diagnostic {
     pub fn at(mut self, file: impl Into<String>, line: Option<u32>) -> Self {
         self.file = Some(file.into());
         self.line = line;
+        self
+    }
+
+    pub fn origin(mut self, origin: Origin) -> Self {
+        self.origin = Some(origin);
         self
     }
 

@@ -6,6 +6,13 @@ pub const ENTRIES: &[Entry] = &[
     // A finding whose text is still rendered where it is made (issue 15: to
     // be replaced by a key of its own).
     e("raw", "{text}", "{text}"),
+    // Lists joined when rendered (`Arg::list`, `Msg::join`): the separators.
+    e("list.items", "{items}", "{items}"),
+    e("list.comma", ", ", ", "),
+    e("list.comma-tight", ",", ","),
+    e("list.semicolon", "; ", "; "),
+    e("list.code-comma", "`, `", "`, `"),
+    e("list.arrow", " → ", " → "),
     e("arg.years", "không phải năm hoặc khoảng năm (ví dụ 2018 hoặc 2016..2020)", "not a year or a range of years (e.g. 2018 or 2016..2020)"),
     e("arg.encoding", "không biết bảng mã này (dùng một trong: {names})", "unknown encoding (use one of: {names})"),
     e("arg.set", "cần dạng TRƯỜNG=GIÁ_TRỊ", "takes FIELD=VALUE"),
@@ -99,11 +106,15 @@ pub const ENTRIES: &[Entry] = &[
     e("struct.person-award-to-unit", "{award} ({name}) là danh hiệu của cá nhân nhưng được trao cho tập thể", "{award} ({name}) is for individuals but is given to a unit"),
     e("struct.wrong-recipient-help", "dùng danh hiệu tương ứng (LDTT ↔ TTLDTT), hoặc sửa người nhận", "use the matching title (LDTT ↔ TTLDTT), or correct the recipient"),
     e("struct.unit-cycle", "quan hệ cấp trên của các đơn vị tạo thành vòng lặp: {chain}", "the units' parent links form a loop: {chain}"),
+    // A related note naming another unit of the loop.
+    e("struct.in-loop", "{id}", "{id}"),
     e("struct.unit-cycle-help", "xóa hoặc sửa `parent` của một đơn vị trong vòng", "clear or correct the `parent` of one unit in the loop"),
     e("struct.future-year", "năm {year} ở tương lai (hôm nay là {today})", "year {year} is in the future (today is {today})"),
     e("struct.future-date", "`{field}` = {date} ở tương lai (hôm nay là {today})", "`{field}` = {date} is in the future (today is {today})"),
     e("struct.campaign-ends-early", "phong trào kết thúc ({end}) trước khi bắt đầu ({start})", "the campaign ends ({end}) before it starts ({start})"),
     e("struct.decision-before-year", "quyết định ngày {date} ký trước khi năm được khen {year} bắt đầu", "the decision of {date} is dated before the rewarded year {year} began"),
     e("struct.decision-before-year-help", "kiểm tra lại năm được khen (`year`) và ngày quyết định (`decision_date`)", "check the rewarded year (`year`) and the decision date (`decision_date`)"),
+    e("struct.period", "{from}–{to}", "{from}–{to}"),
+    e("struct.period-open", "{from}–", "{from}–"),
     e("struct.campaign-period", "khen thưởng năm {year} gắn với phong trào `{campaign}` diễn ra {period}", "a {year} award is linked to campaign `{campaign}`, which ran {period}"),
 ];

@@ -40,6 +40,9 @@ pub const ENTRIES: &[Entry] = &[
     e("fmt.unreadable", "thidua: {path}: không đọc được nên để nguyên: {why}", "thidua: {path}: cannot be read, left as it is: {why}"),
     e("fmt.summary", "Đã viết lại {changed} trong {total} tệp; {unreadable} tệp không đọc được.", "Rewrote {changed} of {total} files; {unreadable} could not be read."),
     e("fmt.check-summary", "{changed} trong {total} tệp chưa ở dạng chuẩn; {unreadable} tệp không đọc được.", "{changed} of {total} files are not in canonical form; {unreadable} could not be read."),
+    // One of several people a name given to `add` matches: id first, as
+    // `add` takes the id instead of the name.
+    e("add.namesake", "{id} ({name}, {unit})", "{id} ({name}, {unit})"),
     e("add.bad-field", "`{field}` không phải là cột của loại bản ghi này (các cột: {fields})", "`{field}` is not a column of this record type (columns: {fields})"),
     e("add.no-column", "tệp đích không có cột `{column}`; dùng --file để chọn tệp khác", "the target file has no `{column}` column; choose another file with --file"),
     e("add.not-utf8", "không ghi thêm được vào `{path}`: tệp không ở dạng UTF-8; chạy `thidua fmt` trước", "cannot append to `{path}`: the file is not UTF-8; run `thidua fmt` first"),
@@ -51,6 +54,10 @@ pub const ENTRIES: &[Entry] = &[
     e("add.added", "Đã thêm vào `{path}`, dòng {line}.", "Added to `{path}`, line {line}."),
     e("import.missing-everywhere", "không dòng nào có `{field}` ({rows} dòng): danh sách không có cột này và phần tiêu đề không cho biết", "no row has `{field}` ({rows} rows): the list has no such column and its title block does not say"),
     e("import.missing-everywhere-help", "cho giá trị chung của mọi dòng bằng `{set}` (thay ví dụ bằng giá trị đúng)", "give the value of every row with `{set}` (replace the example with the right value)"),
+    // One person a name may mean: name, id and unit.
+    e("import.person-candidate", "{name} ({id}, {unit})", "{name} ({id}, {unit})"),
+    // One of several people a name matches: id and unit.
+    e("import.namesake", "{id} ({unit})", "{id} ({unit})"),
     e("import.did-you-mean-person", "có phải là: {people}? Nếu là người mới, thêm --create-people", "did you mean: {people}? If this is a new person, add --create-people"),
     e("add.outside", "--file `{path}` phải là một tệp .csv hoặc .toml trong thư mục dữ liệu", "--file `{path}` must be a .csv or .toml file in the data folder"),
 ];

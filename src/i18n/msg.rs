@@ -45,10 +45,14 @@ pub enum Arg {
     /// Another message with its first letter in upper case (a message that
     /// begins with it: "The LĐTT of …" from "the {award} of …").
     Capital(Box<Msg>),
-    /// Items joined, when rendered, by the text of a catalogue key
-    /// (`Key::ListComma`, `Key::LawOr`; made by [`Arg::list`]), or written
-    /// one after the other (`None`; [`Arg::concat`]).
-    List(Box<[Arg]>, Option<Key>),
+    /// Arguments written one after another with the text of catalogue key
+    /// `sep` between them (`Key::ListComma`; `Key::LawOr` differs by
+    /// language), joined when rendered; without `sep`, written one after
+    /// the other ([`Arg::concat`]).
+    List {
+        sep: Option<Key>,
+        items: Box<[Arg]>,
+    },
 }
 
 impl Arg {
@@ -64,14 +68,20 @@ impl Arg {
     }
 
     /// `items` joined by the text of `sep` when rendered.
-    pub fn list(items: Vec<Arg>, sep: Key) -> Arg {
-        Arg::List(items.into_boxed_slice(), Some(sep))
+    pub fn list(sep: Key, items: impl IntoIterator<Item = impl Into<Arg>>) -> Arg {
+        Arg::List {
+            sep: Some(sep),
+            items: items.into_iter().map(Into::into).collect(),
+        }
     }
 
     /// `items` written one after the other, in one allocation: a text
     /// mostly the same in every language with a few words that are not.
     pub fn concat(items: Vec<Arg>) -> Arg {
-        Arg::List(items.into_boxed_slice(), None)
+        Arg::List {
+            sep: None,
+            items: items.into_boxed_slice(),
+        }
     }
 
     /// Text quoted from a file or computed, copied once.
@@ -99,12 +109,12 @@ impl Arg {
                 capitalise_from(out, start);
                 Ok(())
             }
-            Arg::List(items, sep) => {
-                for (i, item) in items.iter().enumerate() {
+            Arg::List { sep, items } => {
+                for (i, a) in items.iter().enumerate() {
                     if let Some(sep) = sep.filter(|_| i > 0) {
                         out.push_str(sep.text(lang));
                     }
-                    item.render(lang, out);
+                    a.render(lang, out);
                 }
                 Ok(())
             }
@@ -120,7 +130,7 @@ impl Arg {
                 *s = owned.into_boxed_str();
             }
             Arg::Msg(m) | Arg::Capital(m) => m.each_str(f),
-            Arg::List(items, _) => items.iter_mut().for_each(|a| a.each_str(f)),
+            Arg::List { items, .. } => items.iter_mut().for_each(|a| a.each_str(f)),
             _ => {}
         }
     }
@@ -239,8 +249,7 @@ impl Msg {
                 return m;
             }
         }
-        let items = items.into_iter().map(Arg::from).collect();
-        crate::msg!(Key::ListItems, items = Arg::list(items, sep))
+        crate::msg!(Key::ListItems, items = Arg::list(sep, items))
     }
 
     /// Adds argument `name`.
@@ -337,7 +346,7 @@ mod tests {
     }
     #[test]
     fn lists_join_with_a_separator_of_the_output_language() {
-        let years = Arg::list(vec![Arg::Year(2016), Arg::Year(2018)], Key::ListComma);
+        let years = Arg::list(Key::ListComma, vec![Arg::Year(2016), Arg::Year(2018)]);
         let m = crate::msg!(
             Key::LawCstdcsCount,
             span = 2018u16,
@@ -452,14 +461,43 @@ mod tests {
         let mut m = crate::msg!(
             Key::ListItems,
             items = Arg::list(
-                vec![
+                Key::ListComma,
+                [
                     Arg::str("a"),
                     Arg::Capital(Box::new(crate::msg!(Key::ListItems, items = Arg::str("b"))))
-                ],
-                Key::ListComma
+                ]
             )
         );
         m.each_str(&mut |s| s.push('!'));
         assert_eq!(m.render(Lang::En), "a!, B!");
+    }
+
+    #[test]
+    fn lists_are_joined_in_the_language_of_the_output() {
+        let found = Arg::list(
+            Key::ListComma,
+            [Arg::Key(Key::SniffDmy), Arg::Static("BOM")],
+        );
+        let m = crate::msg!(Key::SniffNonCanonical, found = found);
+        assert_eq!(
+            m.render(Lang::En),
+            "the file is not in canonical form (d/m/yyyy dates, BOM); \
+             it is read as the canonical file would be"
+        );
+        assert_eq!(
+            m.render(Lang::Vi),
+            "tệp không ở dạng chuẩn (ngày d/m/yyyy, BOM); vẫn được đọc như tệp chuẩn"
+        );
+        let cols = Arg::list(Key::ListCommaTight, ["id", "name"]);
+        let mut m = crate::msg!(Key::LoadMissingColumnHelp, columns = cols);
+        assert_eq!(m.render(Lang::En), "the header needs the columns: id,name");
+        assert_eq!(m.render(Lang::Vi), "dòng tiêu đề cần các cột: id,name");
+        let quoted = Arg::list(Key::ListArrow, [String::from("A\u{1b}"), String::from("B")]);
+        m = crate::msg!(Key::StructUnitCycle, chain = quoted);
+        m.each_str(&mut |s| *s = s.replace('\u{1b}', "?"));
+        assert_eq!(
+            m.render(Lang::En),
+            "the units' parent links form a loop: A? → B"
+        );
     }
 }

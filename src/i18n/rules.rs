@@ -6,10 +6,6 @@
 use super::{e, Entry};
 
 pub const ENTRIES: &[Entry] = &[
-    // Lists joined when rendered (`Arg::List`, `Msg::join`).
-    e("list.items", "{items}", "{items}"),
-    e("list.comma", ", ", ", "),
-    e("list.semicolon", "; ", "; "),
     e("law.subject-award", "{award} của {name} năm {year}", "the {award} of {name} for {year}"),
     e("law.subject-proposal", "đề nghị {award} cho {name} năm {year} không đủ điều kiện", "the proposal of {award} for {name} for {year} is not eligible"),
     e("law.message", "{subject}: {finding}", "{subject}: {finding}"),

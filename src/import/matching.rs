@@ -6,6 +6,7 @@ use std::collections::HashMap;
 
 use unicode_normalization::UnicodeNormalization;
 
+use crate::i18n::{Arg, Key, Msg};
 use crate::model::{text, Dataset};
 
 /// The key under which two spellings of a Vietnamese name are the same:
@@ -209,7 +210,7 @@ impl Directory {
     /// "Did you mean": the people whose names are nearest `name` (ties
     /// listed, look-alike characters near), within `unit` when given, each
     /// shown with id and unit so the right one can be told at a glance.
-    pub fn suggest_people(&self, ds: &Dataset, name: &str, unit: Option<usize>) -> Option<String> {
+    pub fn suggest_people(&self, ds: &Dataset, name: &str, unit: Option<usize>) -> Option<Arg> {
         let in_unit = |p: &crate::model::Person| unit.is_none_or(|u| p.unit == ds.units[u].id);
         let names: Vec<&str> = ds
             .people
@@ -219,17 +220,22 @@ impl Directory {
             .collect();
         let folded = text::fold(name);
         let near = text::nearest_all(strip_honorific(&folded), names);
-        let shown: Vec<String> = ds
+        let shown: Vec<Msg> = ds
             .people
             .iter()
             .filter(|p| in_unit(p) && near.contains(&ds.str(p.name)))
             .take(5)
             .map(|p| {
                 let unit = ds.recipient_name(crate::model::Recipient::Unit(p.unit));
-                format!("{} ({}, {unit})", ds.str(p.name), ds.str(p.id))
+                crate::msg!(
+                    Key::ImportPersonCandidate,
+                    name = ds.str(p.name).to_string(),
+                    id = ds.str(p.id).to_string(),
+                    unit = unit.to_string()
+                )
             })
             .collect();
-        (!shown.is_empty()).then(|| shown.join("; "))
+        (!shown.is_empty()).then(|| Arg::list(Key::ListSemicolon, shown))
     }
 }
 

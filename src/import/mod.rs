@@ -8,6 +8,12 @@
 //! [`Builder`](crate::load::schema::Builder) and the structural checks on the
 //! folder plus the new rows, so they meet exactly what `check` asks; and
 //! [`write`] adds the new files, all or nothing, never touching an existing one.
+//!
+//! The new rows are built as lines of two files of their own (the people
+//! they create, and their records) whose line numbers are the sheet's rows;
+//! a finding on them comes back to its row by its line and to its cell by its
+//! typed [`Origin`] (the field whose value is at fault), else to the cell
+//! naming the record.
 
 pub use crate::load::encoding;
 pub mod header;
@@ -24,14 +30,13 @@ pub mod write;
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
-use crate::diag::Diagnostic;
-use crate::i18n::Lang;
+use crate::diag::{Diagnostic, Origin};
 use crate::load::schema::{fields, Builder, Values, MAX_FIELDS, ON_DEMAND};
 use crate::model::{
     text, AwardCode, AwardKind, CampaignKind, Code, Dataset, Discipline, FileId, Gender, Issuer,
     ProposalStatus, Rating, RecordType, UnitKind,
 };
-use crate::{tr, Error, Result};
+use crate::{Error, Result};
 
 use encoding::TextEncoding;
 use header::{Header, Target};
@@ -182,19 +187,39 @@ pub fn read_map(path: &Path) -> Result<MapFile> {
     Ok(map)
 }
 
-/// Where each value fed to the builder came from: its "line" numbers are
-/// indexes into this table (plus one).
+/// Where the rows of one record type handed to the builder came from: by
+/// sheet row (the line the builder records, so every finding on the row
+/// says it), the cell naming the record and the column of each field. A
+/// finding's typed [`Origin`] picks the field's cell; a finding about the
+/// whole record goes to the naming cell.
 #[derive(Default)]
-struct Places(Vec<(u32, Option<usize>)>);
+struct Places(HashMap<u32, Place>);
+
+struct Place {
+    key_col: Option<usize>,
+    /// The sheet column of each field's value, by position in the type's columns.
+    cols: Vec<Option<usize>>,
+}
 
 impl Places {
-    fn token(&mut self, row: u32, col: Option<usize>) -> u32 {
-        self.0.push((row, col));
-        self.0.len() as u32
+    fn add(
+        &mut self,
+        row: u32,
+        key_col: Option<usize>,
+        values: &[Option<(String, Option<usize>)>],
+    ) {
+        let cols = values
+            .iter()
+            .map(|v| v.as_ref().and_then(|(_, c)| *c))
+            .collect();
+        self.0.entry(row).or_insert(Place { key_col, cols });
     }
 
-    fn get(&self, token: u32) -> Option<(u32, Option<usize>)> {
-        self.0.get(token.checked_sub(1)? as usize).copied()
+    /// The column of the cell a finding on `row` belongs in.
+    fn column(&self, row: u32, origin: Option<Origin>) -> Option<usize> {
+        let place = self.0.get(&row)?;
+        let field = origin.and_then(|o| place.cols.get(o.index()).copied().flatten());
+        field.or(place.key_col)
     }
 }
 
@@ -380,8 +405,8 @@ impl RowBar {
     }
 }
 
-/// Hands one row to the loader's builder, each value's "line" being the
-/// token of the cell it came from.
+/// Hands one row to the loader's builder as line `row` of `file`, noting in
+/// `places` where its values came from.
 fn build_row(
     b: &mut Builder<'_>,
     places: &mut Places,
@@ -391,14 +416,14 @@ fn build_row(
     key_col: Option<usize>,
     values: &[Option<(String, Option<usize>)>],
 ) {
-    let line = places.token(row, key_col);
+    places.add(row, key_col, values);
     let mut vals: Values<'_> = [None; MAX_FIELDS];
     for (i, v) in values.iter().enumerate() {
-        if let Some((s, c)) = v {
-            vals[i] = Some((s.as_str(), places.token(row, c.or(key_col))));
+        if let Some((s, _)) = v {
+            vals[i] = Some((s.as_str(), row));
         }
     }
-    b.build(kind, file, line, &vals);
+    b.build(kind, file, row, &vals);
 }
 
 /// Converts the text of a file typed in a legacy font: the encoding given,
@@ -493,17 +518,12 @@ fn is_data_row(row: &source::Row, header: &Header, stt_col: Option<usize>) -> bo
     true
 }
 
-fn ambiguous_units(ds: &Dataset, lang: Lang, given: &str, v: &[usize]) -> String {
-    let list = v
-        .iter()
-        .map(|&i| ds.str(ds.units[i].id))
-        .collect::<Vec<_>>()
-        .join(", ");
-    tr!(
-        lang,
-        "import.ambiguous-unit",
-        unit = given,
-        candidates = list
+fn ambiguous_units(ds: &Dataset, given: &str, v: &[usize]) -> crate::i18n::Msg {
+    let list = v.iter().map(|&i| ds.str(ds.units[i].id).to_string());
+    crate::msg!(
+        crate::i18n::Key::ImportAmbiguousUnit,
+        unit = given.to_string(),
+        candidates = crate::i18n::Arg::list(crate::i18n::Key::ListComma, list)
     )
 }
 
@@ -693,6 +713,24 @@ fn to_csv<'a>(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_finding_goes_to_its_value_cell_else_the_naming_cell() {
+        let mut places = Places::default();
+        let values = vec![
+            Some(("A1".to_string(), None)),
+            Some(("x".to_string(), Some(4))),
+        ];
+        places.add(12, Some(2), &values);
+        let on = |field| Some(Origin::field(RecordType::Unit, field));
+        assert_eq!(places.column(12, on(1)), Some(4));
+        // A value without a cell of its own, a field without a value, the
+        // whole record: the cell naming the record.
+        assert_eq!(places.column(12, on(0)), Some(2));
+        assert_eq!(places.column(12, on(3)), Some(2));
+        assert_eq!(places.column(12, None), Some(2));
+        assert_eq!(places.column(13, None), None);
+    }
 
     #[test]
     fn slugs() {

@@ -18,12 +18,12 @@ use super::{
 };
 use crate::diag::{Diagnostic, Diagnostics, RuleId, Severity};
 use crate::engine::{self, EngineInput};
-use crate::i18n::Lang;
+use crate::i18n::{Arg, Key, Lang, Msg};
 use crate::load::schema::{fields, Builder, Need};
 use crate::load::Progress;
 use crate::model::{text, Dataset, FileId, RecordType, SourceFile};
 use crate::rules::config::RuleConfig;
-use crate::{tr, Error, Result};
+use crate::{msg, Error, Result};
 
 use super::encoding::TextEncoding;
 use super::header::{Header, Target};
@@ -38,7 +38,7 @@ use super::write::NewFile;
 pub fn run(root: &Path, opts: &Options, lang: Lang, progress: &mut Progress) -> Result<Outcome> {
     let plan = plan(opts)?;
     let sheet = read_sheet(&plan, opts)?;
-    let mut out = start_outcome(&plan, &sheet, lang);
+    let mut out = start_outcome(&plan, &sheet);
     let defaults = title_defaults(&plan, &sheet, &mut out);
     // One writer at a time, from reading the folder (the ids handed out)
     // until the new files are in place.
@@ -66,11 +66,11 @@ pub fn run(root: &Path, opts: &Options, lang: Lang, progress: &mut Progress) -> 
     let (config, mut ds) = (checked.config, checked.dataset);
 
     let rows = read_rows(&plan, &sheet, &defaults, &ds, opts, lang, &mut out);
-    let checks = validate(&plan, &sheet, &rows, &mut ds, &config, opts, lang);
+    let checks = validate(&plan, &sheet, &rows, &mut ds, &config, opts);
     out.rejected_rows = checks.rejected.len();
     let pending = rows.pending.len();
     out.errors =
-        super::summary::collapse_missing(checks.errors, pending, plan.kind, &plan.file_name, lang);
+        super::summary::collapse_missing(checks.errors, pending, plan.kind, &plan.file_name);
     out.warnings.extend(checks.warnings);
     output(root, opts, &plan, &rows, &checks.rejected, out)
 }
@@ -188,7 +188,7 @@ fn read_sheet(plan: &Plan, opts: &Options) -> Result<Sheet> {
 
 /// The outcome as far as the sheet tells: the file, its header and the
 /// warnings about its columns.
-fn start_outcome(plan: &Plan, sheet: &Sheet, lang: Lang) -> Outcome {
+fn start_outcome(plan: &Plan, sheet: &Sheet) -> Outcome {
     let (grid, header) = (&sheet.grid, &sheet.header);
     let mut out = Outcome {
         file: plan.file_name.clone(),
@@ -199,7 +199,7 @@ fn start_outcome(plan: &Plan, sheet: &Sheet, lang: Lang) -> Outcome {
         delimiter: grid.delimiter.map(char::from),
         ..Outcome::default()
     };
-    let column_warning = |c: usize, msg: String| {
+    let column_warning = |c: usize, msg: Msg| {
         let mut d = Diagnostic::new(RuleId::UnknownColumn, msg)
             .at(plan.file_name.clone(), Some(header.number));
         if let Some(cell) = grid.cell_name(header.number, c) {
@@ -208,16 +208,12 @@ fn start_outcome(plan: &Plan, sheet: &Sheet, lang: Lang) -> Outcome {
         d
     };
     for (c, h) in &header.unknown {
-        let msg = tr!(lang, "import.unknown-header", header = h.replace('\n', " "));
-        let d = column_warning(*c, msg).help(lang.t("import.map-help"));
+        let msg = msg!(Key::ImportUnknownHeader, header = h.replace('\n', " "));
+        let d = column_warning(*c, msg).help(Key::ImportMapHelp);
         out.warnings.push(d);
     }
     for (c, h) in &header.repeated {
-        let msg = tr!(
-            lang,
-            "import.repeated-header",
-            header = h.replace('\n', " ")
-        );
+        let msg = msg!(Key::ImportRepeatedHeader, header = h.replace('\n', " "));
         out.warnings.push(column_warning(*c, msg));
     }
     out
@@ -279,7 +275,6 @@ fn read_rows(
         ds,
         dir: Directory::new(ds),
         opts,
-        lang,
         newcomers: Newcomers {
             stem: plan.stem.clone(),
             ids: ids_of(ds, RecordType::Person),
@@ -387,7 +382,6 @@ struct Resolver<'a> {
     ds: &'a Dataset,
     dir: Directory,
     opts: &'a Options,
-    lang: Lang,
     newcomers: Newcomers,
 }
 
@@ -410,7 +404,7 @@ impl Resolver<'_> {
     }
 
     /// An error on `row`, at column `col` (else the row's key cell).
-    fn err(&self, p: &Pending, rule: RuleId, msg: String, col: Option<usize>) -> Diagnostic {
+    fn err(&self, p: &Pending, rule: RuleId, msg: Msg, col: Option<usize>) -> Diagnostic {
         let mut d = Diagnostic::new(rule, msg).at(self.plan.file_name.clone(), Some(p.row));
         if self.sheet.grid.sheet.is_some() {
             d = d.cell(
@@ -424,7 +418,7 @@ impl Resolver<'_> {
     /// Who: a person id, else a name (and unit) to find; a collective by its
     /// unit.
     fn recipient(&mut self, p: &mut Pending, row: &source::Row) {
-        let (ds, lang) = (self.ds, self.lang);
+        let ds = self.ds;
         let (pi, ui) = (
             self.idx_of("person").unwrap_or(0),
             self.idx_of("unit").unwrap_or(0),
@@ -437,7 +431,7 @@ impl Resolver<'_> {
             match self.dir.unit(&given.0) {
                 Found::One(u) => p.values[ui] = Some((ds.str(ds.units[u].id).to_string(), given.1)),
                 Found::Many(v) => {
-                    let msg = ambiguous_units(ds, lang, &given.0, &v);
+                    let msg = ambiguous_units(ds, &given.0, &v);
                     p.errors
                         .push(self.err(p, RuleId::UnknownReference, msg, given.1));
                 }
@@ -452,7 +446,7 @@ impl Resolver<'_> {
 
     /// A person named `name`, in the unit the row names if it names one.
     fn person(&mut self, p: &mut Pending, row: &source::Row, name: &str, (pi, ui): (usize, usize)) {
-        let (ds, lang) = (self.ds, self.lang);
+        let ds = self.ds;
         let header = &self.sheet.header;
         let (name_col, unit_col) = (
             header.column_of(&Target::Name),
@@ -463,13 +457,13 @@ impl Resolver<'_> {
             None => None,
             Some((_, Found::One(u))) => Some(u),
             Some((u, Found::None)) => {
-                let msg = tr!(lang, "import.unknown-unit", unit = u);
+                let msg = msg!(Key::ImportUnknownUnit, unit = u.to_string());
                 p.errors
                     .push(self.err(p, RuleId::UnknownReference, msg, unit_col));
                 return;
             }
             Some((u, Found::Many(v))) => {
-                let msg = ambiguous_units(ds, lang, u, &v);
+                let msg = ambiguous_units(ds, u, &v);
                 p.errors
                     .push(self.err(p, RuleId::UnknownReference, msg, unit_col));
                 return;
@@ -484,44 +478,41 @@ impl Resolver<'_> {
                 }
             }
             Found::Many(v) => {
-                let list = v
-                    .iter()
-                    .map(|&i| {
-                        format!(
-                            "{} ({})",
-                            ds.str(ds.people[i].id),
-                            ds.recipient_name(crate::model::Recipient::Unit(ds.people[i].unit))
-                        )
-                    })
-                    .collect::<Vec<_>>()
-                    .join(", ");
-                let msg = tr!(
-                    lang,
-                    "import.ambiguous-person",
-                    name = name,
-                    candidates = list
+                let list = v.iter().map(|&i| {
+                    let unit = crate::model::Recipient::Unit(ds.people[i].unit);
+                    msg!(
+                        Key::ImportNamesake,
+                        id = ds.str(ds.people[i].id).to_string(),
+                        unit = ds.recipient_name(unit).to_string()
+                    )
+                });
+                let msg = msg!(
+                    Key::ImportAmbiguousPerson,
+                    name = name.to_string(),
+                    candidates = Arg::list(Key::ListComma, list)
                 );
                 let d = self
                     .err(p, RuleId::UnknownReference, msg, name_col)
-                    .help(lang.t("import.ambiguous-help"));
+                    .help(Key::ImportAmbiguousHelp);
                 p.errors.push(d);
             }
             Found::None if self.opts.create_people => match unit {
                 None => {
-                    let msg = tr!(lang, "import.create-needs-unit", name = name);
+                    let msg = msg!(Key::ImportCreateNeedsUnit, name = name.to_string());
                     p.errors
                         .push(self.err(p, RuleId::MissingValue, msg, name_col));
                 }
                 Some(u) => self.create(p, row, name, u, pi),
             },
             Found::None => {
-                let msg = match &unit_text {
-                    Some(u) => tr!(lang, "import.unknown-person-in", name = name, unit = u),
-                    None => tr!(lang, "import.unknown-person", name = name),
-                };
                 let help = match self.dir.suggest_people(ds, name, unit) {
-                    Some(who) => tr!(lang, "import.did-you-mean-person", people = who),
-                    None => lang.t("import.create-help").to_string(),
+                    Some(who) => msg!(Key::ImportDidYouMeanPerson, people = who),
+                    None => Msg::new(Key::ImportCreateHelp),
+                };
+                let name = name.to_string();
+                let msg = match &unit_text {
+                    Some(u) => msg!(Key::ImportUnknownPersonIn, name = name, unit = u.clone()),
+                    None => msg!(Key::ImportUnknownPerson, name = name),
                 };
                 let d = self
                     .err(p, RuleId::UnknownReference, msg, name_col)
@@ -573,7 +564,7 @@ impl Resolver<'_> {
                             p.values[i] = Some((ds.str(ds.units[u].id).to_string(), col))
                         }
                         Found::Many(v) => {
-                            let msg = ambiguous_units(ds, self.lang, &given, &v);
+                            let msg = ambiguous_units(ds, &given, &v);
                             p.errors
                                 .push(self.err(p, RuleId::UnknownReference, msg, col));
                         }
@@ -643,25 +634,13 @@ fn validate(
     ds: &mut Dataset,
     config: &RuleConfig,
     opts: &Options,
-    lang: Lang,
 ) -> Checks {
     // New people only for rows that were kept.
     let used: HashSet<usize> = rows.pending.iter().filter_map(|p| p.new_person).collect();
-    let marker = format!("\u{1}import:{}", plan.file_name);
-    let mut places = Places::default();
-    let people_file = FileId(ds.files.len() as u32);
-    ds.files.push(SourceFile {
-        path: marker.clone(),
-        kind: RecordType::Person,
-    });
-    let main_file = FileId(ds.files.len() as u32);
-    ds.files.push(SourceFile {
-        path: marker.clone(),
-        kind: plan.kind,
-    });
+    let mut new = NewRows::new(ds, plan);
     let mut sink = Diagnostics::with_overrides(config.levels.clone());
     {
-        let mut b = Builder::new(ds, lang, opts.today.year());
+        let mut b = Builder::new(ds, opts.today.year());
         for (_, np) in rows
             .newcomers
             .people
@@ -669,39 +648,76 @@ fn validate(
             .enumerate()
             .filter(|(n, _)| used.contains(n))
         {
-            let (row, key) = (np.row, np.key_col);
-            let kind = RecordType::Person;
-            build_row(&mut b, &mut places, kind, people_file, row, key, &np.values);
+            let (row, key, kind) = (np.row, np.key_col, RecordType::Person);
+            let (file, places) = (new.people.file, &mut new.people.places);
+            build_row(&mut b, places, kind, file, row, key, &np.values);
         }
         for p in &rows.pending {
             let (row, key) = (p.row, p.key_col);
-            build_row(
-                &mut b,
-                &mut places,
-                plan.kind,
-                main_file,
-                row,
-                key,
-                &p.values,
-            );
+            let (file, places) = (new.main.file, &mut new.main.places);
+            build_row(&mut b, places, plan.kind, file, row, key, &p.values);
         }
         sink.extend(b.diags.drain(..));
     }
-    engine::structural(ds, lang, opts.today, &mut sink);
+    engine::structural(ds, opts.today, &mut sink);
     // Their findings on the new rows block the import (errors) or are shown
     // (warnings) like the structural ones.
     crate::rules::check_law(ds, config, &mut sink);
-    place_findings(plan, sheet, &rows.pending, &marker, &places, sink)
+    place_findings(plan, sheet, &rows.pending, &new, sink)
 }
 
-/// The findings of `sink` on the new rows (file `marker`), moved to the
-/// sheet's rows and cells; with the errors found before, the rows rejected.
+/// The new rows of one record type, as a file of the dataset: its path (a
+/// marker no folder path can be), its id, and where its rows came from.
+struct RowFile {
+    marker: String,
+    file: FileId,
+    places: Places,
+}
+
+/// The two files the new rows go into: the people the rows create, and the
+/// rows' own records.
+struct NewRows {
+    people: RowFile,
+    main: RowFile,
+}
+
+impl NewRows {
+    fn new(ds: &mut Dataset, plan: &Plan) -> NewRows {
+        let mut file = |tag: &str, kind: RecordType| {
+            let marker = format!("\u{1}import{tag}:{}", plan.file_name);
+            let file = FileId(ds.files.len() as u32);
+            ds.files.push(SourceFile {
+                path: marker.clone(),
+                kind,
+            });
+            RowFile {
+                marker,
+                file,
+                places: Places::default(),
+            }
+        };
+        NewRows {
+            people: file("-people", RecordType::Person),
+            main: file("", plan.kind),
+        }
+    }
+
+    /// The file a finding is on, if it is one of the new ones.
+    fn of(&self, path: Option<&str>) -> Option<&RowFile> {
+        [&self.people, &self.main]
+            .into_iter()
+            .find(|f| path == Some(f.marker.as_str()))
+    }
+}
+
+/// The findings of `sink` on the new rows, moved to the sheet's rows (their
+/// lines) and cells (by their origin); with the errors found before, the
+/// rows rejected.
 fn place_findings(
     plan: &Plan,
     sheet: &Sheet,
     pending: &[Pending],
-    marker: &str,
-    places: &Places,
+    new: &NewRows,
     sink: Diagnostics,
 ) -> Checks {
     let mut checks = Checks {
@@ -722,10 +738,11 @@ fn place_findings(
         .map(|p| p.row)
         .collect();
     for mut d in sink.into_items() {
-        if d.file.as_deref() != Some(marker) {
+        let Some(file) = new.of(d.file.as_deref()) else {
             continue;
-        }
-        let (row, col) = d.line.and_then(|t| places.get(t)).unwrap_or((0, None));
+        };
+        let row = d.line.unwrap_or(0);
+        let col = file.places.column(row, d.origin);
         if d.rule == RuleId::RecipientConflict && unresolved.contains(&row) {
             continue;
         }
@@ -734,7 +751,7 @@ fn place_findings(
         if sheet.grid.sheet.is_some() {
             d.cell = Some(sheet.place(&plan.file_name, row, col));
         }
-        d.related.retain(|r| r.file != marker);
+        d.related.retain(|r| new.of(Some(&r.file)).is_none());
         match d.severity {
             Severity::Error => {
                 checks.rejected.insert(row);

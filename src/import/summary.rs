@@ -4,9 +4,9 @@
 //! error per row.
 
 use crate::diag::{Diagnostic, RuleId};
-use crate::i18n::Lang;
+use crate::i18n::Key;
 use crate::model::RecordType;
-use crate::tr;
+use crate::msg;
 
 /// An example value for `--set`, by field.
 fn example(field: &str) -> &'static str {
@@ -32,17 +32,16 @@ pub fn collapse_missing(
     rows: usize,
     kind: RecordType,
     file: &str,
-    lang: Lang,
 ) -> Vec<Diagnostic> {
     if rows < 2 {
         return errors;
     }
     let mut out = Vec::with_capacity(errors.len());
     let mut summaries = Vec::new();
-    for (field, _) in crate::load::schema::fields(kind) {
-        let msg = tr!(lang, "load.missing-value", field = field);
-        let is_it =
-            |d: &Diagnostic| d.rule == RuleId::MissingValue && d.message.render(lang) == msg;
+    for &(field, _) in crate::load::schema::fields(kind) {
+        // The message the loader's builder makes for the field.
+        let msg = msg!(Key::LoadMissingValue, field = field);
+        let is_it = |d: &Diagnostic| d.rule == RuleId::MissingValue && d.message == msg;
         let mut lines: Vec<u32> = errors
             .iter()
             .filter(|d| is_it(d))
@@ -52,24 +51,17 @@ pub fn collapse_missing(
         lines.dedup();
         if lines.len() == rows {
             let set = format!("--set {field}={}", example(field));
-            let d = Diagnostic::new(
-                RuleId::MissingValue,
-                tr!(
-                    lang,
-                    "import.missing-everywhere",
-                    field = field,
-                    rows = rows
-                ),
-            )
-            .at(file, None)
-            .help(tr!(lang, "import.missing-everywhere-help", set = set));
+            let everywhere = msg!(Key::ImportMissingEverywhere, field = field, rows = rows);
+            let d = Diagnostic::new(RuleId::MissingValue, everywhere)
+                .at(file, None)
+                .help(msg!(Key::ImportMissingEverywhereHelp, set = set));
             summaries.push((msg, d));
         }
     }
     for d in errors {
         if !summaries
             .iter()
-            .any(|(msg, _)| d.rule == RuleId::MissingValue && d.message.render(lang) == *msg)
+            .any(|(msg, _)| d.rule == RuleId::MissingValue && d.message == *msg)
         {
             out.push(d);
         }

@@ -10,12 +10,12 @@ use unicode_normalization::{is_nfc, UnicodeNormalization};
 
 use super::schema::{column, dmy_date, fields, parse_bool};
 use super::sniff::{self, Quirks};
-use crate::i18n::Lang;
+use crate::i18n::{Arg, Key, Msg};
 use crate::model::{
     AwardCode, AwardKind, CampaignKind, Code, Discipline, Gender, Issuer, ProposalStatus, Rating,
     RecordType, UnitKind,
 };
-use crate::tr;
+use crate::msg;
 
 /// What kinds of value a rewrite changed, for the list `fmt` prints.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -31,8 +31,9 @@ pub struct Changed {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Rewritten {
     pub bytes: Vec<u8>,
-    /// "dấu `;`, ngày d/m/yyyy, BOM, CRLF, mã, NFC".
-    pub what: String,
+    /// "dấu `;`, ngày d/m/yyyy, BOM, CRLF, mã, NFC", in the language of the
+    /// output once rendered.
+    pub what: Arg,
 }
 
 /// A value's canonical text, or `None` when it already is (or cannot be
@@ -81,37 +82,33 @@ fn ascii<T: Code>(s: &str) -> Option<&'static str> {
 }
 
 impl Changed {
-    fn describe(&self, quirks: &Quirks, lang: Lang) -> String {
-        let mut parts = Vec::new();
-        let found = quirks.describe(lang);
-        if !found.is_empty() {
-            parts.push(found);
-        }
+    fn describe(&self, quirks: &Quirks) -> Arg {
+        let mut parts = quirks.describe();
         let labels = [
             (
                 self.column_names && !quirks.vietnamese_headers,
-                "fmt.column-names",
+                Key::FmtColumnNames,
             ),
-            (self.dates && !quirks.dmy_dates, "sniff.dmy"),
-            (self.codes, "fmt.codes"),
-            (self.booleans, "fmt.booleans"),
-            (self.nfc, "fmt.nfc"),
+            (self.dates && !quirks.dmy_dates, Key::SniffDmy),
+            (self.codes, Key::FmtCodes),
+            (self.booleans, Key::FmtBooleans),
+            (self.nfc, Key::FmtNfc),
         ];
         for (on, key) in labels {
             if on {
-                parts.push(lang.t(key).to_string());
+                parts.push(Arg::Key(key));
             }
         }
-        parts.join(", ")
+        Arg::list(Key::ListComma, parts)
     }
 }
 
 /// The canonical form of a CSV file of `kind`: `Ok(None)` when it already is
 /// canonical, `Err` with the reason when it cannot be read as a whole (it is
 /// then left as it is).
-pub fn csv(bytes: &[u8], kind: RecordType, lang: Lang) -> Result<Option<Rewritten>, String> {
+pub fn csv(bytes: &[u8], kind: RecordType) -> Result<Option<Rewritten>, Msg> {
     if let Some(what) = sniff::not_text(bytes) {
-        return Err(lang.t(what.key()).to_string());
+        return Err(Msg::new(what.key()));
     }
     let mut quirks = Quirks::default();
     let text = if sniff::needs_decoding(bytes) {
@@ -128,13 +125,13 @@ pub fn csv(bytes: &[u8], kind: RecordType, lang: Lang) -> Result<Option<Rewritte
         };
         match std::str::from_utf8(body) {
             Ok(t) => t.to_string(),
-            Err(_) => return Err(lang.t("fmt.not-utf8").to_string()),
+            Err(_) => return Err(Msg::new(Key::FmtNotUtf8)),
         }
     };
     quirks.crlf = sniff::crlf(text.as_bytes());
     let delimiter = sniff::delimiter(text.lines().next().unwrap_or(""), kind);
     quirks.delimiter = (delimiter != b',').then_some(delimiter);
-    let rows = read_rows(&text, delimiter, lang)?;
+    let rows = read_rows(&text, delimiter)?;
     quirks.vietnamese_headers = rows
         .first()
         .is_some_and(|h| h.iter().any(|c| column(kind, c).is_some_and(|(_, vi)| vi)));
@@ -147,20 +144,22 @@ pub fn csv(bytes: &[u8], kind: RecordType, lang: Lang) -> Result<Option<Rewritte
     let mut out = csv::WriterBuilder::new()
         .terminator(csv::Terminator::Any(b'\n'))
         .from_writer(Vec::with_capacity(text.len()));
+    // Writing to memory does not fail; were it to, the csv crate's own words
+    // are all there is to say (not a finding, and never shown so far).
     for r in &rows {
-        out.write_record(r).map_err(|e| e.to_string())?;
+        out.write_record(r).map_err(|e| Msg::raw(e.to_string()))?;
     }
-    let bytes = out.into_inner().map_err(|e| e.to_string())?;
+    let bytes = out.into_inner().map_err(|e| Msg::raw(e.to_string()))?;
     Ok(Some(Rewritten {
         bytes,
-        what: changed.describe(&quirks, lang),
+        what: changed.describe(&quirks),
     }))
 }
 
 /// Every record of the text; a row whose field count differs from the
 /// header's (a quote left open, a lost delimiter) makes the file unreadable
 /// here, as rewriting it could only make things worse.
-fn read_rows(text: &str, delimiter: u8, lang: Lang) -> Result<Vec<Vec<String>>, String> {
+fn read_rows(text: &str, delimiter: u8) -> Result<Vec<Vec<String>>, Msg> {
     let mut rdr = csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
@@ -168,12 +167,12 @@ fn read_rows(text: &str, delimiter: u8, lang: Lang) -> Result<Vec<Vec<String>>, 
         .from_reader(text.as_bytes());
     let mut rows: Vec<Vec<String>> = Vec::new();
     for rec in rdr.records() {
-        let rec = rec.map_err(|e| tr!(lang, "load.unreadable", error = e))?;
+        let rec = rec.map_err(|e| super::unreadable(&e))?;
         let line = rec.position().map(|p| p.line()).unwrap_or(0);
         let cells: Vec<String> = rec.iter().map(str::to_string).collect();
         if let Some(width) = rows.first().map(Vec::len) {
             if cells.len() != width {
-                return Err(tr!(lang, "fmt.field-count", line = line));
+                return Err(msg!(Key::FmtFieldCount, line = line as i64));
             }
         }
         rows.push(cells);
@@ -219,8 +218,8 @@ fn canonical_rows(
 
 /// The canonical form of a TOML file of `kind`: codes, booleans and NFC
 /// rewritten in place, keeping comments and layout; BOM and CRLF dropped.
-pub fn toml(bytes: &[u8], kind: RecordType, lang: Lang) -> Result<Option<Rewritten>, String> {
-    let text = std::str::from_utf8(bytes).map_err(|_| lang.t("fmt.not-utf8").to_string())?;
+pub fn toml(bytes: &[u8], kind: RecordType) -> Result<Option<Rewritten>, Msg> {
+    let text = std::str::from_utf8(bytes).map_err(|_| Msg::new(Key::FmtNotUtf8))?;
     let mut quirks = Quirks::default();
     let body = match text.strip_prefix('\u{feff}') {
         Some(b) => {
@@ -231,9 +230,9 @@ pub fn toml(bytes: &[u8], kind: RecordType, lang: Lang) -> Result<Option<Rewritt
     };
     quirks.crlf = body.contains("\r\n");
     let body = body.replace("\r\n", "\n");
-    let mut doc: DocumentMut = body
-        .parse()
-        .map_err(|e: toml_edit::TomlError| tr!(lang, "load.toml-syntax", error = e.message()))?;
+    let mut doc: DocumentMut = body.parse().map_err(|e: toml_edit::TomlError| {
+        msg!(Key::LoadTomlSyntax, error = e.message().to_string())
+    })?;
     let mut changed = Changed::default();
     if let Some(Item::ArrayOfTables(aot)) = doc.get_mut(kind.singular()) {
         for table in aot.iter_mut() {
@@ -248,7 +247,7 @@ pub fn toml(bytes: &[u8], kind: RecordType, lang: Lang) -> Result<Option<Rewritt
     }
     Ok(Some(Rewritten {
         bytes: doc.to_string().into_bytes(),
-        what: changed.describe(&quirks, lang),
+        what: changed.describe(&quirks),
     }))
 }
 
@@ -282,22 +281,21 @@ mod tests {
     #[test]
     fn canonical_csv_is_left_alone() {
         let text = "id,name,kind,parent\nH,\"UBND huyện, An Biên\",co_quan,\n";
-        assert_eq!(csv(text.as_bytes(), RecordType::Unit, Lang::En), Ok(None));
+        assert_eq!(csv(text.as_bytes(), RecordType::Unit), Ok(None));
     }
 
     #[test]
     fn excel_csv_becomes_canonical() {
         let text = "\u{feff}Mã;Tên;Loại đơn vị;parent\r\nH;UBND huyện;Cơ quan;\r\n";
-        let r = csv(text.as_bytes(), RecordType::Unit, Lang::En)
-            .unwrap()
-            .unwrap();
+        let r = csv(text.as_bytes(), RecordType::Unit).unwrap().unwrap();
         assert_eq!(
             String::from_utf8(r.bytes).unwrap(),
             "id,name,kind,parent\nH,UBND huyện,co_quan,\n"
         );
+        let what = crate::msg!(Key::FmtChanged, path = "x", what = r.what);
         assert_eq!(
-            r.what,
-            "`;` delimiter, BOM, CRLF, Vietnamese column names, codes"
+            what.render(crate::i18n::Lang::En),
+            "x: put in canonical form (`;` delimiter, BOM, CRLF, Vietnamese column names, codes)"
         );
     }
 
@@ -305,9 +303,7 @@ mod tests {
     fn toml_keeps_comments() {
         let text =
             "# units\n[[unit]]\nid = \"H\" # the district\nkind = \"Cơ quan\"\nname = \"H\"\n";
-        let r = toml(text.as_bytes(), RecordType::Unit, Lang::En)
-            .unwrap()
-            .unwrap();
+        let r = toml(text.as_bytes(), RecordType::Unit).unwrap().unwrap();
         assert_eq!(
             String::from_utf8(r.bytes).unwrap(),
             "# units\n[[unit]]\nid = \"H\" # the district\nkind = \"co_quan\"\nname = \"H\"\n"
@@ -317,6 +313,6 @@ mod tests {
     #[test]
     fn a_shifted_row_is_not_rewritten() {
         let text = "id;name;kind\nH;X\n";
-        assert!(csv(text.as_bytes(), RecordType::Unit, Lang::En).is_err());
+        assert!(csv(text.as_bytes(), RecordType::Unit).is_err());
     }
 }

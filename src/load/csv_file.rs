@@ -14,10 +14,12 @@ use super::schema::{
     column, fields, is_interned, unknown_field, Builder, Need, Values, MAX_FIELDS,
 };
 use super::sniff::{self, Quirks};
+use super::unreadable;
 use super::Progress;
 use crate::diag::{Diagnostic, RuleId};
+use crate::i18n::{Arg, Key, Msg};
 use crate::model::{text, FileId, Interner, RecordType};
-use crate::tr;
+use crate::msg;
 
 /// Reads the CSV file at `path` (file `file` of the dataset) into `b`;
 /// `false` when the file was left out whole (a finding says why).
@@ -30,7 +32,6 @@ pub fn read(
     progress: &mut Progress,
 ) -> bool {
     let rel = b.ds.file(file).path.clone();
-    let lang = b.lang;
     let Some(opened) = open(path, guard, kind, &rel, b) else {
         b.ds.unreadable.push(file);
         return false;
@@ -61,8 +62,7 @@ pub fn read(
         Ok(true) => {}
         Ok(false) => return true, // an empty file holds no records
         Err(e) => {
-            let msg = tr!(lang, "load.unreadable", error = e);
-            b.diags.push(parse_error(&rel, msg, Some(1)));
+            b.diags.push(parse_error(&rel, unreadable(&e), Some(1)));
             return false;
         }
     }
@@ -114,8 +114,7 @@ pub fn read(
         if let Some(e) = failure.take() {
             b.ds.unreadable.push(file);
             let line = e.position().map(|p| lines.line_at(p.byte()));
-            let msg = tr!(lang, "load.unreadable", error = e);
-            b.diags.push(parse_error(&rel, msg, line));
+            b.diags.push(parse_error(&rel, unreadable(&e), line));
             break;
         }
         if n < BATCH {
@@ -123,31 +122,31 @@ pub fn read(
         }
     }
     if rows.bad_utf8 > 0 {
-        let msg = tr!(lang, "load.not-utf8", rows = rows.bad_utf8);
-        b.diags.push(
-            parse_error(&rel, msg, Some(rows.first_bad_utf8)).help(lang.t("load.encoding-help")),
-        );
+        let msg = msg!(Key::LoadNotUtf8, rows = rows.bad_utf8);
+        b.diags
+            .push(parse_error(&rel, msg, Some(rows.first_bad_utf8)).help(Key::LoadEncodingHelp));
     }
     let end = rdr.position().byte();
     progress.at(base, end);
     quirks.dmy_dates = b.saw_dmy;
     b.dmy_dates = false;
     if quirks.any() {
-        b.diags.push(non_canonical(lang, &rel, &quirks));
+        b.diags.push(non_canonical(&rel, &quirks));
     }
     true
 }
 
-fn parse_error(rel: &str, msg: String, line: Option<u32>) -> Diagnostic {
+fn parse_error(rel: &str, msg: Msg, line: Option<u32>) -> Diagnostic {
     Diagnostic::new(RuleId::ParseError, msg).at(rel.to_string(), line)
 }
 
 /// The one warning for a file read despite not being in canonical form.
-fn non_canonical(lang: crate::i18n::Lang, rel: &str, quirks: &Quirks) -> Diagnostic {
-    let msg = tr!(lang, "sniff.non-canonical", found = quirks.describe(lang));
+fn non_canonical(rel: &str, quirks: &Quirks) -> Diagnostic {
+    let found = Arg::list(Key::ListComma, quirks.describe());
+    let msg = msg!(Key::SniffNonCanonical, found = found);
     Diagnostic::new(RuleId::NonCanonicalFile, msg)
         .at(rel, None)
-        .help(lang.t("sniff.fmt-help"))
+        .help(Key::SniffFmtHelp)
 }
 
 /// An opened CSV file: its text as UTF-8 (decoded first when it was not),
@@ -167,14 +166,12 @@ fn open(
     rel: &str,
     b: &mut Builder<'_>,
 ) -> Option<Opened> {
-    let lang = b.lang;
-    let unreadable =
-        |e: std::io::Error| parse_error(rel, tr!(lang, "load.unreadable", error = e), None);
+    let cannot_read = |e: std::io::Error| parse_error(rel, unreadable(&e), None);
     let handle = match guard.open(path) {
         // The length was checked; `take` holds a file that grows meanwhile.
         Ok((f, _)) => f.take(guard.max_bytes()),
         Err(refusal) => {
-            let msg = super::refusal_message(lang, &refusal);
+            let msg = super::refusal_message(&refusal);
             b.diags.push(parse_error(rel, msg, None));
             return None;
         }
@@ -183,14 +180,14 @@ fn open(
     let head = match input.fill_buf() {
         Ok(head) => head,
         Err(e) => {
-            b.diags.push(unreadable(e));
+            b.diags.push(cannot_read(e));
             return None;
         }
     };
     if let Some(what) = sniff::not_text(head) {
-        let help = lang.t("sniff.not-text-help");
+        let help = Key::SniffNotTextHelp;
         b.diags
-            .push(parse_error(rel, lang.t(what.key()).to_string(), None).help(help));
+            .push(parse_error(rel, Msg::new(what.key()), None).help(help));
         return None;
     }
     let mut quirks = Quirks {
@@ -200,7 +197,7 @@ fn open(
     let (input, first_line): (Box<dyn Read>, String) = if sniff::needs_decoding(head) {
         let mut bytes = Vec::new();
         if let Err(e) = input.read_to_end(&mut bytes) {
-            b.diags.push(unreadable(e));
+            b.diags.push(cannot_read(e));
             return None;
         }
         let (text, enc) = sniff::decode(&bytes);
@@ -245,7 +242,6 @@ fn columns(
     header_line: u32,
     b: &mut Builder<'_>,
 ) -> Columns {
-    let lang = b.lang;
     let schema = fields(kind);
     // column position → field position
     let mut map: Vec<Option<usize>> = Vec::with_capacity(rec.len());
@@ -262,7 +258,7 @@ fn columns(
                 map.push(Some(i));
             }
             Some(_) => {
-                let msg = tr!(lang, "load.duplicate-column", column = key);
+                let msg = msg!(Key::LoadDuplicateColumn, column = key);
                 b.diags.push(
                     Diagnostic::new(RuleId::UnknownColumn, msg)
                         .at(rel.to_string(), Some(header_line)),
@@ -271,9 +267,8 @@ fn columns(
             }
             None => {
                 b.diags.push(unknown_field(
-                    lang,
                     kind,
-                    "load.unknown-column",
+                    Key::LoadUnknownColumn,
                     &key,
                     rel,
                     header_line,
@@ -282,29 +277,21 @@ fn columns(
             }
         }
     }
-    let mut missing = Vec::new();
+    let mut missing: Vec<&'static str> = Vec::new();
     for (i, (name, need)) in schema.iter().enumerate() {
         if *need == Need::Required && !seen[i] {
-            missing.push(name.to_string());
+            missing.push(name);
         }
     }
     if let Some(p) = schema.iter().position(|(n, _)| *n == "person") {
         if !seen[p] && !seen[p + 1] {
-            missing.push("person / unit".to_string());
+            missing.push("person / unit");
         }
     }
-    for m in &missing {
-        let msg = tr!(
-            lang,
-            "load.missing-column",
-            column = m,
-            kind = kind.plural()
-        );
-        let help = tr!(
-            lang,
-            "load.missing-column-help",
-            columns = schema.iter().map(|(n, _)| *n).collect::<Vec<_>>().join(",")
-        );
+    for &m in &missing {
+        let msg = msg!(Key::LoadMissingColumn, column = m, kind = kind.plural());
+        let columns = Arg::list(Key::ListCommaTight, schema.iter().map(|(n, _)| *n));
+        let help = msg!(Key::LoadMissingColumnHelp, columns = columns);
         b.diags.push(
             Diagnostic::new(RuleId::MissingColumn, msg)
                 .at(rel.to_string(), Some(header_line))
@@ -360,7 +347,7 @@ impl Rows {
         text: Option<&str>,
         line: u32,
     ) {
-        let (kind, width, lang) = (self.kind, self.width, b.lang);
+        let (kind, width) = (self.kind, self.width);
         if rec
             .iter()
             .all(|f| f.iter().all(|c| c.is_ascii_whitespace()))
@@ -377,18 +364,14 @@ impl Rows {
                 // The rest of the file is in this one record.
                 b.ds.unreadable.push(self.file);
             }
-            let msg = if spans_lines {
-                tr!(lang, "load.open-quote", found = rec.len(), expected = width)
+            let key = if spans_lines {
+                Key::LoadOpenQuote
             } else {
-                tr!(
-                    lang,
-                    "load.field-count",
-                    found = rec.len(),
-                    expected = width
-                )
+                Key::LoadFieldCount
             };
+            let msg = msg!(key, found = rec.len(), expected = width);
             b.diags
-                .push(parse_error(rel, msg, Some(line)).help(lang.t("load.field-count-help")));
+                .push(parse_error(rel, msg, Some(line)).help(Key::LoadFieldCountHelp));
             b.ds.dropped[kind.index()] += 1;
             return;
         }
@@ -425,15 +408,9 @@ impl Rows {
     /// again as plain rows (no quoting), so that one stray quote costs one
     /// row, not the rest of the file.
     fn recover(&mut self, b: &mut Builder<'_>, rel: &str, rec: &ByteRecord, line: u32) {
-        let lang = b.lang;
-        let msg = tr!(
-            lang,
-            "load.open-quote",
-            found = rec.len(),
-            expected = self.width
-        );
+        let msg = msg!(Key::LoadOpenQuote, found = rec.len(), expected = self.width);
         b.diags
-            .push(parse_error(rel, msg, Some(line)).help(lang.t("load.field-count-help")));
+            .push(parse_error(rel, msg, Some(line)).help(Key::LoadFieldCountHelp));
         b.ds.dropped[self.kind.index()] += 1;
         // The record's bytes as they were, short of the quotes themselves.
         let mut joined = Vec::with_capacity(rec.as_slice().len() + rec.len());

@@ -1,6 +1,9 @@
 //! The only code that reads the data folder: finds the files of each record
 //! type, streams them through the CSV or TOML reader into a compact
-//! [`Dataset`], and reports every problem as a diagnostic in one pass.
+//! [`Dataset`], and reports every problem as a diagnostic in one pass. A
+//! finding holds its message as data (a catalogue key with typed arguments,
+//! see `crate::diag`): reading needs no language, and a finding costs no
+//! formatting until it is written out.
 
 pub mod canonical;
 mod csv_file;
@@ -17,9 +20,9 @@ mod toml_file;
 use std::path::{Path, PathBuf};
 
 use crate::diag::{Diagnostic, Diagnostics, RuleId};
-use crate::i18n::Lang;
+use crate::i18n::{Key, Msg};
 use crate::model::{Dataset, Date, FileId, RecordType, SourceFile};
-use crate::{tr, Error, Result};
+use crate::{msg, Error, Result};
 
 pub use progress::Progress;
 
@@ -71,13 +74,13 @@ pub enum SkipReason {
 
 impl SkipReason {
     /// The catalogue key of its message.
-    fn key(self) -> &'static str {
+    fn key(self) -> Key {
         match self {
-            SkipReason::Outside => "load.skip-outside",
-            SkipReason::FolderLink => "load.skip-folder-link",
-            SkipReason::NotRegular => "load.skip-not-regular",
-            SkipReason::BadName => "load.skip-bad-name",
-            SkipReason::Unlisted => "load.skip-unlisted",
+            SkipReason::Outside => Key::LoadSkipOutside,
+            SkipReason::FolderLink => Key::LoadSkipFolderLink,
+            SkipReason::NotRegular => Key::LoadSkipNotRegular,
+            SkipReason::BadName => Key::LoadSkipBadName,
+            SkipReason::Unlisted => Key::LoadSkipUnlisted,
         }
     }
 
@@ -254,20 +257,18 @@ pub fn ensure_folder(root: &Path) -> Result<()> {
 /// cannot be read at all is an error.
 pub fn load(
     root: &Path,
-    lang: Lang,
     today: Date,
     sink: &mut Diagnostics,
     progress: &mut Progress,
 ) -> Result<Dataset> {
     let max_mb = guard::DEFAULT_MAX_FILE_MB;
-    load_capped(root, lang, today, max_mb, sink, progress)
+    load_capped(root, today, max_mb, sink, progress)
 }
 
 /// [`load`], no file larger than `max_mb` MiB. Every file left out whole is
 /// named in [`Dataset::left_out`].
 pub fn load_capped(
     root: &Path,
-    lang: Lang,
     today: Date,
     max_mb: u64,
     sink: &mut Diagnostics,
@@ -296,7 +297,7 @@ pub fn load_capped(
     ds.strings
         .reserve((total.min(guard.max_bytes()) / 64) as usize);
     let this_year = today.year();
-    let mut builder = schema::Builder::new(&mut ds, lang, this_year);
+    let mut builder = schema::Builder::new(&mut ds, this_year);
     // Files are read type by type so that each type's records stay together.
     for kind in RecordType::ALL {
         let readable = |f: &&Found| f.kind == Some(kind) && f.format != Format::Spreadsheet;
@@ -319,17 +320,16 @@ pub fn load_capped(
         }
     }
     for f in found.iter().filter(|f| f.kind.is_none()) {
-        let msg = tr!(lang, "load.unknown-file", path = f.rel);
-        let help = lang.t("load.unknown-file-help");
+        let msg = msg!(Key::LoadUnknownFile, path = f.rel.clone());
         sink.push(
             Diagnostic::new(RuleId::UnknownFile, msg)
                 .at(f.rel.clone(), None)
-                .help(help),
+                .help(Key::LoadUnknownFileHelp),
         );
     }
     for f in found.iter().filter(|f| f.format == Format::Spreadsheet) {
-        let msg = tr!(lang, "sniff.spreadsheet", path = f.rel);
-        let help = tr!(lang, "sniff.spreadsheet-help", path = f.rel);
+        let msg = msg!(Key::SniffSpreadsheet, path = f.rel.clone());
+        let help = msg!(Key::SniffSpreadsheetHelp, path = f.rel.clone());
         sink.push(
             Diagnostic::new(RuleId::UnknownFile, msg)
                 .at(f.rel.clone(), None)
@@ -337,9 +337,9 @@ pub fn load_capped(
         );
     }
     for s in skipped {
-        let path = crate::model::text::escape(&s.rel);
-        let msg = tr!(lang, s.why.key(), path = path);
-        sink.push(Diagnostic::new(s.why.rule(), msg).at(path.into_owned(), None));
+        let path = crate::model::text::escape(&s.rel).into_owned();
+        let msg = msg!(s.why.key(), path = path.clone());
+        sink.push(Diagnostic::new(s.why.rule(), msg).at(path, None));
         if s.records {
             ds.left_out.push(s.rel);
         }
@@ -350,11 +350,16 @@ pub fn load_capped(
 }
 
 /// The message for a file the guard would not open.
-pub(crate) fn refusal_message(lang: Lang, refusal: &guard::Refusal) -> String {
+pub(crate) fn refusal_message(refusal: &guard::Refusal) -> Msg {
     match refusal {
-        guard::Refusal::Outside => lang.t("load.refused-outside").to_string(),
-        guard::Refusal::NotRegular => lang.t("load.refused-not-regular").to_string(),
-        guard::Refusal::TooBig(mb) => tr!(lang, "load.too-big", limit = mb),
-        guard::Refusal::Io(e) => tr!(lang, "load.unreadable", error = e),
+        guard::Refusal::Outside => Msg::new(Key::LoadRefusedOutside),
+        guard::Refusal::NotRegular => Msg::new(Key::LoadRefusedNotRegular),
+        guard::Refusal::TooBig(mb) => msg!(Key::LoadTooBig, limit = *mb as i64),
+        guard::Refusal::Io(e) => unreadable(e),
     }
+}
+
+/// `load.unreadable`: the error as the system words it.
+pub(crate) fn unreadable(e: &impl std::fmt::Display) -> Msg {
+    msg!(Key::LoadUnreadable, error = e.to_string())
 }

@@ -2,14 +2,14 @@
 //! text values becomes a record. Both readers (CSV and TOML) hand rows to
 //! [`Builder::build`], so every value is checked the same way whatever the file.
 
-use crate::diag::{Diagnostic, RuleId};
-use crate::i18n::Lang;
+use crate::diag::{Diagnostic, Origin, RuleId};
+use crate::i18n::{Arg, Key, Msg};
 use crate::model::{
     text, Award, AwardCode, AwardKind, Campaign, CampaignKind, Code, CodeError, Dataset, Date,
     Discipline, Evaluation, FileId, Gender, Issuer, Loc, Person, Proposal, ProposalStatus, Rating,
     Recipient, RecordType, Unit, UnitKind,
 };
-use crate::tr;
+use crate::msg;
 
 /// Whether a column must be present.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -142,7 +142,6 @@ pub type Values<'a> = [Option<(&'a str, u32)>; MAX_FIELDS];
 pub struct Builder<'d> {
     pub ds: &'d mut Dataset,
     pub diags: Vec<Diagnostic>,
-    pub lang: Lang,
     /// The last year that may be given (the current year).
     pub this_year: i32,
     /// Whether dates typed `d/m/yyyy` are read (CSV files, as Excel saves them).
@@ -166,11 +165,10 @@ struct Row<'r, 'a> {
 }
 
 impl<'d> Builder<'d> {
-    pub fn new(ds: &'d mut Dataset, lang: Lang, this_year: i32) -> Self {
+    pub fn new(ds: &'d mut Dataset, this_year: i32) -> Self {
         Builder {
             ds,
             diags: Vec::new(),
-            lang,
             this_year,
             dmy_dates: false,
             saw_dmy: false,
@@ -250,16 +248,20 @@ impl<'d> Builder<'d> {
         row.values[col].map(|(_, l)| l).unwrap_or(row.line)
     }
 
+    /// A finding on the row, about the value of field `col` when it is one.
     fn error(
         &mut self,
         row: &Row<'_, '_>,
         col: Option<usize>,
         rule: RuleId,
-        msg: String,
-        help: Option<String>,
+        msg: Msg,
+        help: Option<Msg>,
     ) {
         let line = col.map(|c| self.at(row, c)).unwrap_or(row.line);
         let mut d = Diagnostic::new(rule, msg).at(self.path(row.file), Some(line));
+        if let Some(c) = col {
+            d = d.origin(Origin::field(row.kind, c));
+        }
         if let Some(id) = row.values[0].filter(|_| fields(row.kind)[0].0 == "id") {
             d = d.record(text::clean(id.0).into_owned());
         }
@@ -276,7 +278,7 @@ impl<'d> Builder<'d> {
             .filter(|s| !s.is_empty());
         if v.is_none() && fields(row.kind)[col].1 == Need::Required && !row.reported[col] {
             let name = fields(row.kind)[col].0;
-            let msg = tr!(self.lang, "load.missing-value", field = name);
+            let msg = msg!(Key::LoadMissingValue, field = name);
             self.error(row, Some(col), RuleId::MissingValue, msg, None);
             row.fatal = true;
         }
@@ -293,18 +295,17 @@ impl<'d> Builder<'d> {
         row: &mut Row<'_, '_>,
         col: usize,
         value: &str,
-        expected: String,
-        suggestion: Option<&str>,
+        expected: impl Into<Arg>,
+        suggestion: Option<Arg>,
     ) {
         let name = fields(row.kind)[col].0;
-        let msg = tr!(
-            self.lang,
-            "load.invalid-value",
+        let msg = msg!(
+            Key::LoadInvalidValue,
             field = name,
-            value = value,
-            expected = expected
+            value = value.to_string(),
+            expected = expected.into()
         );
-        let help = suggestion.map(|s| tr!(self.lang, "load.did-you-mean", value = s));
+        let help = suggestion.map(|s| msg!(Key::LoadDidYouMean, value = s));
         self.error(row, Some(col), RuleId::InvalidValue, msg, help);
         if fields(row.kind)[col].1 == Need::Optional {
             row.flawed = true;
@@ -318,8 +319,9 @@ impl<'d> Builder<'d> {
         match T::parse(&t) {
             Ok(v) => Some(v),
             Err(CodeError::Unknown { suggestion }) => {
-                let expected = tr!(self.lang, "load.expected-code", codes = T::list());
-                self.invalid(row, col, &t, expected, suggestion);
+                let codes = Arg::list(Key::ListComma, T::ALL.iter().map(|v| v.code()));
+                let expected = msg!(Key::LoadExpectedCode, codes = codes);
+                self.invalid(row, col, &t, expected, suggestion.map(Arg::Static));
                 None
             }
         }
@@ -334,9 +336,8 @@ impl<'d> Builder<'d> {
                 dmy_date(&t)
             }
             None => {
-                let suggestion = loose_date(&t).map(|d| d.to_string());
-                let expected = self.lang.t("load.expected-date").to_string();
-                self.invalid(row, col, &t, expected, suggestion.as_deref());
+                let suggestion = loose_date(&t).map(Arg::Date);
+                self.invalid(row, col, &t, Key::LoadExpectedDate, suggestion);
                 None
             }
         }
@@ -348,8 +349,7 @@ impl<'d> Builder<'d> {
         match t.parse::<u16>() {
             Ok(y) if ok && y >= 1000 => Some(y),
             _ => {
-                let expected = self.lang.t("load.expected-year").to_string();
-                self.invalid(row, col, &t, expected, None);
+                self.invalid(row, col, &t, Key::LoadExpectedYear, None);
                 None
             }
         }
@@ -367,8 +367,7 @@ impl<'d> Builder<'d> {
         match parse_bool(&t) {
             Some(b) => Some(b),
             None => {
-                let expected = self.lang.t("load.expected-bool").to_string();
-                self.invalid(row, col, &t, expected, None);
+                self.invalid(row, col, &t, Key::LoadExpectedBool, None);
                 None
             }
         }
@@ -379,7 +378,7 @@ impl<'d> Builder<'d> {
         match t.parse::<u32>() {
             Ok(n) if n <= max => Some(n),
             _ => {
-                let expected = tr!(self.lang, "load.expected-number", max = max);
+                let expected = msg!(Key::LoadExpectedNumber, max = max);
                 self.invalid(row, col, &t, expected, None);
                 None
             }
@@ -399,13 +398,12 @@ impl<'d> Builder<'d> {
             }
             (both_or_none_p, _) => {
                 let key = if both_or_none_p.is_some() {
-                    "load.recipient-both"
+                    Key::LoadRecipientBoth
                 } else {
-                    "load.recipient-none"
+                    Key::LoadRecipientNone
                 };
-                let msg = self.lang.t(key).to_string();
-                let help = self.lang.t("load.recipient-help").to_string();
-                self.error(row, None, RuleId::RecipientConflict, msg, Some(help));
+                let help = Msg::new(Key::LoadRecipientHelp);
+                self.error(row, None, RuleId::RecipientConflict, key.into(), Some(help));
                 row.fatal = true;
                 None
             }
@@ -638,18 +636,17 @@ fn clean(s: &str) -> std::borrow::Cow<'_, str> {
 /// The `unknown-column` warning for a CSV column or TOML key (`message_key`
 /// says which) that `kind` does not define, with the nearest field name.
 pub fn unknown_field(
-    lang: Lang,
     kind: RecordType,
-    message_key: &str,
+    message_key: Key,
     name: &str,
     file: &str,
     line: u32,
 ) -> Diagnostic {
     let near = text::nearest(name, fields(kind).iter().map(|(n, _)| *n));
-    let msg = tr!(lang, message_key, column = name, kind = kind.plural());
+    let msg = msg!(message_key, column = name.to_string(), kind = kind.plural());
     let d = Diagnostic::new(RuleId::UnknownColumn, msg).at(file, Some(line));
     match near {
-        Some(n) => d.help(tr!(lang, "load.did-you-mean", value = n)),
+        Some(n) => d.help(msg!(Key::LoadDidYouMean, value = n)),
         None => d,
     }
 }

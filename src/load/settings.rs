@@ -9,13 +9,13 @@ use std::path::Path;
 use toml_edit::{Document, Item, Value};
 
 use crate::diag::{Diagnostic, RuleId};
-use crate::i18n::Lang;
+use crate::i18n::{Key, Msg};
 pub use crate::model::settings::{OrgLevel, Organisation, RawEntry, RawValue, Settings, FILE};
-use crate::tr;
+use crate::msg;
 
 /// Reads `thidua.toml` from `root` if it exists. Problems are returned as
 /// diagnostics; the settings keep every valid part.
-pub fn read(root: &Path, lang: Lang) -> (Settings, Vec<Diagnostic>) {
+pub fn read(root: &Path) -> (Settings, Vec<Diagnostic>) {
     let path = root.join(FILE);
     if std::fs::symlink_metadata(&path).is_err() {
         return (Settings::default(), Vec::new());
@@ -23,51 +23,38 @@ pub fn read(root: &Path, lang: Lang) -> (Settings, Vec<Diagnostic>) {
     let guard = super::guard::Guard::new(root, super::guard::DEFAULT_MAX_FILE_MB);
     match guard.read(&path) {
         Ok(bytes) => match String::from_utf8(bytes) {
-            Ok(text) => parse(&text, lang),
+            Ok(text) => parse(&text),
             Err(_) => (
                 Settings::default(),
-                vec![setting_error(lang, None, tr!(lang, "settings.not-utf8"))],
+                vec![setting_error(None, Msg::new(Key::SettingsNotUtf8))],
             ),
         },
-        Err(refusal) => (
-            Settings::default(),
-            vec![setting_error(
-                lang,
-                None,
-                tr!(
-                    lang,
-                    "settings.unreadable",
-                    error = super::refusal_message(lang, &refusal)
-                ),
-            )],
-        ),
+        Err(refusal) => {
+            let why = super::refusal_message(&refusal);
+            let msg = msg!(Key::SettingsUnreadable, error = why);
+            (Settings::default(), vec![setting_error(None, msg)])
+        }
     }
 }
 
 /// Parses the text of a settings file.
-pub fn parse(text: &str, lang: Lang) -> (Settings, Vec<Diagnostic>) {
+pub fn parse(text: &str) -> (Settings, Vec<Diagnostic>) {
     let mut s = Settings::default();
     let mut diags = Vec::new();
     let doc = match Document::parse(text) {
         Ok(doc) => doc,
         Err(e) => {
             let line = e.span().map(|sp| line_of(text, sp.start));
-            diags.push(setting_error(
-                lang,
-                line,
-                tr!(lang, "settings.syntax", error = e.message()),
-            ));
+            let msg = msg!(Key::SettingsSyntax, error = e.message().to_string());
+            diags.push(setting_error(line, msg));
             return (s, diags);
         }
     };
     let line = |item: &Item| item.span().map(|sp| line_of(text, sp.start));
     for (section, item) in doc.as_table().iter() {
         let Some(table) = item.as_table() else {
-            diags.push(setting_error(
-                lang,
-                line(item),
-                tr!(lang, "settings.unknown-key", key = section),
-            ));
+            let msg = msg!(Key::SettingsUnknownKey, key = section.to_string());
+            diags.push(setting_error(line(item), msg));
             continue;
         };
         for (key, value) in table.iter() {
@@ -81,8 +68,8 @@ pub fn parse(text: &str, lang: Lang) -> (Settings, Vec<Diagnostic>) {
                 "rules" => s.rules.push(raw()),
                 "thresholds" => s.thresholds.push(raw()),
                 _ => {
-                    if let Err(msg) = set(&mut s, section, key, value, lang) {
-                        diags.push(setting_error(lang, at, msg));
+                    if let Err(msg) = set(&mut s, section, key, value) {
+                        diags.push(setting_error(at, msg));
                     }
                 }
             }
@@ -93,41 +80,41 @@ pub fn parse(text: &str, lang: Lang) -> (Settings, Vec<Diagnostic>) {
 
 /// Sets one key of `[organisation]` or `[data]`; the message when it is not
 /// a valid one.
-fn set(s: &mut Settings, section: &str, key: &str, value: &Item, lang: Lang) -> Result<(), String> {
-    let full = format!("{section}.{key}");
+fn set(s: &mut Settings, section: &str, key: &str, value: &Item) -> Result<(), Msg> {
+    // Only a key that is wrong is worth naming in full.
+    let full = || format!("{section}.{key}");
     match (section, key) {
         ("organisation", "name") => match str_of(value) {
             Some(v) => s.organisation.name = Some(crate::model::text::clean(v).into_owned()),
-            None => return Err(tr!(lang, "settings.want-string", key = full)),
+            None => return Err(msg!(Key::SettingsWantString, key = full())),
         },
         ("organisation", "province" | "place" | "parent" | "signer" | "signer-title") => {
             match str_of(value) {
                 Some(v) => {
                     *s.organisation.text_mut(key) = Some(crate::model::text::clean(v).into_owned())
                 }
-                None => return Err(tr!(lang, "settings.want-string", key = full)),
+                None => return Err(msg!(Key::SettingsWantString, key = full())),
             }
         }
         ("organisation", "level") => match str_of(value).and_then(OrgLevel::parse) {
             Some(v) => s.organisation.level = Some(v),
             None => {
-                return Err(tr!(
-                    lang,
-                    "settings.bad-choice",
-                    key = full,
+                return Err(msg!(
+                    Key::SettingsBadChoice,
+                    key = full(),
                     choices = "xa, huyen, tinh, bo"
                 ))
             }
         },
         ("data", "records-from") => match value.as_integer() {
             Some(y) if (1900..=9999).contains(&y) => s.records_from = Some(y as u16),
-            _ => return Err(tr!(lang, "settings.want-year", key = full)),
+            _ => return Err(msg!(Key::SettingsWantYear, key = full())),
         },
         ("data", "max-file-mb") => match value.as_integer() {
             Some(mb) if mb >= 1 => s.max_file_mb = Some(mb as u64),
-            _ => return Err(tr!(lang, "settings.want-number", key = full)),
+            _ => return Err(msg!(Key::SettingsWantNumber, key = full())),
         },
-        _ => return Err(tr!(lang, "settings.unknown-key", key = full)),
+        _ => return Err(msg!(Key::SettingsUnknownKey, key = full())),
     }
     Ok(())
 }
@@ -180,10 +167,10 @@ impl LineStarts {
 }
 
 /// An `invalid-setting` finding at `line` of `thidua.toml`.
-pub fn setting_error(lang: Lang, line: Option<u32>, message: String) -> Diagnostic {
+pub fn setting_error(line: Option<u32>, message: Msg) -> Diagnostic {
     Diagnostic::new(RuleId::InvalidSetting, message)
         .at(FILE, line)
-        .help(tr!(lang, "settings.help"))
+        .help(Key::SettingsHelp)
 }
 
 #[cfg(test)]
@@ -193,7 +180,7 @@ mod tests {
     #[test]
     fn reads_every_section() {
         let text = "[organisation]\nname = \"UBND huyện An Biên\"\nlevel = \"huyen\"\n[data]\nrecords-from = 2016\n[rules]\nrequire-evidence = true\n";
-        let (s, d) = parse(text, Lang::En);
+        let (s, d) = parse(text);
         assert!(d.is_empty(), "{d:?}");
         assert_eq!(s.organisation.name.as_deref(), Some("UBND huyện An Biên"));
         assert_eq!(s.organisation.level, Some(OrgLevel::Huyen));
@@ -209,21 +196,21 @@ mod tests {
     #[test]
     fn reads_the_signature_keys_of_organisation() {
         let text = "[organisation]\nplace = \"An Biên\"\nparent = \"UBND TỈNH KIÊN GIANG\"\nsigner = \"Nguyễn Văn A\"\nsigner-title = \"CHỦ TỊCH\"\n";
-        let (s, d) = parse(text, Lang::Vi);
+        let (s, d) = parse(text);
         assert!(d.is_empty(), "{d:?}");
         let o = &s.organisation;
         assert_eq!(o.place.as_deref(), Some("An Biên"));
         assert_eq!(o.parent.as_deref(), Some("UBND TỈNH KIÊN GIANG"));
         assert_eq!(o.signer.as_deref(), Some("Nguyễn Văn A"));
         assert_eq!(o.signer_title.as_deref(), Some("CHỦ TỊCH"));
-        let (_, d) = parse("[organisation]\nsigner = 3\n", Lang::En);
+        let (_, d) = parse("[organisation]\nsigner = 3\n");
         assert_eq!(d.len(), 1, "a number is not a name");
     }
 
     #[test]
     fn unknown_keys_are_errors_with_lines() {
         let text = "[organisation]\nname = \"x\"\nnmae = \"y\"\n[colours]\nred = 1\n";
-        let (_, d) = parse(text, Lang::En);
+        let (_, d) = parse(text);
         assert_eq!(d.len(), 2, "{d:?}");
         assert_eq!(d[0].line, Some(3));
         assert!(d.iter().all(
@@ -242,7 +229,7 @@ mod tests {
 
     #[test]
     fn syntax_error_names_line() {
-        let (_, d) = parse("[organisation]\nname = \n", Lang::Vi);
+        let (_, d) = parse("[organisation]\nname = \n");
         assert_eq!(d.len(), 1);
         assert_eq!(d[0].line, Some(2));
     }

@@ -7,7 +7,7 @@
 use super::encoding::{self, TextEncoding};
 use super::legacy;
 use crate::diag::RuleId;
-use crate::i18n::Lang;
+use crate::i18n::{Arg, Key, Lang};
 use crate::model::RecordType;
 
 /// What a file that is not text turns out to be, from its first bytes.
@@ -26,15 +26,15 @@ pub enum NotText {
 
 impl NotText {
     /// The catalogue key of the message naming it.
-    pub fn key(self) -> &'static str {
+    pub fn key(self) -> Key {
         match self {
-            NotText::Xlsx => "sniff.xlsx",
-            NotText::Ods => "sniff.ods",
-            NotText::Zip => "sniff.zip",
-            NotText::Xls => "sniff.xls",
-            NotText::Png | NotText::Jpeg | NotText::Gif => "sniff.picture",
-            NotText::Pdf => "sniff.pdf",
-            NotText::Binary => "sniff.binary",
+            NotText::Xlsx => Key::SniffXlsx,
+            NotText::Ods => Key::SniffOds,
+            NotText::Zip => Key::SniffZip,
+            NotText::Xls => Key::SniffXls,
+            NotText::Png | NotText::Jpeg | NotText::Gif => Key::SniffPicture,
+            NotText::Pdf => Key::SniffPdf,
+            NotText::Binary => Key::SniffBinary,
         }
     }
 }
@@ -178,31 +178,35 @@ impl Quirks {
         *self != Quirks::default()
     }
 
-    /// The list named in the warning: "dấu `;`, ngày d/m/yyyy, BOM, CRLF".
-    pub fn describe(&self, lang: Lang) -> String {
-        let mut parts: Vec<String> = Vec::new();
+    /// The items of the list named in the warning, in the output's
+    /// language once rendered: "dấu `;`, ngày d/m/yyyy, BOM, CRLF".
+    pub fn describe(&self) -> Vec<Arg> {
+        let mut parts = Vec::new();
         if let Some(d) = self.delimiter {
             parts.push(match d {
-                b'\t' => lang.t("sniff.tab").to_string(),
-                _ => crate::tr!(lang, "sniff.delimiter", delimiter = d as char),
+                b'\t' => Arg::Key(Key::SniffTab),
+                _ => {
+                    let d = String::from(char::from(d));
+                    crate::msg!(Key::SniffDelimiter, delimiter = d).into()
+                }
             });
         }
         if self.dmy_dates {
-            parts.push(lang.t("sniff.dmy").to_string());
+            parts.push(Arg::Key(Key::SniffDmy));
         }
         if self.bom {
-            parts.push("BOM".to_string());
+            parts.push(Arg::Static("BOM"));
         }
         if self.crlf {
-            parts.push("CRLF".to_string());
+            parts.push(Arg::Static("CRLF"));
         }
         if let Some(e) = self.encoding {
-            parts.push(encoding_name(e).to_string());
+            parts.push(Arg::Static(encoding_name(e)));
         }
         if self.vietnamese_headers {
-            parts.push(lang.t("sniff.vi-headers").to_string());
+            parts.push(Arg::Key(Key::SniffViHeaders));
         }
-        parts.join(", ")
+        parts
     }
 }
 

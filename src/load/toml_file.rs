@@ -11,8 +11,9 @@ use super::schema::{field_index, unknown_field, Builder, Values, MAX_FIELDS};
 use super::settings::{line_of, LineStarts};
 use super::Progress;
 use crate::diag::{Diagnostic, RuleId};
+use crate::i18n::{Key, Msg};
 use crate::model::{text, FileId, RecordType};
-use crate::tr;
+use crate::msg;
 
 /// Reads the TOML file at `path` into `b`; `false` when the file was left
 /// out whole (a finding says why).
@@ -25,23 +26,22 @@ pub fn read(
     progress: &mut Progress,
 ) -> bool {
     let rel = b.ds.file(file).path.clone();
-    let lang = b.lang;
-    let parse_error = |msg: String, line: Option<u32>| {
+    let parse_error = |msg: Msg, line: Option<u32>| {
         Diagnostic::new(RuleId::ParseError, msg).at(rel.clone(), line)
     };
     let bytes = match guard.read(path) {
         Ok(b) => b,
         Err(refusal) => {
-            let msg = super::refusal_message(lang, &refusal);
+            let msg = super::refusal_message(&refusal);
             b.diags.push(parse_error(msg, None));
             b.ds.unreadable.push(file);
             return false;
         }
     };
     if let Some(what) = super::sniff::not_text(&bytes) {
-        let help = lang.t("sniff.not-text-help");
+        let help = Key::SniffNotTextHelp;
         b.diags
-            .push(parse_error(lang.t(what.key()).to_string(), None).help(help));
+            .push(parse_error(Msg::new(what.key()), None).help(help));
         b.ds.unreadable.push(file);
         return false;
     }
@@ -51,8 +51,7 @@ pub fn read(
         Ok(t) => t,
         Err(_) => {
             b.diags.push(
-                parse_error(tr!(lang, "load.not-utf8", rows = 1), None)
-                    .help(lang.t("load.encoding-help")),
+                parse_error(msg!(Key::LoadNotUtf8, rows = 1), None).help(Key::LoadEncodingHelp),
             );
             b.ds.unreadable.push(file);
             return false;
@@ -64,10 +63,8 @@ pub fn read(
         Ok(d) => d,
         Err(e) => {
             let line = e.span().map(|s| line_of(body, s.start));
-            b.diags.push(parse_error(
-                tr!(lang, "load.toml-syntax", error = e.message()),
-                line,
-            ));
+            let msg = msg!(Key::LoadTomlSyntax, error = e.message().to_string());
+            b.diags.push(parse_error(msg, line));
             b.ds.unreadable.push(file);
             return false;
         }
@@ -89,15 +86,14 @@ pub fn read(
                     }
                 }
                 _ => {
-                    let msg = tr!(lang, "load.toml-not-array", name = kind.singular());
+                    let msg = msg!(Key::LoadTomlNotArray, name = kind.singular());
                     b.diags.push(parse_error(msg, key_line));
                 }
             }
         } else {
-            let msg = tr!(
-                lang,
-                "load.toml-unknown-table",
-                name = key,
+            let msg = msg!(
+                Key::LoadTomlUnknownTable,
+                name = key.to_string(),
                 expected = kind.singular()
             );
             b.diags
@@ -116,7 +112,6 @@ fn read_table(
     b: &mut Builder<'_>,
 ) {
     let rel = b.ds.file(file).path.clone();
-    let lang = b.lang;
     let header_line = table.span().map(|s| lines.line(s.start)).unwrap_or(1);
     let mut owned: Vec<(usize, String, u32)> = Vec::new();
     let mut reported = [false; MAX_FIELDS];
@@ -130,9 +125,8 @@ fn read_table(
         let name = text::clean(key).to_lowercase();
         let Some(f) = field_index(kind, &name) else {
             b.diags.push(unknown_field(
-                lang,
                 kind,
-                "load.unknown-key",
+                Key::LoadUnknownKey,
                 &name,
                 &rel,
                 key_line,
@@ -142,7 +136,7 @@ fn read_table(
         match item.as_value().and_then(scalar) {
             Some(s) => owned.push((f, s, key_line)),
             None => {
-                let msg = tr!(lang, "load.toml-not-scalar", field = name);
+                let msg = msg!(Key::LoadTomlNotScalar, field = name);
                 b.diags.push(
                     Diagnostic::new(RuleId::InvalidValue, msg).at(rel.clone(), Some(key_line)),
                 );

@@ -6,9 +6,10 @@
 use std::collections::{BTreeMap, HashMap};
 
 use crate::diag::{Diagnostic, Level, RuleId};
-use crate::i18n::Lang;
-use crate::model::settings::{RawEntry, Settings, FILE};
-use crate::tr;
+use crate::i18n::{Arg, Key, Msg};
+use crate::load::settings::setting_error;
+use crate::model::settings::{RawEntry, Settings};
+use crate::msg;
 
 /// What the rules read from the settings.
 #[derive(Clone, Debug, Default)]
@@ -42,34 +43,34 @@ impl RuleConfig {
 /// Validates the raw `[rules]` and `[thresholds]` of `settings` into the
 /// rules' configuration, with an `invalid-setting` finding for each entry
 /// left out.
-pub fn configure(settings: &Settings, lang: Lang) -> (RuleConfig, Vec<Diagnostic>) {
+pub fn configure(settings: &Settings) -> (RuleConfig, Vec<Diagnostic>) {
     let mut config = RuleConfig {
         records_from: settings.records_from,
         ..RuleConfig::default()
     };
     let mut diags = Vec::new();
     for entry in &settings.rules {
-        if let Err(msg) = rule_entry(&mut config, entry, lang) {
-            diags.push(setting_error(lang, entry.line, msg));
+        if let Err(msg) = rule_entry(&mut config, entry) {
+            diags.push(setting_error(entry.line, msg));
         }
     }
     for entry in &settings.thresholds {
-        if let Err(msg) = threshold_entry(&mut config, entry, lang) {
-            diags.push(setting_error(lang, entry.line, msg));
+        if let Err(msg) = threshold_entry(&mut config, entry) {
+            diags.push(setting_error(entry.line, msg));
         }
     }
     (config, diags)
 }
 
 /// One `[rules]` entry: `require-evidence`, a rule option or a rule's level.
-fn rule_entry(config: &mut RuleConfig, entry: &RawEntry, lang: Lang) -> Result<(), String> {
+fn rule_entry(config: &mut RuleConfig, entry: &RawEntry) -> Result<(), Msg> {
     let key = entry.key.as_str();
-    let full = format!("rules.{key}");
+    let full = || format!("rules.{key}");
     if key == "require-evidence" {
         config.require_evidence = entry
             .value
             .as_bool()
-            .ok_or_else(|| tr!(lang, "settings.want-bool", key = full))?;
+            .ok_or_else(|| msg!(Key::SettingsWantBool, key = full()))?;
         return Ok(());
     }
     if let Some(choices) = super::rule_option(key) {
@@ -78,21 +79,19 @@ fn rule_entry(config: &mut RuleConfig, entry: &RawEntry, lang: Lang) -> Result<(
                 config.options.insert(key.to_string(), v.to_string());
                 Ok(())
             }
-            _ => Err(tr!(
-                lang,
-                "settings.bad-choice",
-                key = full,
-                choices = choices.join(", ")
+            _ => Err(msg!(
+                Key::SettingsBadChoice,
+                key = full(),
+                choices = Arg::list(Key::ListComma, choices.iter().copied())
             )),
         };
     }
     let Some(id) = RuleId::parse(key) else {
         let ids = RuleId::ALL.iter().map(|r| r.as_str());
         let near = crate::model::text::nearest(key, ids).unwrap_or("");
-        return Err(tr!(
-            lang,
-            "settings.unknown-rule",
-            key = key,
+        return Err(msg!(
+            Key::SettingsUnknownRule,
+            key = key.to_string(),
             suggestion = near
         ));
     };
@@ -101,25 +100,23 @@ fn rule_entry(config: &mut RuleConfig, entry: &RawEntry, lang: Lang) -> Result<(
             config.levels.insert(id, level);
             Ok(())
         }
-        None => Err(tr!(
-            lang,
-            "settings.bad-choice",
-            key = full,
+        None => Err(msg!(
+            Key::SettingsBadChoice,
+            key = full(),
             choices = "error, warning, off"
         )),
     }
 }
 
 /// One `[thresholds]` entry: a known threshold with a non-negative number.
-fn threshold_entry(config: &mut RuleConfig, entry: &RawEntry, lang: Lang) -> Result<(), String> {
+fn threshold_entry(config: &mut RuleConfig, entry: &RawEntry) -> Result<(), Msg> {
     let key = entry.key.as_str();
     if super::threshold_default(key).is_none() {
         let names = super::thresholds().iter().map(|t| t.name);
         let near = crate::model::text::nearest(key, names).unwrap_or("");
-        return Err(tr!(
-            lang,
-            "settings.unknown-threshold",
-            key = key,
+        return Err(msg!(
+            Key::SettingsUnknownThreshold,
+            key = key.to_string(),
             suggestion = near
         ));
     }
@@ -128,24 +125,17 @@ fn threshold_entry(config: &mut RuleConfig, entry: &RawEntry, lang: Lang) -> Res
             config.thresholds.insert(key.to_string(), n);
             Ok(())
         }
-        _ => Err(tr!(
-            lang,
-            "settings.want-number",
+        _ => Err(msg!(
+            Key::SettingsWantNumber,
             key = format!("thresholds.{key}")
         )),
     }
 }
 
-/// An `invalid-setting` finding at `line` of `thidua.toml`.
-fn setting_error(lang: Lang, line: Option<u32>, message: String) -> Diagnostic {
-    Diagnostic::new(RuleId::InvalidSetting, message)
-        .at(FILE, line)
-        .help(tr!(lang, "settings.help"))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::i18n::Lang;
     use crate::model::settings::RawValue;
 
     fn entry(key: &str, value: RawValue) -> RawEntry {
@@ -168,7 +158,7 @@ mod tests {
             thresholds: vec![entry("cstdcs-ratio-percent", RawValue::Int(10))],
             ..Settings::default()
         };
-        let (c, d) = configure(&settings, Lang::En);
+        let (c, d) = configure(&settings);
         assert!(d.is_empty(), "{d:?}");
         assert!(c.require_evidence);
         assert_eq!(c.records_from, Some(2016));
@@ -188,7 +178,7 @@ mod tests {
             thresholds: vec![entry("cstdcs-ratio-percent", RawValue::Float(-1.0))],
             ..Settings::default()
         };
-        let (c, d) = configure(&settings, Lang::En);
+        let (c, d) = configure(&settings);
         assert_eq!(d.len(), 3, "{d:?}");
         assert!(d
             .iter()

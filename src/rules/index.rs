@@ -7,8 +7,8 @@ use std::collections::HashMap;
 
 use super::config::RuleConfig;
 use crate::model::{
-    AwardCode, AwardKind, Dataset, Date, Evaluation, Issuer, Loc, Person, ProposalStatus,
-    Recipient, Sym,
+    Award, AwardCode, AwardKind, Dataset, Date, Evaluation, FileId, Issuer, Loc, Person, Proposal,
+    ProposalStatus, Recipient, Sym,
 };
 
 use super::windows;
@@ -147,11 +147,41 @@ impl Chains {
     }
 }
 
+/// Which records the law's rules judge; every record counts as evidence
+/// whatever the scope.
+#[derive(Clone, Copy, Debug)]
+pub enum Scope<'a> {
+    /// Every award and pending proposal (`check`).
+    All,
+    /// The claims of these years (`report` judges the years it reports).
+    Years(&'a [u16]),
+    /// The pending proposals of one file only (`eligible` judges its
+    /// candidates, not the folder's records again).
+    Proposals(FileId),
+}
+
+impl Scope<'_> {
+    fn award(self, a: &Award) -> bool {
+        match self {
+            Scope::All => true,
+            Scope::Years(ys) => ys.contains(&a.year),
+            Scope::Proposals(_) => false,
+        }
+    }
+
+    fn proposal(self, p: &Proposal) -> bool {
+        match self {
+            Scope::All => true,
+            Scope::Years(ys) => ys.contains(&p.year),
+            Scope::Proposals(f) => p.loc.file == f,
+        }
+    }
+}
+
 impl<'d> Index<'d> {
-    /// The index of `ds`, with claims of `years` only (every year when
-    /// `None`); the lookups cover every record whatever the years.
-    pub fn build(ds: &'d Dataset, settings: &RuleConfig, years: Option<&[u16]>) -> Index<'d> {
-        let judged = |y: u16| years.is_none_or(|ys| ys.contains(&y));
+    /// The index of `ds`, with the claims `scope` judges; the lookups cover
+    /// every record whatever the scope.
+    pub fn build(ds: &'d Dataset, settings: &RuleConfig, scope: Scope<'_>) -> Index<'d> {
         let n = ds.strings.len();
         let identity = ds.identities();
         let who = |r: Recipient| who(&identity, r);
@@ -189,7 +219,7 @@ impl<'d> Index<'d> {
         let mut earliest = u16::MAX;
         for (i, a) in ds.awards.iter().enumerate().filter(|(_, a)| !a.flawed) {
             earliest = earliest.min(a.year);
-            if !judged(a.year) {
+            if !scope.award(a) {
                 continue;
             }
             claims.push(Claim {
@@ -219,7 +249,7 @@ impl<'d> Index<'d> {
             let Some(date) = p.effective_date() else {
                 continue;
             };
-            if !judged(p.year) {
+            if !scope.proposal(p) {
                 continue;
             }
             claims.push(Claim {

@@ -22,6 +22,7 @@ use crate::i18n::Msg;
 use crate::model::{Dataset, Date};
 
 pub use ids::{PerWindow, ThresholdId, Variant, WindowId};
+pub use index::Scope;
 pub use tables::{law as law_tables, CitePart};
 
 pub use windows::legal_bases;
@@ -87,19 +88,19 @@ impl Applies {
 /// many records each rule could judge. Findings and reasons are messages
 /// as data, rendered in a language only when written out.
 pub fn check_law(ds: &Dataset, settings: &config::RuleConfig, sink: &mut Diagnostics) -> Coverage {
-    check_law_in(ds, settings, None, sink)
+    check_law_in(ds, settings, Scope::All, sink)
 }
 
-/// The law's rules over the claims of `years` only (all claims when `None`);
-/// earlier records still count as evidence. `report` judges only the years
-/// it reports.
+/// The law's rules over the claims `scope` selects; every record still
+/// counts as evidence. `report` judges only the years it reports, `eligible`
+/// only its candidates.
 pub fn check_law_in(
     ds: &Dataset,
     settings: &config::RuleConfig,
-    years: Option<&[u16]>,
+    scope: Scope<'_>,
     sink: &mut Diagnostics,
 ) -> Coverage {
-    let ix = index::Index::build(ds, settings, years);
+    let ix = index::Index::build(ds, settings, scope);
     let mut judge = evidence::Judge::new(&ix, settings, sink);
     law::run(&mut judge);
     judge.finish()

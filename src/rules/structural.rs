@@ -1,7 +1,8 @@
 //! The data format's structural rules (§7 of the format, plus the settings
 //! file): their registry entries, and the checks that need the whole folder
 //! (ids, references, cycles, dates). Per-row checks (parse errors, missing and
-//! invalid values) are made by the loader as it reads.
+//! invalid values) are made by the loader as it reads. Findings are typed
+//! messages (`msg!`), rendered in a language only by the emitters.
 
 use crate::diag::{Bilingual, Family, Level, RuleInfo};
 
@@ -137,10 +138,9 @@ pub static RULES: [RuleInfo; 16] = [
 ];
 
 use crate::diag::{Diagnostic, Diagnostics, RuleId, Severity};
-use crate::i18n::Lang;
-use crate::i18n::{Key, Msg};
+use crate::i18n::{Arg, Key, Msg};
 use crate::model::{text, Code, Dataset, Date, Eligible, Flaws, Loc, Recipient, RecordType, Sym};
-use crate::{msg, tr};
+use crate::msg;
 
 /// Suggestions for unknown ids are computed for at most this many findings
 /// (each costs a scan of the candidates), and only among this many candidates.
@@ -150,9 +150,8 @@ const SUGGEST_CANDIDATES: usize = 50_000;
 /// Runs the structural checks that need the whole folder and returns the
 /// records that got an error (the law's rules and the reports leave those
 /// out); the dataset itself is not changed.
-pub fn check(ds: &Dataset, lang: Lang, today: Date, sink: &mut Diagnostics) -> Flaws {
+pub fn check(ds: &Dataset, today: Date, sink: &mut Diagnostics) -> Flaws {
     let mut c = Checker {
-        lang,
         sink,
         suggested: 0,
         flaws: Flaws::default(),
@@ -204,7 +203,6 @@ impl KnownSet<'_> {
 }
 
 struct Checker<'s> {
-    lang: Lang,
     sink: &'s mut Diagnostics,
     suggested: usize,
     flaws: Flaws,
@@ -234,6 +232,18 @@ impl Rec {
             Rec::Award(i) => (RecordType::Award, i),
             Rec::Proposal(i) => (RecordType::Proposal, i),
         }
+    }
+}
+
+/// The plural label of a record type (`sniff.type-*`).
+fn type_label(t: RecordType) -> Key {
+    match t {
+        RecordType::Campaign => Key::SniffTypeCampaigns,
+        RecordType::Unit => Key::SniffTypeUnits,
+        RecordType::Person => Key::SniffTypePeople,
+        RecordType::Evaluation => Key::SniffTypeEvaluations,
+        RecordType::Award => Key::SniffTypeAwards,
+        RecordType::Proposal => Key::SniffTypeProposals,
     }
 }
 
@@ -271,19 +281,18 @@ impl Checker<'_> {
             if j == i || text::fold(ds.str(p.name)) == text::fold(ds.str(q.name)) {
                 continue;
             }
-            let msg = tr!(
-                self.lang,
-                "struct.identity-conflict",
-                code = ds.str(code),
-                name = ds.str(p.name),
-                other = ds.str(q.name),
-                first = ds.str(q.id)
+            let msg = msg!(
+                Key::StructIdentityConflict,
+                code = ds.str(code).to_string(),
+                name = ds.str(p.name).to_string(),
+                other = ds.str(q.name).to_string(),
+                first = ds.str(q.id).to_string()
             );
-            let note = self.lang.t("struct.first-defined").to_string();
+            let note = Key::StructFirstDefined;
             let d = self
                 .diag(ds, RuleId::IdentityConflict, p.loc, Some(p.id), msg)
                 .related(ds.path(q.loc).to_string(), q.loc.line, note)
-                .help(self.lang.t("struct.identity-conflict-help"));
+                .help(Key::StructIdentityConflictHelp);
             self.emit(ds, Rec::Person(i), d);
         }
     }
@@ -315,11 +324,14 @@ impl Checker<'_> {
                         kind = $kind,
                         id = ds.str(id).to_string()
                     );
-                    let note = self.lang.t("struct.first-defined").to_string();
                     let d = self
                         .diag(ds, RuleId::DuplicateId, loc, Some(id), msg)
-                        .related(ds.path(prev).to_string(), prev.line, note)
-                        .help(self.lang.t("struct.duplicate-id-help"));
+                        .related(
+                            ds.path(prev).to_string(),
+                            prev.line,
+                            Key::StructFirstDefined,
+                        )
+                        .help(Key::StructDuplicateIdHelp);
                     self.emit(ds, Rec::$rec(i), d);
                 }
             }};
@@ -347,16 +359,18 @@ impl Checker<'_> {
         found.sort_unstable();
         for (i, j) in found {
             let (e, prev) = (&ds.evaluations[i], ds.evaluations[j].loc);
-            let msg = tr!(
-                self.lang,
-                "struct.duplicate-evaluation",
-                id = ds.str(e.subject.id()),
+            let msg = msg!(
+                Key::StructDuplicateEvaluation,
+                id = ds.str(e.subject.id()).to_string(),
                 year = e.year
             );
-            let note = self.lang.t("struct.first-defined").to_string();
             let d = self
                 .diag(ds, RuleId::DuplicateId, e.loc, None, msg)
-                .related(ds.path(prev).to_string(), prev.line, note);
+                .related(
+                    ds.path(prev).to_string(),
+                    prev.line,
+                    Key::StructFirstDefined,
+                );
             self.emit(ds, Rec::Evaluation(i), d);
         }
     }
@@ -366,7 +380,7 @@ impl Checker<'_> {
         ds: &Dataset,
         loc: Loc,
         record: Option<Sym>,
-        field: &str,
+        field: &'static str,
         target: Sym,
     ) -> Option<Diagnostic> {
         let target_type = match field {
@@ -395,16 +409,15 @@ impl Checker<'_> {
             return None;
         }
         let kind = match field {
-            "person" => self.lang.t("struct.a-person"),
-            "campaign" => self.lang.t("struct.a-campaign"),
-            "award_id" => self.lang.t("struct.an-award"),
-            _ => self.lang.t("struct.a-unit"),
+            "person" => Key::StructAPerson,
+            "campaign" => Key::StructACampaign,
+            "award_id" => Key::StructAnAward,
+            _ => Key::StructAUnit,
         };
-        let msg = tr!(
-            self.lang,
-            "struct.unknown-reference",
+        let msg = msg!(
+            Key::StructUnknownReference,
             field = field,
-            id = ds.str(target),
+            id = ds.str(target).to_string(),
             kind = kind
         );
         let mut d = self.diag(ds, RuleId::UnknownReference, loc, record, msg);
@@ -424,10 +437,10 @@ impl Checker<'_> {
             };
             let near = text::nearest_all(ds.str(target), ids);
             if !near.is_empty() {
-                d = d.help(tr!(
-                    self.lang,
-                    "load.did-you-mean",
-                    value = near.join("`, `")
+                let near = near.into_iter().map(str::to_string);
+                d = d.help(msg!(
+                    Key::LoadDidYouMean,
+                    value = Arg::list(Key::ListCodeComma, near)
                 ));
             }
         }
@@ -526,16 +539,14 @@ impl Checker<'_> {
     fn collapsed_references(&mut self, ds: &Dataset) {
         for (file, source, count) in std::mem::take(&mut self.collapsed) {
             let path = ds.file(file).path.clone();
-            let label = |t: RecordType| self.lang.t(&format!("sniff.type-{}", t.plural()));
-            let msg = tr!(
-                self.lang,
-                "sniff.collapsed",
+            let msg = msg!(
+                Key::SniffCollapsed,
                 count = count,
-                source = label(source),
-                target = label(ds.file(file).kind),
-                path = path
+                source = type_label(source),
+                target = type_label(ds.file(file).kind),
+                path = path.clone()
             );
-            let help = tr!(self.lang, "sniff.collapsed-help", path = path);
+            let help = msg!(Key::SniffCollapsedHelp, path = path.clone());
             let d = Diagnostic::new(RuleId::UnknownReference, msg)
                 .at(path, None)
                 .help(help);
@@ -551,13 +562,13 @@ impl Checker<'_> {
                 (Eligible::Person, Recipient::Unit(_)) | (Eligible::Unit, Recipient::Person(_))
             )
         };
-        let msg = |lang: Lang, code: crate::model::AwardCode, r: Recipient| {
+        let msg = |code: crate::model::AwardCode, r: Recipient| {
             let key = if r.is_person() {
-                "struct.unit-award-to-person"
+                Key::StructUnitAwardToPerson
             } else {
-                "struct.person-award-to-unit"
+                Key::StructPersonAwardToUnit
             };
-            tr!(lang, key, award = code.code(), name = code.name(lang))
+            msg!(key, award = code.code(), name = Arg::name(code))
         };
         for (i, a) in ds.awards.iter().enumerate() {
             if wrong(a.award, a.recipient) {
@@ -566,7 +577,7 @@ impl Checker<'_> {
                     RuleId::WrongRecipient,
                     a.loc,
                     Some(a.id),
-                    msg(self.lang, a.award, a.recipient),
+                    msg(a.award, a.recipient),
                 );
                 out.push((Rec::Award(i), d));
             }
@@ -578,13 +589,13 @@ impl Checker<'_> {
                     RuleId::WrongRecipient,
                     p.loc,
                     Some(p.id),
-                    msg(self.lang, p.award, p.recipient),
+                    msg(p.award, p.recipient),
                 );
                 out.push((Rec::Proposal(i), d));
             }
         }
         for (rec, d) in out {
-            let d = d.help(self.lang.t("struct.wrong-recipient-help"));
+            let d = d.help(Key::StructWrongRecipientHelp);
             self.emit(ds, rec, d);
         }
     }
@@ -622,23 +633,22 @@ impl Checker<'_> {
                 .iter()
                 .min_by_key(|&&i| ds.units[i].loc)
                 .unwrap_or(&cycle[0]);
-            let names: Vec<&str> = cycle.iter().map(|&i| ds.str(ds.units[i].id)).collect();
-            let msg = tr!(
-                self.lang,
-                "struct.unit-cycle",
-                chain = format!("{} → {}", names.join(" → "), names[0])
+            // The loop closes on the unit it starts from.
+            let names = cycle.iter().chain(cycle.first());
+            let names = names.map(|&i| ds.str(ds.units[i].id).to_string());
+            let msg = msg!(
+                Key::StructUnitCycle,
+                chain = Arg::list(Key::ListArrow, names)
             );
             let u = &ds.units[first];
             let mut d = self
                 .diag(ds, RuleId::UnitCycle, u.loc, Some(u.id), msg)
-                .help(self.lang.t("struct.unit-cycle-help"));
+                .help(Key::StructUnitCycleHelp);
             for &i in cycle.iter().filter(|&&i| i != first) {
                 let loc = ds.units[i].loc;
-                d = d.related(
-                    ds.path(loc).to_string(),
-                    loc.line,
-                    ds.str(ds.units[i].id).to_string(),
-                );
+                let id = ds.str(ds.units[i].id).to_string();
+                let note = msg!(Key::StructInLoop, id = id);
+                d = d.related(ds.path(loc).to_string(), loc.line, note);
             }
             if self.sink.push(d) == Some(Severity::Error) {
                 for &i in &cycle {
@@ -740,12 +750,10 @@ impl Checker<'_> {
     /// within their campaign.
     fn award_dates(&self, ds: &Dataset, today: Date, out: &mut Vec<(Rec, Diagnostic)>) {
         let this_year = today.year() as u16;
-        let lang = self.lang;
-        let future_year = |y: u16| tr!(lang, "struct.future-year", year = y, today = today);
-        let future_date = |field: &str, d: Date| {
-            tr!(
-                lang,
-                "struct.future-date",
+        let future_year = |y: u16| msg!(Key::StructFutureYear, year = y, today = today);
+        let future_date = |field: &'static str, d: Date| {
+            msg!(
+                Key::StructFutureDate,
                 field = field,
                 date = d,
                 today = today
@@ -772,15 +780,14 @@ impl Checker<'_> {
                 ));
             }
             if Date::start_of_year(i32::from(a.year)).is_some_and(|start| a.decision_date < start) {
-                let msg = tr!(
-                    lang,
-                    "struct.decision-before-year",
+                let msg = msg!(
+                    Key::StructDecisionBeforeYear,
                     date = a.decision_date,
                     year = a.year
                 );
                 let d = self
                     .diag(ds, RuleId::DateOrder, a.loc, Some(a.id), msg)
-                    .help(lang.t("struct.decision-before-year-help"));
+                    .help(Key::StructDecisionBeforeYearHelp);
                 out.push((Rec::Award(i), d));
             }
             if let Some(c) = a
@@ -793,14 +800,13 @@ impl Checker<'_> {
                 let y = i32::from(a.year);
                 if y < from || to.is_some_and(|t| y > t) {
                     let period = match to {
-                        Some(t) => format!("{from}–{t}"),
-                        None => format!("{from}–"),
+                        Some(t) => msg!(Key::StructPeriod, from = from, to = t),
+                        None => msg!(Key::StructPeriodOpen, from = from),
                     };
-                    let msg = tr!(
-                        lang,
-                        "struct.campaign-period",
+                    let msg = msg!(
+                        Key::StructCampaignPeriod,
                         year = a.year,
-                        campaign = ds.str(c.id),
+                        campaign = ds.str(c.id).to_string(),
                         period = period
                     );
                     out.push((

@@ -400,12 +400,11 @@ proptest! {
         kind in proptest::sample::select(thidua::model::RecordType::ALL.to_vec()),
     ) {
         use thidua::load::canonical;
-        let lang = thidua::Lang::En;
-        if let Ok(Some(r)) = canonical::csv(&bytes, kind, lang) {
-            prop_assert_eq!(canonical::csv(&r.bytes, kind, lang), Ok(None));
+        if let Ok(Some(r)) = canonical::csv(&bytes, kind) {
+            prop_assert_eq!(canonical::csv(&r.bytes, kind), Ok(None));
         }
-        if let Ok(Some(r)) = canonical::toml(&bytes, kind, lang) {
-            prop_assert_eq!(canonical::toml(&r.bytes, kind, lang), Ok(None));
+        if let Ok(Some(r)) = canonical::toml(&bytes, kind) {
+            prop_assert_eq!(canonical::toml(&r.bytes, kind), Ok(None));
         }
     }
 }

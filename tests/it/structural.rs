@@ -632,8 +632,7 @@ fn structural_flaws_are_a_value_the_engine_marks() {
         thidua::diag::Diagnostics::new(),
         thidua::load::Progress::hidden(),
     );
-    let loaded =
-        thidua::load::load(&dir, thidua::Lang::En, today, &mut sink, &mut progress).unwrap();
+    let loaded = thidua::load::load(&dir, today, &mut sink, &mut progress).unwrap();
     let flawed = |ds: &thidua::model::Dataset| {
         ds.campaigns.iter().filter(|r| r.flawed).count()
             + ds.units.iter().filter(|r| r.flawed).count()
@@ -642,7 +641,7 @@ fn structural_flaws_are_a_value_the_engine_marks() {
             + ds.awards.iter().filter(|r| r.flawed).count()
             + ds.proposals.iter().filter(|r| r.flawed).count()
     };
-    let flaws = thidua::rules::structural::check(&loaded, thidua::Lang::En, today, &mut sink);
+    let flaws = thidua::rules::structural::check(&loaded, today, &mut sink);
     assert!(!flaws.is_empty(), "duplicate-id/bad has flawed records");
     assert_eq!(flawed(&loaded), 0, "checking marks nothing itself");
 
@@ -706,4 +705,38 @@ fn died_code_and_posthumous_are_known_columns_in_both_readers() {
     assert_eq!(ds.people[0].code, ds.people[1].code);
     let posthumous: Vec<_> = ds.awards.iter().map(|a| a.posthumous).collect();
     assert_eq!(posthumous, [true, false]);
+}
+
+/// Whether `m` and every message in it has a key of its own: nothing
+/// rendered where the finding was made (`Key::Raw`).
+fn typed(m: &thidua::i18n::Msg) -> bool {
+    use thidua::i18n::{Arg, Key};
+    fn arg(a: &Arg) -> bool {
+        match a {
+            Arg::Msg(m) => typed(m),
+            Arg::List { items, .. } => items.iter().all(arg),
+            _ => true,
+        }
+    }
+    m.key != Key::Raw && m.args.iter().all(|(_, a)| arg(a))
+}
+
+#[test]
+fn settings_load_and_structural_findings_are_typed_messages() {
+    let mut seen = 0;
+    for case in CASES {
+        for side in ["bad", "good"] {
+            let dir = fixtures().join(case.rule).join(side);
+            let checked = crate::support::engine(&dir, false);
+            for d in checked.diagnostics.items() {
+                seen += 1;
+                let notes = d.related.iter().map(|r| &r.note);
+                let all = std::iter::once(&d.message).chain(&d.help).chain(notes);
+                for m in all {
+                    assert!(typed(m), "{}/{side}: {} says {m:?}", case.rule, d.rule);
+                }
+            }
+        }
+    }
+    assert!(seen > CASES.len(), "the bad folders have findings");
 }

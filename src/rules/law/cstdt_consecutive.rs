@@ -37,7 +37,7 @@ fn cstdt(j: &Judge<'_>, c: &Claim) -> Verdict {
     if !missing.is_empty() {
         let finding = msg!(
             Key::LawCstdtConsecutive,
-            missing = Arg::list(missing, Key::ListComma),
+            missing = Arg::list(Key::ListComma, missing),
             n = n,
             from = y - n + 1,
             to = y

@@ -48,10 +48,7 @@ fn cstdtq(j: &Judge<'_>, c: &Claim) -> Verdict {
                 let held = if found.is_empty() {
                     Arg::Key(Key::LawNone)
                 } else {
-                    Arg::list(
-                        found.iter().map(|&y| Arg::Year(y)).collect(),
-                        Key::ListComma,
-                    )
+                    Arg::list(Key::ListComma, found.iter().map(|&y| Arg::Year(y)))
                 };
                 let finding = msg!(
                     Key::LawCstdtqConsecutive,

@@ -33,15 +33,14 @@ pub fn check(j: &mut Judge<'_>) {
         } else {
             let names = ok
                 .iter()
-                .map(|i| msg!(Key::LawIssuerNamed, name = Arg::name(*i), code = i.code()).into())
-                .collect();
+                .map(|i| msg!(Key::LawIssuerNamed, name = Arg::name(*i), code = i.code()));
             Verdict::fail(
                 msg!(
                     Key::LawIssuerAuthority,
                     issuer = Arg::name(issuer),
                     code = issuer.code(),
                     date = c.date,
-                    allowed = Arg::list(names, Key::ListComma)
+                    allowed = Arg::list(Key::ListComma, names)
                 ),
                 Key::LawIssuerAuthorityHelp,
             )

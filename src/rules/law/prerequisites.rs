@@ -170,7 +170,7 @@ pub(super) fn cstdcs(j: &Judge<'_>, c: &Claim, ys: &[u16], need: u32) -> Check {
         let list = if held.is_empty() {
             Arg::Key(Key::LawNone)
         } else {
-            Arg::list(held.into_iter().map(Arg::Year).collect(), Key::ListComma)
+            Arg::list(Key::ListComma, held.into_iter().map(Arg::Year))
         };
         Check::Fails(msg!(
             Key::LawCstdcsCount,

@@ -24,10 +24,10 @@ pub fn check(j: &mut Judge<'_>) {
 fn ttldxs_members(j: &Judge<'_>, c: &Claim, t: &Tally) -> Check {
     let mut parts = Vec::new();
     parts.push(if !t.below.is_empty() {
-        let names = t.below.iter().map(|&r| Arg::str(j.ix.name(r))).collect();
+        let names = t.below.iter().map(|&r| Arg::str(j.ix.name(r)));
         Check::Fails(msg!(
             Key::LawTtldxsRating,
-            names = Arg::list(names, Key::ListComma),
+            names = Arg::list(Key::ListComma, names),
             year = c.year
         ))
     } else if t.unrated > 0 {
