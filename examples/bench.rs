@@ -93,7 +93,7 @@ const PHASES: &[Phase] = &[
         name: "law rules (after load)",
         run: |dir| {
             after_load(dir, |ds, settings, sink| {
-                let c = thidua::rules::check_law(ds, settings, Lang::En, sink);
+                let c = thidua::rules::check_law(ds, settings, sink);
                 format!(
                     "{} findings, {} rules with unchecked records",
                     sink.items().len(),
@@ -537,7 +537,6 @@ fn eligible_after_load(dir: &Path) -> (Times, String) {
         thidua::eligible::judge(
             &mut checked.dataset,
             &checked.config,
-            Lang::En,
             &req,
             "proposals/du-dieu-kien-2018.csv",
         )

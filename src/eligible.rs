@@ -10,7 +10,6 @@
 use std::collections::{HashMap, HashSet};
 
 use crate::diag::{Diagnostics, RuleId, Severity};
-use crate::i18n::Lang;
 use crate::model::settings::OrgLevel;
 use crate::model::{
     AwardCode, Code, Dataset, Date, Eligible, FileId, Issuer, Loc, Proposal, ProposalStatus,
@@ -84,11 +83,12 @@ pub struct Finding {
     pub message: crate::i18n::Msg,
 }
 
-/// A rule that could not judge, and the evidence it lacked.
+/// A rule that could not judge, and the evidence it lacked (rendered in the
+/// output's language by the table and the JSON).
 #[derive(Clone, Debug)]
 pub struct Missing {
     pub rule: RuleId,
-    pub reason: String,
+    pub reason: crate::i18n::Msg,
 }
 
 /// One recipient and award code, as judged.
@@ -137,13 +137,7 @@ pub struct Eligibility {
 /// Judges the candidates of `req` over `ds`, whose structural checks have
 /// run; `ds` gets the candidates' source file and ids and is otherwise left
 /// as it was.
-pub fn judge(
-    ds: &mut Dataset,
-    config: &RuleConfig,
-    lang: Lang,
-    req: &Request,
-    file: &str,
-) -> Eligibility {
+pub fn judge(ds: &mut Dataset, config: &RuleConfig, req: &Request, file: &str) -> Eligibility {
     let mut candidates = candidates(ds, req);
     let file_id = FileId(ds.files.len() as u32);
     ds.files.push(SourceFile {
@@ -172,7 +166,7 @@ pub fn judge(
         );
         let mut sink = Diagnostics::with_overrides(config.levels.clone());
         let scope = rules::Scope::Proposals(file_id);
-        let coverage = rules::check_law_in(ds, config, lang, scope, &mut sink);
+        let coverage = rules::check_law_in(ds, config, scope, &mut sink);
         let dropped = settle(ds, &mut candidates, &by_id, sink, coverage);
         if dropped == 0 || rounds >= MAX_ROUNDS {
             break;

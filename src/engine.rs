@@ -19,8 +19,8 @@ use crate::Result;
 /// What the pipeline runs on.
 pub struct EngineInput<'a> {
     pub root: &'a Path,
-    /// The language the law's rules still render their findings in (issue
-    /// 15: settings, load and the structural rules make theirs as data).
+    /// Unused by the pipeline since the law's findings are data too (issue
+    /// 15); to be removed with its callers.
     pub lang: Lang,
     /// The day the folder is checked as of (future dates).
     pub today: Date,
@@ -75,9 +75,7 @@ pub fn run_cached(
     cache_dir: Option<&Path>,
     progress: &mut Progress,
 ) -> Result<Checked> {
-    let EngineInput {
-        root, lang, today, ..
-    } = *input;
+    let EngineInput { root, today, .. } = *input;
     load::ensure_folder(root)?;
     let (settings, mut setting_problems) = load::settings::read(root);
     let (config, config_problems) = config::configure(&settings);
@@ -98,7 +96,7 @@ pub fn run_cached(
     let mut law = Diagnostics::with_overrides(config.levels.clone());
     let coverage = if input.law {
         let scope = input.law_years.map_or(Scope::All, Scope::Years);
-        rules::check_law_in(&dataset, &config, lang, scope, &mut law)
+        rules::check_law_in(&dataset, &config, scope, &mut law)
     } else {
         Coverage::default()
     };

@@ -147,7 +147,7 @@ fn resolve_names(
                 return Err(msg!(
                     Key::ImportAmbiguousUnit,
                     unit = given,
-                    candidates = Arg::list(", ", names)
+                    candidates = Arg::list(Key::ListComma, names)
                 ));
             }
             Found::None => {}
@@ -171,7 +171,7 @@ fn resolve_names(
             return Err(msg!(
                 Key::ImportAmbiguousPerson,
                 name = person,
-                candidates = Arg::list("; ", names)
+                candidates = Arg::list(Key::ListSemicolon, names)
             ));
         }
         Found::None => {}

@@ -65,7 +65,7 @@ pub fn run(ctx: &mut Ctx<'_>, args: &EligibleArgs) -> Result<i32> {
         subject,
         level: checked.settings.organisation.level,
     };
-    let result = eligible::judge(ds, &checked.config, ctx.lang, &req, &file);
+    let result = eligible::judge(ds, &checked.config, &req, &file);
     let bytes = match args.format {
         EligibleFormat::Table => {
             let mut buf = Vec::new();

@@ -115,8 +115,13 @@ fn write_summary(w: &mut dyn Write, out: &CheckOutput<'_>) -> io::Result<()> {
     if !partial.is_empty() {
         writeln!(w, "{}", lang.t("check.coverage"))?;
         for (id, c) in partial {
-            let why = c
-                .reasons
+            // The most frequent reason, as rendered (the greatest text of
+            // equal counts, as before they were messages).
+            let mut reasons: std::collections::BTreeMap<String, usize> = Default::default();
+            for (r, n) in &c.reasons {
+                *reasons.entry(r.render(lang)).or_default() += n;
+            }
+            let why = reasons
                 .iter()
                 .max_by_key(|(_, n)| **n)
                 .map(|(r, _)| format!(" — {r}"))

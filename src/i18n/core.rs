@@ -6,6 +6,13 @@ pub const ENTRIES: &[Entry] = &[
     // A finding whose text is still rendered where it is made (issue 15: to
     // be replaced by a key of its own).
     e("raw", "{text}", "{text}"),
+    // Lists joined when rendered (`Arg::list`, `Msg::join`): the separators.
+    e("list.items", "{items}", "{items}"),
+    e("list.comma", ", ", ", "),
+    e("list.comma-tight", ",", ","),
+    e("list.semicolon", "; ", "; "),
+    e("list.code-comma", "`, `", "`, `"),
+    e("list.arrow", " → ", " → "),
     e("arg.years", "không phải năm hoặc khoảng năm (ví dụ 2018 hoặc 2016..2020)", "not a year or a range of years (e.g. 2018 or 2016..2020)"),
     e("arg.encoding", "không biết bảng mã này (dùng một trong: {names})", "unknown encoding (use one of: {names})"),
     e("arg.set", "cần dạng TRƯỜNG=GIÁ_TRỊ", "takes FIELD=VALUE"),

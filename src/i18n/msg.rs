@@ -29,21 +29,28 @@ pub enum Arg {
     /// A text that needs no translation and no copy.
     Static(&'static str),
     Int(i64),
+    /// A figure that may have a fraction (a threshold: `50`, `12.5`), written
+    /// as Rust writes an `f64`; kept by its bits so that a message stays `Eq`
+    /// and `Hash`. Made by `From<f64>`.
+    Real(u64),
     Year(u16),
     Date(Date),
-    /// A code's full name (Vietnamese or English gloss).
-    Name {
-        vi: &'static str,
-        en: &'static str,
-    },
+    /// A code's full name: `[vi, en]`, the Vietnamese name or the English
+    /// gloss (`Arg::name`), or the same followed by the code (`Arg::label`).
+    Name(&'static [&'static str; 2]),
     /// Another message of the catalogue, without arguments.
     Key(Key),
     /// Another message with its own arguments.
     Msg(Box<Msg>),
-    /// Arguments written one after another with `sep` between them (a list
-    /// of columns, of what makes a file non-canonical), joined when rendered.
+    /// Another message with its first letter in upper case (a message that
+    /// begins with it: "The LĐTT of …" from "the {award} of …").
+    Capital(Box<Msg>),
+    /// Arguments written one after another with the text of catalogue key
+    /// `sep` between them (`Key::ListComma`; `Key::LawOr` differs by
+    /// language), joined when rendered; without `sep`, written one after
+    /// the other ([`Arg::concat`]).
     List {
-        sep: &'static str,
+        sep: Option<Key>,
         items: Box<[Arg]>,
     },
 }
@@ -51,32 +58,35 @@ pub enum Arg {
 impl Arg {
     /// The full name of a code value, in the language of the output.
     pub fn name<C: Code>(c: C) -> Arg {
-        Arg::Name {
-            vi: c.name_vi(),
-            en: c.name_en(),
-        }
+        Arg::Name(c.names())
     }
 
-    /// `items` joined by `sep` when rendered.
-    pub fn list(sep: &'static str, items: impl IntoIterator<Item = impl Into<Arg>>) -> Arg {
+    /// A code's full name followed by its code in brackets, in the
+    /// language of the output (`Lao động tiên tiến (LDTT)`).
+    pub fn label<C: Code>(c: C) -> Arg {
+        Arg::Name(c.labels())
+    }
+
+    /// `items` joined by the text of `sep` when rendered.
+    pub fn list(sep: Key, items: impl IntoIterator<Item = impl Into<Arg>>) -> Arg {
         Arg::List {
-            sep,
+            sep: Some(sep),
             items: items.into_iter().map(Into::into).collect(),
         }
     }
 
-    /// Applies `f` to every quoted text (`Str`) in this argument.
-    fn each_str(&mut self, f: &mut impl FnMut(&mut String)) {
-        match self {
-            Arg::Str(s) => {
-                let mut owned = std::mem::take(s).into_string();
-                f(&mut owned);
-                *s = owned.into_boxed_str();
-            }
-            Arg::Msg(m) => m.each_str(f),
-            Arg::List { items, .. } => items.iter_mut().for_each(|a| a.each_str(f)),
-            _ => {}
+    /// `items` written one after the other, in one allocation: a text
+    /// mostly the same in every language with a few words that are not.
+    pub fn concat(items: Vec<Arg>) -> Arg {
+        Arg::List {
+            sep: None,
+            items: items.into_boxed_slice(),
         }
+    }
+
+    /// Text quoted from a file or computed, copied once.
+    pub fn str(s: &str) -> Arg {
+        Arg::Str(s.into())
     }
 
     fn render(&self, lang: Lang, out: &mut String) {
@@ -84,24 +94,61 @@ impl Arg {
             Arg::Str(s) => write!(out, "{s}"),
             Arg::Static(s) => write!(out, "{s}"),
             Arg::Int(n) => write!(out, "{n}"),
+            Arg::Real(bits) => write!(out, "{}", f64::from_bits(*bits)),
             Arg::Year(y) => write!(out, "{y}"),
             Arg::Date(d) => write!(out, "{d}"),
-            Arg::Name { vi, en } => write!(out, "{}", lang.pick(vi, en)),
+            Arg::Name([vi, en]) => write!(out, "{}", lang.pick(vi, en)),
             Arg::Key(k) => write!(out, "{}", k.text(lang)),
             Arg::Msg(m) => {
                 m.render_into(lang, out);
                 Ok(())
             }
+            Arg::Capital(m) => {
+                let start = out.len();
+                m.render_into(lang, out);
+                capitalise_from(out, start);
+                Ok(())
+            }
             Arg::List { sep, items } => {
                 for (i, a) in items.iter().enumerate() {
-                    if i > 0 {
-                        out.push_str(sep);
+                    if let Some(sep) = sep.filter(|_| i > 0) {
+                        out.push_str(sep.text(lang));
                     }
                     a.render(lang, out);
                 }
                 Ok(())
             }
         };
+    }
+
+    /// Applies `f` to every quoted text (`Str`) in the argument.
+    fn each_str(&mut self, f: &mut impl FnMut(&mut String)) {
+        match self {
+            Arg::Str(s) => {
+                let mut owned = std::mem::take(s).into_string();
+                f(&mut owned);
+                *s = owned.into_boxed_str();
+            }
+            Arg::Msg(m) | Arg::Capital(m) => m.each_str(f),
+            Arg::List { items, .. } => items.iter_mut().for_each(|a| a.each_str(f)),
+            _ => {}
+        }
+    }
+}
+
+/// Upper-cases the first letter of `out[start..]`, in place.
+fn capitalise_from(out: &mut String, start: usize) {
+    let Some(c) = out.get(start..).and_then(|s| s.chars().next()) else {
+        return;
+    };
+    // At most three characters of at most four bytes each.
+    let mut buf = [0u8; 12];
+    let mut n = 0;
+    for u in c.to_uppercase() {
+        n += u.encode_utf8(&mut buf[n..]).len();
+    }
+    if let Ok(upper) = std::str::from_utf8(&buf[..n]) {
+        out.replace_range(start..start + c.len_utf8(), upper);
     }
 }
 
@@ -119,6 +166,12 @@ arg_from!(
     i64 => Int, i32 => Int as i64, u32 => Int as i64, usize => Int as i64,
     u16 => Year, Date => Date, &'static str => Static, Key => Key,
 );
+
+impl From<f64> for Arg {
+    fn from(v: f64) -> Arg {
+        Arg::Real(v.to_bits())
+    }
+}
 
 impl From<String> for Arg {
     fn from(s: String) -> Arg {
@@ -188,6 +241,17 @@ impl Msg {
         }
     }
 
+    /// The messages joined by the text of `sep` when rendered; one message
+    /// is itself.
+    pub fn join(mut items: Vec<Msg>, sep: Key) -> Msg {
+        if items.len() == 1 {
+            if let Some(m) = items.pop() {
+                return m;
+            }
+        }
+        crate::msg!(Key::ListItems, items = Arg::list(sep, items))
+    }
+
     /// Adds argument `name`.
     pub fn arg(mut self, name: &'static str, value: impl Into<Arg>) -> Msg {
         self.args.push((name, value.into()));
@@ -243,6 +307,12 @@ mod tests {
     use crate::model::Rating;
 
     #[test]
+    fn arguments_stay_small() {
+        // A message holds a few of them; every finding is one.
+        assert!(std::mem::size_of::<Arg>() <= 24);
+    }
+
+    #[test]
     fn keys_and_entries_match_both_ways() {
         let keys: std::collections::HashSet<&str> = Key::ALL.iter().map(|k| k.as_str()).collect();
         let entries: std::collections::HashSet<&str> =
@@ -274,10 +344,140 @@ mod tests {
             format!("X: {}", m.render(Lang::En))
         );
     }
+    #[test]
+    fn lists_join_with_a_separator_of_the_output_language() {
+        let years = Arg::list(Key::ListComma, vec![Arg::Year(2016), Arg::Year(2018)]);
+        let m = crate::msg!(
+            Key::LawCstdcsCount,
+            span = 2018u16,
+            held = years,
+            need = 3u32
+        );
+        assert_eq!(
+            m.render(Lang::Vi),
+            "CSTĐCS trong 2018: 2016, 2018; luật yêu cầu 3 lần"
+        );
+        assert_eq!(
+            m.render(Lang::En),
+            "CSTDCS in 2018: 2016, 2018; the law asks for 3"
+        );
+        let a = Msg::new(Key::LawReasonNoMembers);
+        let b = crate::msg!(Key::LawReasonNoEvaluation, year = 2016u16);
+        let or = Msg::join(vec![a.clone(), b.clone()], Key::LawOr);
+        assert_eq!(
+            or.render(Lang::Vi),
+            "đơn vị chưa có người nào trong people; cũng không: không có đánh giá năm 2016"
+        );
+        assert_eq!(
+            or.render(Lang::En),
+            "the unit has no people on file; nor: no evaluation for 2016"
+        );
+        // One message joined is itself; none is empty.
+        assert_eq!(Msg::join(vec![b.clone()], Key::ListSemicolon), b);
+        assert_eq!(
+            Msg::join(Vec::new(), Key::ListSemicolon).render(Lang::En),
+            ""
+        );
+    }
+
+    #[test]
+    fn a_capital_upper_cases_the_first_letter_in_either_language() {
+        let subject = crate::msg!(
+            Key::LawSubjectAward,
+            award = Arg::label(crate::model::AwardCode::Ldtt),
+            name = Arg::str("Nguyễn Văn An"),
+            year = 2018u16
+        );
+        let m = crate::msg!(
+            Key::LawMessage,
+            subject = Arg::Capital(Box::new(subject)),
+            finding = Msg::new(Key::LawChuyenDeCampaign)
+        );
+        assert_eq!(
+            m.render(Lang::En),
+            "The Advanced Worker (LDTT) of Nguyễn Văn An for 2018: thematic award with no campaign (`campaign`)"
+        );
+        assert!(m
+            .render(Lang::Vi)
+            .starts_with("Lao động tiên tiến (LDTT) của Nguyễn Văn An năm 2018: "));
+        let proposal = crate::msg!(
+            Key::LawSubjectProposal,
+            award = "x (X)",
+            name = "N",
+            year = 2018u16
+        );
+        let m = crate::msg!(
+            Key::LawMessage,
+            subject = Arg::Capital(Box::new(proposal)),
+            finding = "f"
+        );
+        assert_eq!(
+            m.render(Lang::Vi),
+            "Đề nghị x (X) cho N năm 2018 không đủ điều kiện: f"
+        );
+        // A letter whose capital is longer ("ß" → "SS"), and nothing to do.
+        let mut out = String::from("a ßx");
+        capitalise_from(&mut out, 2);
+        assert_eq!(out, "a SSx");
+        let end = out.len();
+        capitalise_from(&mut out, end);
+        assert_eq!(out, "a SSx");
+    }
+
+    #[test]
+    fn reals_render_as_rust_writes_them_and_quoted_texts_are_reached() {
+        let least = |percent: f64| {
+            crate::msg!(
+                Key::LawTtldttMembersLeast,
+                share = "6/10",
+                year = 2018u16,
+                percent = percent
+            )
+        };
+        assert_eq!(
+            least(12.5).render(Lang::Vi),
+            "6/10 có LĐTT năm 2018; luật yêu cầu từ 12.5 % trở lên"
+        );
+        assert_eq!(
+            least(50.0).render(Lang::En),
+            "6/10 hold LDTT for 2018; the law asks for at least 50 %"
+        );
+        assert_eq!(least(50.0), least(50.0));
+        // A text cut where words of the output language come in.
+        let found = Arg::concat(vec![
+            Arg::str("2018: htt, 2019: htxs"),
+            Arg::Key(Key::LawWithInitiative),
+            Arg::str(", 2020: —"),
+        ]);
+        let m = crate::msg!(Key::ListItems, items = found);
+        assert_eq!(
+            m.render(Lang::Vi),
+            "2018: htt, 2019: htxs + sáng kiến, 2020: —"
+        );
+        assert_eq!(
+            m.render(Lang::En),
+            "2018: htt, 2019: htxs + initiative, 2020: —"
+        );
+        let mut m = crate::msg!(
+            Key::ListItems,
+            items = Arg::list(
+                Key::ListComma,
+                [
+                    Arg::str("a"),
+                    Arg::Capital(Box::new(crate::msg!(Key::ListItems, items = Arg::str("b"))))
+                ]
+            )
+        );
+        m.each_str(&mut |s| s.push('!'));
+        assert_eq!(m.render(Lang::En), "a!, B!");
+    }
 
     #[test]
     fn lists_are_joined_in_the_language_of_the_output() {
-        let found = Arg::list(", ", [Arg::Key(Key::SniffDmy), Arg::Static("BOM")]);
+        let found = Arg::list(
+            Key::ListComma,
+            [Arg::Key(Key::SniffDmy), Arg::Static("BOM")],
+        );
         let m = crate::msg!(Key::SniffNonCanonical, found = found);
         assert_eq!(
             m.render(Lang::En),
@@ -288,11 +488,11 @@ mod tests {
             m.render(Lang::Vi),
             "tệp không ở dạng chuẩn (ngày d/m/yyyy, BOM); vẫn được đọc như tệp chuẩn"
         );
-        let cols = Arg::list(",", ["id", "name"]);
+        let cols = Arg::list(Key::ListCommaTight, ["id", "name"]);
         let mut m = crate::msg!(Key::LoadMissingColumnHelp, columns = cols);
         assert_eq!(m.render(Lang::En), "the header needs the columns: id,name");
         assert_eq!(m.render(Lang::Vi), "dòng tiêu đề cần các cột: id,name");
-        let quoted = Arg::list(" → ", [String::from("A\u{1b}"), String::from("B")]);
+        let quoted = Arg::list(Key::ListArrow, [String::from("A\u{1b}"), String::from("B")]);
         m = crate::msg!(Key::StructUnitCycle, chain = quoted);
         m.each_str(&mut |s| *s = s.replace('\u{1b}', "?"));
         assert_eq!(

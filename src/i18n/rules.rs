@@ -186,6 +186,7 @@ pub const ENTRIES: &[Entry] = &[
         "do {issuer} (`{code}`) quyết định ngày {date}, cấp này không có thẩm quyền; thẩm quyền: {allowed}",
         "decided by the {issuer} (`{code}`) on {date}, which has no such power; competent: {allowed}",
     ),
+    e("law.issuer-named", "{name} (`{code}`)", "{name} (`{code}`)"),
     e("law.issuer-authority.help", "sửa `issuer` nếu nhập nhầm; nếu đúng, quyết định phải do cấp có thẩm quyền ban hành", "correct `issuer` if mistyped; otherwise the competent authority must issue the decision"),
     // General.
     e(

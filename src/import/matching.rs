@@ -235,7 +235,7 @@ impl Directory {
                 )
             })
             .collect();
-        (!shown.is_empty()).then(|| Arg::list("; ", shown))
+        (!shown.is_empty()).then(|| Arg::list(Key::ListSemicolon, shown))
     }
 }
 

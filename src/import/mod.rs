@@ -523,7 +523,7 @@ fn ambiguous_units(ds: &Dataset, given: &str, v: &[usize]) -> crate::i18n::Msg {
     crate::msg!(
         crate::i18n::Key::ImportAmbiguousUnit,
         unit = given.to_string(),
-        candidates = crate::i18n::Arg::list(", ", list)
+        candidates = crate::i18n::Arg::list(crate::i18n::Key::ListComma, list)
     )
 }
 

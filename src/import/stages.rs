@@ -66,7 +66,7 @@ pub fn run(root: &Path, opts: &Options, lang: Lang, progress: &mut Progress) -> 
     let (config, mut ds) = (checked.config, checked.dataset);
 
     let rows = read_rows(&plan, &sheet, &defaults, &ds, opts, lang, &mut out);
-    let checks = validate(&plan, &sheet, &rows, &mut ds, &config, opts, lang);
+    let checks = validate(&plan, &sheet, &rows, &mut ds, &config, opts);
     out.rejected_rows = checks.rejected.len();
     let pending = rows.pending.len();
     out.errors =
@@ -489,7 +489,7 @@ impl Resolver<'_> {
                 let msg = msg!(
                     Key::ImportAmbiguousPerson,
                     name = name.to_string(),
-                    candidates = Arg::list(", ", list)
+                    candidates = Arg::list(Key::ListComma, list)
                 );
                 let d = self
                     .err(p, RuleId::UnknownReference, msg, name_col)
@@ -634,7 +634,6 @@ fn validate(
     ds: &mut Dataset,
     config: &RuleConfig,
     opts: &Options,
-    lang: Lang,
 ) -> Checks {
     // New people only for rows that were kept.
     let used: HashSet<usize> = rows.pending.iter().filter_map(|p| p.new_person).collect();
@@ -663,7 +662,7 @@ fn validate(
     engine::structural(ds, opts.today, &mut sink);
     // Their findings on the new rows block the import (errors) or are shown
     // (warnings) like the structural ones.
-    crate::rules::check_law(ds, config, lang, &mut sink);
+    crate::rules::check_law(ds, config, &mut sink);
     place_findings(plan, sheet, &rows.pending, &new, sink)
 }
 

@@ -99,7 +99,7 @@ impl Changed {
                 parts.push(Arg::Key(key));
             }
         }
-        Arg::list(", ", parts)
+        Arg::list(Key::ListComma, parts)
     }
 }
 

@@ -142,7 +142,7 @@ fn parse_error(rel: &str, msg: Msg, line: Option<u32>) -> Diagnostic {
 
 /// The one warning for a file read despite not being in canonical form.
 fn non_canonical(rel: &str, quirks: &Quirks) -> Diagnostic {
-    let found = Arg::list(", ", quirks.describe());
+    let found = Arg::list(Key::ListComma, quirks.describe());
     let msg = msg!(Key::SniffNonCanonical, found = found);
     Diagnostic::new(RuleId::NonCanonicalFile, msg)
         .at(rel, None)
@@ -290,7 +290,7 @@ fn columns(
     }
     for &m in &missing {
         let msg = msg!(Key::LoadMissingColumn, column = m, kind = kind.plural());
-        let columns = Arg::list(",", schema.iter().map(|(n, _)| *n));
+        let columns = Arg::list(Key::ListCommaTight, schema.iter().map(|(n, _)| *n));
         let help = msg!(Key::LoadMissingColumnHelp, columns = columns);
         b.diags.push(
             Diagnostic::new(RuleId::MissingColumn, msg)

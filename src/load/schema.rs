@@ -319,7 +319,7 @@ impl<'d> Builder<'d> {
         match T::parse(&t) {
             Ok(v) => Some(v),
             Err(CodeError::Unknown { suggestion }) => {
-                let codes = Arg::list(", ", T::ALL.iter().map(|v| v.code()));
+                let codes = Arg::list(Key::ListComma, T::ALL.iter().map(|v| v.code()));
                 let expected = msg!(Key::LoadExpectedCode, codes = codes);
                 self.invalid(row, col, &t, expected, suggestion.map(Arg::Static));
                 None

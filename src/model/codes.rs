@@ -21,6 +21,12 @@ pub trait Code: Sized + Copy + Eq + 'static {
     fn name_vi(self) -> &'static str;
     /// An English gloss.
     fn name_en(self) -> &'static str;
+    /// Both names, `[vi, en]`, as one static pair: what a message argument
+    /// holds (`crate::i18n::Arg::name`), a pointer rather than two.
+    fn names(self) -> &'static [&'static str; 2];
+    /// Both names followed by the code in brackets, `[vi, en]`
+    /// (`Lao động tiên tiến (LDTT)`): how a message names an award.
+    fn labels(self) -> &'static [&'static str; 2];
     /// Other spellings accepted on input (abbreviations in common use).
     fn aliases(self) -> &'static [&'static str] {
         &[]
@@ -107,6 +113,17 @@ macro_rules! code_enum {
             }
             fn name_en(self) -> &'static str {
                 match self { $($name::$variant => $en),+ }
+            }
+            fn names(self) -> &'static [&'static str; 2] {
+                match self { $($name::$variant => &[$vi, $en]),+ }
+            }
+            fn labels(self) -> &'static [&'static str; 2] {
+                match self {
+                    $($name::$variant => &[
+                        concat!($vi, " (", $code, ")"),
+                        concat!($en, " (", $code, ")"),
+                    ]),+
+                }
             }
             fn aliases(self) -> &'static [&'static str] {
                 match self { $($name::$variant => &[$($($alias),*)?]),+ }

@@ -109,7 +109,7 @@ pub fn rows(e: &Eligibility, ds: &Dataset, all: bool, lang: Lang) -> Vec<Row> {
                 _ => c
                     .unchecked
                     .iter()
-                    .map(|u| format!("[{}] {}", u.rule, u.reason))
+                    .map(|u| format!("[{}] {}", u.rule, u.reason.render(lang)))
                     .collect::<Vec<_>>()
                     .join("; "),
             };
@@ -298,7 +298,7 @@ fn candidate_json(e: &Eligibility, ds: &Dataset, c: &Candidate, lang: Lang) -> V
             "rule": f.rule.as_str(), "severity": f.severity.as_str(), "message": f.message.render(lang),
         })).collect::<Vec<_>>(),
         "unchecked": c.unchecked.iter().map(|u| json!({
-            "rule": u.rule.as_str(), "reason": u.reason,
+            "rule": u.rule.as_str(), "reason": u.reason.render(lang),
         })).collect::<Vec<_>>(),
     });
     v[c.recipient.field()] = json!(ds.str(c.recipient.id()));

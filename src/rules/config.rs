@@ -82,7 +82,7 @@ fn rule_entry(config: &mut RuleConfig, entry: &RawEntry) -> Result<(), Msg> {
             _ => Err(msg!(
                 Key::SettingsBadChoice,
                 key = full(),
-                choices = Arg::list(", ", choices.iter().copied())
+                choices = Arg::list(Key::ListComma, choices.iter().copied())
             )),
         };
     }

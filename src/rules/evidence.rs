@@ -3,37 +3,45 @@
 //! on file — and the `missing-evidence` rule that turns every unchecked record
 //! into a finding for offices that keep complete files
 //! (`[rules] require-evidence = true`).
+//!
+//! A verdict is data, in no language: what was found, the help and the
+//! reason are catalogue messages with typed arguments
+//! (`msg!(Key::LawLdttRating, year = c.year, rating = Arg::name(e.rating))`,
+//! `Msg::new(Key::LawReasonNoHireDate)`), and the judge puts the subject
+//! before the finding (`Judge::subject`). They are rendered only by the
+//! emitters, the eligible table and the coverage summary.
 
 use super::config::RuleConfig;
 use crate::diag::{Diagnostic, Diagnostics, Level, RuleId, Severity};
-use crate::i18n::Lang;
+use crate::i18n::{Arg, Key, Msg};
 use crate::model::{Evaluation, Loc};
-use crate::tr;
+use crate::msg;
 
 use super::index::{Claim, Index};
 use super::{find_law, Coverage, ThresholdId};
 
-/// What a rule concluded about one record.
+/// What a rule concluded about one record, as messages not yet in any
+/// language.
 pub enum Verdict {
     /// The record meets the rule.
     Pass,
     /// The record breaks the rule: what was found and what the law asks, how
     /// to fix it, and another record that matters (the first of two).
     Fail {
-        finding: String,
-        /// Mostly the catalogue's own text, borrowed.
-        help: std::borrow::Cow<'static, str>,
+        finding: Msg,
+        /// Mostly a catalogue text without arguments.
+        help: Msg,
         related: Option<Loc>,
     },
-    /// The evidence the rule needs is not on file: why.
-    Unknown(String),
+    /// The evidence the rule needs is not on file: why (counted, so never
+    /// one per person).
+    Unknown(Msg),
 }
 
 /// Turns verdicts into findings and coverage.
 pub struct Judge<'a> {
     pub ix: &'a Index<'a>,
     pub settings: &'a RuleConfig,
-    pub lang: Lang,
     sink: &'a mut Diagnostics,
     coverage: Coverage,
     /// The severity of `missing-evidence`, when it is on.
@@ -44,7 +52,6 @@ impl<'a> Judge<'a> {
     pub fn new(
         ix: &'a Index<'a>,
         settings: &'a RuleConfig,
-        lang: Lang,
         sink: &'a mut Diagnostics,
     ) -> Judge<'a> {
         let evidence = match sink.configured(RuleId::MissingEvidence) {
@@ -55,7 +62,6 @@ impl<'a> Judge<'a> {
         Judge {
             ix,
             settings,
-            lang,
             sink,
             coverage: Coverage::default(),
             evidence,
@@ -91,22 +97,21 @@ impl<'a> Judge<'a> {
         }
     }
 
-    /// "the CSTDCS of Nguyễn Văn An for 2018" / "the proposal of … is not eligible".
-    pub fn subject(&self, claim: &Claim) -> String {
-        let award = Index::award_label(claim.code, self.lang);
-        let name = self.ix.name(claim.recipient);
+    /// "the CSTDCS of Nguyễn Văn An for 2018" / "the proposal of … is not
+    /// eligible", with its first letter in upper case: it begins a message.
+    pub fn subject(&self, claim: &Claim) -> Arg {
         let key = if claim.is_proposal() {
-            "law.subject-proposal"
+            Key::LawSubjectProposal
         } else {
-            "law.subject-award"
+            Key::LawSubjectAward
         };
-        tr!(
-            self.lang,
+        let subject = msg!(
             key,
-            award = award,
-            name = name,
+            award = Arg::label(claim.code),
+            name = Arg::str(self.ix.name(claim.recipient)),
             year = claim.year
-        )
+        );
+        Arg::Capital(Box::new(subject))
     }
 
     /// Judges every claim that `applies` selects by `rule`, where the rule
@@ -139,30 +144,31 @@ impl<'a> Judge<'a> {
                 related,
             } => {
                 self.coverage.rules.entry(id.as_str()).or_default().checked += 1;
-                let message = capitalise(&tr!(
-                    self.lang,
-                    "law.message",
+                let message = msg!(
+                    Key::LawMessage,
                     subject = self.subject(claim),
                     finding = finding
-                ));
+                );
                 let mut d = self
                     .diagnostic(id, severity, claim, message)
                     .cite(citation)
                     .help(help);
                 if let Some(loc) = related {
                     let ds = self.ix.ds;
-                    d = d.related(
-                        ds.path(loc).to_string(),
-                        loc.line,
-                        self.lang.t("law.first-recorded"),
-                    );
+                    d = d.related(ds.path(loc).to_string(), loc.line, Key::LawFirstRecorded);
                 }
                 self.sink.push(d);
             }
             Verdict::Unknown(reason) => {
                 let cov = self.coverage.rules.entry(id.as_str()).or_default();
                 cov.unchecked += 1;
-                *cov.reasons.entry(reason.clone()).or_default() += 1;
+                // Reasons repeat: the message is copied only the first time.
+                match cov.reasons.get_mut(&reason) {
+                    Some(n) => *n += 1,
+                    None => {
+                        cov.reasons.insert(reason.clone(), 1);
+                    }
+                }
                 if claim.is_proposal() {
                     // Pending proposals are what `eligible` asks about: it
                     // names the rule and the evidence missing for each.
@@ -173,17 +179,16 @@ impl<'a> Judge<'a> {
                     });
                 }
                 if let Some(sev) = self.evidence {
-                    let msg = tr!(
-                        self.lang,
-                        "law.missing-evidence",
+                    let msg = msg!(
+                        Key::LawMissingEvidence,
                         subject = self.subject(claim),
-                        rule = id,
+                        rule = id.as_str(),
                         reason = reason
                     );
                     let d = self
-                        .diagnostic(RuleId::MissingEvidence, sev, claim, capitalise(&msg))
+                        .diagnostic(RuleId::MissingEvidence, sev, claim, msg)
                         .cite(citation)
-                        .help(self.lang.t("law.missing-evidence-help"));
+                        .help(Key::LawMissingEvidenceHelp);
                     self.sink.push(d);
                 }
             }
@@ -195,7 +200,7 @@ impl<'a> Judge<'a> {
         rule: RuleId,
         severity: Severity,
         claim: &Claim,
-        message: String,
+        message: Msg,
     ) -> Diagnostic {
         let ds = self.ix.ds;
         Diagnostic::new(rule, message)
@@ -206,17 +211,13 @@ impl<'a> Judge<'a> {
 
     /// "no evaluation for 2016" (no name: reasons are counted, so they must
     /// not be one per person).
-    pub fn no_evaluation(&self, year: u16) -> String {
-        tr!(self.lang, "law.reason.no-evaluation", year = year)
+    pub fn no_evaluation(&self, year: u16) -> Msg {
+        msg!(Key::LawReasonNoEvaluation, year = year)
     }
 
     /// "awards before 2016 are not on file".
-    pub fn no_history(&self) -> String {
-        tr!(
-            self.lang,
-            "law.reason.no-history",
-            from = self.ix.records_from
-        )
+    pub fn no_history(&self) -> Msg {
+        msg!(Key::LawReasonNoHistory, from = self.ix.records_from)
     }
 
     pub fn finish(self) -> Coverage {
@@ -225,10 +226,11 @@ impl<'a> Judge<'a> {
 }
 
 impl Verdict {
-    pub fn fail(finding: String, help: impl Into<std::borrow::Cow<'static, str>>) -> Verdict {
+    /// A failure with the catalogue's `help`, without arguments.
+    pub fn fail(finding: Msg, help: Key) -> Verdict {
         Verdict::Fail {
             finding,
-            help: help.into(),
+            help: Msg::new(help),
             related: None,
         }
     }
@@ -239,8 +241,8 @@ impl Verdict {
 #[derive(Debug, Clone)]
 pub enum Check {
     Holds,
-    Fails(String),
-    Unknown(String),
+    Fails(Msg),
+    Unknown(Msg),
 }
 
 impl Check {
@@ -256,7 +258,7 @@ impl Check {
             }
         }
         if !fails.is_empty() {
-            Check::Fails(fails.join("; "))
+            Check::Fails(Msg::join(fails, Key::ListSemicolon))
         } else if let Some(u) = unknown {
             Check::Unknown(u)
         } else {
@@ -266,7 +268,7 @@ impl Check {
 
     /// One route suffices: any holding route holds, else any unknown is
     /// unknown, else every route's failure is told.
-    pub fn any(parts: Vec<Check>, joiner: &str) -> Check {
+    pub fn any(parts: Vec<Check>, joiner: Key) -> Check {
         let mut fails = Vec::new();
         let mut unknown = None;
         for p in parts {
@@ -278,11 +280,11 @@ impl Check {
         }
         match unknown {
             Some(u) => Check::Unknown(u),
-            None => Check::Fails(fails.join(joiner)),
+            None => Check::Fails(Msg::join(fails, joiner)),
         }
     }
 
-    pub fn verdict(self, help: &'static str) -> Verdict {
+    pub fn verdict(self, help: Key) -> Verdict {
         match self {
             Check::Holds => Verdict::Pass,
             Check::Fails(f) => Verdict::fail(f, help),
@@ -297,13 +299,4 @@ pub struct Span<'d> {
     pub from: u16,
     pub to: u16,
     pub evals: Vec<Option<&'d Evaluation>>,
-}
-
-/// The message with its first letter in upper case.
-pub fn capitalise(s: &str) -> String {
-    let mut chars = s.chars();
-    match chars.next() {
-        Some(c) => c.to_uppercase().chain(chars).collect(),
-        None => String::new(),
-    }
 }

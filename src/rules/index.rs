@@ -7,8 +7,8 @@ use std::collections::HashMap;
 
 use super::config::RuleConfig;
 use crate::model::{
-    Award, AwardCode, AwardKind, Code, Dataset, Date, Evaluation, FileId, Issuer, Loc, Person,
-    Proposal, ProposalStatus, Recipient, Sym,
+    Award, AwardCode, AwardKind, Dataset, Date, Evaluation, FileId, Issuer, Loc, Person, Proposal,
+    ProposalStatus, Recipient, Sym,
 };
 
 use super::windows;
@@ -412,11 +412,6 @@ impl<'d> Index<'d> {
         self.at(&self.person_at, id)
             .map(|i| &self.ds.people[i])
             .filter(|p| !p.flawed)
-    }
-
-    /// The award name for messages: the Vietnamese name with its code.
-    pub fn award_label(code: AwardCode, lang: crate::i18n::Lang) -> String {
-        format!("{} ({})", code.name(lang), code.code())
     }
 }
 

@@ -18,7 +18,7 @@ pub mod tables;
 pub mod windows;
 
 use crate::diag::{Bilingual, Diagnostics, Level, RuleId, RuleInfo};
-use crate::i18n::Lang;
+use crate::i18n::Msg;
 use crate::model::{Dataset, Date};
 
 pub use ids::{PerWindow, ThresholdId, Variant, WindowId};
@@ -85,14 +85,10 @@ impl Applies {
 
 /// Runs the law's rules over the records without structural errors.
 /// Findings go to `sink` (which applies `[rules]` levels); the result says how
-/// many records each rule could judge.
-pub fn check_law(
-    ds: &Dataset,
-    settings: &config::RuleConfig,
-    lang: Lang,
-    sink: &mut Diagnostics,
-) -> Coverage {
-    check_law_in(ds, settings, lang, Scope::All, sink)
+/// many records each rule could judge. Findings and reasons are messages
+/// as data, rendered in a language only when written out.
+pub fn check_law(ds: &Dataset, settings: &config::RuleConfig, sink: &mut Diagnostics) -> Coverage {
+    check_law_in(ds, settings, Scope::All, sink)
 }
 
 /// The law's rules over the claims `scope` selects; every record still
@@ -101,12 +97,11 @@ pub fn check_law(
 pub fn check_law_in(
     ds: &Dataset,
     settings: &config::RuleConfig,
-    lang: Lang,
     scope: Scope<'_>,
     sink: &mut Diagnostics,
 ) -> Coverage {
     let ix = index::Index::build(ds, settings, scope);
-    let mut judge = evidence::Judge::new(&ix, settings, lang, sink);
+    let mut judge = evidence::Judge::new(&ix, settings, sink);
     law::run(&mut judge);
     judge.finish()
 }
@@ -169,7 +164,7 @@ pub struct Unchecked {
     pub record: crate::model::Sym,
     pub rule: RuleId,
     /// The evidence missing ("no evaluation for 2016").
-    pub reason: String,
+    pub reason: Msg,
 }
 
 /// One rule's coverage.
@@ -177,8 +172,9 @@ pub struct Unchecked {
 pub struct RuleCoverage {
     pub checked: usize,
     pub unchecked: usize,
-    /// Why records went unchecked, with counts (e.g. "no evaluation for 2016").
-    pub reasons: std::collections::BTreeMap<String, usize>,
+    /// Why records went unchecked, with counts (e.g. "no evaluation for
+    /// 2016"), counted by equal message and rendered where printed.
+    pub reasons: std::collections::HashMap<Msg, usize>,
 }
 
 impl Coverage {

@@ -438,7 +438,10 @@ impl Checker<'_> {
             let near = text::nearest_all(ds.str(target), ids);
             if !near.is_empty() {
                 let near = near.into_iter().map(str::to_string);
-                d = d.help(msg!(Key::LoadDidYouMean, value = Arg::list("`, `", near)));
+                d = d.help(msg!(
+                    Key::LoadDidYouMean,
+                    value = Arg::list(Key::ListCodeComma, near)
+                ));
             }
         }
         Some(d)
@@ -633,7 +636,10 @@ impl Checker<'_> {
             // The loop closes on the unit it starts from.
             let names = cycle.iter().chain(cycle.first());
             let names = names.map(|&i| ds.str(ds.units[i].id).to_string());
-            let msg = msg!(Key::StructUnitCycle, chain = Arg::list(" → ", names));
+            let msg = msg!(
+                Key::StructUnitCycle,
+                chain = Arg::list(Key::ListArrow, names)
+            );
             let u = &ds.units[first];
             let mut d = self
                 .diag(ds, RuleId::UnitCycle, u.loc, Some(u.id), msg)

@@ -3,10 +3,11 @@
 //! and `posthumous` is only for awards decided after a recorded death.
 
 use crate::diag::RuleId;
+use crate::i18n::Key;
 use crate::model::{AwardClass, Recipient};
+use crate::msg;
 use crate::rules::evidence::{Judge, Verdict};
 use crate::rules::index::{Claim, Source};
-use crate::tr;
 
 pub fn check(j: &mut Judge<'_>) {
     j.each(
@@ -24,22 +25,21 @@ fn judge(j: &Judge<'_>, c: &Claim) -> Verdict {
     let Some(person) = j.ix.person(p) else {
         return Verdict::Pass;
     };
-    let help = j.lang.t("law.after-death.help");
     let finding = match person.died {
         Some(died) if c.date > died => {
             if c.code.class() == AwardClass::Title {
-                tr!(j.lang, "law.after-death-title", date = c.date, died = died)
+                msg!(Key::LawAfterDeathTitle, date = c.date, died = died)
             } else if !posthumous {
-                tr!(j.lang, "law.after-death", date = c.date, died = died)
+                msg!(Key::LawAfterDeath, date = c.date, died = died)
             } else {
                 return Verdict::Pass;
             }
         }
         Some(died) if posthumous => {
-            tr!(j.lang, "law.posthumous-alive", date = c.date, died = died)
+            msg!(Key::LawPosthumousAlive, date = c.date, died = died)
         }
-        None if posthumous => tr!(j.lang, "law.posthumous-no-death", date = c.date),
+        None if posthumous => msg!(Key::LawPosthumousNoDeath, date = c.date),
         _ => return Verdict::Pass,
     };
-    Verdict::fail(finding, help)
+    Verdict::fail(finding, Key::LawAfterDeathHelp)
 }

@@ -2,6 +2,7 @@
 //! years, not already counted for an earlier regular BKT.
 
 use crate::diag::RuleId;
+use crate::i18n::Key;
 use crate::model::AwardCode;
 use crate::rules::evidence::{Check, Judge};
 use crate::rules::index::Claim;
@@ -28,7 +29,7 @@ fn judge(j: &Judge<'_>, c: &Claim, era: Era) -> Check {
                 interval(j, c, AwardCode::Bkt, n),
                 cstdcs(j, c, &years(c, n), n),
             ]);
-            Check::any(vec![route, old], j.lang.t("law.or"))
+            Check::any(vec![route, old], Key::LawOr)
         }
     }
 }

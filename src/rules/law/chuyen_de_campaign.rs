@@ -1,6 +1,7 @@
 //! `chuyen-de-campaign`: a thematic award names its campaign.
 
 use crate::diag::RuleId;
+use crate::i18n::{Key, Msg};
 use crate::model::AwardKind;
 use crate::rules::evidence::{Judge, Verdict};
 use crate::rules::index::Claim;
@@ -22,8 +23,8 @@ fn judge(j: &Judge<'_>, c: &Claim) -> Verdict {
         Verdict::Pass
     } else {
         Verdict::fail(
-            j.lang.t("law.chuyen-de-campaign").to_string(),
-            j.lang.t("law.chuyen-de-campaign.help"),
+            Msg::new(Key::LawChuyenDeCampaign),
+            Key::LawChuyenDeCampaignHelp,
         )
     }
 }

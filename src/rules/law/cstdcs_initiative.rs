@@ -4,12 +4,13 @@
 
 use crate::diag::Level;
 use crate::diag::RuleId;
-use crate::model::{AwardCode, Code, Rating};
+use crate::i18n::{Arg, Key, Msg};
+use crate::model::{AwardCode, Rating};
+use crate::msg;
 use crate::rules::evidence::{Judge, Verdict};
 use crate::rules::index::Claim;
 use crate::rules::windows::{self, Era};
 use crate::rules::{find_law, Variant};
-use crate::tr;
 
 /// Judged claim by claim here, not with `Judge::each`: one part of the rule
 /// may have a level of its own.
@@ -27,21 +28,17 @@ pub fn check(j: &mut Judge<'_>) {
 fn judge(j: &mut Judge<'_>, c: &Claim) {
     let rule = RuleId::CstdcsInitiative;
     let Some(sev) = j.level(rule, c) else { return };
-    let help = j.lang.t("law.cstdcs-initiative.help");
+    let help = Key::LawCstdcsInitiativeHelp;
     let Some(e) = j.ix.eval(c.recipient, c.year) else {
         let v = Verdict::Unknown(j.no_evaluation(c.year));
         j.judge(rule, c, sev, v);
         return;
     };
-    let rating = e.rating.name(j.lang);
-    let unknown_initiative = || Verdict::Unknown(j.lang.t("law.reason.no-initiative").to_string());
+    let unknown_initiative = || Verdict::Unknown(Msg::new(Key::LawReasonNoInitiative));
     let (verdict, sev) = match (windows::get(c.window).era, e.initiative) {
         (Era::Law2003, Some(true)) => (Verdict::Pass, sev),
         (Era::Law2003, Some(false)) => (
-            Verdict::fail(
-                tr!(j.lang, "law.cstdcs-initiative-old", year = c.year),
-                help,
-            ),
+            Verdict::fail(msg!(Key::LawCstdcsInitiativeOld, year = c.year), help),
             sev,
         ),
         (Era::Law2003, None) => (unknown_initiative(), sev),
@@ -57,21 +54,17 @@ fn judge(j: &mut Judge<'_>, c: &Claim) {
                 (None, _) => (Verdict::Pass, sev),
                 (Some(_), None) => (unknown_initiative(), sev),
                 (Some(both), Some(_)) => (
-                    Verdict::fail(
-                        tr!(j.lang, "law.cstdcs-initiative-both", year = c.year),
-                        help,
-                    ),
+                    Verdict::fail(msg!(Key::LawCstdcsInitiativeBoth, year = c.year), help),
                     both,
                 ),
             }
         }
         (Era::Law2022, Some(false)) => (
             Verdict::fail(
-                tr!(
-                    j.lang,
-                    "law.cstdcs-initiative-new",
+                msg!(
+                    Key::LawCstdcsInitiativeNew,
                     year = c.year,
-                    rating = rating
+                    rating = Arg::name(e.rating)
                 ),
                 help,
             ),

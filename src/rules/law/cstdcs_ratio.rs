@@ -6,11 +6,12 @@ use std::collections::HashMap;
 
 use crate::diag::RuleId;
 use crate::diag::Severity;
+use crate::i18n::{Arg, Key};
 use crate::model::{AwardCode, Recipient, Sym};
+use crate::msg;
 use crate::rules::evidence::{Judge, Verdict};
 use crate::rules::index::Source;
 use crate::rules::ThresholdId;
-use crate::tr;
 
 /// One group of the ratio: a year and a scope (the top-level unit, or the
 /// whole folder).
@@ -77,19 +78,12 @@ pub fn check(j: &mut Judge<'_>) {
         for (n, &(i, sev)) in list.iter().enumerate() {
             let c = ix.claims[i];
             let v = if n == limit {
-                let scope = key
-                    .1
-                    .map(|u| {
-                        tr!(
-                            j.lang,
-                            "law.cstdcs-ratio-scope",
-                            unit = ix.name(Recipient::Unit(u))
-                        )
-                    })
-                    .unwrap_or_default();
-                let finding = tr!(
-                    j.lang,
-                    "law.cstdcs-ratio",
+                let scope = key.1.map_or(Arg::Static(""), |u| {
+                    let unit = Arg::str(ix.name(Recipient::Unit(u)));
+                    msg!(Key::LawCstdcsRatioScope, unit = unit).into()
+                });
+                let finding = msg!(
+                    Key::LawCstdcsRatio,
                     count = list.len(),
                     year = key.0,
                     scope = scope,
@@ -97,7 +91,7 @@ pub fn check(j: &mut Judge<'_>) {
                     limit = limit,
                     percent = percent
                 );
-                Verdict::fail(finding, j.lang.t("law.cstdcs-ratio.help"))
+                Verdict::fail(finding, Key::LawCstdcsRatioHelp)
             } else {
                 Verdict::Pass
             };

@@ -6,12 +6,13 @@
 //! required.
 
 use crate::diag::RuleId;
+use crate::i18n::{Key, Msg};
 use crate::model::AwardCode;
+use crate::msg;
 use crate::rules::evidence::{Judge, Verdict};
 use crate::rules::index::Claim;
 use crate::rules::index::LDTT_LIKE;
 use crate::rules::windows::{self, Era};
-use crate::tr;
 
 use super::{ldtt_discipline, ldtt_new_staff, ldtt_rating};
 
@@ -33,8 +34,8 @@ fn cstdcs_requires_ldtt(j: &Judge<'_>, c: &Claim) -> Verdict {
         Era::Law2022 => meets_standard(j, c),
         Era::Law2003 if !j.ix.facts(c.recipient, c.year) => Verdict::Unknown(j.no_history()),
         Era::Law2003 => Verdict::fail(
-            tr!(j.lang, "law.cstdcs-requires-ldtt", year = c.year),
-            j.lang.t("law.cstdcs-requires-ldtt.help"),
+            msg!(Key::LawCstdcsRequiresLdtt, year = c.year),
+            Key::LawCstdcsRequiresLdttHelp,
         ),
     }
 }
@@ -58,13 +59,12 @@ fn meets_standard(j: &Judge<'_>, c: &Claim) -> Verdict {
     }
     if !fails.is_empty() {
         Verdict::fail(
-            tr!(
-                j.lang,
-                "law.cstdcs-requires-ldtt-standard",
+            msg!(
+                Key::LawCstdcsRequiresLdttStandard,
                 year = c.year,
-                finding = fails.join("; ")
+                finding = Msg::join(fails, Key::ListSemicolon)
             ),
-            j.lang.t("law.cstdcs-requires-ldtt.help"),
+            Key::LawCstdcsRequiresLdttHelp,
         )
     } else if let Some(u) = unknown {
         Verdict::Unknown(u)

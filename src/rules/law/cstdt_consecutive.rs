@@ -1,12 +1,13 @@
 //! `cstdt-consecutive`: a provincial CSTĐ needs CSTĐCS in consecutive years.
 
 use crate::diag::RuleId;
+use crate::i18n::{Arg, Key};
 use crate::model::AwardCode;
+use crate::msg;
 use crate::rules::evidence::{Judge, Verdict};
 use crate::rules::index::Claim;
 use crate::rules::index::Codes;
 use crate::rules::ThresholdId;
-use crate::tr;
 
 const CSTDCS: Codes = Codes::of(&[AwardCode::Cstdcs]);
 
@@ -28,21 +29,20 @@ fn cstdt(j: &Judge<'_>, c: &Claim) -> Verdict {
             continue;
         }
         if j.ix.facts(c.recipient, year) {
-            missing.push(year.to_string());
+            missing.push(Arg::Year(year));
         } else {
             unknown = true;
         }
     }
     if !missing.is_empty() {
-        let finding = tr!(
-            j.lang,
-            "law.cstdt-consecutive",
-            missing = missing.join(", "),
+        let finding = msg!(
+            Key::LawCstdtConsecutive,
+            missing = Arg::list(Key::ListComma, missing),
             n = n,
             from = y - n + 1,
             to = y
         );
-        Verdict::fail(finding, j.lang.t("law.cstdt-consecutive.help"))
+        Verdict::fail(finding, Key::LawCstdtConsecutiveHelp)
     } else if unknown {
         Verdict::Unknown(j.no_history())
     } else {

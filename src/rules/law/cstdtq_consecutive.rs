@@ -1,12 +1,13 @@
 //! `cstdtq-consecutive`: a national CSTĐ needs provincial CSTĐ in a row.
 
 use crate::diag::RuleId;
+use crate::i18n::{Arg, Key};
 use crate::model::AwardCode;
+use crate::msg;
 use crate::rules::evidence::{Judge, Verdict};
 use crate::rules::index::Claim;
 use crate::rules::index::Codes;
 use crate::rules::ThresholdId;
-use crate::tr;
 
 const CSTDT: Codes = Codes::of(&[AwardCode::Cstdt]);
 
@@ -45,23 +46,18 @@ fn cstdtq(j: &Judge<'_>, c: &Claim) -> Verdict {
                     return Verdict::Unknown(j.no_history());
                 }
                 let held = if found.is_empty() {
-                    j.lang.t("law.none").to_string()
+                    Arg::Key(Key::LawNone)
                 } else {
-                    found
-                        .iter()
-                        .map(u16::to_string)
-                        .collect::<Vec<_>>()
-                        .join(", ")
+                    Arg::list(Key::ListComma, found.iter().map(|&y| Arg::Year(y)))
                 };
-                let finding = tr!(
-                    j.lang,
-                    "law.cstdtq-consecutive",
+                let finding = msg!(
+                    Key::LawCstdtqConsecutive,
                     need = need,
                     cycle = cycle,
                     year = c.year,
                     held = held
                 );
-                return Verdict::fail(finding, j.lang.t("law.cstdtq-consecutive.help"));
+                return Verdict::fail(finding, Key::LawCstdtqConsecutiveHelp);
             }
         }
     }

@@ -4,6 +4,7 @@
 //! are exempt.
 
 use crate::diag::RuleId;
+use crate::i18n::Key;
 use crate::model::AwardKind;
 use crate::rules::evidence::{Judge, Verdict};
 use crate::rules::index::Claim;
@@ -20,5 +21,10 @@ pub fn check(j: &mut Judge<'_>) {
 }
 
 fn judge(j: &Judge<'_>, c: &Claim) -> Verdict {
-    super::ldtt_discipline::disciplined(j, c, "law.discipline-defers", "law.discipline-defers.help")
+    super::ldtt_discipline::disciplined(
+        j,
+        c,
+        Key::LawDisciplineDefers,
+        Key::LawDisciplineDefersHelp,
+    )
 }

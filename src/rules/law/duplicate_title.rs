@@ -4,10 +4,11 @@
 use std::collections::HashMap;
 
 use crate::diag::RuleId;
+use crate::i18n::{Arg, Key, Msg};
 use crate::model::{AwardClass, AwardCode, Recipient};
+use crate::msg;
 use crate::rules::evidence::{Judge, Verdict};
 use crate::rules::index::{Index, Source};
-use crate::tr;
 
 pub fn check(j: &mut Judge<'_>) {
     let ix = j.ix;
@@ -29,31 +30,37 @@ pub fn check(j: &mut Judge<'_>) {
             let v = if first == i {
                 Verdict::Pass
             } else {
-                duplicate(j, ix, first, "law.duplicate-title")
+                duplicate(
+                    ix,
+                    first,
+                    Key::LawDuplicateTitle,
+                    Key::LawDuplicateTitleHelp,
+                )
             };
             j.judge(RuleId::DuplicateTitle, c, sev, v);
         }
     }
 }
 
-/// A finding about the second of two awards, pointing at the first.
-pub(super) fn duplicate(j: &Judge<'_>, ix: &Index<'_>, first: usize, key: &str) -> Verdict {
+/// A finding about the second of two awards, pointing at the first: the
+/// catalogue's `key` (given the first's `award`, `id`,
+/// `decision` and `date`) and `help`.
+pub(super) fn duplicate(ix: &Index<'_>, first: usize, key: Key, help: Key) -> Verdict {
     let f = &ix.claims[first];
     let decision = match f.source {
         Source::Award(a) => ix.ds.str(ix.ds.awards[a].decision),
         Source::Proposal(_) => "",
     };
-    let finding = tr!(
-        j.lang,
+    let finding = msg!(
         key,
-        award = Index::award_label(f.code, j.lang),
-        decision = decision,
+        award = Arg::label(f.code),
+        decision = Arg::str(decision),
         date = f.date,
-        id = ix.ds.str(f.id)
+        id = Arg::str(ix.ds.str(f.id))
     );
     Verdict::Fail {
         finding,
-        help: j.lang.t(&format!("{key}.help")).into(),
+        help: Msg::new(help),
         related: Some(f.loc),
     }
 }

@@ -2,6 +2,7 @@
 //! regular BKTTG, then its record of years following it.
 
 use crate::diag::RuleId;
+use crate::i18n::Key;
 use crate::model::{AwardCode, Rating};
 use crate::rules::evidence::{Check, Judge};
 use crate::rules::index::Claim;
@@ -22,7 +23,7 @@ fn judge(j: &Judge<'_>, c: &Claim, era: Era) -> Check {
             c,
             &ys,
             j.count(ThresholdId::Hcld3InitiativesOld),
-            "law.initiatives",
+            Key::LawInitiatives,
             initiative,
         ),
         Era::Law2022 => Check::all(vec![
@@ -32,7 +33,7 @@ fn judge(j: &Judge<'_>, c: &Claim, era: Era) -> Check {
                 c,
                 &ys,
                 j.count(ThresholdId::Hcld3MinHtxs),
-                "law.htxs-years",
+                Key::LawHtxsYears,
                 |e| Some(e.rating == Rating::Htxs),
             ),
             cstdcs(j, c, &ys, j.count(ThresholdId::Hcld3Cstdcs)),

@@ -3,6 +3,7 @@
 //! each then followed by `hcld-order-years` years.
 
 use crate::diag::RuleId;
+use crate::i18n::Key;
 use crate::model::{AwardCode, AwardKind};
 use crate::rules::evidence::Judge;
 use crate::rules::ThresholdId;
@@ -35,7 +36,7 @@ pub fn check(j: &mut Judge<'_>) {
                 .find(|(code, _)| *code == c.code)
                 .map_or(AwardCode::Hcld3, |(_, b)| *b);
             let n = j.count(ThresholdId::HcldOrderYears);
-            follows(j, c, below, n, basis).verdict(j.lang.t("law.hcld-order.help"))
+            follows(j, c, below, n, basis).verdict(Key::LawHcldOrderHelp)
         },
     );
 }

@@ -2,10 +2,11 @@
 //! (the matrix is `law/authority.toml`, read by `rules::authority`).
 
 use crate::diag::RuleId;
+use crate::i18n::{Arg, Key};
 use crate::model::{Code, Issuer};
+use crate::msg;
 use crate::rules::authority::{allowed, two_tier_from};
 use crate::rules::evidence::{Judge, Verdict};
-use crate::tr;
 
 pub fn check(j: &mut Judge<'_>) {
     let ix = j.ix;
@@ -26,25 +27,22 @@ pub fn check(j: &mut Judge<'_>) {
             && allowed(c.code, false).contains(&Issuer::Huyen)
         {
             Verdict::fail(
-                tr!(j.lang, "law.issuer-district-abolished", date = c.date),
-                j.lang.t("law.issuer-district-abolished.help"),
+                msg!(Key::LawIssuerDistrictAbolished, date = c.date),
+                Key::LawIssuerDistrictAbolishedHelp,
             )
         } else {
             let names = ok
                 .iter()
-                .map(|i| format!("{} (`{}`)", i.name(j.lang), i.code()))
-                .collect::<Vec<_>>()
-                .join(", ");
+                .map(|i| msg!(Key::LawIssuerNamed, name = Arg::name(*i), code = i.code()));
             Verdict::fail(
-                tr!(
-                    j.lang,
-                    "law.issuer-authority",
-                    issuer = issuer.name(j.lang),
+                msg!(
+                    Key::LawIssuerAuthority,
+                    issuer = Arg::name(issuer),
                     code = issuer.code(),
                     date = c.date,
-                    allowed = names
+                    allowed = Arg::list(Key::ListComma, names)
                 ),
-                j.lang.t("law.issuer-authority.help"),
+                Key::LawIssuerAuthorityHelp,
             )
         };
         j.judge(RuleId::IssuerAuthority, c, sev, v);

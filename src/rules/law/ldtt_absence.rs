@@ -1,10 +1,11 @@
 //! `ldtt-absence`: no LĐTT for long absences (the 2014–2017 window only).
 
 use crate::diag::RuleId;
+use crate::i18n::{Key, Msg};
+use crate::msg;
 use crate::rules::evidence::{Judge, Verdict};
 use crate::rules::index::Claim;
 use crate::rules::ThresholdId;
-use crate::tr;
 
 pub fn check(j: &mut Judge<'_>) {
     j.each(
@@ -19,16 +20,15 @@ fn ldtt_absence(j: &Judge<'_>, c: &Claim) -> Verdict {
     match j.ix.eval(c.recipient, c.year) {
         None => Verdict::Unknown(j.no_evaluation(c.year)),
         Some(e) => match e.absent_days {
-            None => Verdict::Unknown(j.lang.t("law.reason.no-absent-days").to_string()),
+            None => Verdict::Unknown(Msg::new(Key::LawReasonNoAbsentDays)),
             Some(d) if u32::from(d) >= max => Verdict::fail(
-                tr!(
-                    j.lang,
-                    "law.ldtt-absence",
-                    days = d,
+                msg!(
+                    Key::LawLdttAbsence,
+                    days = u32::from(d),
                     year = c.year,
                     max = max
                 ),
-                j.lang.t("law.ldtt-absence.help"),
+                Key::LawLdttAbsenceHelp,
             ),
             Some(_) => Verdict::Pass,
         },

@@ -1,12 +1,13 @@
 //! `ldtt-new-staff`: no LĐTT/CSTT for staff recruited too late in the year.
 
 use crate::diag::RuleId;
+use crate::i18n::{Key, Msg};
 use crate::model::{Date, Recipient};
+use crate::msg;
 use crate::rules::evidence::{Judge, Verdict};
 use crate::rules::index::Claim;
 use crate::rules::windows::{self, Era};
 use crate::rules::ThresholdId;
-use crate::tr;
 
 /// The figure of `ldtt-new-staff` in each era.
 const MIN_MONTHS: [(Era, ThresholdId); 2] = [
@@ -37,20 +38,19 @@ pub(super) fn ldtt_new_staff(j: &Judge<'_>, c: &Claim) -> Verdict {
     };
     let hired = j.ix.person(p).and_then(|p| p.hire_date);
     let (Some(h), Some(end)) = (hired, Date::start_of_year(i32::from(c.year) + 1)) else {
-        return Verdict::Unknown(j.lang.t("law.reason.no-hire-date").to_string());
+        return Verdict::Unknown(Msg::new(Key::LawReasonNoHireDate));
     };
     let months = h.months_until(end);
     if months < min {
         Verdict::fail(
-            tr!(
-                j.lang,
-                "law.ldtt-new-staff",
+            msg!(
+                Key::LawLdttNewStaff,
                 hired = h,
                 months = months.max(0),
                 year = c.year,
                 min = min
             ),
-            j.lang.t("law.ldtt-new-staff.help"),
+            Key::LawLdttNewStaffHelp,
         )
     } else {
         Verdict::Pass

@@ -1,10 +1,11 @@
 //! `ldtt-rating`: an LĐTT/CSTT needs that year's rating `htt` or better.
 
 use crate::diag::RuleId;
-use crate::model::{Code, Rating};
+use crate::i18n::{Arg, Key};
+use crate::model::Rating;
+use crate::msg;
 use crate::rules::evidence::{Judge, Verdict};
 use crate::rules::index::Claim;
-use crate::tr;
 
 pub fn check(j: &mut Judge<'_>) {
     j.each(
@@ -20,13 +21,12 @@ pub(super) fn ldtt_rating(j: &Judge<'_>, c: &Claim) -> Verdict {
         None => Verdict::Unknown(j.no_evaluation(c.year)),
         Some(e) if e.rating >= Rating::Htt => Verdict::Pass,
         Some(e) => Verdict::fail(
-            tr!(
-                j.lang,
-                "law.ldtt-rating",
+            msg!(
+                Key::LawLdttRating,
                 year = c.year,
-                rating = e.rating.name(j.lang)
+                rating = Arg::name(e.rating)
             ),
-            j.lang.t("law.ldtt-rating.help"),
+            Key::LawLdttRatingHelp,
         ),
     }
 }

@@ -6,10 +6,11 @@
 use std::collections::HashMap;
 
 use crate::diag::RuleId;
-use crate::model::{AwardCode, Code, Discipline, Rating, Recipient, Sym};
+use crate::i18n::{Arg, Key, Msg};
+use crate::model::{AwardCode, Discipline, Rating, Recipient, Sym};
+use crate::msg;
 use crate::rules::evidence::{Check, Judge, Verdict};
 use crate::rules::index::{Claim, Codes, LDTT_LIKE};
-use crate::tr;
 
 /// Judges the claims of collective title `code` by `rule`: `judge` looks at
 /// the members' record (once per unit, year and kind of claim; a pending
@@ -18,7 +19,7 @@ pub(super) fn run(
     j: &mut Judge<'_>,
     rule: RuleId,
     code: AwardCode,
-    help: &str,
+    help: Key,
     judge: fn(&Judge<'_>, &Claim, &Tally) -> Check,
 ) {
     let ix = j.ix;
@@ -36,11 +37,11 @@ pub(super) fn run(
             .entry((u, c.year, c.is_proposal()))
             .or_insert_with(|| Tally::of(j, c, members.get(&u).unwrap_or(&empty)));
         let check = if tally.members == 0 {
-            Check::Unknown(j.lang.t("law.reason.no-members").to_string())
+            Check::Unknown(Msg::new(Key::LawReasonNoMembers))
         } else {
             judge(j, c, tally)
         };
-        j.judge(rule, c, sev, check.verdict(j.lang.t(help)));
+        j.judge(rule, c, sev, check.verdict(help));
     }
 }
 
@@ -54,14 +55,13 @@ pub(super) fn unit_rating(j: &mut Judge<'_>, rule: RuleId, code: AwardCode, min:
             None => Verdict::Unknown(j.no_evaluation(c.year)),
             Some(e) if e.rating >= min => Verdict::Pass,
             Some(e) => Verdict::fail(
-                tr!(
-                    j.lang,
-                    "law.unit-rating",
+                msg!(
+                    Key::LawUnitRating,
                     year = c.year,
-                    rating = e.rating.name(j.lang),
-                    need = min.name(j.lang)
+                    rating = Arg::name(e.rating),
+                    need = Arg::name(min)
                 ),
-                j.lang.t("law.unit-rating.help"),
+                Key::LawUnitRatingHelp,
             ),
         },
     );
@@ -78,12 +78,12 @@ pub(super) struct Tally {
     pub(super) members: usize,
     pub(super) ldtt: usize,
     pub(super) cstdcs: usize,
-    /// Members rated below `ht` (names).
-    pub(super) below: Vec<String>,
+    /// Members rated below `ht` (named only in a finding).
+    pub(super) below: Vec<Recipient>,
     /// Members without an evaluation for the year.
     pub(super) unrated: usize,
     /// The first member disciplined at cảnh cáo or heavier.
-    pub(super) disciplined: Option<(String, Discipline)>,
+    pub(super) disciplined: Option<(Recipient, Discipline)>,
 }
 
 impl Tally {
@@ -114,11 +114,10 @@ impl Tally {
                 None => t.unrated += 1,
                 Some(e) => {
                     if e.rating < Rating::Ht {
-                        t.below.push(ix.name(r).to_string());
+                        t.below.push(r);
                     }
                     if let Some(d) = e.discipline.filter(|d| *d >= BARRING_DISCIPLINE) {
-                        t.disciplined
-                            .get_or_insert_with(|| (ix.name(r).to_string(), d));
+                        t.disciplined.get_or_insert((r, d));
                     }
                 }
             }
@@ -128,19 +127,15 @@ impl Tally {
 }
 
 /// "6 of 10 members (60 %)".
-pub(super) fn share_text(j: &Judge<'_>, held: usize, total: usize) -> String {
+pub(super) fn share(held: usize, total: usize) -> Msg {
     let pct = if total == 0 {
         0.0
     } else {
         held as f64 * 100.0 / total as f64
     };
-    tr!(
-        j.lang,
-        "law.share",
-        held = held,
-        total = total,
-        percent = format!("{pct:.0}")
-    )
+    // Rounded as `{:.0}` writes it: half to even.
+    let percent = pct.round_ties_even() as i64;
+    msg!(Key::LawShare, held = held, total = total, percent = percent)
 }
 
 /// Whether `count` of `total` reaches `percent` (strictly more, or at least).
@@ -155,20 +150,15 @@ pub(super) fn reaches(count: usize, total: usize, percent: f64, strictly: bool) 
 }
 
 pub(super) fn discipline(j: &Judge<'_>, c: &Claim, t: &Tally) -> Check {
-    if let Some((name, d)) = &t.disciplined {
-        Check::Fails(tr!(
-            j.lang,
-            "law.member-discipline",
-            name = name,
-            discipline = d.name(j.lang),
+    if let Some((member, d)) = t.disciplined {
+        Check::Fails(msg!(
+            Key::LawMemberDiscipline,
+            name = Arg::str(j.ix.name(member)),
+            discipline = Arg::name(d),
             year = c.year
         ))
     } else if t.unrated > 0 {
-        Check::Unknown(tr!(
-            j.lang,
-            "law.reason.members-no-evaluation",
-            year = c.year
-        ))
+        Check::Unknown(msg!(Key::LawReasonMembersNoEvaluation, year = c.year))
     } else {
         Check::Holds
     }

@@ -4,7 +4,9 @@
 //! what several rules share lives in `members` (collective titles),
 //! `prerequisites` (commendations) and the shared `evidence` and `index`
 //! modules. `missing-evidence` has no file: it is the judge's own
-//! (`evidence::Judge`), made from the other rules' unknowns.
+//! (`evidence::Judge`), made from the other rules' unknowns. A judgement
+//! needs no language: its findings and reasons are messages as data
+//! (`crate::i18n::Msg`, see `evidence`).
 
 mod after_death;
 mod bkt_prerequisites;

@@ -3,12 +3,15 @@
 //! CSTĐCS among them, an earlier award that the years follow, the years
 //! an earlier award already counted, and the loop over the claims.
 
+use std::fmt::Write as _;
+
 use crate::diag::RuleId;
+use crate::i18n::{Arg, Key, Msg};
 use crate::model::{AwardCode, AwardKind, Code, Rating, Recipient};
+use crate::msg;
 use crate::rules::evidence::{Check, Judge};
 use crate::rules::index::{Claim, Codes};
 use crate::rules::windows::{self, Era};
-use crate::tr;
 
 const CSTDCS: Codes = Codes::of(&[AwardCode::Cstdcs]);
 
@@ -25,7 +28,7 @@ pub(super) fn run(
         |c| c.recipient.is_person() && c.kind == AwardKind::ThuongXuyen && c.code == code,
         |j, c| {
             let check = judge(j, c, windows::get(c.window).era);
-            check.verdict(j.lang.t("law.commendation.help"))
+            check.verdict(Key::LawCommendationHelp)
         },
     );
 }
@@ -39,30 +42,47 @@ pub(super) fn years(c: &Claim, n: u32) -> Vec<u16> {
 }
 
 /// "2018–2019".
-pub(super) fn span(ys: &[u16]) -> String {
+pub(super) fn span(ys: &[u16]) -> Arg {
     match (ys.first(), ys.last()) {
-        (Some(a), Some(b)) if a != b => format!("{a}–{b}"),
-        (Some(a), _) => a.to_string(),
-        _ => String::new(),
+        // The same in every language, and smaller as one text.
+        (Some(&a), Some(&b)) if a != b => Arg::from(format!("{a}–{b}")),
+        (Some(&a), _) => Arg::Year(a),
+        _ => Arg::Static(""),
     }
 }
 
 /// What was found over the years: "2018: htt, 2019: htxs + sáng kiến, 2020: —".
-pub(super) fn found(j: &Judge<'_>, c: &Claim, ys: &[u16]) -> String {
-    ys.iter()
-        .map(|&y| match j.ix.eval(c.recipient, y) {
-            None => format!("{y}: —"),
-            Some(e) => {
-                let init = if e.initiative == Some(true) {
-                    j.lang.t("law.with-initiative")
-                } else {
-                    ""
-                };
-                format!("{y}: {}{init}", e.rating.code())
+/// Years and rating codes read the same in every language: they are one
+/// text, cut only where an initiative's words (which do not) come in. Many
+/// findings carry it (`eligible` makes one for most people), so it is kept
+/// small.
+pub(super) fn found(j: &Judge<'_>, c: &Claim, ys: &[u16]) -> Arg {
+    let mut parts = Vec::new();
+    let mut text = String::new();
+    for (i, &y) in ys.iter().enumerate() {
+        if i > 0 {
+            text.push_str(", ");
+        }
+        match j.ix.eval(c.recipient, y) {
+            None => {
+                let _ = write!(text, "{y}: —");
             }
-        })
-        .collect::<Vec<_>>()
-        .join(", ")
+            Some(e) => {
+                let _ = write!(text, "{y}: {}", e.rating.code());
+                if e.initiative == Some(true) {
+                    parts.push(Arg::from(std::mem::take(&mut text)));
+                    parts.push(Arg::Key(Key::LawWithInitiative));
+                }
+            }
+        }
+    }
+    if parts.is_empty() {
+        return Arg::from(text);
+    }
+    if !text.is_empty() {
+        parts.push(Arg::from(text));
+    }
+    Arg::concat(parts)
 }
 
 /// Every year rated at least `min`.
@@ -72,11 +92,10 @@ pub(super) fn ratings(j: &Judge<'_>, c: &Claim, ys: &[u16], min: Rating) -> Chec
         match j.ix.eval(c.recipient, y) {
             None => missing = missing.or(Some(y)),
             Some(e) if e.rating < min => {
-                return Check::Fails(tr!(
-                    j.lang,
-                    "law.ratings",
+                return Check::Fails(msg!(
+                    Key::LawRatings,
                     span = span(ys),
-                    rating = min.name(j.lang),
+                    rating = Arg::name(min),
                     found = found(j, c, ys)
                 ));
             }
@@ -96,7 +115,7 @@ pub(super) fn years_with(
     c: &Claim,
     ys: &[u16],
     need: u32,
-    key: &str,
+    key: Key,
     pred: impl Fn(&crate::model::Evaluation) -> Option<bool>,
 ) -> Check {
     let (mut yes, mut maybe) = (0u32, 0u32);
@@ -114,8 +133,7 @@ pub(super) fn years_with(
     if yes >= need {
         Check::Holds
     } else if yes + maybe < need {
-        Check::Fails(tr!(
-            j.lang,
+        Check::Fails(msg!(
             key,
             need = need,
             span = span(ys),
@@ -126,7 +144,7 @@ pub(super) fn years_with(
         let y = unknown_year.unwrap_or(c.year);
         match j.ix.eval(c.recipient, y) {
             None => Check::Unknown(j.no_evaluation(y)),
-            Some(_) => Check::Unknown(j.lang.t("law.reason.no-initiative").to_string()),
+            Some(_) => Check::Unknown(Msg::new(Key::LawReasonNoInitiative)),
         }
     }
 }
@@ -150,16 +168,12 @@ pub(super) fn cstdcs(j: &Judge<'_>, c: &Claim, ys: &[u16], need: u32) -> Check {
         Check::Unknown(j.no_history())
     } else {
         let list = if held.is_empty() {
-            j.lang.t("law.none").to_string()
+            Arg::Key(Key::LawNone)
         } else {
-            held.iter()
-                .map(u16::to_string)
-                .collect::<Vec<_>>()
-                .join(", ")
+            Arg::list(Key::ListComma, held.into_iter().map(Arg::Year))
         };
-        Check::Fails(tr!(
-            j.lang,
-            "law.cstdcs-count",
+        Check::Fails(msg!(
+            Key::LawCstdcsCount,
             need = need,
             span = span(ys),
             held = list
@@ -194,15 +208,13 @@ pub(super) fn follows(
     n: u32,
     basis: fn(AwardKind) -> bool,
 ) -> Check {
-    let award = crate::rules::index::Index::award_label(code, j.lang);
     if let Some(y) = latest(j, c, code, basis) {
         return if u32::from(y) + n <= u32::from(c.year) {
             Check::Holds
         } else {
-            Check::Fails(tr!(
-                j.lang,
-                "law.follows",
-                award = award,
+            Check::Fails(msg!(
+                Key::LawFollows,
+                award = Arg::label(code),
                 earlier = y,
                 n = n,
                 year = c.year
@@ -223,14 +235,13 @@ pub(super) fn follows(
         j.ix.awards_of(c.recipient)
             .find(|a| a.award == code && a.year < c.year);
     Check::Fails(match other {
-        Some(a) => tr!(
-            j.lang,
-            "law.earlier-not-basis",
-            award = award,
+        Some(a) => msg!(
+            Key::LawEarlierNotBasis,
+            award = Arg::label(code),
             earlier = a.year,
-            kind = a.kind.name(j.lang)
+            kind = Arg::name(a.kind)
         ),
-        None => tr!(j.lang, "law.earlier", award = award, year = c.year),
+        None => msg!(Key::LawEarlier, award = Arg::label(code), year = c.year),
     })
 }
 
@@ -240,10 +251,9 @@ pub(super) fn follows(
 /// rests on.
 pub(super) fn interval(j: &Judge<'_>, c: &Claim, code: AwardCode, n: u32) -> Check {
     match latest(j, c, code, regular) {
-        Some(y) if u32::from(y) + n > u32::from(c.year) => Check::Fails(tr!(
-            j.lang,
-            "law.interval",
-            award = crate::rules::index::Index::award_label(code, j.lang),
+        Some(y) if u32::from(y) + n > u32::from(c.year) => Check::Fails(msg!(
+            Key::LawInterval,
+            award = Arg::label(code),
             earlier = y,
             n = n
         )),
@@ -258,6 +268,6 @@ pub(super) fn initiative(e: &crate::model::Evaluation) -> Option<bool> {
 pub(super) fn htxs_with_initiatives(j: &Judge<'_>, c: &Claim, ys: &[u16], need: u32) -> Check {
     Check::all(vec![
         ratings(j, c, ys, Rating::Htxs),
-        years_with(j, c, ys, need, "law.initiatives", initiative),
+        years_with(j, c, ys, need, Key::LawInitiatives, initiative),
     ])
 }

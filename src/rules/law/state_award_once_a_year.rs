@@ -5,6 +5,7 @@
 use std::collections::HashMap;
 
 use crate::diag::RuleId;
+use crate::i18n::Key;
 use crate::model::{AwardKind, Recipient};
 use crate::rules::evidence::{Judge, Verdict};
 use crate::rules::index::Source;
@@ -30,7 +31,12 @@ pub fn check(j: &mut Judge<'_>) {
             let v = if first == i {
                 Verdict::Pass
             } else {
-                duplicate(j, ix, first, "law.state-award-once-a-year")
+                duplicate(
+                    ix,
+                    first,
+                    Key::LawStateAwardOnceAYear,
+                    Key::LawStateAwardOnceAYearHelp,
+                )
             };
             j.judge(RuleId::StateAwardOnceAYear, c, sev, v);
         }

@@ -1,11 +1,12 @@
 //! `title-kind`: emulation titles are yearly, of kind `thuong_xuyen`.
 
 use crate::diag::RuleId;
+use crate::i18n::{Arg, Key};
 use crate::model::{AwardClass, AwardKind, Code};
+use crate::msg;
 use crate::rules::evidence::{Judge, Verdict};
 use crate::rules::index::Claim;
 use crate::rules::index::Source;
-use crate::tr;
 
 pub fn check(j: &mut Judge<'_>) {
     j.each(
@@ -15,18 +16,17 @@ pub fn check(j: &mut Judge<'_>) {
     );
 }
 
-fn judge(j: &Judge<'_>, c: &Claim) -> Verdict {
+fn judge(_: &Judge<'_>, c: &Claim) -> Verdict {
     if c.kind == AwardKind::ThuongXuyen {
         Verdict::Pass
     } else {
         Verdict::fail(
-            tr!(
-                j.lang,
-                "law.title-kind",
-                kind = c.kind.name(j.lang),
+            msg!(
+                Key::LawTitleKind,
+                kind = Arg::name(c.kind),
                 code = c.kind.code()
             ),
-            j.lang.t("law.title-kind.help"),
+            Key::LawTitleKindHelp,
         )
     }
 }

@@ -1,6 +1,7 @@
 //! `ttldtt-discipline`: no member of a TTLĐTT disciplined at cảnh cáo or heavier.
 
 use crate::diag::RuleId;
+use crate::i18n::Key;
 use crate::model::AwardCode;
 use crate::rules::evidence::Judge;
 
@@ -11,7 +12,7 @@ pub fn check(j: &mut Judge<'_>) {
         j,
         RuleId::TtldttDiscipline,
         AwardCode::Ttldtt,
-        "law.member-discipline.help",
+        Key::LawMemberDisciplineHelp,
         discipline,
     );
 }

@@ -1,14 +1,15 @@
 //! `ttldtt-members`: a TTLĐTT needs a share of its members holding LĐTT.
 
 use crate::diag::RuleId;
+use crate::i18n::Key;
 use crate::model::AwardCode;
+use crate::msg;
 use crate::rules::evidence::{Check, Judge};
 use crate::rules::index::Claim;
 use crate::rules::windows::{self, Era};
 use crate::rules::ThresholdId;
-use crate::tr;
 
-use super::members::{reaches, run, share_text, Tally};
+use super::members::{reaches, run, share, Tally};
 
 /// The share of LĐTT a TTLĐTT needs, by era: the threshold, and whether the
 /// share must be strictly more (Luật 2003: "trên 50 %") or at least
@@ -23,7 +24,7 @@ pub fn check(j: &mut Judge<'_>) {
         j,
         RuleId::TtldttMembers,
         AwardCode::Ttldtt,
-        "law.members.help",
+        Key::LawMembersHelp,
         ttldtt_share,
     );
 }
@@ -42,14 +43,13 @@ fn ttldtt_share(j: &Judge<'_>, c: &Claim, t: &Tally) -> Check {
         Check::Holds
     } else {
         let key = if strictly {
-            "law.ttldtt-members-more"
+            Key::LawTtldttMembersMore
         } else {
-            "law.ttldtt-members-least"
+            Key::LawTtldttMembersLeast
         };
-        Check::Fails(tr!(
-            j.lang,
+        Check::Fails(msg!(
             key,
-            share = share_text(j, t.ldtt, t.members),
+            share = share(t.ldtt, t.members),
             year = c.year,
             percent = percent
         ))

@@ -1,6 +1,7 @@
 //! `ttldxs-discipline`: no member of a TTLĐXS disciplined at cảnh cáo or heavier.
 
 use crate::diag::RuleId;
+use crate::i18n::Key;
 use crate::model::AwardCode;
 use crate::rules::evidence::Judge;
 
@@ -11,7 +12,7 @@ pub fn check(j: &mut Judge<'_>) {
         j,
         RuleId::TtldxsDiscipline,
         AwardCode::Ttldxs,
-        "law.member-discipline.help",
+        Key::LawMemberDisciplineHelp,
         discipline,
     );
 }

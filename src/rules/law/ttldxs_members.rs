@@ -2,20 +2,21 @@
 //! share of them holding LĐTT, and some CSTĐCS.
 
 use crate::diag::RuleId;
+use crate::i18n::{Arg, Key};
 use crate::model::AwardCode;
+use crate::msg;
 use crate::rules::evidence::{Check, Judge};
 use crate::rules::index::Claim;
 use crate::rules::ThresholdId;
-use crate::tr;
 
-use super::members::{reaches, run, share_text, Tally};
+use super::members::{reaches, run, share, Tally};
 
 pub fn check(j: &mut Judge<'_>) {
     run(
         j,
         RuleId::TtldxsMembers,
         AwardCode::Ttldxs,
-        "law.members.help",
+        Key::LawMembersHelp,
         ttldxs_members,
     );
 }
@@ -23,18 +24,14 @@ pub fn check(j: &mut Judge<'_>) {
 fn ttldxs_members(j: &Judge<'_>, c: &Claim, t: &Tally) -> Check {
     let mut parts = Vec::new();
     parts.push(if !t.below.is_empty() {
-        Check::Fails(tr!(
-            j.lang,
-            "law.ttldxs-rating",
-            names = t.below.join(", "),
+        let names = t.below.iter().map(|&r| Arg::str(j.ix.name(r)));
+        Check::Fails(msg!(
+            Key::LawTtldxsRating,
+            names = Arg::list(Key::ListComma, names),
             year = c.year
         ))
     } else if t.unrated > 0 {
-        Check::Unknown(tr!(
-            j.lang,
-            "law.reason.members-no-evaluation",
-            year = c.year
-        ))
+        Check::Unknown(msg!(Key::LawReasonMembersNoEvaluation, year = c.year))
     } else {
         Check::Holds
     });
@@ -45,10 +42,9 @@ fn ttldxs_members(j: &Judge<'_>, c: &Claim, t: &Tally) -> Check {
         parts.push(if reaches(t.ldtt, t.members, percent, false) {
             Check::Holds
         } else {
-            Check::Fails(tr!(
-                j.lang,
-                "law.ttldtt-members-least",
-                share = share_text(j, t.ldtt, t.members),
+            Check::Fails(msg!(
+                Key::LawTtldttMembersLeast,
+                share = share(t.ldtt, t.members),
                 year = c.year,
                 percent = percent
             ))
@@ -57,9 +53,8 @@ fn ttldxs_members(j: &Judge<'_>, c: &Claim, t: &Tally) -> Check {
         parts.push(if t.cstdcs >= min {
             Check::Holds
         } else {
-            Check::Fails(tr!(
-                j.lang,
-                "law.ttldxs-cstdcs",
+            Check::Fails(msg!(
+                Key::LawTtldxsCstdcs,
                 count = t.cstdcs,
                 year = c.year,
                 min = min
