@@ -596,7 +596,6 @@ fn engine(dir: &Path) -> Checked {
 fn engine_cached(dir: &Path, cache: Option<&Path>) -> Checked {
     let input = EngineInput {
         root: dir,
-        lang: Lang::En,
         today: thidua::env::clock_today(),
         law: false,
         law_years: None,

@@ -8,7 +8,6 @@ use std::path::Path;
 
 use crate::cache;
 use crate::diag::Diagnostics;
-use crate::i18n::Lang;
 use crate::load::{self, Progress};
 use crate::model::{Dataset, Date, Flaws};
 use crate::rules::config::{self, RuleConfig};
@@ -19,9 +18,6 @@ use crate::Result;
 /// What the pipeline runs on.
 pub struct EngineInput<'a> {
     pub root: &'a Path,
-    /// Unused by the pipeline since the law's findings are data too (issue
-    /// 15); to be removed with its callers.
-    pub lang: Lang,
     /// The day the folder is checked as of (future dates).
     pub today: Date,
     /// Whether to run the law's rules after the structural ones.

@@ -50,7 +50,7 @@ pub fn run(ctx: &mut Ctx<'_>, args: &AddArgs) -> Result<i32> {
         return Err(Error::AddOutside { path: rel });
     }
     let plan = append(&ctx.data.join(&rel), kind, &record)?;
-    let found = check_with(&ctx.data, &rel, &plan, lang, ctx.today)?;
+    let found = check_with(&ctx.data, &rel, &plan, ctx.today)?;
 
     show(ctx, &record, &rel, &found)?;
     let structural = found.iter().any(|d| is_error(d, Family::Structural));
@@ -384,7 +384,6 @@ fn check_with(
     root: &Path,
     rel: &str,
     plan: &Planned,
-    lang: crate::i18n::Lang,
     today: crate::model::Date,
 ) -> Result<Vec<Diagnostic>> {
     // Hard links (a copy across file systems) in a temporary folder: the
@@ -402,7 +401,6 @@ fn check_with(
         std::fs::write(&target, &plan.bytes).map_err(|e| Error::io(&target, e))?;
         let input = EngineInput {
             root: &mirror,
-            lang,
             today,
             law: true,
             law_years: None,

@@ -13,7 +13,6 @@ use crate::{Ctx, Result, EXIT_FINDINGS, EXIT_OK};
 pub fn check_folder(ctx: &mut Ctx<'_>) -> Result<Checked> {
     let input = EngineInput {
         root: &ctx.data,
-        lang: ctx.lang,
         today: ctx.today,
         law: true,
         law_years: None,

@@ -118,7 +118,6 @@ fn load_folder(ctx: &mut Ctx<'_>) -> Result<(Dataset, Settings)> {
     // Problems in the data are `check`'s to list.
     let input = EngineInput {
         root: &ctx.data,
-        lang,
         today: ctx.today,
         law: false,
         law_years: None,

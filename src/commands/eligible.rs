@@ -38,7 +38,6 @@ pub fn run(ctx: &mut Ctx<'_>, args: &EligibleArgs) -> Result<i32> {
     }
     let input = EngineInput {
         root: &ctx.data,
-        lang: ctx.lang,
         today: ctx.today,
         law: false,
         law_years: None,

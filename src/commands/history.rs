@@ -16,7 +16,6 @@ use crate::{tr, Ctx, Error, Result, EXIT_FINDINGS, EXIT_OK};
 pub fn load(ctx: &mut Ctx<'_>) -> Result<Checked> {
     let input = EngineInput {
         root: &ctx.data,
-        lang: ctx.lang,
         today: ctx.today,
         law: false,
         law_years: None,

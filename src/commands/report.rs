@@ -27,7 +27,6 @@ pub fn run(ctx: &mut Ctx<'_>, args: &ReportArgs) -> Result<i32> {
     // they leave out, and how many findings of the law concern its years.
     let input = EngineInput {
         root: &ctx.data,
-        lang,
         today: ctx.today,
         law: true,
         // Only the reported years' claims are judged (earlier years are
@@ -46,7 +45,7 @@ pub fn run(ctx: &mut Ctx<'_>, args: &ReportArgs) -> Result<i32> {
             count = checked.settings_problems
         ))?;
     }
-    let left_out = crate::load::sniff::left_out(&checked.dataset, &checked.diagnostics, lang);
+    let left_out = crate::report::render::left_out(&checked.dataset, &checked.diagnostics, lang);
     for line in &left_out {
         writeln!(ctx.err, "{line}")?;
     }

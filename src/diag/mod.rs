@@ -3,16 +3,15 @@
 //! never an early return. Which rules exist, and how severe they are by
 //! default, is the registry's business (`crate::rules::registry`).
 //!
-//! How to make a finding (and convert an older call site):
+//! How to make a finding:
 //! `Diagnostic::new(RuleId::X, msg!(Key::Y, name = value)).at(file, line)`.
 //! The message is a [`crate::i18n::Msg`]: a key generated from the catalogue
 //! (`e("area.name", …)` → `Key::AreaName`) with typed arguments (`u16` year,
 //! `Date`, `i64`/`usize` counts, `&'static str`, `String` quoted from a file,
 //! `Arg::name(code)` for a code's name in the output's language, another
-//! `Msg`); it is rendered only by the emitters (`d.message.render(lang)`).
-//! A `String` still converts (`Key::Raw`, the transition: a call site
-//! `Diagnostic::new(rule, tr!(lang, "k", a = x))` compiles unchanged; turn it
-//! into `msg!(Key::K, a = x)` and drop the `lang`). `help` and a related
+//! `Msg`, a list); it is rendered only by the emitters and the report
+//! (`d.message.render(lang)`). No rendered text converts into a `Msg`: the
+//! rules and the loader have no language to render in. `help` and a related
 //! note are `Msg`s too (`Msg::new(Key::X)` for a catalogue text without
 //! arguments); `cite` is the law's table text, the same in both languages,
 //! borrowed as a `Cow<'static, str>`. A finding about one value of a record

@@ -179,24 +179,11 @@ impl From<String> for Arg {
     }
 }
 
-impl From<String> for Msg {
-    fn from(s: String) -> Msg {
-        Msg::raw(s)
-    }
-}
-
+/// The emitters' unit tests write findings as plain text.
+#[cfg(test)]
 impl From<&str> for Msg {
     fn from(s: &str) -> Msg {
-        Msg::raw(s)
-    }
-}
-
-impl From<std::borrow::Cow<'static, str>> for Msg {
-    fn from(s: std::borrow::Cow<'static, str>) -> Msg {
-        match s {
-            std::borrow::Cow::Borrowed(s) => Msg::new(Key::Raw).arg("text", Arg::Static(s)),
-            std::borrow::Cow::Owned(s) => Msg::raw(s),
-        }
+        Msg::new(Key::TestText).arg("text", s.to_string())
     }
 }
 
@@ -225,12 +212,6 @@ impl Msg {
             key,
             args: Vec::new(),
         }
-    }
-
-    /// A text rendered where the finding was made (the transition to typed
-    /// keys; see `crate::diag`).
-    pub fn raw(text: impl Into<String>) -> Msg {
-        Msg::new(Key::Raw).arg("text", text.into())
     }
 
     /// Applies `f` to every quoted text (`Str`) of the message and of the

@@ -56,7 +56,6 @@ pub fn run(root: &Path, opts: &Options, lang: Lang, progress: &mut Progress) -> 
     // The folder as it is.
     let input = EngineInput {
         root,
-        lang,
         today: opts.today,
         law: false,
         law_years: None,

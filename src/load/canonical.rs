@@ -146,10 +146,11 @@ pub fn csv(bytes: &[u8], kind: RecordType) -> Result<Option<Rewritten>, Msg> {
         .from_writer(Vec::with_capacity(text.len()));
     // Writing to memory does not fail; were it to, the csv crate's own words
     // are all there is to say (not a finding, and never shown so far).
+    let failed = |e: String| crate::msg!(Key::ErrorCsv, error = e);
     for r in &rows {
-        out.write_record(r).map_err(|e| Msg::raw(e.to_string()))?;
+        out.write_record(r).map_err(|e| failed(e.to_string()))?;
     }
-    let bytes = out.into_inner().map_err(|e| Msg::raw(e.to_string()))?;
+    let bytes = out.into_inner().map_err(|e| failed(e.to_string()))?;
     Ok(Some(Rewritten {
         bytes,
         what: changed.describe(&quirks),

@@ -6,8 +6,7 @@
 
 use super::encoding::{self, TextEncoding};
 use super::legacy;
-use crate::diag::RuleId;
-use crate::i18n::{Arg, Key, Lang};
+use crate::i18n::{Arg, Key};
 use crate::model::RecordType;
 
 /// What a file that is not text turns out to be, from its first bytes.
@@ -218,37 +217,6 @@ fn encoding_name(e: TextEncoding) -> &'static str {
         TextEncoding::Legacy(legacy::Legacy::Tcvn3) => "TCVN3",
         TextEncoding::Legacy(legacy::Legacy::Vni) => "VNI",
     }
-}
-
-/// One line per file that could not be read, wholly or from some row on,
-/// with the finding that says why: what `report` prints first, so that a
-/// short count is never mistaken for the year's tally.
-pub fn left_out(
-    ds: &crate::model::Dataset,
-    findings: &crate::diag::Diagnostics,
-    lang: Lang,
-) -> Vec<String> {
-    let mut paths: Vec<&str> = ds
-        .unreadable
-        .iter()
-        .map(|f| ds.file(*f).path.as_str())
-        .collect();
-    paths.dedup();
-    paths
-        .into_iter()
-        .map(|path| {
-            let why = findings
-                .items()
-                .iter()
-                .find(|d| {
-                    d.file.as_deref() == Some(path)
-                        && matches!(d.rule, RuleId::ParseError | RuleId::MissingColumn)
-                })
-                .map(|d| d.message.render(lang))
-                .unwrap_or_default();
-            crate::tr!(lang, "sniff.left-out", path = path, why = why)
-        })
-        .collect()
 }
 
 /// Escapes the control characters of a finding's texts (line breaks of its

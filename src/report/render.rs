@@ -154,3 +154,37 @@ pub fn csv_files(
     }
     Ok(out)
 }
+
+/// One line per file that could not be read, wholly or from some row on,
+/// with the finding that says why: what `report` prints first, so that a
+/// short count is never mistaken for the year's tally.
+pub fn left_out(
+    ds: &crate::model::Dataset,
+    findings: &crate::diag::Diagnostics,
+    lang: Lang,
+) -> Vec<String> {
+    let mut paths: Vec<&str> = ds
+        .unreadable
+        .iter()
+        .map(|f| ds.file(*f).path.as_str())
+        .collect();
+    paths.dedup();
+    paths
+        .into_iter()
+        .map(|path| {
+            let why = findings
+                .items()
+                .iter()
+                .find(|d| {
+                    d.file.as_deref() == Some(path)
+                        && matches!(
+                            d.rule,
+                            crate::diag::RuleId::ParseError | crate::diag::RuleId::MissingColumn
+                        )
+                })
+                .map(|d| d.message.render(lang))
+                .unwrap_or_default();
+            tr!(lang, "sniff.left-out", path = path, why = why)
+        })
+        .collect()
+}

@@ -29,7 +29,6 @@ fn engine_in(
 ) -> thidua::engine::Checked {
     let input = thidua::engine::EngineInput {
         root: dir,
-        lang: thidua::Lang::En,
         today: thidua::env::clock_today(),
         law,
         law_years,
