@@ -9,7 +9,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use crate::diag::{Diagnostics, RuleId, Severity};
+use crate::diag::{RuleId, Severity};
 use crate::model::settings::OrgLevel;
 use crate::model::{
     AwardCode, Code, Dataset, Date, Eligible, FileId, Issuer, Loc, Proposal, ProposalStatus,
@@ -17,6 +17,7 @@ use crate::model::{
 };
 use crate::rules::chains::{self, Outlook};
 use crate::rules::config::RuleConfig;
+use crate::rules::evidence::Failures;
 use crate::rules::{self, authority, windows, WindowId};
 
 /// The default award codes asked about for people.
@@ -164,10 +165,13 @@ pub fn judge(ds: &mut Dataset, config: &RuleConfig, req: &Request, file: &str) -
                 .enumerate()
                 .map(|(n, &i)| proposal(&candidates[i], req, file_id, n)),
         );
-        let mut sink = Diagnostics::with_overrides(config.levels.clone());
+        let mut failures = Failures {
+            overrides: config.levels.clone(),
+            items: Vec::new(),
+        };
         let scope = rules::Scope::Proposals(file_id);
-        let coverage = rules::check_law_in(ds, config, scope, &mut sink);
-        let dropped = settle(ds, &mut candidates, &by_id, sink, coverage);
+        let coverage = rules::judge_claims(ds, config, scope, &mut failures);
+        let dropped = settle(&mut candidates, &by_id, failures, coverage);
         if dropped == 0 || rounds >= MAX_ROUNDS {
             break;
         }
@@ -211,10 +215,9 @@ fn proposal(c: &Candidate, req: &Request, file: FileId, n: usize) -> Proposal {
 /// limit) as not eligible, and those some rule could not judge as unknown;
 /// how many were marked.
 fn settle(
-    ds: &Dataset,
     candidates: &mut [Candidate],
     by_id: &[u32],
-    sink: Diagnostics,
+    failures: Failures,
     coverage: rules::Coverage,
 ) -> usize {
     let of = |s: Sym| {
@@ -225,16 +228,11 @@ fn settle(
             .map(|i| i as usize)
     };
     let mut findings: HashMap<usize, Vec<Finding>> = HashMap::new();
-    for d in sink.into_items() {
-        if GROUP_RULES.contains(&d.rule) || d.rule == RuleId::MissingEvidence {
+    for d in failures.items {
+        if GROUP_RULES.contains(&d.rule) {
             continue;
         }
-        let Some(i) = d
-            .record
-            .as_deref()
-            .and_then(|r| ds.strings.get(r))
-            .and_then(of)
-        else {
+        let Some(i) = of(d.record) else {
             continue;
         };
         findings.entry(i).or_default().push(Finding {

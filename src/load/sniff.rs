@@ -224,22 +224,29 @@ fn encoding_name(e: TextEncoding) -> &'static str {
 /// cannot drive the terminal it is printed on. The file's path is left as it
 /// is: it names the file, and `import` marks its own rows by it.
 pub fn defang(d: &mut crate::diag::Diagnostic) {
-    fn fix(s: &mut String, keep_lines: bool) {
-        let bad = |c: char| c.is_control() && c != '\t' && !(keep_lines && c == '\n');
-        if s.chars().any(bad) {
-            *s = s
-                .split('\n')
-                .map(|part| escape_controls(part).into_owned())
-                .collect::<Vec<_>>()
-                .join(if keep_lines { "\n" } else { "\\n" });
-        }
-    }
-    d.message.each_str(&mut |s| fix(s, true));
+    defang_msg(&mut d.message);
     if let Some(h) = d.help.as_mut() {
         h.each_str(&mut |s| fix(s, true));
     }
     if let Some(r) = d.record.as_mut() {
         fix(r, false);
+    }
+}
+
+/// Escapes the control characters of the texts quoted in a message, as
+/// [`defang`] does for a finding's.
+pub fn defang_msg(m: &mut crate::i18n::Msg) {
+    m.each_str(&mut |s| fix(s, true));
+}
+
+fn fix(s: &mut String, keep_lines: bool) {
+    let bad = |c: char| c.is_control() && c != '\t' && !(keep_lines && c == '\n');
+    if s.chars().any(bad) {
+        *s = s
+            .split('\n')
+            .map(|part| escape_controls(part).into_owned())
+            .collect::<Vec<_>>()
+            .join(if keep_lines { "\n" } else { "\\n" });
     }
 }
 

@@ -11,10 +11,12 @@
 //! before the finding (`Judge::subject`). They are rendered only by the
 //! emitters, the eligible table and the coverage summary.
 
+use std::collections::HashMap;
+
 use super::config::RuleConfig;
 use crate::diag::{Diagnostic, Diagnostics, Level, RuleId, Severity};
 use crate::i18n::{Arg, Key, Msg};
-use crate::model::{Evaluation, Loc};
+use crate::model::{Evaluation, Loc, Sym};
 use crate::msg;
 
 use super::index::{Claim, Index};
@@ -38,26 +40,55 @@ pub enum Verdict {
     Unknown(Msg),
 }
 
+/// Where the judge's conclusions go.
+pub enum Sink<'a> {
+    /// Findings with their file, line, record, citation and help, as
+    /// `check` reports them (the sink applies `[rules]` levels).
+    Findings(&'a mut Diagnostics),
+    /// Only which claims failed which rule, with the message (`eligible`):
+    /// no path, record text or citation is copied, no reason counted and no
+    /// `missing-evidence` finding made, for millions of candidates.
+    Failures(&'a mut Failures),
+}
+
+/// The claims that failed, for [`Sink::Failures`].
+#[derive(Debug, Default)]
+pub struct Failures {
+    /// The `[rules]` levels, applied as [`Diagnostics`] applies them.
+    pub overrides: HashMap<RuleId, Level>,
+    pub items: Vec<Failure>,
+}
+
+/// One claim that failed one rule.
+#[derive(Debug)]
+pub struct Failure {
+    /// The claim's record id.
+    pub record: Sym,
+    pub rule: RuleId,
+    pub severity: Severity,
+    /// The message a finding would carry, escaped like one.
+    pub message: Msg,
+}
+
 /// Turns verdicts into findings and coverage.
 pub struct Judge<'a> {
     pub ix: &'a Index<'a>,
     pub settings: &'a RuleConfig,
-    sink: &'a mut Diagnostics,
+    sink: Sink<'a>,
     coverage: Coverage,
     /// The severity of `missing-evidence`, when it is on.
     evidence: Option<Severity>,
 }
 
 impl<'a> Judge<'a> {
-    pub fn new(
-        ix: &'a Index<'a>,
-        settings: &'a RuleConfig,
-        sink: &'a mut Diagnostics,
-    ) -> Judge<'a> {
-        let evidence = match sink.configured(RuleId::MissingEvidence) {
-            Some(level) => level.severity(),
-            None if settings.require_evidence => Some(Severity::Error),
-            None => None,
+    pub fn new(ix: &'a Index<'a>, settings: &'a RuleConfig, sink: Sink<'a>) -> Judge<'a> {
+        let evidence = match &sink {
+            Sink::Failures(_) => None,
+            Sink::Findings(d) => match d.configured(RuleId::MissingEvidence) {
+                Some(level) => level.severity(),
+                None if settings.require_evidence => Some(Severity::Error),
+                None => None,
+            },
         };
         Judge {
             ix,
@@ -75,7 +106,11 @@ impl<'a> Judge<'a> {
         if applies.since.is_some_and(|s| claim.date < s) {
             return None;
         }
-        match self.sink.configured(rule) {
+        let configured = match &self.sink {
+            Sink::Findings(d) => d.configured(rule),
+            Sink::Failures(f) => f.overrides.get(&rule).copied(),
+        };
+        match configured {
             Some(Level::Off) => None,
             Some(_) => Some(applies.level.severity().unwrap_or(Severity::Error)),
             None => applies.level.severity(),
@@ -144,11 +179,28 @@ impl<'a> Judge<'a> {
                 related,
             } => {
                 self.coverage.rules.entry(id.as_str()).or_default().checked += 1;
-                let message = msg!(
+                let mut message = msg!(
                     Key::LawMessage,
                     subject = self.subject(claim),
                     finding = finding
                 );
+                if let Sink::Failures(f) = &mut self.sink {
+                    let severity = match f.overrides.get(&id) {
+                        Some(level) => match level.severity() {
+                            Some(s) => s,
+                            None => return,
+                        },
+                        None => severity,
+                    };
+                    crate::load::sniff::defang_msg(&mut message);
+                    f.items.push(Failure {
+                        record: claim.id,
+                        rule: id,
+                        severity,
+                        message,
+                    });
+                    return;
+                }
                 let mut d = self
                     .diagnostic(id, severity, claim, message)
                     .cite(citation)
@@ -157,11 +209,22 @@ impl<'a> Judge<'a> {
                     let ds = self.ix.ds;
                     d = d.related(ds.path(loc).to_string(), loc.line, Key::LawFirstRecorded);
                 }
-                self.sink.push(d);
+                self.push(d);
             }
             Verdict::Unknown(reason) => {
                 let cov = self.coverage.rules.entry(id.as_str()).or_default();
                 cov.unchecked += 1;
+                if let Sink::Failures(_) = self.sink {
+                    // `eligible` asks only which proposals lack what.
+                    if claim.is_proposal() {
+                        self.coverage.pending.push(super::Unchecked {
+                            record: claim.id,
+                            rule: id,
+                            reason,
+                        });
+                    }
+                    return;
+                }
                 // Reasons repeat: the message is copied only the first time.
                 match cov.reasons.get_mut(&reason) {
                     Some(n) => *n += 1,
@@ -189,9 +252,15 @@ impl<'a> Judge<'a> {
                         .diagnostic(RuleId::MissingEvidence, sev, claim, msg)
                         .cite(citation)
                         .help(Key::LawMissingEvidenceHelp);
-                    self.sink.push(d);
+                    self.push(d);
                 }
             }
+        }
+    }
+
+    fn push(&mut self, d: Diagnostic) {
+        if let Sink::Findings(sink) = &mut self.sink {
+            sink.push(d);
         }
     }
 

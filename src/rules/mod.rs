@@ -101,7 +101,22 @@ pub fn check_law_in(
     sink: &mut Diagnostics,
 ) -> Coverage {
     let ix = index::Index::build(ds, settings, scope);
-    let mut judge = evidence::Judge::new(&ix, settings, sink);
+    let mut judge = evidence::Judge::new(&ix, settings, evidence::Sink::Findings(sink));
+    law::run(&mut judge);
+    judge.finish()
+}
+
+/// The law's rules over the claims `scope` selects, keeping only which
+/// failed which rule (`eligible`); the coverage lists the pending proposals
+/// some rule could not judge, without counting reasons.
+pub fn judge_claims(
+    ds: &Dataset,
+    settings: &config::RuleConfig,
+    scope: Scope<'_>,
+    failures: &mut evidence::Failures,
+) -> Coverage {
+    let ix = index::Index::build(ds, settings, scope);
+    let mut judge = evidence::Judge::new(&ix, settings, evidence::Sink::Failures(failures));
     law::run(&mut judge);
     judge.finish()
 }
