@@ -37,11 +37,13 @@ fn shown<'a>(e: &'a Eligibility, ds: &Dataset, all: bool) -> Vec<&'a Candidate> 
         .filter(|c| all || c.status != Status::NotEligible)
         .collect();
     let units = units(ds);
+    // Keys borrow the interned texts: a million candidates sort without
+    // copying a string.
     v.sort_by_cached_key(|c| {
         (
             c.award as usize,
             unit_of(ds, &units, c.recipient),
-            ds.str(c.recipient.id()).to_string(),
+            ds.str(c.recipient.id()),
         )
     });
     v
@@ -57,17 +59,14 @@ fn units(ds: &Dataset) -> std::collections::HashMap<crate::model::Sym, crate::mo
 }
 
 /// The unit a recipient belongs to (a unit: itself).
-fn unit_of(
-    ds: &Dataset,
+fn unit_of<'d>(
+    ds: &'d Dataset,
     units: &std::collections::HashMap<crate::model::Sym, crate::model::Sym>,
     r: Recipient,
-) -> String {
+) -> &'d str {
     match r {
-        Recipient::Person(p) => units
-            .get(&p)
-            .map(|u| ds.str(*u).to_string())
-            .unwrap_or_default(),
-        Recipient::Unit(u) => ds.str(u).to_string(),
+        Recipient::Person(p) => units.get(&p).map_or("", |u| ds.str(*u)),
+        Recipient::Unit(u) => ds.str(u),
     }
 }
 
@@ -116,7 +115,7 @@ pub fn rows(e: &Eligibility, ds: &Dataset, all: bool, lang: Lang) -> Vec<Row> {
             let id = c.recipient.id();
             Row {
                 award: c.award.code().to_string(),
-                unit: unit_of(ds, &units, c.recipient),
+                unit: unit_of(ds, &units, c.recipient).to_string(),
                 id: ds.str(id).to_string(),
                 name: names
                     .get(&c.recipient)
