@@ -265,6 +265,14 @@ impl Diagnostic {
         self
     }
 
+    /// An `invalid-setting` finding at `line` of `thidua.toml` (made by the
+    /// settings reader and by the rules' configuration alike).
+    pub fn invalid_setting(line: Option<u32>, message: crate::i18n::Msg) -> Self {
+        Diagnostic::new(RuleId::InvalidSetting, message)
+            .at(crate::model::settings::FILE, line)
+            .help(crate::i18n::Key::SettingsHelp)
+    }
+
     pub fn cell(mut self, cell: impl Into<String>) -> Self {
         self.cell = Some(cell.into());
         self
@@ -306,7 +314,7 @@ impl Diagnostics {
             d.severity = level.severity()?;
         }
         // Text quoted from a file never reaches a terminal raw.
-        crate::load::sniff::defang(&mut d);
+        defang(&mut d);
         match d.severity {
             Severity::Error => self.errors += 1,
             Severity::Warning => self.warnings += 1,
@@ -362,6 +370,26 @@ impl Diagnostics {
     pub fn into_items(self) -> Vec<Diagnostic> {
         self.items
     }
+}
+
+/// Escapes the control characters of a finding's texts (line breaks of its
+/// message and help excepted: the catalogue's own), so that what a file holds
+/// cannot drive the terminal it is printed on. The file's path is left as it
+/// is: it names the file, and `import` marks its own rows by it.
+pub fn defang(d: &mut Diagnostic) {
+    defang_msg(&mut d.message);
+    if let Some(h) = d.help.as_mut() {
+        h.each_str(&mut |s| crate::model::text::defang_text(s, true));
+    }
+    if let Some(r) = d.record.as_mut() {
+        crate::model::text::defang_text(r, false);
+    }
+}
+
+/// Escapes the control characters of the texts quoted in a message, as
+/// [`defang`] does for a finding's.
+pub fn defang_msg(m: &mut crate::i18n::Msg) {
+    m.each_str(&mut |s| crate::model::text::defang_text(s, true));
 }
 
 #[cfg(test)]

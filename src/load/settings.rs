@@ -8,7 +8,7 @@ use std::path::Path;
 
 use toml_edit::{Document, Item, Value};
 
-use crate::diag::{Diagnostic, RuleId};
+use crate::diag::Diagnostic;
 use crate::i18n::{Key, Msg};
 pub use crate::model::settings::{OrgLevel, Organisation, RawEntry, RawValue, Settings, FILE};
 use crate::msg;
@@ -168,9 +168,7 @@ impl LineStarts {
 
 /// An `invalid-setting` finding at `line` of `thidua.toml`.
 pub fn setting_error(line: Option<u32>, message: Msg) -> Diagnostic {
-    Diagnostic::new(RuleId::InvalidSetting, message)
-        .at(FILE, line)
-        .help(Key::SettingsHelp)
+    Diagnostic::invalid_setting(line, message)
 }
 
 #[cfg(test)]
@@ -213,9 +211,10 @@ mod tests {
         let (_, d) = parse(text);
         assert_eq!(d.len(), 2, "{d:?}");
         assert_eq!(d[0].line, Some(3));
-        assert!(d.iter().all(
-            |d| d.rule == RuleId::InvalidSetting && d.severity == crate::diag::Severity::Error
-        ));
+        assert!(d
+            .iter()
+            .all(|d| d.rule == crate::diag::RuleId::InvalidSetting
+                && d.severity == crate::diag::Severity::Error));
     }
 
     #[test]

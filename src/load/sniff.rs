@@ -219,50 +219,7 @@ fn encoding_name(e: TextEncoding) -> &'static str {
     }
 }
 
-/// Escapes the control characters of a finding's texts (line breaks of its
-/// message and help excepted: the catalogue's own), so that what a file holds
-/// cannot drive the terminal it is printed on. The file's path is left as it
-/// is: it names the file, and `import` marks its own rows by it.
-pub fn defang(d: &mut crate::diag::Diagnostic) {
-    defang_msg(&mut d.message);
-    if let Some(h) = d.help.as_mut() {
-        h.each_str(&mut |s| fix(s, true));
-    }
-    if let Some(r) = d.record.as_mut() {
-        fix(r, false);
-    }
-}
-
-/// Escapes the control characters of the texts quoted in a message, as
-/// [`defang`] does for a finding's.
-pub fn defang_msg(m: &mut crate::i18n::Msg) {
-    m.each_str(&mut |s| fix(s, true));
-}
-
-fn fix(s: &mut String, keep_lines: bool) {
-    let bad = |c: char| c.is_control() && c != '\t' && !(keep_lines && c == '\n');
-    if s.chars().any(bad) {
-        *s = s
-            .split('\n')
-            .map(|part| escape_controls(part).into_owned())
-            .collect::<Vec<_>>()
-            .join(if keep_lines { "\n" } else { "\\n" });
-    }
-}
-
-/// `s` with its unsafe characters escaped: the one shared escaping of
-/// [`crate::model::text::escape`] (control and bidi characters), tabs kept
-/// as they are since they are harmless in a message.
-pub fn escape_controls(s: &str) -> std::borrow::Cow<'_, str> {
-    if !s.contains('\t') {
-        return crate::model::text::escape(s);
-    }
-    let parts: Vec<String> = s
-        .split('\t')
-        .map(|p| crate::model::text::escape(p).into_owned())
-        .collect();
-    std::borrow::Cow::Owned(parts.join("\t"))
-}
+pub use crate::model::text::escape_controls;
 
 #[cfg(test)]
 mod tests {

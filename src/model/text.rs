@@ -214,6 +214,30 @@ pub fn push_escaped(out: &mut String, c: char) {
     }
 }
 
+/// `s` with its unsafe characters escaped: the one shared escaping of
+/// [`escape`] (control and bidi characters), tabs kept
+/// as they are since they are harmless in a message.
+pub fn escape_controls(s: &str) -> Cow<'_, str> {
+    if !s.contains('\t') {
+        return escape(s);
+    }
+    let parts: Vec<String> = s.split('\t').map(|p| escape(p).into_owned()).collect();
+    Cow::Owned(parts.join("\t"))
+}
+
+/// `s` with its control characters escaped, line breaks kept (`keep_lines`)
+/// or written `\\n`: what a finding may quote from a file.
+pub fn defang_text(s: &mut String, keep_lines: bool) {
+    let bad = |c: char| c.is_control() && c != '\t' && !(keep_lines && c == '\n');
+    if s.chars().any(bad) {
+        *s = s
+            .split('\n')
+            .map(|part| escape_controls(part).into_owned())
+            .collect::<Vec<_>>()
+            .join(if keep_lines { "\n" } else { "\\n" });
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -7,7 +7,6 @@ use std::collections::{BTreeMap, HashMap};
 
 use crate::diag::{Diagnostic, Level, RuleId};
 use crate::i18n::{Arg, Key, Msg};
-use crate::load::settings::setting_error;
 use crate::model::settings::{RawEntry, Settings};
 use crate::msg;
 
@@ -51,12 +50,12 @@ pub fn configure(settings: &Settings) -> (RuleConfig, Vec<Diagnostic>) {
     let mut diags = Vec::new();
     for entry in &settings.rules {
         if let Err(msg) = rule_entry(&mut config, entry) {
-            diags.push(setting_error(entry.line, msg));
+            diags.push(Diagnostic::invalid_setting(entry.line, msg));
         }
     }
     for entry in &settings.thresholds {
         if let Err(msg) = threshold_entry(&mut config, entry) {
-            diags.push(setting_error(entry.line, msg));
+            diags.push(Diagnostic::invalid_setting(entry.line, msg));
         }
     }
     (config, diags)

@@ -192,7 +192,7 @@ impl<'a> Judge<'a> {
                         },
                         None => severity,
                     };
-                    crate::load::sniff::defang_msg(&mut message);
+                    crate::diag::defang_msg(&mut message);
                     f.items.push(Failure {
                         record: claim.id,
                         rule: id,

@@ -22,6 +22,7 @@ mod import_example;
 mod import_props;
 mod import_stdin;
 mod init;
+mod layout;
 mod proptest_loaders;
 mod readme;
 mod report;
