@@ -17,7 +17,7 @@ use crate::model::{
 };
 use crate::rules::chains::{self, Outlook};
 use crate::rules::config::RuleConfig;
-use crate::rules::evidence::Failures;
+use crate::rules::evidence::{Failure, Failures};
 use crate::rules::{self, authority, windows, WindowId};
 
 /// The default award codes asked about for people.
@@ -76,12 +76,23 @@ impl Status {
     }
 }
 
-/// A finding that stands in the way.
+/// A finding that stands in the way: what was found; the whole message
+/// (with its subject, as `check` words it) is made by [`Finding::message`]
+/// only when the candidate is shown.
 #[derive(Clone, Debug)]
 pub struct Finding {
     pub rule: RuleId,
     pub severity: Severity,
-    pub message: crate::i18n::Msg,
+    pub finding: crate::i18n::Msg,
+    /// The candidate's name as the finding gives it.
+    pub name: Sym,
+}
+
+impl Finding {
+    /// The finding's message about candidate `c` of `year`.
+    pub fn message(&self, ds: &Dataset, c: &Candidate, year: u16) -> crate::i18n::Msg {
+        Failure::message(&self.finding, ds.str(self.name), c.award, year)
+    }
 }
 
 /// A rule that could not judge, and the evidence it lacked (rendered in the
@@ -238,7 +249,8 @@ fn settle(
         findings.entry(i).or_default().push(Finding {
             rule: d.rule,
             severity: d.severity,
-            message: d.message,
+            finding: d.finding,
+            name: d.name,
         });
     }
     let mut unchecked: HashMap<usize, Vec<Missing>> = HashMap::new();

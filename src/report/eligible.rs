@@ -102,7 +102,7 @@ pub fn rows(e: &Eligibility, ds: &Dataset, all: bool, lang: Lang) -> Vec<Row> {
                 Status::NotEligible => c
                     .findings
                     .iter()
-                    .map(|f| format!("[{}] {}", f.rule, f.message.render(lang)))
+                    .map(|f| format!("[{}] {}", f.rule, f.message(ds, c, e.year).render(lang)))
                     .collect::<Vec<_>>()
                     .join(" "),
                 _ => c
@@ -294,7 +294,7 @@ fn candidate_json(e: &Eligibility, ds: &Dataset, c: &Candidate, lang: Lang) -> V
         "issuer": c.issuer.map(|i| i.code()),
         "status": c.status.as_str(),
         "findings": c.findings.iter().map(|f| json!({
-            "rule": f.rule.as_str(), "severity": f.severity.as_str(), "message": f.message.render(lang),
+            "rule": f.rule.as_str(), "severity": f.severity.as_str(), "message": f.message(ds, c, e.year).render(lang),
         })).collect::<Vec<_>>(),
         "unchecked": c.unchecked.iter().map(|u| json!({
             "rule": u.rule.as_str(), "reason": u.reason.render(lang),

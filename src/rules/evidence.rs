@@ -16,7 +16,7 @@ use std::collections::HashMap;
 use super::config::RuleConfig;
 use crate::diag::{Diagnostic, Diagnostics, Level, RuleId, Severity};
 use crate::i18n::{Arg, Key, Msg};
-use crate::model::{Evaluation, Loc, Sym};
+use crate::model::{AwardCode, Evaluation, Loc, Sym};
 use crate::msg;
 
 use super::index::{Claim, Index};
@@ -66,8 +66,31 @@ pub struct Failure {
     pub record: Sym,
     pub rule: RuleId,
     pub severity: Severity,
-    /// The message a finding would carry, escaped like one.
-    pub message: Msg,
+    /// What was found, escaped like a finding's; the whole message is
+    /// [`Failure::message`], made only for the failures shown.
+    pub finding: Msg,
+    /// The recipient's name as the finding would give it.
+    pub name: Sym,
+}
+
+impl Failure {
+    /// The message a finding about claim (`code`, `year`, a pending
+    /// proposal) would carry: the same words as `check` gives.
+    pub fn message(finding: &Msg, name: &str, code: AwardCode, year: u16) -> Msg {
+        let subject = msg!(
+            Key::LawSubjectProposal,
+            award = Arg::label(code),
+            name = Arg::str(name),
+            year = year
+        );
+        let mut m = msg!(
+            Key::LawMessage,
+            subject = Arg::Capital(Box::new(subject)),
+            finding = finding.clone()
+        );
+        crate::diag::defang_msg(&mut m);
+        m
+    }
 }
 
 /// Turns verdicts into findings and coverage.
@@ -179,11 +202,6 @@ impl<'a> Judge<'a> {
                 related,
             } => {
                 self.coverage.rules.entry(id.as_str()).or_default().checked += 1;
-                let mut message = msg!(
-                    Key::LawMessage,
-                    subject = self.subject(claim),
-                    finding = finding
-                );
                 if let Sink::Failures(f) = &mut self.sink {
                     let severity = match f.overrides.get(&id) {
                         Some(level) => match level.severity() {
@@ -192,15 +210,22 @@ impl<'a> Judge<'a> {
                         },
                         None => severity,
                     };
-                    crate::diag::defang_msg(&mut message);
+                    let mut finding = finding;
+                    crate::diag::defang_msg(&mut finding);
                     f.items.push(Failure {
                         record: claim.id,
                         rule: id,
                         severity,
-                        message,
+                        finding,
+                        name: self.ix.name_sym(claim.recipient),
                     });
                     return;
                 }
+                let message = msg!(
+                    Key::LawMessage,
+                    subject = self.subject(claim),
+                    finding = finding
+                );
                 let mut d = self
                     .diagnostic(id, severity, claim, message)
                     .cite(citation)

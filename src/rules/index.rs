@@ -309,11 +309,16 @@ impl<'d> Index<'d> {
 
     /// The name of a recipient (its id when it names no record).
     pub fn name(&self, r: Recipient) -> &'d str {
+        self.ds.str(self.name_sym(r))
+    }
+
+    /// [`Index::name`], interned.
+    pub fn name_sym(&self, r: Recipient) -> Sym {
         let name = match r {
             Recipient::Person(s) => self.at(&self.person_at, s).map(|i| self.ds.people[i].name),
             Recipient::Unit(s) => self.at(&self.unit_at, s).map(|i| self.ds.units[i].name),
         };
-        self.ds.str(name.unwrap_or(r.id()))
+        name.unwrap_or(r.id())
     }
 
     fn at(&self, table: &[u32], id: Sym) -> Option<usize> {
