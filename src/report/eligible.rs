@@ -287,31 +287,91 @@ pub fn table(
     Ok(())
 }
 
-/// One candidate as JSON.
-fn candidate_json(e: &Eligibility, ds: &Dataset, c: &Candidate, lang: Lang) -> Value {
-    let mut v = json!({
-        "award": c.award.code(),
-        "issuer": c.issuer.map(|i| i.code()),
-        "status": c.status.as_str(),
-        "findings": c.findings.iter().map(|f| json!({
-            "rule": f.rule.as_str(), "severity": f.severity.as_str(), "message": f.message(ds, c, e.year).render(lang),
-        })).collect::<Vec<_>>(),
-        "unchecked": c.unchecked.iter().map(|u| json!({
-            "rule": u.rule.as_str(), "reason": u.reason.render(lang),
-        })).collect::<Vec<_>>(),
-    });
-    v[c.recipient.field()] = json!(ds.str(c.recipient.id()));
-    if let Some(o) = e
+/// One candidate as JSON, serialized field by field (no tree of values per
+/// candidate): `award`, `issuer`, `status`, `findings`, `unchecked`, then
+/// `person` or `unit`, then a person's `outlook`.
+#[derive(serde::Serialize)]
+struct CandidateJson<'a> {
+    award: &'static str,
+    issuer: Option<&'static str>,
+    status: &'static str,
+    findings: Vec<FindingJson>,
+    unchecked: Vec<UncheckedJson>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    person: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    unit: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    outlook: Option<Vec<OutlookJson>>,
+}
+
+#[derive(serde::Serialize)]
+struct FindingJson {
+    rule: &'static str,
+    severity: &'static str,
+    message: String,
+}
+
+#[derive(serde::Serialize)]
+struct UncheckedJson {
+    rule: &'static str,
+    reason: String,
+}
+
+#[derive(serde::Serialize)]
+struct OutlookJson {
+    award: &'static str,
+    have: u16,
+    need: u16,
+    from: u16,
+}
+
+fn candidate_json<'a>(
+    e: &Eligibility,
+    ds: &'a Dataset,
+    c: &Candidate,
+    lang: Lang,
+) -> CandidateJson<'a> {
+    let id = ds.str(c.recipient.id());
+    let outlook = e
         .outlook
         .get(&c.recipient.id())
         .filter(|_| c.recipient.is_person())
-    {
-        v["outlook"] = o
+        .map(|o| {
+            o.iter()
+                .map(|o| OutlookJson {
+                    award: o.award.code(),
+                    have: o.have,
+                    need: o.need,
+                    from: o.from,
+                })
+                .collect()
+        });
+    CandidateJson {
+        award: c.award.code(),
+        issuer: c.issuer.map(|i| i.code()),
+        status: c.status.as_str(),
+        findings: c
+            .findings
             .iter()
-            .map(|o| json!({"award": o.award.code(), "have": o.have, "need": o.need, "from": o.from}))
-            .collect();
+            .map(|f| FindingJson {
+                rule: f.rule.as_str(),
+                severity: f.severity.as_str(),
+                message: f.message(ds, c, e.year).render(lang),
+            })
+            .collect(),
+        unchecked: c
+            .unchecked
+            .iter()
+            .map(|u| UncheckedJson {
+                rule: u.rule.as_str(),
+                reason: u.reason.render(lang),
+            })
+            .collect(),
+        person: c.recipient.is_person().then_some(id),
+        unit: (!c.recipient.is_person()).then_some(id),
+        outlook,
     }
-    v
 }
 
 /// JSON as in the data format §9.2: one object, written candidate by
@@ -334,7 +394,8 @@ pub fn json(
     )?;
     for (n, c) in shown(e, ds, all).into_iter().enumerate() {
         let sep = if n == 0 { "  " } else { " ," };
-        writeln!(out, "{sep}{}", text(&candidate_json(e, ds, c, lang)))?;
+        let one = serde_json::to_string(&candidate_json(e, ds, c, lang)).unwrap_or_default();
+        writeln!(out, "{sep}{one}")?;
     }
     let limits: Vec<Value> = e
         .limits
