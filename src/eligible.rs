@@ -238,45 +238,40 @@ fn settle(
             .filter(|&i| i != u32::MAX)
             .map(|i| i as usize)
     };
-    let mut findings: HashMap<usize, Vec<Finding>> = HashMap::new();
+    // Only the candidates still eligible were judged this round, so a
+    // failure or a gap marks one of them, or one marked a line above.
+    let mut dropped = 0;
     for d in failures.items {
         if GROUP_RULES.contains(&d.rule) {
             continue;
         }
-        let Some(i) = of(d.record) else {
+        let Some(c) = of(d.record).map(|i| &mut candidates[i]) else {
             continue;
         };
-        findings.entry(i).or_default().push(Finding {
+        if c.status == Status::Eligible {
+            c.status = Status::NotEligible;
+            dropped += 1;
+        }
+        c.findings.push(Finding {
             rule: d.rule,
             severity: d.severity,
             finding: d.finding,
             name: d.name,
         });
     }
-    let mut unchecked: HashMap<usize, Vec<Missing>> = HashMap::new();
     for u in coverage.pending {
-        if let Some(i) = of(u.record) {
-            unchecked.entry(i).or_default().push(Missing {
+        let Some(c) = of(u.record).map(|i| &mut candidates[i]) else {
+            continue;
+        };
+        if c.status == Status::Eligible {
+            c.status = Status::Unknown;
+            dropped += 1;
+        }
+        if c.status == Status::Unknown {
+            c.unchecked.push(Missing {
                 rule: u.rule,
                 reason: u.reason,
             });
-        }
-    }
-    let mut dropped = 0;
-    for (i, f) in findings {
-        let c = &mut candidates[i];
-        if c.status == Status::Eligible {
-            c.status = Status::NotEligible;
-            c.findings = f;
-            dropped += 1;
-        }
-    }
-    for (i, u) in unchecked {
-        let c = &mut candidates[i];
-        if c.status == Status::Eligible {
-            c.status = Status::Unknown;
-            c.unchecked = u;
-            dropped += 1;
         }
     }
     dropped
