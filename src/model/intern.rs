@@ -172,6 +172,13 @@ impl Interner {
         (n * 4 / 3 + 1).next_power_of_two().max(64)
     }
 
+    /// Frees the index (built again on the next look-up by text): what a
+    /// command that only resolves symbols from here on gives back before
+    /// the law's rules build their own tables.
+    pub fn drop_index(&mut self) {
+        self.table = OnceLock::new();
+    }
+
     /// The index, built now if it was not yet.
     fn index(&self) -> &[u64] {
         self.table
@@ -296,6 +303,18 @@ mod tests {
         );
         i.reserve(0);
         assert_eq!(i.len(), 2);
+    }
+
+    #[test]
+    fn a_dropped_index_is_built_again_when_asked() {
+        let mut i = Interner::new();
+        let a = i.intern("Nguyễn Văn An");
+        i.drop_index();
+        assert!(i.table.get().is_none());
+        assert_eq!(i.resolve(a), "Nguyễn Văn An");
+        assert_eq!(i.get("Nguyễn Văn An"), Some(a));
+        assert_eq!(i.intern("Nguyễn Văn An"), a);
+        assert_eq!(i.intern("Lê Thị Hà"), Sym(1));
     }
 
     #[test]
