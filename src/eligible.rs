@@ -1,11 +1,14 @@
 //! Who is eligible next (`thidua eligible YEAR`): every candidate — a
 //! recipient and an award code — is added to the dataset as a pending
 //! proposal dated the day asked, with the competent issuer of the lowest
-//! level, and the law's rules (`rules::check_law`, the same as `check`) run
-//! once over all of them; candidates with a finding or an unchecked rule
-//! are dropped, and the rules run again on the rest, until nothing more is
-//! dropped. The candidates left are judged together, counting for each other
-//! as pending proposals do; no second copy of the law is kept here.
+//! level, and the law's rules — the same judges as `check`, through
+//! `rules::judge_claims`, which judges only the candidates (the folder's
+//! records are evidence) and hands back only which candidate failed which
+//! rule — run once over all of them; candidates with a finding or an
+//! unchecked rule are dropped, and the rules run again on the rest, until
+//! nothing more is dropped. The candidates left are judged together,
+//! counting for each other as pending proposals do; no second copy of the
+//! law is kept here. A finding's full message is made only when shown.
 
 use std::collections::{HashMap, HashSet};
 
