@@ -117,11 +117,11 @@ const PHASES: &[Phase] = &[
     },
     Phase {
         name: "`thidua check --format json`",
-        run: check_command,
+        run: |dir| cold(dir, &["check", "--format", "json"]),
     },
     Phase {
         name: "`thidua report 2018 --format json`",
-        run: report_command,
+        run: |dir| cold(dir, &["report", "2018", "--format", "json"]),
     },
     Phase {
         name: "polars: the tallies of 2018",
@@ -137,11 +137,11 @@ const PHASES: &[Phase] = &[
     },
     Phase {
         name: "`thidua eligible 2018 --format json`",
-        run: eligible_command,
+        run: |dir| cold(dir, &["eligible", "2018", "--format", "json"]),
     },
     Phase {
         name: "`thidua check`, many findings",
-        run: |dir| check_command(&many_findings(dir)),
+        run: |dir| cold(&many_findings(dir), &["check", "--format", "json"]),
     },
     Phase {
         name: "`thidua check`, writing the cache",
@@ -226,6 +226,14 @@ fn command(dir: &Path, args: &[&str]) -> (Times, String) {
     argv.extend_from_slice(args);
     let (t, code) = timed(|| thidua::run(argv, &mut std::io::sink(), &mut std::io::sink()));
     (t, format!("exit {code}"))
+}
+
+/// `thidua --no-cache ARGS --data DIR`, timed: the command end to end, as
+/// a user runs it, parsing every file (output discarded).
+fn cold(dir: &Path, args: &[&str]) -> (Times, String) {
+    let mut argv = vec!["--no-cache"];
+    argv.extend_from_slice(args);
+    command(dir, &argv)
 }
 
 /// The folder with many findings: the same files (hard links), with a
@@ -490,38 +498,6 @@ fn load_checked(dir: &Path) -> (Times, String) {
     (t, note)
 }
 
-/// The command end to end, as a user runs it (output discarded).
-fn check_command(dir: &Path) -> (Times, String) {
-    let args = [
-        "thidua",
-        "--no-cache",
-        "check",
-        "--data",
-        dir.to_str().expect("utf-8 path"),
-        "--format",
-        "json",
-    ];
-    let (t, code) = timed(|| thidua::run(args, &mut std::io::sink(), &mut std::io::sink()));
-    (t, format!("exit {code}"))
-}
-
-/// The whole `report` command: loading, the law's rules (for the count of
-/// their findings the report prints) and the tallies.
-fn report_command(dir: &Path) -> (Times, String) {
-    let args = [
-        "thidua",
-        "--no-cache",
-        "report",
-        "2018",
-        "--data",
-        dir.to_str().expect("utf-8 path"),
-        "--format",
-        "json",
-    ];
-    let (t, code) = timed(|| thidua::run(args, &mut std::io::sink(), &mut std::io::sink()));
-    (t, format!("exit {code}"))
-}
-
 /// `eligible` on a loaded folder: every candidate judged as a pending
 /// proposal by the law's rules, in rounds.
 fn eligible_after_load(dir: &Path) -> (Times, String) {
@@ -553,26 +529,8 @@ fn eligible_after_load(dir: &Path) -> (Times, String) {
     (t, note)
 }
 
-/// The whole `eligible` command (loading, structural checks, the rounds,
-/// JSON out).
-fn eligible_command(dir: &Path) -> (Times, String) {
-    let args = [
-        "thidua",
-        "--no-cache",
-        "eligible",
-        "2018",
-        "--data",
-        dir.to_str().expect("utf-8 path"),
-        "--format",
-        "json",
-    ];
-    let (t, code) = timed(|| thidua::run(args, &mut std::io::sink(), &mut std::io::sink()));
-    (t, format!("exit {code}"))
-}
-
 /// Loads the folder untimed, then times `f` on the dataset (for the phases
 /// that come after loading: the law's rules, the report).
-#[allow(dead_code)]
 fn after_load(
     dir: &Path,
     f: impl FnOnce(&Dataset, &RuleConfig, &mut Diagnostics) -> String,
