@@ -74,23 +74,34 @@ pub struct Failure {
 }
 
 impl Failure {
-    /// The message a finding about claim (`code`, `year`, a pending
-    /// proposal) would carry: the same words as `check` gives.
+    /// The message a finding about this pending proposal (of `code` and
+    /// `year`, the recipient named `name`) would carry: `check`'s words.
     pub fn message(finding: &Msg, name: &str, code: AwardCode, year: u16) -> Msg {
-        let subject = msg!(
-            Key::LawSubjectProposal,
-            award = Arg::label(code),
-            name = Arg::str(name),
-            year = year
-        );
         let mut m = msg!(
             Key::LawMessage,
-            subject = Arg::Capital(Box::new(subject)),
+            subject = subject(true, code, name, year),
             finding = finding.clone()
         );
         crate::diag::defang_msg(&mut m);
         m
     }
+}
+
+/// "Đề nghị CSTĐCS cho Nguyễn Văn An năm 2018" / "CSTĐCS của … năm 2018",
+/// capitalised where it opens a message.
+fn subject(proposal: bool, code: AwardCode, name: &str, year: u16) -> Arg {
+    let key = if proposal {
+        Key::LawSubjectProposal
+    } else {
+        Key::LawSubjectAward
+    };
+    let subject = msg!(
+        key,
+        award = Arg::label(code),
+        name = Arg::str(name),
+        year = year
+    );
+    Arg::Capital(Box::new(subject))
 }
 
 /// Turns verdicts into findings and coverage.
@@ -158,18 +169,8 @@ impl<'a> Judge<'a> {
     /// "the CSTDCS of Nguyễn Văn An for 2018" / "the proposal of … is not
     /// eligible", with its first letter in upper case: it begins a message.
     pub fn subject(&self, claim: &Claim) -> Arg {
-        let key = if claim.is_proposal() {
-            Key::LawSubjectProposal
-        } else {
-            Key::LawSubjectAward
-        };
-        let subject = msg!(
-            key,
-            award = Arg::label(claim.code),
-            name = Arg::str(self.ix.name(claim.recipient)),
-            year = claim.year
-        );
-        Arg::Capital(Box::new(subject))
+        let name = self.ix.name(claim.recipient);
+        subject(claim.is_proposal(), claim.code, name, claim.year)
     }
 
     /// Judges every claim that `applies` selects by `rule`, where the rule
@@ -203,13 +204,10 @@ impl<'a> Judge<'a> {
             } => {
                 self.coverage.rules.entry(id.as_str()).or_default().checked += 1;
                 if let Sink::Failures(f) = &mut self.sink {
-                    let severity = match f.overrides.get(&id) {
-                        Some(level) => match level.severity() {
-                            Some(s) => s,
-                            None => return,
-                        },
-                        None => severity,
-                    };
+                    // A configured level replaces the table's, as the
+                    // findings' sink does (`level` never hands an `off` rule).
+                    let configured = f.overrides.get(&id).and_then(|l| l.severity());
+                    let severity = configured.unwrap_or(severity);
                     let mut finding = finding;
                     crate::diag::defang_msg(&mut finding);
                     f.items.push(Failure {

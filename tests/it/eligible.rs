@@ -185,6 +185,21 @@ fn law_findings(dir: &Path) -> HashMap<String, Vec<String>> {
     by
 }
 
+/// The law's findings on record `id` of `dir`: (rule, message in English).
+fn law_messages(dir: &Path, id: &str) -> BTreeSet<(String, String)> {
+    let checked = crate::support::engine(dir, true);
+    checked
+        .law
+        .items()
+        .iter()
+        .filter(|d| d.record.as_deref() == Some(id))
+        .map(|d| {
+            let text = d.message.render(thidua::Lang::En);
+            (d.rule.as_str().to_string(), text)
+        })
+        .collect()
+}
+
 fn recipient(c: &Value) -> (&str, &str) {
     match c.get("person") {
         Some(p) => ("person", p.as_str().unwrap()),
@@ -273,6 +288,27 @@ fn property(seed: u64, year: u16, transfers: bool) {
         assert!(
             got.iter().any(|r| named.contains(r)),
             "seed {seed} {year}: {id} {award} named {named:?}, raised {got:?}"
+        );
+        // In `check`'s own words: the message `eligible` makes when it shows
+        // a finding opens as `check`'s on the same proposal (what was found
+        // may differ: there the other candidates counted as proposals).
+        let subject = |m: &str| m.split_once(": ").map_or(m, |(s, _)| s).to_string();
+        let told: BTreeSet<(String, String)> = c["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|f| {
+                let rule = f["rule"].as_str().unwrap().to_string();
+                (rule, subject(f["message"].as_str().unwrap()))
+            })
+            .collect();
+        let checked: BTreeSet<(String, String)> = law_messages(dir, "T-ONE")
+            .into_iter()
+            .map(|(rule, m)| (rule, subject(&m)))
+            .collect();
+        assert!(
+            told.iter().any(|m| checked.contains(m)),
+            "seed {seed} {year}: {id} {award} told {told:?}, check says {checked:?}"
         );
     }
 }
