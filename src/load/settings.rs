@@ -26,13 +26,19 @@ pub fn read(root: &Path) -> (Settings, Vec<Diagnostic>) {
             Ok(text) => parse(&text),
             Err(_) => (
                 Settings::default(),
-                vec![setting_error(None, Msg::new(Key::SettingsNotUtf8))],
+                vec![Diagnostic::invalid_setting(
+                    None,
+                    Msg::new(Key::SettingsNotUtf8),
+                )],
             ),
         },
         Err(refusal) => {
             let why = super::refusal_message(&refusal);
             let msg = msg!(Key::SettingsUnreadable, error = why);
-            (Settings::default(), vec![setting_error(None, msg)])
+            (
+                Settings::default(),
+                vec![Diagnostic::invalid_setting(None, msg)],
+            )
         }
     }
 }
@@ -46,7 +52,7 @@ pub fn parse(text: &str) -> (Settings, Vec<Diagnostic>) {
         Err(e) => {
             let line = e.span().map(|sp| line_of(text, sp.start));
             let msg = msg!(Key::SettingsSyntax, error = e.message().to_string());
-            diags.push(setting_error(line, msg));
+            diags.push(Diagnostic::invalid_setting(line, msg));
             return (s, diags);
         }
     };
@@ -54,7 +60,7 @@ pub fn parse(text: &str) -> (Settings, Vec<Diagnostic>) {
     for (section, item) in doc.as_table().iter() {
         let Some(table) = item.as_table() else {
             let msg = msg!(Key::SettingsUnknownKey, key = section.to_string());
-            diags.push(setting_error(line(item), msg));
+            diags.push(Diagnostic::invalid_setting(line(item), msg));
             continue;
         };
         for (key, value) in table.iter() {
@@ -69,7 +75,7 @@ pub fn parse(text: &str) -> (Settings, Vec<Diagnostic>) {
                 "thresholds" => s.thresholds.push(raw()),
                 _ => {
                     if let Err(msg) = set(&mut s, section, key, value) {
-                        diags.push(setting_error(at, msg));
+                        diags.push(Diagnostic::invalid_setting(at, msg));
                     }
                 }
             }
@@ -164,11 +170,6 @@ impl LineStarts {
     pub fn line(&self, offset: usize) -> u32 {
         self.0.partition_point(|&s| s <= offset) as u32
     }
-}
-
-/// An `invalid-setting` finding at `line` of `thidua.toml`.
-pub fn setting_error(line: Option<u32>, message: Msg) -> Diagnostic {
-    Diagnostic::invalid_setting(line, message)
 }
 
 #[cfg(test)]
