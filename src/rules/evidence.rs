@@ -182,10 +182,10 @@ impl<'a> Judge<'a> {
         verdict: impl Fn(&Judge<'_>, &Claim) -> Verdict,
     ) {
         let ix = self.ix;
-        for c in ix.claims.iter().filter(|c| applies(c)) {
-            if let Some(sev) = self.level(rule, c) {
-                let v = verdict(self, c);
-                self.judge(rule, c, sev, v);
+        for c in ix.claims().filter(|c| applies(c)) {
+            if let Some(sev) = self.level(rule, &c) {
+                let v = verdict(self, &c);
+                self.judge(rule, &c, sev, v);
             }
         }
     }

@@ -74,29 +74,29 @@ impl Claim {
 /// No entry in a dense table.
 const NONE: u32 = u32::MAX;
 
-/// Everything the rules look up, built once. Lookups by recipient go through
-/// dense tables indexed by the interned id (one `u32` per string), with the
-/// recipient's awards and evaluations chained through `next` arrays: a
-/// recipient holds a handful of records, so walking the chain is cheaper, in
-/// time and memory, than hash maps keyed by (recipient, year) over a million
-/// records.
+/// Marks a claim of [`Index::claims`] as a pending proposal (else an award).
+const PROPOSAL: u32 = 1 << 31;
+
+/// Everything the rules look up, built once. A recipient's awards,
+/// evaluations and pending proposals are chained through `next` arrays from
+/// a head per individual and per unit: a recipient holds a handful of
+/// records, so walking the chain is cheaper, in time and memory, than hash
+/// maps keyed by (recipient, year) over a million records. The claims are
+/// kept as four-byte references and made into a [`Claim`] when read.
 pub struct Index<'d> {
     pub ds: &'d Dataset,
-    pub claims: Vec<Claim>,
-    /// First person / unit record of each id (`NONE`: no such record).
-    person_at: Vec<u32>,
-    unit_at: Vec<u32>,
-    /// Head of each recipient's chain of awards without structural errors,
-    /// in file order; `award_next` links the chain.
-    award_head: Chains,
-    award_next: Vec<u32>,
+    /// The claims judged, as record positions (`PROPOSAL` set: a pending
+    /// proposal), in file order, awards first.
+    claims: Vec<u32>,
+    /// Where each recipient's chains begin.
+    slots: Slots,
+    /// Each recipient's awards without structural errors, in file order.
+    awards: Chain,
     /// The same for evaluations.
-    eval_head: Chains,
-    eval_next: Vec<u32>,
+    evals: Chain,
     /// The same for pending proposals (by individual), whose codes count
     /// for the other proposals of their year.
-    pending_head: Chains,
-    pending_next: Vec<u32>,
+    pending: Chain,
     /// Each people row sharing a `code` with an earlier one, mapped to that
     /// individual's first row (`Dataset::identities`): the chains, pending
     /// proposals and evaluations above are keyed by individual, so that a
@@ -110,40 +110,106 @@ pub struct Index<'d> {
     members: std::cell::OnceCell<HashMap<Sym, Vec<usize>>>,
 }
 
-/// Chain heads for people and units, by interned id.
-struct Chains {
-    person: Vec<u32>,
-    unit: Vec<u32>,
+/// The slot of each recipient's chains: its people row (the first of its
+/// id), its unit row after the people, or — for an id no record bears —
+/// one of its own after both.
+struct Slots {
+    /// First person / unit record of each interned id (`NONE`: no such record).
+    person_at: Vec<u32>,
+    unit_at: Vec<u32>,
+    people: usize,
+    units: usize,
+    other: HashMap<Recipient, u32>,
 }
 
-impl Chains {
-    fn new(n: usize) -> Chains {
-        Chains {
-            person: vec![NONE; n],
-            unit: vec![NONE; n],
+impl Slots {
+    fn new(ds: &Dataset) -> Slots {
+        let n = ds.strings.len();
+        let mut person_at = vec![NONE; n];
+        for (i, p) in ds.people.iter().enumerate().rev() {
+            person_at[p.id.index()] = i as u32;
+        }
+        let mut unit_at = vec![NONE; n];
+        for (i, u) in ds.units.iter().enumerate().rev() {
+            unit_at[u.id.index()] = i as u32;
+        }
+        Slots {
+            person_at,
+            unit_at,
+            people: ds.people.len(),
+            units: ds.units.len(),
+            other: HashMap::new(),
         }
     }
 
-    fn slot(&mut self, r: Recipient) -> &mut u32 {
-        match r {
-            Recipient::Person(s) => &mut self.person[s.index()],
-            Recipient::Unit(s) => &mut self.unit[s.index()],
+    /// How many slots the records' rows take (other ids come after).
+    fn rows(&self) -> usize {
+        self.people + self.units
+    }
+
+    fn get(&self, r: Recipient) -> Option<usize> {
+        let row = match r {
+            Recipient::Person(s) => at(&self.person_at, s),
+            Recipient::Unit(s) => at(&self.unit_at, s).map(|i| self.people + i),
+        };
+        row.or_else(|| self.other.get(&r).map(|&k| self.rows() + k as usize))
+    }
+
+    /// The slot of `r`, given one of its own if no record bears its id.
+    fn add(&mut self, r: Recipient) -> usize {
+        if let Some(slot) = self.get(r) {
+            return slot;
+        }
+        let k = self.other.len() as u32;
+        self.other.insert(r, k);
+        self.rows() + k as usize
+    }
+}
+
+/// The position of `id`'s record in a dense table by interned id.
+fn at(table: &[u32], id: Sym) -> Option<usize> {
+    table
+        .get(id.index())
+        .copied()
+        .filter(|&i| i != NONE)
+        .map(|i| i as usize)
+}
+
+/// Records of one type chained by recipient slot.
+struct Chain {
+    head: Vec<u32>,
+    next: Vec<u32>,
+}
+
+impl Chain {
+    fn new(slots: usize, records: usize) -> Chain {
+        Chain {
+            head: vec![NONE; slots],
+            next: vec![NONE; records],
         }
     }
 
-    fn head(&self, r: Recipient) -> u32 {
-        match r {
-            Recipient::Person(s) => self.person.get(s.index()).copied().unwrap_or(NONE),
-            Recipient::Unit(s) => self.unit.get(s.index()).copied().unwrap_or(NONE),
+    /// Links record `i` in front of the chain of `slot` (build in reverse
+    /// to keep file order).
+    fn push(&mut self, slot: usize, i: usize) {
+        if slot >= self.head.len() {
+            self.head.resize(slot + 1, NONE);
         }
+        self.next[i] = self.head[slot];
+        self.head[slot] = i as u32;
     }
 
-    /// Links record `i` of `r` in front of the chain (build in reverse to keep
-    /// file order).
-    fn push(&mut self, next: &mut [u32], r: Recipient, i: usize) {
-        let slot = self.slot(r);
-        next[i] = *slot;
-        *slot = i as u32;
+    /// The records of `slot`, in file order.
+    fn walk(&self, slot: Option<usize>) -> impl Iterator<Item = usize> + '_ {
+        let mut i = slot.and_then(|s| self.head.get(s).copied()).unwrap_or(NONE);
+        std::iter::from_fn(move || {
+            if i == NONE {
+                return None;
+            }
+            let here = i as usize;
+            i = self.next[here];
+            Some(here)
+        })
     }
 }
 
@@ -182,47 +248,70 @@ impl<'d> Index<'d> {
     /// The index of `ds`, with the claims `scope` judges; the lookups cover
     /// every record whatever the scope.
     pub fn build(ds: &'d Dataset, settings: &RuleConfig, scope: Scope<'_>) -> Index<'d> {
-        let n = ds.strings.len();
         let identity = ds.identities();
         let who = |r: Recipient| who(&identity, r);
-        let mut person_at = vec![NONE; n];
-        for (i, p) in ds.people.iter().enumerate().rev() {
-            person_at[p.id.index()] = i as u32;
+        let mut slots = Slots::new(ds);
+        let rows = slots.rows();
+        let mut evals = Chain::new(rows, ds.evaluations.len());
+        for (i, e) in ds.evaluations.iter().enumerate().rev() {
+            if !e.flawed {
+                evals.push(slots.add(who(e.subject)), i);
+            }
         }
-        let mut unit_at = vec![NONE; n];
-        for (i, u) in ds.units.iter().enumerate().rev() {
-            unit_at[u.id.index()] = i as u32;
+        let mut awards = Chain::new(rows, ds.awards.len());
+        for (i, a) in ds.awards.iter().enumerate().rev() {
+            if !a.flawed {
+                awards.push(slots.add(who(a.recipient)), i);
+            }
         }
-        let mut eval_head = Chains::new(n);
-        let mut eval_next = vec![NONE; ds.evaluations.len()];
-        for (i, e) in ds
-            .evaluations
-            .iter()
-            .enumerate()
-            .rev()
-            .filter(|(_, e)| !e.flawed)
-        {
-            eval_head.push(&mut eval_next, who(e.subject), i);
+        let mut pending = Chain::new(rows, ds.proposals.len());
+        for (i, p) in ds.proposals.iter().enumerate().rev() {
+            if pending_claim(p) {
+                pending.push(slots.add(who(p.recipient)), i);
+            }
         }
-        let mut award_head = Chains::new(n);
-        let mut award_next = vec![NONE; ds.awards.len()];
-        for (i, a) in ds
-            .awards
-            .iter()
-            .enumerate()
-            .rev()
-            .filter(|(_, a)| !a.flawed)
-        {
-            award_head.push(&mut award_next, who(a.recipient), i);
-        }
-        let mut claims = Vec::with_capacity(ds.awards.len());
+        let mut claims = Vec::new();
         let mut earliest = u16::MAX;
         for (i, a) in ds.awards.iter().enumerate().filter(|(_, a)| !a.flawed) {
             earliest = earliest.min(a.year);
-            if !scope.award(a) {
-                continue;
+            if scope.award(a) {
+                claims.push(i as u32);
             }
-            claims.push(Claim {
+        }
+        for (i, p) in ds.proposals.iter().enumerate() {
+            if pending_claim(p) && scope.proposal(p) {
+                claims.push(i as u32 | PROPOSAL);
+            }
+        }
+        claims.shrink_to_fit();
+        let records_from =
+            settings
+                .records_from
+                .unwrap_or(if earliest == u16::MAX { 0 } else { earliest });
+        Index {
+            ds,
+            claims,
+            slots,
+            awards,
+            evals,
+            pending,
+            identity,
+            records_from,
+            members: std::cell::OnceCell::new(),
+        }
+    }
+
+    /// The claims judged, in file order (awards, then pending proposals).
+    pub fn claims(&self) -> impl Iterator<Item = Claim> + '_ {
+        self.claims.iter().map(|&r| self.claim(r))
+    }
+
+    /// The claim a reference of `claims` stands for.
+    fn claim(&self, r: u32) -> Claim {
+        let i = (r & !PROPOSAL) as usize;
+        if r & PROPOSAL == 0 {
+            let a = &self.ds.awards[i];
+            return Claim {
                 source: Source::Award(i),
                 id: a.id,
                 recipient: a.recipient,
@@ -233,56 +322,22 @@ impl<'d> Index<'d> {
                 date: a.decision_date,
                 window: windows::at(a.decision_date),
                 loc: a.loc,
-            });
-        }
-        let mut pending_head = Chains::new(n);
-        let mut pending_next = vec![NONE; ds.proposals.len()];
-        for (i, p) in ds.proposals.iter().enumerate().rev() {
-            if !p.flawed && p.status == ProposalStatus::Pending && p.effective_date().is_some() {
-                pending_head.push(&mut pending_next, who(p.recipient), i);
-            }
-        }
-        for (i, p) in ds.proposals.iter().enumerate() {
-            if p.flawed || p.status != ProposalStatus::Pending {
-                continue;
-            }
-            let Some(date) = p.effective_date() else {
-                continue;
             };
-            if !scope.proposal(p) {
-                continue;
-            }
-            claims.push(Claim {
-                source: Source::Proposal(i),
-                id: p.id,
-                recipient: p.recipient,
-                code: p.award,
-                kind: AwardKind::ThuongXuyen,
-                issuer: None,
-                year: p.year,
-                date,
-                window: windows::at(date),
-                loc: p.loc,
-            });
         }
-        let records_from =
-            settings
-                .records_from
-                .unwrap_or(if earliest == u16::MAX { 0 } else { earliest });
-        Index {
-            ds,
-            claims,
-            person_at,
-            unit_at,
-            award_head,
-            award_next,
-            eval_head,
-            eval_next,
-            pending_head,
-            pending_next,
-            identity,
-            records_from,
-            members: std::cell::OnceCell::new(),
+        let p = &self.ds.proposals[i];
+        // Only proposals with a date are claims (`pending_claim`).
+        let date = p.effective_date().unwrap_or(Date::from_days(0));
+        Claim {
+            source: Source::Proposal(i),
+            id: p.id,
+            recipient: p.recipient,
+            code: p.award,
+            kind: AwardKind::ThuongXuyen,
+            issuer: None,
+            year: p.year,
+            date,
+            window: windows::at(date),
+            loc: p.loc,
         }
     }
 
@@ -292,8 +347,7 @@ impl<'d> Index<'d> {
     pub fn unit_members(&self) -> &HashMap<Sym, Vec<usize>> {
         self.members.get_or_init(|| {
             let targets: std::collections::HashSet<Sym> = self
-                .claims
-                .iter()
+                .claims()
                 .filter(|c| matches!(c.code, AwardCode::Ttldtt | AwardCode::Ttldxs))
                 .filter_map(|c| match c.recipient {
                     Recipient::Unit(u) => Some(u),
@@ -315,18 +369,15 @@ impl<'d> Index<'d> {
     /// [`Index::name`], interned.
     pub fn name_sym(&self, r: Recipient) -> Sym {
         let name = match r {
-            Recipient::Person(s) => self.at(&self.person_at, s).map(|i| self.ds.people[i].name),
-            Recipient::Unit(s) => self.at(&self.unit_at, s).map(|i| self.ds.units[i].name),
+            Recipient::Person(s) => at(&self.slots.person_at, s).map(|i| self.ds.people[i].name),
+            Recipient::Unit(s) => at(&self.slots.unit_at, s).map(|i| self.ds.units[i].name),
         };
         name.unwrap_or(r.id())
     }
 
-    fn at(&self, table: &[u32], id: Sym) -> Option<usize> {
-        table
-            .get(id.index())
-            .copied()
-            .filter(|&i| i != NONE)
-            .map(|i| i as usize)
+    /// The slot of the individual `r` is a row of.
+    fn slot(&self, r: Recipient) -> Option<usize> {
+        self.slots.get(self.who(r))
     }
 
     /// The individual `r` is a row of (units: themselves).
@@ -337,28 +388,20 @@ impl<'d> Index<'d> {
     /// The codes `r` holds for `year` from awards on file.
     fn held(&self, r: Recipient, year: u16) -> Codes {
         let mut codes = Codes::default();
-        let mut i = self.award_head.head(self.who(r));
-        while i != NONE {
-            let a = &self.ds.awards[i as usize];
-            if a.year == year {
-                codes.add(a.award);
-            }
-            i = self.award_next[i as usize];
+        for a in self.awards_of(r).filter(|a| a.year == year) {
+            codes.add(a.award);
         }
         codes
     }
 
     /// The awards on file of `r` without structural errors, in file order.
-    pub fn awards_of(&self, r: Recipient) -> impl Iterator<Item = &'d crate::model::Award> + '_ {
-        let mut i = self.award_head.head(self.who(r));
-        std::iter::from_fn(move || {
-            if i == NONE {
-                return None;
-            }
-            let a = &self.ds.awards[i as usize];
-            i = self.award_next[i as usize];
-            Some(a)
-        })
+    pub fn awards_of(&self, r: Recipient) -> impl Iterator<Item = &'d Award> + '_ {
+        self.award_indexes(r).map(|i| &self.ds.awards[i])
+    }
+
+    /// The positions in `ds.awards` of [`Index::awards_of`].
+    pub fn award_indexes(&self, r: Recipient) -> impl Iterator<Item = usize> + '_ {
+        self.awards.walk(self.slot(r))
     }
 
     /// Whether `r` holds one of `codes` for `year`: an award on file, or, for
@@ -372,15 +415,10 @@ impl<'d> Index<'d> {
 
     /// Whether a pending proposal of one of `codes` for `r` and `year` is on file.
     pub fn pending_holds(&self, r: Recipient, year: u16, codes: Codes) -> bool {
-        let mut i = self.pending_head.head(self.who(r));
-        while i != NONE {
-            let p = &self.ds.proposals[i as usize];
-            if p.year == year && codes.has_any(Codes::of(&[p.award])) {
-                return true;
-            }
-            i = self.pending_next[i as usize];
-        }
-        false
+        self.pending.walk(self.slot(r)).any(|i| {
+            let p = &self.ds.proposals[i];
+            p.year == year && codes.has_any(Codes::of(&[p.award]))
+        })
     }
 
     /// Whether the folder's awards are facts for `year` for this recipient:
@@ -401,23 +439,24 @@ impl<'d> Index<'d> {
 
     /// The evaluation of `subject` for `year` (the first on file).
     pub fn eval(&self, subject: Recipient, year: u16) -> Option<&'d Evaluation> {
-        let mut i = self.eval_head.head(self.who(subject));
-        while i != NONE {
-            let e = &self.ds.evaluations[i as usize];
-            if e.year == year {
-                return Some(e);
-            }
-            i = self.eval_next[i as usize];
-        }
-        None
+        self.evals
+            .walk(self.slot(subject))
+            .map(|i| &self.ds.evaluations[i])
+            .find(|e| e.year == year)
     }
 
     /// The person `id` (its first record), unless that record is flawed.
     pub fn person(&self, id: Sym) -> Option<&'d Person> {
-        self.at(&self.person_at, id)
+        at(&self.slots.person_at, id)
             .map(|i| &self.ds.people[i])
             .filter(|p| !p.flawed)
     }
+}
+
+/// Whether `p` is judged as a claim and counts for the others of its year:
+/// pending, dated (or of a year), without structural errors.
+fn pending_claim(p: &Proposal) -> bool {
+    !p.flawed && p.status == ProposalStatus::Pending && p.effective_date().is_some()
 }
 
 /// The individual `r` is a row of, by the identity map (units: themselves).

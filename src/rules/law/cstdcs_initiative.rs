@@ -17,11 +17,10 @@ use crate::rules::{find_law, Variant};
 pub fn check(j: &mut Judge<'_>) {
     let ix = j.ix;
     for c in ix
-        .claims
-        .iter()
+        .claims()
         .filter(|c| c.recipient.is_person() && c.code == AwardCode::Cstdcs)
     {
-        judge(j, c);
+        judge(j, &c);
     }
 }
 

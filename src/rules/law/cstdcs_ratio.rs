@@ -10,7 +10,7 @@ use crate::i18n::{Arg, Key};
 use crate::model::{AwardCode, Recipient, Sym};
 use crate::msg;
 use crate::rules::evidence::{Judge, Verdict};
-use crate::rules::index::Source;
+use crate::rules::index::{Claim, Source};
 use crate::rules::ThresholdId;
 
 /// One group of the ratio: a year and a scope (the top-level unit, or the
@@ -45,21 +45,21 @@ pub fn check(j: &mut Judge<'_>) {
         )
     };
     let mut ldtt: HashMap<Group, usize> = HashMap::new();
-    let mut cstdcs: HashMap<Group, Vec<(usize, Severity)>> = HashMap::new();
+    let mut cstdcs: HashMap<Group, Vec<(Claim, Severity)>> = HashMap::new();
     let mut order: Vec<Group> = Vec::new();
-    for (i, c) in ix.claims.iter().enumerate() {
+    for c in ix.claims() {
         if !matches!(c.source, Source::Award(_)) {
             continue;
         }
         if c.code.is_ldtt_like() {
             *ldtt.entry((c.year, scope(c.recipient))).or_default() += 1;
         } else if c.code == AwardCode::Cstdcs {
-            let Some(sev) = j.level(rule, c) else {
+            let Some(sev) = j.level(rule, &c) else {
                 continue;
             };
             if !ix.facts(c.recipient, c.year) {
                 let v = Verdict::Unknown(j.no_history());
-                j.judge(rule, c, sev, v);
+                j.judge(rule, &c, sev, v);
                 continue;
             }
             let key = (c.year, scope(c.recipient));
@@ -67,7 +67,7 @@ pub fn check(j: &mut Judge<'_>) {
             if list.is_empty() {
                 order.push(key);
             }
-            list.push((i, sev));
+            list.push((c, sev));
         }
     }
     let percent = j.threshold(ThresholdId::CstdcsRatioPercent);
@@ -75,8 +75,7 @@ pub fn check(j: &mut Judge<'_>) {
         let list = &cstdcs[&key];
         let titles = ldtt.get(&key).copied().unwrap_or(0);
         let limit = (percent * titles as f64 / 100.0 + 1e-9).floor().max(0.0) as usize;
-        for (n, &(i, sev)) in list.iter().enumerate() {
-            let c = ix.claims[i];
+        for (n, &(c, sev)) in list.iter().enumerate() {
             let v = if n == limit {
                 let scope = key.1.map_or(Arg::Static(""), |u| {
                     let unit = Arg::str(ix.name(Recipient::Unit(u)));

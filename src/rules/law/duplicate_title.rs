@@ -1,61 +1,67 @@
 //! `duplicate-title`: one achievement is not rewarded twice (the same title
 //! for the same recipient and year; LĐTT and CSTT count as one title).
 
-use std::collections::HashMap;
-
 use crate::diag::RuleId;
 use crate::i18n::{Arg, Key, Msg};
-use crate::model::{AwardClass, AwardCode, Recipient};
+use crate::model::{Award, AwardClass, AwardCode};
 use crate::msg;
 use crate::rules::evidence::{Judge, Verdict};
-use crate::rules::index::{Index, Source};
+use crate::rules::index::{Claim, Index, Source};
 
 pub fn check(j: &mut Judge<'_>) {
     let ix = j.ix;
-    let mut titles: HashMap<(Recipient, u16, AwardCode), usize> = HashMap::new();
-    for (i, c) in ix.claims.iter().enumerate() {
-        if !matches!(c.source, Source::Award(_)) || c.code.class() != AwardClass::Title {
+    for c in ix.claims() {
+        let Source::Award(i) = c.source else { continue };
+        if c.code.class() != AwardClass::Title {
             continue;
         }
-        // LĐTT and CSTT are one title under two names (civil and armed forces).
-        let title = if c.code.is_ldtt_like() {
-            AwardCode::Ldtt
-        } else {
-            c.code
+        let Some(sev) = j.level(RuleId::DuplicateTitle, &c) else {
+            continue;
         };
-        let first = *titles
-            .entry((ix.who(c.recipient), c.year, title))
-            .or_insert(i);
-        if let Some(sev) = j.level(RuleId::DuplicateTitle, c) {
-            let v = if first == i {
-                Verdict::Pass
-            } else {
-                duplicate(
-                    ix,
-                    first,
-                    Key::LawDuplicateTitle,
-                    Key::LawDuplicateTitleHelp,
-                )
-            };
-            j.judge(RuleId::DuplicateTitle, c, sev, v);
-        }
+        // The first award of the title that year, in file order.
+        let wanted = title(c.code);
+        let v = match first(ix, &c, |a| title(a.award) == wanted) {
+            Some(first) if first != i => duplicate(
+                ix,
+                first,
+                Key::LawDuplicateTitle,
+                Key::LawDuplicateTitleHelp,
+            ),
+            _ => Verdict::Pass,
+        };
+        j.judge(RuleId::DuplicateTitle, &c, sev, v);
     }
 }
 
-/// A finding about the second of two awards, pointing at the first: the
-/// catalogue's `key` (given the first's `award`, `id`,
-/// `decision` and `date`) and `help`.
+/// LĐTT and CSTT are one title under two names (civil and armed forces).
+fn title(code: AwardCode) -> AwardCode {
+    if code.is_ldtt_like() {
+        AwardCode::Ldtt
+    } else {
+        code
+    }
+}
+
+/// The first award on file (position in `ds.awards`) of the individual of
+/// claim `c`, of its year, that `same` counts with it: the claim's own
+/// unless an earlier one is on file.
+pub(super) fn first(ix: &Index<'_>, c: &Claim, same: impl Fn(&Award) -> bool) -> Option<usize> {
+    ix.award_indexes(c.recipient).find(|&k| {
+        let a = &ix.ds.awards[k];
+        a.year == c.year && same(a)
+    })
+}
+
+/// A finding about the second of two awards, pointing at the first (its
+/// position in `ds.awards`): the catalogue's `key` (given the first's
+/// `award`, `id`, `decision` and `date`) and `help`.
 pub(super) fn duplicate(ix: &Index<'_>, first: usize, key: Key, help: Key) -> Verdict {
-    let f = &ix.claims[first];
-    let decision = match f.source {
-        Source::Award(a) => ix.ds.str(ix.ds.awards[a].decision),
-        Source::Proposal(_) => "",
-    };
+    let f = &ix.ds.awards[first];
     let finding = msg!(
         key,
-        award = Arg::label(f.code),
-        decision = Arg::str(decision),
-        date = f.date,
+        award = Arg::label(f.award),
+        decision = Arg::str(ix.ds.str(f.decision)),
+        date = f.decision_date,
         id = Arg::str(ix.ds.str(f.id))
     );
     Verdict::Fail {

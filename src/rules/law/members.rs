@@ -25,7 +25,8 @@ pub(super) fn run(
     let ix = j.ix;
     let empty = Vec::new();
     let mut tallies: HashMap<(Sym, u16, bool), Tally> = HashMap::new();
-    for c in ix.claims.iter().filter(|c| c.code == code) {
+    for c in ix.claims().filter(|c| c.code == code) {
+        let c = &c;
         let Recipient::Unit(u) = c.recipient else {
             continue;
         };
