@@ -10,6 +10,9 @@
 //! [`super::FORMAT`] is raised).
 
 use std::collections::HashSet;
+use std::io::Read;
+
+use xxhash_rust::xxh3::Xxh3;
 
 use crate::model::{
     Award, Campaign, Code, Dataset, Date, Evaluation, FileId, Interner, Loc, Person, Proposal,
@@ -30,29 +33,35 @@ const NO_DATE: u32 = 0x8000_0000;
 
 /// The dataset of `ds` as payload bytes (its `root` is not stored: it is the
 /// folder the snapshot is read for).
+#[cfg(test)]
 pub fn encode(ds: &Dataset) -> Vec<u8> {
+    encode_after(Vec::new(), ds)
+}
+
+/// [`encode`], written after the bytes of `head` (the snapshot's header),
+/// so that the payload is not copied again to put the header before it.
+pub fn encode_after(head: Vec<u8>, ds: &Dataset) -> Vec<u8> {
     let records = ds.campaigns.len()
         + ds.units.len()
         + ds.people.len()
         + ds.evaluations.len()
         + ds.awards.len()
         + ds.proposals.len();
-    let (text, spans) = ds.strings.parts();
-    let mut w = Writer(Vec::with_capacity(
-        64 + text.len() + spans.len() * 4 + records * 40,
-    ));
+    let (text, ends) = ds.strings.parts();
+    let mut w = Writer(head);
+    w.0.reserve(64 + text.len() + ends.len() * 4 + records * 40);
     w.u32(ds.files.len() as u32);
     for f in &ds.files {
         w.str(&f.path);
         w.u8(f.kind.index() as u8);
     }
-    w.u32(spans.len() as u32);
-    for &(_, len) in spans {
-        w.u32(len);
+    w.u32(ends.len() as u32);
+    let mut start = 0;
+    for &end in ends {
+        w.u32(end - start);
+        start = end;
     }
-    for &(start, len) in spans {
-        w.0.extend_from_slice(&text.as_bytes()[start as usize..(start + len) as usize]);
-    }
+    w.0.extend_from_slice(&text.as_bytes()[..start as usize]);
     w.records(&ds.campaigns, Writer::campaign, |r| r.loc);
     w.records(&ds.units, Writer::unit, |r| r.loc);
     w.records(&ds.people, Writer::person, |r| r.loc);
@@ -74,9 +83,27 @@ pub fn encode(ds: &Dataset) -> Vec<u8> {
 
 /// The dataset stored in `bytes`, for the folder `root`; `None` when the
 /// bytes are not a payload [`encode`] wrote.
+#[cfg(test)]
 pub fn decode(bytes: &[u8], root: &std::path::Path) -> Option<Dataset> {
+    decode_from(&mut &bytes[..], bytes.len() as u64, root).map(|(ds, _)| ds)
+}
+
+/// The dataset stored in the `len` bytes `src` gives, read as they come
+/// (a big folder's snapshot is never held whole beside its records), with
+/// the XXH3-128 hash of those bytes for the caller to check; `None` when
+/// they are not a payload [`encode`] wrote (read no further than needed to
+/// tell).
+pub fn decode_from(
+    src: &mut dyn Read,
+    len: u64,
+    root: &std::path::Path,
+) -> Option<(Dataset, u128)> {
     let mut r = Reader {
-        bytes,
+        src,
+        buf: Vec::new(),
+        pos: 0,
+        left: len,
+        hash: Xxh3::new(),
         strings: 0,
         files: 0,
     };
@@ -111,7 +138,7 @@ pub fn decode(bytes: &[u8], root: &std::path::Path) -> Option<Dataset> {
     }
     ds.unreadable = r.list(4, |r| r.file())?;
     ds.left_out = r.list(4, Reader::str)?;
-    r.bytes.is_empty().then_some(ds)
+    (r.remaining() == 0).then(|| (ds, r.hash.digest128()))
 }
 
 struct Writer(Vec<u8>);
@@ -342,9 +369,19 @@ impl Writer {
     }
 }
 
-/// Reads a payload, checking each value as it goes.
+/// How much of the payload the reader holds at a time.
+const CHUNK: usize = 1 << 18;
+
+/// Reads a payload, checking each value as it goes, a chunk at a time.
 struct Reader<'a> {
-    bytes: &'a [u8],
+    src: &'a mut dyn Read,
+    /// Bytes read and not yet consumed from `pos` on.
+    buf: Vec<u8>,
+    pos: usize,
+    /// Payload bytes not yet read from `src`.
+    left: u64,
+    /// The hash of every byte read from `src`.
+    hash: Xxh3,
     /// How many strings the interner holds (a symbol must be below).
     strings: u32,
     /// How many files the dataset names (a location's file must be below).
@@ -352,19 +389,60 @@ struct Reader<'a> {
 }
 
 impl Reader<'_> {
+    /// The payload bytes not yet consumed.
+    fn remaining(&self) -> u64 {
+        (self.buf.len() - self.pos) as u64 + self.left
+    }
+
+    /// Reads `n` more bytes of the payload from `src`, hashing them, onto
+    /// the end of `into`.
+    fn read_into(&mut self, into: &mut Vec<u8>, n: usize) -> Option<()> {
+        if n as u64 > self.left {
+            return None;
+        }
+        let old = into.len();
+        into.resize(old + n, 0);
+        self.src.read_exact(&mut into[old..]).ok()?;
+        self.hash.update(&into[old..]);
+        self.left -= n as u64;
+        Some(())
+    }
+
+    /// Makes sure `n` unconsumed bytes are in `buf`.
+    fn fill(&mut self, n: usize) -> Option<()> {
+        let held = self.buf.len() - self.pos;
+        if held >= n {
+            return Some(());
+        }
+        self.buf.drain(..self.pos);
+        self.pos = 0;
+        let want = (n - held).max(CHUNK).min(self.left as usize);
+        let mut buf = std::mem::take(&mut self.buf);
+        let read = self.read_into(&mut buf, want);
+        self.buf = buf;
+        read?;
+        (self.buf.len() >= n).then_some(())
+    }
+
     fn take<const N: usize>(&mut self) -> Option<[u8; N]> {
-        let (head, rest) = self.bytes.split_first_chunk::<N>()?;
-        self.bytes = rest;
+        self.fill(N)?;
+        let head = self.buf[self.pos..].first_chunk::<N>()?;
+        self.pos += N;
         Some(*head)
     }
 
-    fn bytes(&mut self, n: usize) -> Option<&[u8]> {
-        if n > self.bytes.len() {
+    /// The next `n` bytes, owned: what the buffer holds, then the rest
+    /// straight from `src` (a big interner's text is not buffered twice).
+    fn bytes(&mut self, n: usize) -> Option<Vec<u8>> {
+        if n as u64 > self.remaining() {
             return None;
         }
-        let (head, rest) = self.bytes.split_at(n);
-        self.bytes = rest;
-        Some(head)
+        let held = (self.buf.len() - self.pos).min(n);
+        let mut out = Vec::with_capacity(n);
+        out.extend_from_slice(&self.buf[self.pos..self.pos + held]);
+        self.pos += held;
+        self.read_into(&mut out, n - held)?;
+        Some(out)
     }
 
     fn u8(&mut self) -> Option<u8> {
@@ -385,8 +463,7 @@ impl Reader<'_> {
 
     fn str(&mut self) -> Option<String> {
         let n = self.u32()? as usize;
-        let bytes = self.bytes(n)?;
-        std::str::from_utf8(bytes).ok().map(str::to_string)
+        String::from_utf8(self.bytes(n)?).ok()
     }
 
     /// A count of items of at least `min` bytes each, refused when the
@@ -397,7 +474,7 @@ impl Reader<'_> {
         mut each: impl FnMut(&mut Self) -> Option<T>,
     ) -> Option<Vec<T>> {
         let n = self.u32()? as usize;
-        if n.checked_mul(min)? > self.bytes.len() {
+        if n.checked_mul(min)? as u64 > self.remaining() {
             return None;
         }
         let mut items = Vec::with_capacity(n);
@@ -429,18 +506,17 @@ impl Reader<'_> {
 
     fn interner(&mut self) -> Option<Interner> {
         let n = self.u32()? as usize;
-        if n.checked_mul(4)? > self.bytes.len() {
+        if n.checked_mul(4)? as u64 > self.remaining() {
             return None;
         }
-        let mut spans = Vec::with_capacity(n);
-        let mut start = 0u32;
+        let mut ends = Vec::with_capacity(n);
+        let mut end = 0u32;
         for _ in 0..n {
-            let len = self.u32()?;
-            spans.push((start, len));
-            start = start.checked_add(len)?;
+            end = end.checked_add(self.u32()?)?;
+            ends.push(end);
         }
-        let text = std::str::from_utf8(self.bytes(start as usize)?).ok()?;
-        Interner::from_parts(text.to_string(), spans)
+        let text = String::from_utf8(self.bytes(end as usize)?).ok()?;
+        Interner::from_parts(text, ends)
     }
 
     fn sym(&mut self) -> Option<Sym> {
@@ -466,8 +542,9 @@ impl Reader<'_> {
     }
 
     fn opt_date(&mut self) -> Option<Option<Date>> {
-        if self.bytes.first_chunk() == Some(&NO_DATE.to_le_bytes()) {
-            self.bytes = &self.bytes[4..];
+        self.fill(4)?;
+        if self.buf[self.pos..].first_chunk() == Some(&NO_DATE.to_le_bytes()) {
+            self.pos += 4;
             return Some(None);
         }
         self.date().map(Some)

@@ -249,26 +249,32 @@ fn read(path: &Path, key: &Key, root: &Path) -> Option<Dataset> {
     let tail = &head[key.bytes.len()..];
     let len = u64::from_le_bytes(tail[..8].try_into().ok()?);
     let sum = u128::from_le_bytes(tail[8..].try_into().ok()?);
-    let mut payload = Vec::with_capacity(usize::try_from(len).ok()?.min(1 << 30));
-    file.take(len.saturating_add(1))
-        .read_to_end(&mut payload)
-        .ok()?;
-    if payload.len() as u64 != len || xxh3_128(&payload) != sum {
+    // A length the file does not hold is refused before anything is sized by it.
+    let size = file.metadata().ok()?.len();
+    if size.checked_sub(head.len() as u64) != Some(len) {
         return None;
     }
-    codec::decode(&payload, root)
+    let (ds, hash) = codec::decode_from(&mut (&mut file).take(len), len, root)?;
+    // The payload is the rest of the file, and whole.
+    let ended = file.read(&mut [0u8; 1]).ok()? == 0;
+    (ended && hash == sum).then_some(ds)
 }
 
 /// Writes the snapshot of `ds` under `key` into `dir`, atomically.
 fn write(dir: &Path, key: &Key, ds: &Dataset) -> Result<()> {
     std::fs::create_dir_all(dir).map_err(|e| crate::Error::io(dir, e))?;
     tag(dir);
-    let payload = codec::encode(ds);
-    let mut bytes = Vec::with_capacity(key.bytes.len() + 24 + payload.len());
-    bytes.extend_from_slice(&key.bytes);
-    bytes.extend_from_slice(&(payload.len() as u64).to_le_bytes());
-    bytes.extend_from_slice(&xxh3_128(&payload).to_le_bytes());
-    bytes.extend_from_slice(&payload);
+    // The header (key, payload length, checksum) is filled in once the
+    // payload is written after it.
+    let start = key.bytes.len() + 24;
+    let mut head = Vec::with_capacity(start);
+    head.extend_from_slice(&key.bytes);
+    head.resize(start, 0);
+    let mut bytes = codec::encode_after(head, ds);
+    let len = (bytes.len() - start) as u64;
+    let sum = xxh3_128(&bytes[start..]);
+    bytes[start - 24..start - 16].copy_from_slice(&len.to_le_bytes());
+    bytes[start - 16..start].copy_from_slice(&sum.to_le_bytes());
     crate::fsutil::replace(&dir.join(key.file_name()), &bytes)
 }
 

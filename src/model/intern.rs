@@ -8,32 +8,42 @@
 //! folder, so there is no adversary to defend against with SipHash.
 //!
 //! An interner read back from a snapshot (`crate::cache`) has its text and
-//! spans but no index: the index is built on the first look-up by text
+//! string ends but no index: the index is built on the first look-up by text
 //! (`get`, `intern`), which `check` and `report` never make after loading.
 
+use std::num::NonZeroU32;
 use std::sync::OnceLock;
 
-/// A handle to an interned string of one [`Interner`].
+/// A handle to an interned string of one [`Interner`]: its index plus one,
+/// so that an `Option<Sym>` takes four bytes like a `Sym` (records carry
+/// several optional references).
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Debug)]
-pub struct Sym(u32);
+pub struct Sym(NonZeroU32);
 
 impl Sym {
     pub fn index(self) -> usize {
-        self.0 as usize
+        self.0.get() as usize - 1
+    }
+
+    /// The symbol at `index` (below `u32::MAX`, as every interner's are).
+    fn at(index: u32) -> Sym {
+        Sym(NonZeroU32::MIN.saturating_add(index))
     }
 
     /// The symbol at `index`, for a snapshot read back (`crate::cache`),
     /// which checks it is below the interner's length.
     pub(crate) fn from_index(index: u32) -> Sym {
-        Sym(index)
+        Sym::at(index)
     }
 }
 
-/// Owns every distinct string once; all text is kept in one growing buffer.
+/// Owns every distinct string once; all text is kept in one growing buffer,
+/// each string where the one before it ends.
 #[derive(Default, Debug, Clone)]
 pub struct Interner {
     buf: String,
-    spans: Vec<(u32, u32)>,
+    /// Where each string ends in `buf` (it begins where the one before ends).
+    ends: Vec<u32>,
     /// Slots holding the top 32 bits of a string's hash and its symbol's
     /// index + 1 (0: empty): a probe compares text only when the hashes
     /// agree. The length is a power of two, at most three quarters full;
@@ -47,45 +57,51 @@ impl Interner {
         Self::default()
     }
 
-    /// An interner holding the strings of `buf` cut at `spans` (start, length
-    /// in bytes), symbol `i` being span `i`: what a snapshot stores. `None`
-    /// when a span falls outside `buf` or off a character boundary. The
-    /// index is left to be built when first needed.
-    pub fn from_parts(buf: String, spans: Vec<(u32, u32)>) -> Option<Interner> {
-        let fits = |&(start, len): &(u32, u32)| {
-            let (start, end) = (start as usize, start as usize + len as usize);
-            end <= buf.len() && buf.is_char_boundary(start) && buf.is_char_boundary(end)
-        };
-        spans.iter().all(fits).then(|| Interner {
+    /// An interner holding the strings of `buf` cut at `ends` (where each
+    /// ends, in bytes; the first begins at 0), symbol `i` being string `i`:
+    /// what a snapshot stores. `None` unless the ends rise, stay inside `buf`
+    /// and fall on character boundaries. The index is left to be built when
+    /// first needed.
+    pub fn from_parts(buf: String, ends: Vec<u32>) -> Option<Interner> {
+        let mut start = 0;
+        for &end in &ends {
+            let end = end as usize;
+            if end < start || end > buf.len() || !buf.is_char_boundary(end) {
+                return None;
+            }
+            start = end;
+        }
+        Some(Interner {
             buf,
-            spans,
+            ends,
             table: OnceLock::new(),
         })
     }
 
-    /// The text buffer and the span of each symbol, for [`Self::from_parts`].
-    pub fn parts(&self) -> (&str, &[(u32, u32)]) {
-        (&self.buf, &self.spans)
+    /// The text buffer and where each symbol's text ends, for
+    /// [`Self::from_parts`].
+    pub fn parts(&self) -> (&str, &[u32]) {
+        (&self.buf, &self.ends)
     }
 
     /// Makes room for `additional` more strings without rebuilding the index
     /// (the loader estimates how many a folder holds from its size).
     pub fn reserve(&mut self, additional: usize) {
-        let want = Self::slots_for(self.spans.len() + additional);
+        let want = Self::slots_for(self.ends.len() + additional);
         if want > self.table.get().map_or(0, Vec::len) {
             self.rebuild(want);
         }
-        self.spans.reserve(additional);
+        self.ends.reserve(additional);
     }
 
     /// The symbol for `s`, adding it on first sight.
     pub fn intern(&mut self, s: &str) -> Sym {
         let size = self.index().len();
-        if (self.spans.len() + 1) * 4 > size * 3 {
+        if (self.ends.len() + 1) * 4 > size * 3 {
             self.rebuild(size * 2);
         }
         let h = hash(s.as_bytes());
-        let Interner { buf, spans, table } = self;
+        let Interner { buf, ends, table } = self;
         let Some(table) = table.get_mut() else {
             unreachable!("the index was built above");
         };
@@ -95,17 +111,16 @@ impl Interner {
             if slot == 0 {
                 break;
             }
-            if slot >> 32 == tag && text(buf, spans, slot as u32 - 1) == s {
-                return Sym(slot as u32 - 1);
+            if slot >> 32 == tag && text(buf, ends, slot as u32 - 1) == s {
+                return Sym::at(slot as u32 - 1);
             }
             i = (i + 1) & (table.len() - 1);
         }
-        let start = buf.len() as u32;
         buf.push_str(s);
-        let sym = spans.len() as u32;
-        spans.push((start, s.len() as u32));
+        let sym = ends.len() as u32;
+        ends.push(buf.len() as u32);
         table[i] = tag << 32 | u64::from(sym + 1);
-        Sym(sym)
+        Sym::at(sym)
     }
 
     /// The symbol for `s` if it was ever interned.
@@ -118,7 +133,7 @@ impl Interner {
                 return None;
             }
             if slot >> 32 == tag && self.text(slot as u32 - 1) == s {
-                return Some(Sym(slot as u32 - 1));
+                return Some(Sym::at(slot as u32 - 1));
             }
             i = (i + 1) & (table.len() - 1);
         }
@@ -126,7 +141,7 @@ impl Interner {
 
     /// Reads, without changing anything, the memory that interning each of
     /// `strs` will look at: their slots of the index, then the candidates'
-    /// spans, then their text — each level for the whole batch before the
+    /// ends, then their text — each level for the whole batch before the
     /// next, with no branch on a value still on its way from memory, so that
     /// the fetches overlap instead of waiting for each other. A loader calls
     /// this for a batch of rows before interning their values.
@@ -147,8 +162,7 @@ impl Interner {
         for &i in &slots {
             let slot = table[i] as u32;
             if slot != 0 {
-                let (start, _) = self.spans[(slot - 1) as usize];
-                starts.push(start as usize);
+                starts.push(start(&self.ends, slot - 1));
             }
         }
         let bytes = self.buf.as_bytes();
@@ -160,11 +174,11 @@ impl Interner {
 
     /// The text of `sym`.
     pub fn resolve(&self, sym: Sym) -> &str {
-        self.text(sym.0)
+        self.text(sym.index() as u32)
     }
 
     fn text(&self, index: u32) -> &str {
-        text(&self.buf, &self.spans, index)
+        text(&self.buf, &self.ends, index)
     }
 
     /// The table size that holds `n` symbols at most three quarters full.
@@ -182,7 +196,7 @@ impl Interner {
     /// The index, built now if it was not yet.
     fn index(&self) -> &[u64] {
         self.table
-            .get_or_init(|| self.built(Self::slots_for(self.spans.len())))
+            .get_or_init(|| self.built(Self::slots_for(self.ends.len())))
     }
 
     /// Makes the table `size` slots and puts every symbol back in its place.
@@ -194,7 +208,7 @@ impl Interner {
     fn built(&self, size: usize) -> Vec<u64> {
         let mut table = vec![0u64; size];
         let mask = size - 1;
-        for index in 0..self.spans.len() as u32 {
+        for index in 0..self.ends.len() as u32 {
             let h = hash(self.text(index).as_bytes());
             let mut i = h as usize & mask;
             while table[i] != 0 {
@@ -206,18 +220,25 @@ impl Interner {
     }
 
     pub fn len(&self) -> usize {
-        self.spans.len()
+        self.ends.len()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.spans.is_empty()
+        self.ends.is_empty()
     }
 }
 
 /// The text of symbol `index`.
-fn text<'a>(buf: &'a str, spans: &[(u32, u32)], index: u32) -> &'a str {
-    let (start, len) = spans[index as usize];
-    &buf[start as usize..(start + len) as usize]
+fn text<'a>(buf: &'a str, ends: &[u32], index: u32) -> &'a str {
+    &buf[start(ends, index)..ends[index as usize] as usize]
+}
+
+/// Where the text of symbol `index` begins: where the one before ends.
+fn start(ends: &[u32], index: u32) -> usize {
+    match index.checked_sub(1) {
+        Some(before) => ends[before as usize] as usize,
+        None => 0,
+    }
 }
 
 /// Where a probe for hash `h` starts in `table` (its low bits), and its tag
@@ -253,6 +274,11 @@ fn hash(bytes: &[u8]) -> u64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_optional_symbol_is_four_bytes() {
+        assert_eq!(std::mem::size_of::<Option<Sym>>(), 4);
+    }
 
     #[test]
     fn same_text_same_symbol() {
@@ -314,23 +340,33 @@ mod tests {
         assert_eq!(i.resolve(a), "Nguyễn Văn An");
         assert_eq!(i.get("Nguyễn Văn An"), Some(a));
         assert_eq!(i.intern("Nguyễn Văn An"), a);
-        assert_eq!(i.intern("Lê Thị Hà"), Sym(1));
+        assert_eq!(i.intern("Lê Thị Hà"), Sym::at(1));
     }
 
     #[test]
     fn from_parts_builds_its_index_when_first_asked() {
-        let mut i = Interner::from_parts("P-1Nguyễn".into(), vec![(0, 3), (3, 8)]).unwrap();
-        assert_eq!(i.resolve(Sym(1)), "Nguyễn");
+        let mut i = Interner::from_parts("P-1Nguyễn".into(), vec![3, 11]).unwrap();
+        assert_eq!(i.resolve(Sym::at(1)), "Nguyễn");
         assert!(i.table.get().is_none(), "resolving needs no index");
-        assert_eq!(i.get("P-1"), Some(Sym(0)));
-        assert_eq!(i.intern("Nguyễn"), Sym(1));
-        assert_eq!(i.intern("new"), Sym(2));
-        let mut lazy = Interner::from_parts("ab".into(), vec![(0, 1), (1, 1)]).unwrap();
-        assert_eq!(lazy.intern("c"), Sym(2), "interning builds the index too");
-        assert_eq!(lazy.get("a"), Some(Sym(0)));
-        // Spans past the end or inside a character are refused.
-        assert!(Interner::from_parts("ab".into(), vec![(1, 2)]).is_none());
-        assert!(Interner::from_parts("ễ".into(), vec![(0, 1)]).is_none());
-        assert!(Interner::from_parts(String::new(), vec![(u32::MAX, u32::MAX)]).is_none());
+        assert_eq!(i.get("P-1"), Some(Sym::at(0)));
+        assert_eq!(i.intern("Nguyễn"), Sym::at(1));
+        assert_eq!(i.intern("new"), Sym::at(2));
+        let mut lazy = Interner::from_parts("ab".into(), vec![1, 2]).unwrap();
+        assert_eq!(
+            lazy.intern("c"),
+            Sym::at(2),
+            "interning builds the index too"
+        );
+        assert_eq!(lazy.get("a"), Some(Sym::at(0)));
+        // Ends past the text, inside a character or falling back are refused.
+        assert!(Interner::from_parts("ab".into(), vec![3]).is_none());
+        assert!(Interner::from_parts("ễ".into(), vec![1]).is_none());
+        assert!(Interner::from_parts("ab".into(), vec![2, 1]).is_none());
+        assert!(Interner::from_parts(String::new(), vec![u32::MAX]).is_none());
+        let empty = Interner::from_parts("a".into(), vec![0, 0, 1]).unwrap();
+        assert_eq!(
+            (empty.resolve(Sym::at(1)), empty.resolve(Sym::at(2))),
+            ("", "a")
+        );
     }
 }
