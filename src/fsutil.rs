@@ -48,6 +48,17 @@ pub struct FailPoint {
 /// replaced and keeps its permissions; anything else at `path` (a symlink, a
 /// folder, a FIFO, a device) is refused.
 pub fn replace(path: &Path, bytes: &[u8]) -> Result<()> {
+    replace_with(path, &mut |out| {
+        out.write_all(bytes).map_err(|e| Error::io(path, e))
+    })
+}
+
+/// [`replace`], the bytes written by `write` as it makes them (a big export
+/// is never held whole in memory); if `write` fails, nothing is replaced.
+pub fn replace_with(
+    path: &Path,
+    write: &mut dyn FnMut(&mut dyn Write) -> Result<()>,
+) -> Result<()> {
     let existing = match fs::symlink_metadata(path) {
         Ok(m) if m.file_type().is_file() => Some(m.permissions()),
         Ok(_) => return Err(Error::NotAFile(path.to_path_buf())),
@@ -58,7 +69,7 @@ pub fn replace(path: &Path, bytes: &[u8]) -> Result<()> {
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
         _ => PathBuf::from("."),
     };
-    let temp = temp_file(&dir, path, bytes)?;
+    let temp = temp_file(&dir, path, write)?;
     let moved = (|| {
         if let Some(perms) = existing {
             fs::set_permissions(&temp, perms)?;
@@ -93,7 +104,8 @@ pub fn replace_all(files: &[(PathBuf, Vec<u8>)]) -> Result<()> {
             Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
             _ => PathBuf::from("."),
         };
-        match temp_file(&dir, path, bytes) {
+        let write = &mut |out: &mut dyn Write| out.write_all(bytes).map_err(|e| Error::io(path, e));
+        match temp_file(&dir, path, write) {
             Ok(t) => temps.push((t, dir)),
             Err(e) => {
                 for (t, _) in &temps {
@@ -121,22 +133,30 @@ pub fn replace_all(files: &[(PathBuf, Vec<u8>)]) -> Result<()> {
 
 /// Writes `bytes` to a new hidden file in `dir` named after `target`,
 /// flushed to disk; its path.
-fn temp_file(dir: &Path, target: &Path, bytes: &[u8]) -> Result<PathBuf> {
+fn temp_file(
+    dir: &Path,
+    target: &Path,
+    write: &mut dyn FnMut(&mut dyn Write) -> Result<()>,
+) -> Result<PathBuf> {
     let name = target
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_else(|| "thidua".into());
     let temp = dir.join(format!(".{name}.tmp-{}", std::process::id()));
     let written = (|| {
-        let mut out = File::create(&temp)?;
-        out.write_all(bytes)?;
-        out.sync_all()
+        let file = File::create(&temp).map_err(|e| Error::io(target, e))?;
+        let mut out = std::io::BufWriter::with_capacity(1 << 16, file);
+        write(&mut out)?;
+        let file = out
+            .into_inner()
+            .map_err(|e| Error::io(target, e.into_error()))?;
+        file.sync_all().map_err(|e| Error::io(target, e))
     })();
     match written {
         Ok(()) => Ok(temp),
         Err(e) => {
             let _ = fs::remove_file(&temp);
-            Err(Error::io(target, e))
+            Err(e)
         }
     }
 }

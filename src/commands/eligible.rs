@@ -65,24 +65,25 @@ pub fn run(ctx: &mut Ctx<'_>, args: &EligibleArgs) -> Result<i32> {
         level: checked.settings.organisation.level,
     };
     let result = eligible::judge(ds, &checked.config, &req, &file);
-    let bytes = match args.format {
-        EligibleFormat::Table => {
-            let mut buf = Vec::new();
-            let fit = ctx.out_is_tty && args.output.is_none();
-            render::table(&mut buf, &result, ds, args.all, fit, ctx.lang)?;
-            buf
+    let fit = ctx.out_is_tty && args.output.is_none();
+    let (all, lang) = (args.all, ctx.lang);
+    // Written as it is made: a province's list is hundreds of megabytes.
+    let write = &mut |out: &mut dyn std::io::Write| -> Result<()> {
+        match args.format {
+            EligibleFormat::Table => render::table(out, &result, ds, all, fit, lang)?,
+            EligibleFormat::Json => render::json(out, &result, ds, all, lang)?,
+            EligibleFormat::Csv => out.write_all(&render::csv(&result, ds, all, lang)?)?,
+            EligibleFormat::Xlsx => out.write_all(&render::xlsx(&result, ds, all, lang)?)?,
         }
-        EligibleFormat::Json => {
-            let mut buf = Vec::new();
-            render::json(&mut buf, &result, ds, args.all, ctx.lang)?;
-            buf
-        }
-        EligibleFormat::Csv => render::csv(&result, ds, args.all, ctx.lang)?,
-        EligibleFormat::Xlsx => render::xlsx(&result, ds, args.all, ctx.lang)?,
+        Ok(())
     };
     match &args.output {
-        Some(path) => fsutil::replace(path, &bytes)?,
-        None => ctx.out.write_all(&bytes)?,
+        Some(path) => fsutil::replace_with(path, write)?,
+        None => {
+            let mut out = std::io::BufWriter::with_capacity(1 << 16, &mut *ctx.out);
+            write(&mut out)?;
+            std::io::Write::flush(&mut out)?;
+        }
     }
     if args.write_proposals {
         write_proposals(ctx, &result, ds, &file)?;

@@ -393,9 +393,10 @@ pub fn json(
         e.window.as_str()
     )?;
     for (n, c) in shown(e, ds, all).into_iter().enumerate() {
-        let sep = if n == 0 { "  " } else { " ," };
-        let one = serde_json::to_string(&candidate_json(e, ds, c, lang)).unwrap_or_default();
-        writeln!(out, "{sep}{one}")?;
+        out.write_all(if n == 0 { b"  " } else { b" ," })?;
+        serde_json::to_writer(&mut *out, &candidate_json(e, ds, c, lang))
+            .map_err(std::io::Error::from)?;
+        out.write_all(b"\n")?;
     }
     let limits: Vec<Value> = e
         .limits
