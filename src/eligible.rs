@@ -109,8 +109,6 @@ pub struct Missing {
 /// One recipient and award code, as judged.
 #[derive(Clone, Debug)]
 pub struct Candidate {
-    /// The id of the pending proposal it was judged as.
-    pub id: Sym,
     pub recipient: Recipient,
     pub award: AwardCode,
     pub issuer: Option<Issuer>,
@@ -145,6 +143,9 @@ pub struct Eligibility {
     pub rounds: usize,
     /// The file the proposals would be written to.
     pub file: String,
+    /// The ids of the proposals written begin with this, then the
+    /// candidate's number (`DDK-2019-00001`): no record of the folder uses it.
+    pub id_prefix: String,
     /// Each person's outlook, for the people among the candidates.
     pub outlook: HashMap<Sym, Vec<Outlook>>,
 }
@@ -159,12 +160,10 @@ pub fn judge(ds: &mut Dataset, config: &RuleConfig, req: &Request, file: &str) -
         path: file.to_string(),
         kind: RecordType::Proposal,
     });
-    name_candidates(ds, &mut candidates, file);
-    // Candidate by proposal id, as a dense table over the interned strings.
-    let mut by_id = vec![u32::MAX; ds.strings.len()];
-    for (i, c) in candidates.iter().enumerate() {
-        by_id[c.id.index()] = i as u32;
-    }
+    let id_prefix = id_prefix(ds, file);
+    // The candidates are judged under one id: they are told apart by their
+    // position among the proposals, so a million ids are not interned.
+    let id = ds.strings.intern(&id_prefix);
     let base = ds.proposals.len();
     let mut rounds = 0;
     loop {
@@ -177,7 +176,7 @@ pub fn judge(ds: &mut Dataset, config: &RuleConfig, req: &Request, file: &str) -
             active
                 .iter()
                 .enumerate()
-                .map(|(n, &i)| proposal(&candidates[i], req, file_id, n)),
+                .map(|(n, &i)| proposal(&candidates[i], id, req, file_id, n)),
         );
         let mut failures = Failures {
             overrides: config.levels.clone(),
@@ -185,7 +184,11 @@ pub fn judge(ds: &mut Dataset, config: &RuleConfig, req: &Request, file: &str) -
         };
         let scope = rules::Scope::Proposals(file_id);
         let coverage = rules::judge_claims(ds, config, scope, &mut failures);
-        let dropped = settle(&mut candidates, &by_id, failures, coverage);
+        let of = |source| match source {
+            rules::Source::Proposal(p) => p.checked_sub(base).and_then(|k| active.get(k)).copied(),
+            rules::Source::Award(_) => None,
+        };
+        let dropped = settle(&mut candidates, of, failures, coverage);
         if dropped == 0 || rounds >= MAX_ROUNDS {
             break;
         }
@@ -202,14 +205,15 @@ pub fn judge(ds: &mut Dataset, config: &RuleConfig, req: &Request, file: &str) -
         limits,
         rounds,
         file: file.to_string(),
+        id_prefix,
         outlook,
     }
 }
 
-/// The pending proposal a candidate is judged as.
-fn proposal(c: &Candidate, req: &Request, file: FileId, n: usize) -> Proposal {
+/// The pending proposal a candidate is judged as, under `id`.
+fn proposal(c: &Candidate, id: Sym, req: &Request, file: FileId, n: usize) -> Proposal {
     Proposal {
-        id: c.id,
+        id,
         year: req.year,
         recipient: c.recipient,
         award: c.award,
@@ -227,20 +231,13 @@ fn proposal(c: &Candidate, req: &Request, file: FileId, n: usize) -> Proposal {
 
 /// Marks the candidates of this round with a finding (other than a group
 /// limit) as not eligible, and those some rule could not judge as unknown;
-/// how many were marked.
+/// how many were marked. `of` gives the candidate a claim's record is.
 fn settle(
     candidates: &mut [Candidate],
-    by_id: &[u32],
+    of: impl Fn(rules::Source) -> Option<usize>,
     failures: Failures,
     coverage: rules::Coverage,
 ) -> usize {
-    let of = |s: Sym| {
-        by_id
-            .get(s.index())
-            .copied()
-            .filter(|&i| i != u32::MAX)
-            .map(|i| i as usize)
-    };
     // Only the candidates still eligible were judged this round, so a
     // failure or a gap marks one of them, or one marked a line above.
     let mut dropped = 0;
@@ -248,7 +245,7 @@ fn settle(
         if GROUP_RULES.contains(&d.rule) {
             continue;
         }
-        let Some(c) = of(d.record).map(|i| &mut candidates[i]) else {
+        let Some(c) = of(d.source).map(|i| &mut candidates[i]) else {
             continue;
         };
         if c.status == Status::Eligible {
@@ -263,7 +260,7 @@ fn settle(
         });
     }
     for u in coverage.pending {
-        let Some(c) = of(u.record).map(|i| &mut candidates[i]) else {
+        let Some(c) = of(u.source).map(|i| &mut candidates[i]) else {
             continue;
         };
         if c.status == Status::Eligible {
@@ -330,7 +327,6 @@ fn candidates(ds: &Dataset, req: &Request) -> Vec<Candidate> {
         };
         for &award in codes.iter().filter(|c| !held.contains(&(who(r), **c))) {
             out.push(Candidate {
-                id: r.id(),
                 recipient: r,
                 award,
                 issuer: authority::lowest_issuer(award, req.date, req.level),
@@ -384,10 +380,11 @@ fn dedup_units(v: Vec<Candidate>) -> Vec<Candidate> {
         .collect()
 }
 
-/// Gives each candidate a proposal id no record of the folder uses, named
-/// after the file they would be written to: `DDK-2019-00001` for
-/// `du-dieu-kien-2019.csv`, `DDK-2019-2-00001` for `du-dieu-kien-2019-2.csv`.
-fn name_candidates(ds: &mut Dataset, candidates: &mut [Candidate], file: &str) {
+/// The start of the candidates' proposal ids, which no record of the folder
+/// uses, named after the file they would be written to: `DDK-2019-` (ids
+/// `DDK-2019-00001`…) for `du-dieu-kien-2019.csv`, `DDK-2019-2-` for
+/// `du-dieu-kien-2019-2.csv`.
+fn id_prefix(ds: &Dataset, file: &str) -> String {
     let stem = file
         .rsplit('/')
         .next()
@@ -406,10 +403,7 @@ fn name_candidates(ds: &mut Dataset, candidates: &mut [Candidate], file: &str) {
     while taken(&prefix) {
         prefix.push('X');
     }
-    ds.strings.reserve(candidates.len());
-    for (n, c) in candidates.iter_mut().enumerate() {
-        c.id = ds.strings.intern(&format!("{prefix}{:05}", n + 1));
-    }
+    prefix
 }
 
 /// The group limits over the eligible candidates: `cstdcs-ratio` where it
@@ -500,18 +494,17 @@ impl Eligibility {
     /// (`id,year,person,unit,award,proposed_by,status,date`).
     pub fn proposals_csv(&self, ds: &Dataset) -> String {
         let mut out = String::from("id,year,person,unit,award,status,date\n");
-        for c in self
-            .candidates
-            .iter()
-            .filter(|c| c.status == Status::Eligible)
-        {
+        for (n, c) in self.candidates.iter().enumerate() {
+            if c.status != Status::Eligible {
+                continue;
+            }
             let (person, unit) = match c.recipient {
                 Recipient::Person(p) => (ds.str(p), ""),
                 Recipient::Unit(u) => ("", ds.str(u)),
             };
             out.push_str(&format!(
                 "{},{},{},{},{},pending,{}\n",
-                csv_field(ds.str(c.id)),
+                csv_field(&self.proposal_id(n)),
                 self.year,
                 csv_field(person),
                 csv_field(unit),
@@ -520,6 +513,13 @@ impl Eligibility {
             ));
         }
         out
+    }
+}
+
+impl Eligibility {
+    /// The id candidate `n` (its position in `candidates`) is written under.
+    pub fn proposal_id(&self, n: usize) -> String {
+        format!("{}{:05}", self.id_prefix, n + 1)
     }
 }
 

@@ -19,7 +19,7 @@ use crate::i18n::{Arg, Key, Msg};
 use crate::model::{AwardCode, Evaluation, Loc, Sym};
 use crate::msg;
 
-use super::index::{Claim, Index};
+use super::index::{Claim, Index, Source};
 use super::{find_law, Coverage, ThresholdId};
 
 /// What a rule concluded about one record, as messages not yet in any
@@ -62,8 +62,8 @@ pub struct Failures {
 /// One claim that failed one rule.
 #[derive(Debug)]
 pub struct Failure {
-    /// The claim's record id.
-    pub record: Sym,
+    /// The claim's record.
+    pub source: Source,
     pub rule: RuleId,
     pub severity: Severity,
     /// What was found, escaped like a finding's; the whole message is
@@ -211,7 +211,7 @@ impl<'a> Judge<'a> {
                     let mut finding = finding;
                     crate::diag::defang_msg(&mut finding);
                     f.items.push(Failure {
-                        record: claim.id,
+                        source: claim.source,
                         rule: id,
                         severity,
                         finding,
@@ -241,7 +241,7 @@ impl<'a> Judge<'a> {
                     // `eligible` asks only which proposals lack what.
                     if claim.is_proposal() {
                         self.coverage.pending.push(super::Unchecked {
-                            record: claim.id,
+                            source: claim.source,
                             rule: id,
                             reason,
                         });
@@ -259,7 +259,7 @@ impl<'a> Judge<'a> {
                     // Pending proposals are what `eligible` asks about: it
                     // names the rule and the evidence missing for each.
                     self.coverage.pending.push(super::Unchecked {
-                        record: claim.id,
+                        source: claim.source,
                         rule: id,
                         reason: reason.clone(),
                     });

@@ -97,6 +97,10 @@ pub struct Index<'d> {
     /// The same for pending proposals (by individual), whose codes count
     /// for the other proposals of their year.
     pending: Chain,
+    /// The codes of each slot's pending proposals, when they are all of one
+    /// year (`eligible` asks about a recipient's other candidates of the
+    /// year for every rule: one look-up instead of a walk).
+    pending_codes: Vec<YearCodes>,
     /// Each people row sharing a `code` with an earlier one, mapped to that
     /// individual's first row (`Dataset::identities`): the chains, pending
     /// proposals and evaluations above are keyed by individual, so that a
@@ -173,6 +177,26 @@ fn at(table: &[u32], id: Sym) -> Option<usize> {
         .copied()
         .filter(|&i| i != NONE)
         .map(|i| i as usize)
+}
+
+/// The codes of a slot's pending proposals.
+#[derive(Clone, Copy)]
+enum YearCodes {
+    None,
+    /// All of one year.
+    One(u16, Codes),
+    /// Of several years: walk the chain.
+    Mixed,
+}
+
+impl YearCodes {
+    fn add(&mut self, year: u16, code: AwardCode) {
+        match self {
+            YearCodes::None => *self = YearCodes::One(year, Codes::of(&[code])),
+            YearCodes::One(y, codes) if *y == year => codes.add(code),
+            _ => *self = YearCodes::Mixed,
+        }
+    }
 }
 
 /// Records of one type chained by recipient slot.
@@ -265,9 +289,15 @@ impl<'d> Index<'d> {
             }
         }
         let mut pending = Chain::new(rows, ds.proposals.len());
+        let mut pending_codes = vec![YearCodes::None; rows];
         for (i, p) in ds.proposals.iter().enumerate().rev() {
             if pending_claim(p) {
-                pending.push(slots.add(who(p.recipient)), i);
+                let slot = slots.add(who(p.recipient));
+                pending.push(slot, i);
+                if slot >= pending_codes.len() {
+                    pending_codes.resize(slot + 1, YearCodes::None);
+                }
+                pending_codes[slot].add(p.year, p.award);
             }
         }
         let mut claims = Vec::new();
@@ -295,6 +325,7 @@ impl<'d> Index<'d> {
             awards,
             evals,
             pending,
+            pending_codes,
             identity,
             records_from,
             members: std::cell::OnceCell::new(),
@@ -415,10 +446,16 @@ impl<'d> Index<'d> {
 
     /// Whether a pending proposal of one of `codes` for `r` and `year` is on file.
     pub fn pending_holds(&self, r: Recipient, year: u16, codes: Codes) -> bool {
-        self.pending.walk(self.slot(r)).any(|i| {
-            let p = &self.ds.proposals[i];
-            p.year == year && codes.has_any(Codes::of(&[p.award]))
-        })
+        let slot = self.slot(r);
+        let known = slot.and_then(|s| self.pending_codes.get(s)).copied();
+        match known.unwrap_or(YearCodes::None) {
+            YearCodes::None => false,
+            YearCodes::One(y, held) => y == year && held.has_any(codes),
+            YearCodes::Mixed => self.pending.walk(slot).any(|i| {
+                let p = &self.ds.proposals[i];
+                p.year == year && codes.has_any(Codes::of(&[p.award]))
+            }),
+        }
     }
 
     /// Whether the folder's awards are facts for `year` for this recipient:

@@ -22,7 +22,7 @@ use crate::i18n::Msg;
 use crate::model::{Dataset, Date};
 
 pub use ids::{PerWindow, ThresholdId, Variant, WindowId};
-pub use index::Scope;
+pub use index::{Scope, Source};
 pub use tables::{law as law_tables, CitePart};
 
 pub use windows::legal_bases;
@@ -175,8 +175,8 @@ pub struct Coverage {
 /// A pending proposal a rule could not judge, and why.
 #[derive(Debug, Clone)]
 pub struct Unchecked {
-    /// The proposal's id.
-    pub record: crate::model::Sym,
+    /// The proposal.
+    pub source: Source,
     pub rule: RuleId,
     /// The evidence missing ("no evaluation for 2016").
     pub reason: Msg,
