@@ -10,7 +10,7 @@ use serde_json::{json, Value};
 
 use crate::eligible::{Candidate, Eligibility, Status};
 use crate::i18n::Lang;
-use crate::model::{Code, Dataset, Recipient};
+use crate::model::{Code, Dataset, Recipient, Sym};
 use crate::rules::chains::Outlook;
 use crate::{tr, Error, Result};
 
@@ -37,13 +37,30 @@ fn shown<'a>(e: &'a Eligibility, ds: &Dataset, all: bool) -> Vec<&'a Candidate> 
         .filter(|c| all || c.status != Status::NotEligible)
         .collect();
     let units = units(ds);
-    // Keys borrow the interned texts: a million candidates sort without
-    // copying a string.
+    let unit = |r: Recipient| match r {
+        Recipient::Person(p) => units.get(&p).copied(),
+        Recipient::Unit(u) => Some(u),
+    };
+    // The texts compared, ranked once: a million candidates sort on numbers
+    // (no unit: first, as the empty text was).
+    let mut texts: Vec<Sym> = v
+        .iter()
+        .flat_map(|c| [unit(c.recipient), Some(c.recipient.id())])
+        .flatten()
+        .collect();
+    texts.sort_unstable();
+    texts.dedup();
+    texts.sort_unstable_by(|a, b| ds.str(*a).cmp(ds.str(*b)));
+    let mut rank = vec![0u32; ds.strings.len()];
+    for (i, s) in texts.iter().enumerate() {
+        rank[s.index()] = i as u32 + 1;
+    }
+    let rank = |s: Option<Sym>| s.map_or(0, |s| rank[s.index()]);
     v.sort_by_cached_key(|c| {
         (
             c.award as usize,
-            unit_of(ds, &units, c.recipient),
-            ds.str(c.recipient.id()),
+            rank(unit(c.recipient)),
+            rank(Some(c.recipient.id())),
         )
     });
     v
@@ -296,7 +313,7 @@ struct CandidateJson<'a> {
     issuer: Option<&'static str>,
     status: &'static str,
     findings: Vec<FindingJson>,
-    unchecked: Vec<UncheckedJson>,
+    unchecked: Vec<UncheckedJson<'a>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     person: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -313,9 +330,9 @@ struct FindingJson {
 }
 
 #[derive(serde::Serialize)]
-struct UncheckedJson {
+struct UncheckedJson<'a> {
     rule: &'static str,
-    reason: String,
+    reason: &'a str,
 }
 
 #[derive(serde::Serialize)]
@@ -326,11 +343,16 @@ struct OutlookJson {
     from: u16,
 }
 
+/// The reasons a rule could not judge, each rendered once: a million
+/// candidates lack the same few kinds of evidence.
+type Reasons<'m> = std::collections::HashMap<&'m crate::i18n::Msg, String>;
+
 fn candidate_json<'a>(
     e: &Eligibility,
     ds: &'a Dataset,
     c: &Candidate,
     lang: Lang,
+    reasons: &'a Reasons<'_>,
 ) -> CandidateJson<'a> {
     let id = ds.str(c.recipient.id());
     let outlook = e
@@ -365,7 +387,7 @@ fn candidate_json<'a>(
             .iter()
             .map(|u| UncheckedJson {
                 rule: u.rule.as_str(),
-                reason: u.reason.render(lang),
+                reason: reasons.get(&u.reason).map_or("", String::as_str),
             })
             .collect(),
         person: c.recipient.is_person().then_some(id),
@@ -392,9 +414,15 @@ pub fn json(
         e.date,
         e.window.as_str()
     )?;
+    let mut reasons = Reasons::new();
     for (n, c) in shown(e, ds, all).into_iter().enumerate() {
+        for u in &c.unchecked {
+            if !reasons.contains_key(&u.reason) {
+                reasons.insert(&u.reason, u.reason.render(lang));
+            }
+        }
         out.write_all(if n == 0 { b"  " } else { b" ," })?;
-        serde_json::to_writer(&mut *out, &candidate_json(e, ds, c, lang))
+        serde_json::to_writer(&mut *out, &candidate_json(e, ds, c, lang, &reasons))
             .map_err(std::io::Error::from)?;
         out.write_all(b"\n")?;
     }
