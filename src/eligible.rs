@@ -8,7 +8,10 @@
 //! unchecked rule are dropped, and the rules run again on the rest, until
 //! nothing more is dropped. The candidates left are judged together,
 //! counting for each other as pending proposals do; no second copy of the
-//! law is kept here. A finding's full message is made only when shown.
+//! law is kept here. A finding's full message is made only when shown. While
+//! judged, the candidates share one proposal id and are told apart by their
+//! position among the proposals; their own ids (`DDK-2019-00001`…) are made
+//! only when they are written.
 
 use std::collections::{HashMap, HashSet};
 
