@@ -88,6 +88,8 @@ pub struct Index<'d> {
     /// The claims judged, as record positions (`PROPOSAL` set: a pending
     /// proposal), in file order, awards first.
     claims: Vec<u32>,
+    /// The window of each claim, found once rather than by every rule.
+    windows: Vec<super::WindowId>,
     /// Where each recipient's chains begin.
     slots: Slots,
     /// Each recipient's awards without structural errors, in file order.
@@ -314,6 +316,10 @@ impl<'d> Index<'d> {
             }
         }
         claims.shrink_to_fit();
+        let windows = claims
+            .iter()
+            .map(|&r| windows::at(claim_date(ds, r)))
+            .collect();
         let records_from =
             settings
                 .records_from
@@ -321,6 +327,7 @@ impl<'d> Index<'d> {
         Index {
             ds,
             claims,
+            windows,
             slots,
             awards,
             evals,
@@ -334,11 +341,11 @@ impl<'d> Index<'d> {
 
     /// The claims judged, in file order (awards, then pending proposals).
     pub fn claims(&self) -> impl Iterator<Item = Claim> + '_ {
-        self.claims.iter().map(|&r| self.claim(r))
+        (self.claims.iter().zip(&self.windows)).map(|(&r, &w)| self.claim(r, w))
     }
 
-    /// The claim a reference of `claims` stands for.
-    fn claim(&self, r: u32) -> Claim {
+    /// The claim a reference of `claims` stands for, in window `window`.
+    fn claim(&self, r: u32, window: super::WindowId) -> Claim {
         let i = (r & !PROPOSAL) as usize;
         if r & PROPOSAL == 0 {
             let a = &self.ds.awards[i];
@@ -351,13 +358,12 @@ impl<'d> Index<'d> {
                 issuer: Some(a.issuer),
                 year: a.year,
                 date: a.decision_date,
-                window: windows::at(a.decision_date),
+                window,
                 loc: a.loc,
             };
         }
         let p = &self.ds.proposals[i];
-        // Only proposals with a date are claims (`pending_claim`).
-        let date = p.effective_date().unwrap_or(Date::from_days(0));
+        let date = claim_date(self.ds, r);
         Claim {
             source: Source::Proposal(i),
             id: p.id,
@@ -367,7 +373,7 @@ impl<'d> Index<'d> {
             issuer: None,
             year: p.year,
             date,
-            window: windows::at(date),
+            window,
             loc: p.loc,
         }
     }
@@ -488,6 +494,18 @@ impl<'d> Index<'d> {
             .map(|i| &self.ds.people[i])
             .filter(|p| !p.flawed)
     }
+}
+
+/// The date of claim `r`: the award's decision date, the proposal's
+/// effective date (only proposals with one are claims: `pending_claim`).
+fn claim_date(ds: &Dataset, r: u32) -> Date {
+    let i = (r & !PROPOSAL) as usize;
+    if r & PROPOSAL == 0 {
+        return ds.awards[i].decision_date;
+    }
+    ds.proposals[i]
+        .effective_date()
+        .unwrap_or(Date::from_days(0))
 }
 
 /// Whether `p` is judged as a claim and counts for the others of its year:
