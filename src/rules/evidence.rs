@@ -110,6 +110,9 @@ pub struct Judge<'a> {
     pub settings: &'a RuleConfig,
     sink: Sink<'a>,
     coverage: Coverage,
+    /// How many records each rule judged, by `RuleId` (added to `coverage`
+    /// by [`Judge::finish`]: a count per verdict, not a look-up by name).
+    checked: Vec<usize>,
     /// The severity of `missing-evidence`, when it is on.
     evidence: Option<Severity>,
 }
@@ -129,6 +132,7 @@ impl<'a> Judge<'a> {
             settings,
             sink,
             coverage: Coverage::default(),
+            checked: vec![0; RuleId::ALL.len()],
             evidence,
         }
     }
@@ -192,17 +196,19 @@ impl<'a> Judge<'a> {
 
     /// Records the verdict of `rule` (at `severity`) on `claim`.
     pub fn judge(&mut self, id: RuleId, claim: &Claim, severity: Severity, verdict: Verdict) {
-        let citation = find_law(id)
-            .and_then(|r| r.windows[claim.window].map(|a| a.citation))
-            .unwrap_or("");
+        let citation = || {
+            find_law(id)
+                .and_then(|r| r.windows[claim.window].map(|a| a.citation))
+                .unwrap_or("")
+        };
         match verdict {
-            Verdict::Pass => self.coverage.rules.entry(id.as_str()).or_default().checked += 1,
+            Verdict::Pass => self.checked[id as usize] += 1,
             Verdict::Fail {
                 finding,
                 help,
                 related,
             } => {
-                self.coverage.rules.entry(id.as_str()).or_default().checked += 1;
+                self.checked[id as usize] += 1;
                 if let Sink::Failures(f) = &mut self.sink {
                     // A configured level replaces the table's, as the
                     // findings' sink does (`level` never hands an `off` rule).
@@ -226,7 +232,7 @@ impl<'a> Judge<'a> {
                 );
                 let mut d = self
                     .diagnostic(id, severity, claim, message)
-                    .cite(citation)
+                    .cite(citation())
                     .help(help);
                 if let Some(loc) = related {
                     let ds = self.ix.ds;
@@ -273,7 +279,7 @@ impl<'a> Judge<'a> {
                     );
                     let d = self
                         .diagnostic(RuleId::MissingEvidence, sev, claim, msg)
-                        .cite(citation)
+                        .cite(citation())
                         .help(Key::LawMissingEvidenceHelp);
                     self.push(d);
                 }
@@ -312,7 +318,12 @@ impl<'a> Judge<'a> {
         msg!(Key::LawReasonNoHistory, from = self.ix.records_from)
     }
 
-    pub fn finish(self) -> Coverage {
+    pub fn finish(mut self) -> Coverage {
+        for (&id, &n) in RuleId::ALL.iter().zip(&self.checked) {
+            if n > 0 {
+                self.coverage.rules.entry(id.as_str()).or_default().checked += n;
+            }
+        }
         self.coverage
     }
 }
