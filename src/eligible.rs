@@ -106,7 +106,8 @@ impl Finding {
 #[derive(Clone, Debug)]
 pub struct Missing {
     pub rule: RuleId,
-    pub reason: crate::i18n::Msg,
+    /// Shared by every candidate lacking the same evidence.
+    pub reason: std::rc::Rc<crate::i18n::Msg>,
 }
 
 /// One recipient and award code, as judged.
@@ -255,6 +256,7 @@ fn settle(
             c.status = Status::NotEligible;
             dropped += 1;
         }
+        c.findings.reserve_exact(1);
         c.findings.push(Finding {
             rule: d.rule,
             severity: d.severity,
@@ -271,6 +273,8 @@ fn settle(
             dropped += 1;
         }
         if c.status == Status::Unknown {
+            // Most candidates lack one or two things: no room for four.
+            c.unchecked.reserve_exact(1);
             c.unchecked.push(Missing {
                 rule: u.rule,
                 reason: u.reason,

@@ -387,7 +387,7 @@ fn candidate_json<'a>(
             .iter()
             .map(|u| UncheckedJson {
                 rule: u.rule.as_str(),
-                reason: reasons.get(&u.reason).map_or("", String::as_str),
+                reason: reasons.get(&*u.reason).map_or("", String::as_str),
             })
             .collect(),
         person: c.recipient.is_person().then_some(id),
@@ -417,7 +417,7 @@ pub fn json(
     let mut reasons = Reasons::new();
     for (n, c) in shown(e, ds, all).into_iter().enumerate() {
         for u in &c.unchecked {
-            if !reasons.contains_key(&u.reason) {
+            if !reasons.contains_key(&*u.reason) {
                 reasons.insert(&u.reason, u.reason.render(lang));
             }
         }

@@ -12,6 +12,7 @@
 //! emitters, the eligible table and the coverage summary.
 
 use std::collections::HashMap;
+use std::rc::Rc;
 
 use super::config::RuleConfig;
 use crate::diag::{Diagnostic, Diagnostics, Level, RuleId, Severity};
@@ -113,6 +114,11 @@ pub struct Judge<'a> {
     /// How many records each rule judged, by `RuleId` (added to `coverage`
     /// by [`Judge::finish`]: a count per verdict, not a look-up by name).
     checked: Vec<usize>,
+    /// The same for the records each rule could not judge.
+    unchecked: Vec<usize>,
+    /// Each reason a pending proposal went unchecked, kept once: millions
+    /// of `eligible`'s candidates lack the same few kinds of evidence.
+    reasons: HashMap<Msg, Rc<Msg>>,
     /// The severity of `missing-evidence`, when it is on.
     evidence: Option<Severity>,
 }
@@ -133,6 +139,8 @@ impl<'a> Judge<'a> {
             sink,
             coverage: Coverage::default(),
             checked: vec![0; RuleId::ALL.len()],
+            unchecked: vec![0; RuleId::ALL.len()],
+            reasons: HashMap::new(),
             evidence,
         }
     }
@@ -241,11 +249,11 @@ impl<'a> Judge<'a> {
                 self.push(d);
             }
             Verdict::Unknown(reason) => {
-                let cov = self.coverage.rules.entry(id.as_str()).or_default();
-                cov.unchecked += 1;
+                self.unchecked[id as usize] += 1;
                 if let Sink::Failures(_) = self.sink {
                     // `eligible` asks only which proposals lack what.
                     if claim.is_proposal() {
+                        let reason = self.share(reason);
                         self.coverage.pending.push(super::Unchecked {
                             source: claim.source,
                             rule: id,
@@ -255,6 +263,7 @@ impl<'a> Judge<'a> {
                     return;
                 }
                 // Reasons repeat: the message is copied only the first time.
+                let cov = self.coverage.rules.entry(id.as_str()).or_default();
                 match cov.reasons.get_mut(&reason) {
                     Some(n) => *n += 1,
                     None => {
@@ -264,10 +273,11 @@ impl<'a> Judge<'a> {
                 if claim.is_proposal() {
                     // Pending proposals are what `eligible` asks about: it
                     // names the rule and the evidence missing for each.
+                    let shared = self.share(reason.clone());
                     self.coverage.pending.push(super::Unchecked {
                         source: claim.source,
                         rule: id,
-                        reason: reason.clone(),
+                        reason: shared,
                     });
                 }
                 if let Some(sev) = self.evidence {
@@ -285,6 +295,15 @@ impl<'a> Judge<'a> {
                 }
             }
         }
+    }
+
+    /// The one shared copy of `reason`.
+    fn share(&mut self, reason: Msg) -> Rc<Msg> {
+        let shared = self
+            .reasons
+            .entry(reason)
+            .or_insert_with_key(|r| Rc::new(r.clone()));
+        Rc::clone(shared)
     }
 
     fn push(&mut self, d: Diagnostic) {
@@ -319,9 +338,12 @@ impl<'a> Judge<'a> {
     }
 
     pub fn finish(mut self) -> Coverage {
-        for (&id, &n) in RuleId::ALL.iter().zip(&self.checked) {
-            if n > 0 {
-                self.coverage.rules.entry(id.as_str()).or_default().checked += n;
+        for (i, &id) in RuleId::ALL.iter().enumerate() {
+            let (checked, unchecked) = (self.checked[i], self.unchecked[i]);
+            if checked + unchecked > 0 {
+                let cov = self.coverage.rules.entry(id.as_str()).or_default();
+                cov.checked += checked;
+                cov.unchecked += unchecked;
             }
         }
         self.coverage

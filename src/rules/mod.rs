@@ -178,8 +178,9 @@ pub struct Unchecked {
     /// The proposal.
     pub source: Source,
     pub rule: RuleId,
-    /// The evidence missing ("no evaluation for 2016").
-    pub reason: Msg,
+    /// The evidence missing ("no evaluation for 2016"), shared by every
+    /// proposal lacking the same.
+    pub reason: std::rc::Rc<Msg>,
 }
 
 /// One rule's coverage.
