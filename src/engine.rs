@@ -98,11 +98,9 @@ pub fn run_cached(
     let (mut dataset, cache) = cache::load(cache_dir, &load_input, &mut diagnostics, progress)?;
     let flaws = structural(&mut dataset, today, &mut diagnostics);
     let mut law = Diagnostics::with_overrides(config.levels.clone());
-    if input.law {
+    let coverage = if input.law {
         // `check` and `report` look nothing up by text after loading.
         dataset.strings.drop_index();
-    }
-    let coverage = if input.law {
         let scope = input.law_years.map_or(Scope::All, Scope::Years);
         rules::check_law_in(&dataset, &config, scope, &mut law)
     } else {

@@ -460,7 +460,11 @@ fn show(ctx: &mut Ctx<'_>, record: &Record, rel: &str, found: &[Diagnostic]) -> 
     let lang = ctx.lang;
     writeln!(ctx.out, "{}", tr!(lang, "add.record", path = rel))?;
     for (name, value) in record.iter().filter(|(_, v)| !v.is_empty()) {
-        writeln!(ctx.out, "  {name} = {}", sniff::escape_controls(value))?;
+        writeln!(
+            ctx.out,
+            "  {name} = {}",
+            crate::model::text::escape_controls(value)
+        )?;
     }
     if found.is_empty() {
         writeln!(ctx.out, "{}", lang.t("add.no-findings"))?;

@@ -379,7 +379,7 @@ impl Diagnostics {
 pub fn defang(d: &mut Diagnostic) {
     defang_msg(&mut d.message);
     if let Some(h) = d.help.as_mut() {
-        h.each_str(&mut |s| crate::model::text::defang_text(s, true));
+        defang_msg(h);
     }
     if let Some(r) = d.record.as_mut() {
         crate::model::text::defang_text(r, false);

@@ -219,8 +219,6 @@ fn encoding_name(e: TextEncoding) -> &'static str {
     }
 }
 
-pub use crate::model::text::escape_controls;
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -264,11 +262,5 @@ mod tests {
     fn crlf_inside_quotes_is_part_of_a_value() {
         assert!(crlf(b"a,b\r\n1,2\r\n"));
         assert!(!crlf(b"a,b\n\"x\r\ny\",2\n"));
-    }
-
-    #[test]
-    fn escapes_control_characters() {
-        assert_eq!(escape_controls("a\u{1b}[31mb\n"), "a\\u{1b}[31mb\\n");
-        assert_eq!(escape_controls("Xã\tY"), "Xã\tY");
     }
 }

@@ -243,6 +243,12 @@ mod tests {
     use super::*;
 
     #[test]
+    fn escapes_control_characters() {
+        assert_eq!(escape_controls("a\u{1b}[31mb\n"), "a\\u{1b}[31mb\\n");
+        assert_eq!(escape_controls("Xã\tY"), "Xã\tY");
+    }
+
+    #[test]
     fn escapes_controls_and_bidi_overrides() {
         assert_eq!(escape("Nguyễn Văn An"), "Nguyễn Văn An");
         assert_eq!(escape("a\x1b]0;x\x07b"), "a\\u{1b}]0;x\\u{7}b");
