@@ -521,11 +521,9 @@ impl Eligibility {
         }
         out
     }
-}
 
-impl Eligibility {
     /// The id candidate `n` (its position in `candidates`) is written under.
-    pub fn proposal_id(&self, n: usize) -> String {
+    fn proposal_id(&self, n: usize) -> String {
         format!("{}{:05}", self.id_prefix, n + 1)
     }
 }

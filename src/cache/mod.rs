@@ -249,15 +249,14 @@ fn read(path: &Path, key: &Key, root: &Path) -> Option<Dataset> {
     let tail = &head[key.bytes.len()..];
     let len = u64::from_le_bytes(tail[..8].try_into().ok()?);
     let sum = u128::from_le_bytes(tail[8..].try_into().ok()?);
-    // A length the file does not hold is refused before anything is sized by it.
+    // The payload is the rest of the file, whole: a length the file does
+    // not hold is refused before anything is sized by it.
     let size = file.metadata().ok()?.len();
     if size.checked_sub(head.len() as u64) != Some(len) {
         return None;
     }
-    let (ds, hash) = codec::decode_from(&mut (&mut file).take(len), len, root)?;
-    // The payload is the rest of the file, and whole.
-    let ended = file.read(&mut [0u8; 1]).ok()? == 0;
-    (ended && hash == sum).then_some(ds)
+    let (ds, hash) = codec::decode_from(&mut file.take(len), len, root)?;
+    (hash == sum).then_some(ds)
 }
 
 /// Writes the snapshot of `ds` under `key` into `dir`, atomically.

@@ -25,15 +25,11 @@ impl Sym {
         self.0.get() as usize - 1
     }
 
-    /// The symbol at `index` (below `u32::MAX`, as every interner's are).
-    fn at(index: u32) -> Sym {
-        Sym(NonZeroU32::MIN.saturating_add(index))
-    }
-
-    /// The symbol at `index`, for a snapshot read back (`crate::cache`),
-    /// which checks it is below the interner's length.
+    /// The symbol at `index` (below `u32::MAX`, as every interner's are;
+    /// a snapshot read back, `crate::cache`, checks it is below the
+    /// interner's length).
     pub(crate) fn from_index(index: u32) -> Sym {
-        Sym::at(index)
+        Sym(NonZeroU32::MIN.saturating_add(index))
     }
 }
 
@@ -112,7 +108,7 @@ impl Interner {
                 break;
             }
             if slot >> 32 == tag && text(buf, ends, slot as u32 - 1) == s {
-                return Sym::at(slot as u32 - 1);
+                return Sym::from_index(slot as u32 - 1);
             }
             i = (i + 1) & (table.len() - 1);
         }
@@ -120,7 +116,7 @@ impl Interner {
         let sym = ends.len() as u32;
         ends.push(buf.len() as u32);
         table[i] = tag << 32 | u64::from(sym + 1);
-        Sym::at(sym)
+        Sym::from_index(sym)
     }
 
     /// The symbol for `s` if it was ever interned.
@@ -133,7 +129,7 @@ impl Interner {
                 return None;
             }
             if slot >> 32 == tag && self.text(slot as u32 - 1) == s {
-                return Some(Sym::at(slot as u32 - 1));
+                return Some(Sym::from_index(slot as u32 - 1));
             }
             i = (i + 1) & (table.len() - 1);
         }
@@ -340,24 +336,24 @@ mod tests {
         assert_eq!(i.resolve(a), "Nguyễn Văn An");
         assert_eq!(i.get("Nguyễn Văn An"), Some(a));
         assert_eq!(i.intern("Nguyễn Văn An"), a);
-        assert_eq!(i.intern("Lê Thị Hà"), Sym::at(1));
+        assert_eq!(i.intern("Lê Thị Hà"), Sym::from_index(1));
     }
 
     #[test]
     fn from_parts_builds_its_index_when_first_asked() {
         let mut i = Interner::from_parts("P-1Nguyễn".into(), vec![3, 11]).unwrap();
-        assert_eq!(i.resolve(Sym::at(1)), "Nguyễn");
+        assert_eq!(i.resolve(Sym::from_index(1)), "Nguyễn");
         assert!(i.table.get().is_none(), "resolving needs no index");
-        assert_eq!(i.get("P-1"), Some(Sym::at(0)));
-        assert_eq!(i.intern("Nguyễn"), Sym::at(1));
-        assert_eq!(i.intern("new"), Sym::at(2));
+        assert_eq!(i.get("P-1"), Some(Sym::from_index(0)));
+        assert_eq!(i.intern("Nguyễn"), Sym::from_index(1));
+        assert_eq!(i.intern("new"), Sym::from_index(2));
         let mut lazy = Interner::from_parts("ab".into(), vec![1, 2]).unwrap();
         assert_eq!(
             lazy.intern("c"),
-            Sym::at(2),
+            Sym::from_index(2),
             "interning builds the index too"
         );
-        assert_eq!(lazy.get("a"), Some(Sym::at(0)));
+        assert_eq!(lazy.get("a"), Some(Sym::from_index(0)));
         // Ends past the text, inside a character or falling back are refused.
         assert!(Interner::from_parts("ab".into(), vec![3]).is_none());
         assert!(Interner::from_parts("ễ".into(), vec![1]).is_none());
@@ -365,7 +361,10 @@ mod tests {
         assert!(Interner::from_parts(String::new(), vec![u32::MAX]).is_none());
         let empty = Interner::from_parts("a".into(), vec![0, 0, 1]).unwrap();
         assert_eq!(
-            (empty.resolve(Sym::at(1)), empty.resolve(Sym::at(2))),
+            (
+                empty.resolve(Sym::from_index(1)),
+                empty.resolve(Sym::from_index(2))
+            ),
             ("", "a")
         );
     }

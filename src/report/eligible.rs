@@ -37,10 +37,7 @@ fn shown<'a>(e: &'a Eligibility, ds: &Dataset, all: bool) -> Vec<&'a Candidate> 
         .filter(|c| all || c.status != Status::NotEligible)
         .collect();
     let units = units(ds);
-    let unit = |r: Recipient| match r {
-        Recipient::Person(p) => units.get(&p).copied(),
-        Recipient::Unit(u) => Some(u),
-    };
+    let unit = |r: Recipient| unit_sym(&units, r);
     // The texts compared, ranked once: a million candidates sort on numbers
     // (no unit: first, as the empty text was).
     let mut texts: Vec<Sym> = v
@@ -81,9 +78,17 @@ fn unit_of<'d>(
     units: &std::collections::HashMap<crate::model::Sym, crate::model::Sym>,
     r: Recipient,
 ) -> &'d str {
+    unit_sym(units, r).map_or("", |u| ds.str(u))
+}
+
+/// [`unit_of`], interned (`None`: a person of no record).
+fn unit_sym(
+    units: &std::collections::HashMap<crate::model::Sym, crate::model::Sym>,
+    r: Recipient,
+) -> Option<Sym> {
     match r {
-        Recipient::Person(p) => units.get(&p).map_or("", |u| ds.str(*u)),
-        Recipient::Unit(u) => ds.str(u),
+        Recipient::Person(p) => units.get(&p).copied(),
+        Recipient::Unit(u) => Some(u),
     }
 }
 

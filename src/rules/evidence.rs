@@ -11,7 +11,7 @@
 //! before the finding (`Judge::subject`). They are rendered only by the
 //! emitters, the eligible table and the coverage summary.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::rc::Rc;
 
 use super::config::RuleConfig;
@@ -118,7 +118,7 @@ pub struct Judge<'a> {
     unchecked: Vec<usize>,
     /// Each reason a pending proposal went unchecked, kept once: millions
     /// of `eligible`'s candidates lack the same few kinds of evidence.
-    reasons: HashMap<Msg, Rc<Msg>>,
+    reasons: HashSet<Rc<Msg>>,
     /// The severity of `missing-evidence`, when it is on.
     evidence: Option<Severity>,
 }
@@ -140,7 +140,7 @@ impl<'a> Judge<'a> {
             coverage: Coverage::default(),
             checked: vec![0; RuleId::ALL.len()],
             unchecked: vec![0; RuleId::ALL.len()],
-            reasons: HashMap::new(),
+            reasons: HashSet::new(),
             evidence,
         }
     }
@@ -253,7 +253,7 @@ impl<'a> Judge<'a> {
                 if let Sink::Failures(_) = self.sink {
                     // `eligible` asks only which proposals lack what.
                     if claim.is_proposal() {
-                        let reason = self.share(reason);
+                        let reason = self.share(&reason);
                         self.coverage.pending.push(super::Unchecked {
                             source: claim.source,
                             rule: id,
@@ -273,7 +273,7 @@ impl<'a> Judge<'a> {
                 if claim.is_proposal() {
                     // Pending proposals are what `eligible` asks about: it
                     // names the rule and the evidence missing for each.
-                    let shared = self.share(reason.clone());
+                    let shared = self.share(&reason);
                     self.coverage.pending.push(super::Unchecked {
                         source: claim.source,
                         rule: id,
@@ -297,13 +297,14 @@ impl<'a> Judge<'a> {
         }
     }
 
-    /// The one shared copy of `reason`.
-    fn share(&mut self, reason: Msg) -> Rc<Msg> {
-        let shared = self
-            .reasons
-            .entry(reason)
-            .or_insert_with_key(|r| Rc::new(r.clone()));
-        Rc::clone(shared)
+    /// The one shared copy of `reason` (copied the first time only).
+    fn share(&mut self, reason: &Msg) -> Rc<Msg> {
+        if let Some(shared) = self.reasons.get(reason) {
+            return Rc::clone(shared);
+        }
+        let shared = Rc::new(reason.clone());
+        self.reasons.insert(Rc::clone(&shared));
+        shared
     }
 
     fn push(&mut self, d: Diagnostic) {

@@ -291,17 +291,20 @@ impl<'d> Index<'d> {
             }
         }
         let mut pending = Chain::new(rows, ds.proposals.len());
-        let mut pending_codes = vec![YearCodes::None; rows];
         for (i, p) in ds.proposals.iter().enumerate().rev() {
             if pending_claim(p) {
-                let slot = slots.add(who(p.recipient));
-                pending.push(slot, i);
-                if slot >= pending_codes.len() {
-                    pending_codes.resize(slot + 1, YearCodes::None);
-                }
-                pending_codes[slot].add(p.year, p.award);
+                pending.push(slots.add(who(p.recipient)), i);
             }
         }
+        let pending_codes = (0..pending.head.len())
+            .map(|slot| {
+                let mut codes = YearCodes::None;
+                for i in pending.walk(Some(slot)) {
+                    codes.add(ds.proposals[i].year, ds.proposals[i].award);
+                }
+                codes
+            })
+            .collect();
         let mut claims = Vec::new();
         let mut earliest = u16::MAX;
         for (i, a) in ds.awards.iter().enumerate().filter(|(_, a)| !a.flawed) {
