@@ -214,6 +214,27 @@ fn a_damaged_or_older_snapshot_is_ignored_and_rewritten() {
 }
 
 #[test]
+fn a_snapshot_that_still_reads_but_was_changed_is_refused_by_its_checksum() {
+    let (_tmp, data, cache) = bundled();
+    let history = ["--lang", "en", "history", "P0204", "--format", "json"];
+    let (_, expected, _) = run(&data, None, &history);
+    assert!(expected.contains("Nguyễn Văn Tín"), "{expected}");
+    run(&data, Some(&cache), &history);
+    let snapshot = snapshots(&cache).pop().unwrap();
+    // One letter of the person's name: every value still decodes, only the
+    // checksum (computed as the snapshot streams in) tells.
+    let mut bytes = std::fs::read(&snapshot).unwrap();
+    let name = "Nguyễn Văn Tín".as_bytes();
+    let at = (bytes.windows(name.len()))
+        .position(|w| w == name)
+        .expect("the name in the snapshot");
+    bytes[at] = b'M';
+    std::fs::write(&snapshot, &bytes).unwrap();
+    let (code, out, err) = run(&data, Some(&cache), &history);
+    assert_eq!((code, out), (0, expected), "{err}");
+}
+
+#[test]
 fn every_fixture_is_the_same_cold_warm_and_uncached() {
     let tmp = tempfile::tempdir().unwrap();
     let mut folders = Vec::new();
