@@ -107,7 +107,7 @@ impl Finding {
 pub struct Missing {
     pub rule: RuleId,
     /// Shared by every candidate lacking the same evidence.
-    pub reason: std::rc::Rc<crate::i18n::Msg>,
+    pub reason: std::sync::Arc<crate::i18n::Msg>,
 }
 
 /// One recipient and award code, as judged.
@@ -161,7 +161,7 @@ pub fn judge(ds: &mut Dataset, config: &RuleConfig, req: &Request, file: &str) -
     let mut candidates = candidates(ds, req);
     let file_id = FileId(ds.files.len() as u32);
     ds.files.push(SourceFile {
-        path: file.to_string(),
+        path: file.into(),
         kind: RecordType::Proposal,
     });
     let id_prefix = id_prefix(ds, file);

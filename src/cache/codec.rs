@@ -108,7 +108,7 @@ pub fn decode_from(
         files: 0,
     };
     let files = r.list(5, |r| {
-        let path = r.str()?;
+        let path = r.str()?.into();
         let kind = *RecordType::ALL.get(usize::from(r.u8()?))?;
         Some(SourceFile { path, kind })
     })?;

@@ -23,6 +23,7 @@ mod rule_id;
 use std::borrow::Cow;
 use std::collections::HashMap;
 use std::fmt;
+use std::sync::Arc;
 
 pub use rule_id::RuleId;
 
@@ -174,8 +175,9 @@ impl Origin {
 pub struct Diagnostic {
     pub rule: RuleId,
     pub severity: Severity,
-    /// Path relative to the data folder (or the imported file's name).
-    pub file: Option<String>,
+    /// Path relative to the data folder (or the imported file's name),
+    /// shared with the file's other findings.
+    pub file: Option<Arc<str>>,
     /// Physical line, 1-based (the sheet's row, for the rows `import`
     /// checks); `None` for a whole-file problem.
     pub line: Option<u32>,
@@ -225,7 +227,7 @@ impl Diagnostic {
         self
     }
 
-    pub fn at(mut self, file: impl Into<String>, line: Option<u32>) -> Self {
+    pub fn at(mut self, file: impl Into<Arc<str>>, line: Option<u32>) -> Self {
         self.file = Some(file.into());
         self.line = line;
         self

@@ -27,7 +27,7 @@ impl Serialize for Finding<'_> {
         let mut m = s.serialize_map(None)?;
         m.serialize_entry("rule", &d.rule)?;
         m.serialize_entry("severity", d.severity.as_str())?;
-        m.serialize_entry("file", &d.file)?;
+        m.serialize_entry("file", &d.file.as_deref())?;
         m.serialize_entry("line", &d.line)?;
         m.serialize_entry("record", &d.record)?;
         m.serialize_entry("message", &d.message.render(self.1))?;

@@ -8,9 +8,10 @@
 //! entries together both ways.
 
 use std::fmt::Write as _;
+use std::sync::Arc;
 
 use super::Lang;
-use crate::model::{Code, Date};
+use crate::model::{AwardCode, Code, Date};
 
 include!(concat!(env!("OUT_DIR"), "/keys.rs"));
 
@@ -26,6 +27,9 @@ impl Key {
 pub enum Arg {
     /// Text quoted from a file or computed (an id, a name, a path).
     Str(Box<str>),
+    /// The same, shared by the findings that quote it (a person's name in
+    /// each of their findings, a file's path).
+    Text(Arc<str>),
     /// A text that needs no translation and no copy.
     Static(&'static str),
     Int(i64),
@@ -42,9 +46,23 @@ pub enum Arg {
     Key(Key),
     /// Another message with its own arguments.
     Msg(Box<Msg>),
+    /// The same, shared by the findings that give it (the reason a record
+    /// could not be judged: a few kinds, for a million records).
+    Shared(Arc<Msg>),
     /// Another message with its first letter in upper case (a message that
     /// begins with it: "The LĐTT of …" from "the {award} of …").
     Capital(Box<Msg>),
+    /// What a law finding is about, as [`Arg::subject`] makes it: the
+    /// message of `key` (`Key::LawSubjectAward`, `Key::LawSubjectProposal`)
+    /// with `{award}` the label of `award`, `{name}` and `{year}`,
+    /// capitalised. One allocation (the name) instead of a message's three,
+    /// for every law finding.
+    Subject {
+        key: Key,
+        award: AwardCode,
+        year: u16,
+        name: Box<str>,
+    },
     /// Arguments written one after another with the text of catalogue key
     /// `sep` between them (`Key::ListComma`; `Key::LawOr` differs by
     /// language), joined when rendered; without `sep`, written one after
@@ -84,6 +102,17 @@ impl Arg {
         }
     }
 
+    /// The subject of a law finding: `key`'s message about `award` of `name`
+    /// for `year`, capitalised (see [`Arg::Subject`]).
+    pub fn subject(key: Key, award: AwardCode, name: &str, year: u16) -> Arg {
+        Arg::Subject {
+            key,
+            award,
+            year,
+            name: name.into(),
+        }
+    }
+
     /// Text quoted from a file or computed, copied once.
     pub fn str(s: &str) -> Arg {
         Arg::Str(s.into())
@@ -92,6 +121,7 @@ impl Arg {
     fn render(&self, lang: Lang, out: &mut String) {
         let _ = match self {
             Arg::Str(s) => write!(out, "{s}"),
+            Arg::Text(s) => write!(out, "{s}"),
             Arg::Static(s) => write!(out, "{s}"),
             Arg::Int(n) => write!(out, "{n}"),
             Arg::Real(bits) => write!(out, "{}", f64::from_bits(*bits)),
@@ -103,9 +133,34 @@ impl Arg {
                 m.render_into(lang, out);
                 Ok(())
             }
+            Arg::Shared(m) => {
+                m.render_into(lang, out);
+                Ok(())
+            }
             Arg::Capital(m) => {
                 let start = out.len();
                 m.render_into(lang, out);
+                capitalise_from(out, start);
+                Ok(())
+            }
+            Arg::Subject {
+                key,
+                award,
+                year,
+                name,
+            } => {
+                let start = out.len();
+                fill(key.text(lang), out, &mut |arg, out| {
+                    match arg {
+                        "award" => Arg::label(*award).render(lang, out),
+                        "name" => out.push_str(name),
+                        "year" => {
+                            let _ = write!(out, "{year}");
+                        }
+                        _ => return false,
+                    }
+                    true
+                });
                 capitalise_from(out, start);
                 Ok(())
             }
@@ -121,15 +176,39 @@ impl Arg {
         };
     }
 
-    /// Applies `f` to every quoted text (`Str`) in the argument.
+    /// Whether a text quoted in the argument has a control character.
+    fn has_control(&self) -> bool {
+        let control = |s: &str| s.chars().any(char::is_control);
+        match self {
+            Arg::Str(s) | Arg::Subject { name: s, .. } => control(s),
+            Arg::Text(s) => control(s),
+            Arg::Msg(m) | Arg::Capital(m) => m.has_control(),
+            Arg::Shared(m) => m.has_control(),
+            Arg::List { items, .. } => items.iter().any(Arg::has_control),
+            _ => false,
+        }
+    }
+
+    /// Applies `f` to every quoted text (`Str`, `Text`) in the argument.
+    /// `f` must leave a text without control characters as it is: a shared
+    /// text is handed to it only when it has one.
     fn each_str(&mut self, f: &mut impl FnMut(&mut String)) {
         match self {
-            Arg::Str(s) => {
+            Arg::Str(s) | Arg::Subject { name: s, .. } => {
                 let mut owned = std::mem::take(s).into_string();
                 f(&mut owned);
                 *s = owned.into_boxed_str();
             }
+            // Shared: copied only when `f` may change it (control
+            // characters, all `defang` escapes).
+            Arg::Text(s) if s.chars().any(char::is_control) => {
+                let mut owned = s.to_string();
+                f(&mut owned);
+                *s = owned.into();
+            }
             Arg::Msg(m) | Arg::Capital(m) => m.each_str(f),
+            // Shared: copied only when `f` may change it.
+            Arg::Shared(m) if m.has_control() => Arc::make_mut(m).each_str(f),
             Arg::List { items, .. } => items.iter_mut().for_each(|a| a.each_str(f)),
             _ => {}
         }
@@ -170,6 +249,12 @@ arg_from!(
 impl From<f64> for Arg {
     fn from(v: f64) -> Arg {
         Arg::Real(v.to_bits())
+    }
+}
+
+impl From<Arc<str>> for Arg {
+    fn from(s: Arc<str>) -> Arg {
+        Arg::Text(s)
     }
 }
 
@@ -214,12 +299,17 @@ impl Msg {
         }
     }
 
-    /// Applies `f` to every quoted text (`Str`) of the message and of the
-    /// messages in it: what `defang` escapes.
+    /// Applies `f` to every quoted text of the message and of the messages
+    /// in it: what `defang` escapes (see [`Arg::each_str`]).
     pub fn each_str(&mut self, f: &mut impl FnMut(&mut String)) {
         for (_, a) in &mut self.args {
             a.each_str(f);
         }
+    }
+
+    /// Whether a text quoted in the message has a control character.
+    fn has_control(&self) -> bool {
+        self.args.iter().any(|(_, a)| a.has_control())
     }
 
     /// The messages joined by the text of `sep` when rendered; one message
@@ -247,27 +337,37 @@ impl Msg {
     }
 
     fn render_into(&self, lang: Lang, out: &mut String) {
-        let mut rest = self.key.text(lang);
-        while let Some(open) = rest.find('{') {
-            out.push_str(&rest[..open]);
-            let after = &rest[open + 1..];
-            let Some(close) = after.find('}') else {
-                out.push_str(&rest[open..]);
-                return;
-            };
-            let name = &after[..close];
+        fill(self.key.text(lang), out, &mut |name, out| {
             match self.args.iter().find(|(n, _)| *n == name) {
                 Some((_, v)) => v.render(lang, out),
-                None => {
-                    out.push('{');
-                    out.push_str(name);
-                    out.push('}');
-                }
+                None => return false,
             }
-            rest = &after[close + 1..];
-        }
-        out.push_str(rest);
+            true
+        });
     }
+}
+
+/// Writes `template` to `out`, each `{name}` in it replaced by what
+/// `arg(name, out)` writes; a placeholder it does not know (it returns
+/// `false`) is written as it is.
+fn fill(template: &str, out: &mut String, arg: &mut dyn FnMut(&str, &mut String) -> bool) {
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        let Some(close) = after.find('}') else {
+            out.push_str(&rest[open..]);
+            return;
+        };
+        let name = &after[..close];
+        if !arg(name, out) {
+            out.push('{');
+            out.push_str(name);
+            out.push('}');
+        }
+        rest = &after[close + 1..];
+    }
+    out.push_str(rest);
 }
 
 /// `msg!(Key::X, name = value, …)`: a [`Msg`] whose arguments are converted

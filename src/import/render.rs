@@ -16,7 +16,7 @@ fn place(d: &Diagnostic) -> String {
     let at = match (&d.file, d.line, &d.cell) {
         (_, _, Some(cell)) => cell.clone(),
         (Some(f), Some(l), None) => format!("{f}:{l}"),
-        (Some(f), None, None) => f.clone(),
+        (Some(f), None, None) => f.to_string(),
         (None, _, _) => String::new(),
     };
     escape(&at).into_owned()

@@ -686,7 +686,7 @@ impl NewRows {
             let marker = format!("\u{1}import{tag}:{}", plan.file_name);
             let file = FileId(ds.files.len() as u32);
             ds.files.push(SourceFile {
-                path: marker.clone(),
+                path: marker.as_str().into(),
                 kind,
             });
             RowFile {
@@ -745,7 +745,7 @@ fn place_findings(
         if d.rule == RuleId::RecipientConflict && unresolved.contains(&row) {
             continue;
         }
-        d.file = Some(plan.file_name.clone());
+        d.file = Some(plan.file_name.as_str().into());
         d.line = Some(row);
         if sheet.grid.sheet.is_some() {
             d.cell = Some(sheet.place(&plan.file_name, row, col));

@@ -304,7 +304,7 @@ pub fn load_capped(
         for f in found.iter().filter(readable) {
             let id = FileId(builder.ds.files.len() as u32);
             builder.ds.files.push(SourceFile {
-                path: f.rel.clone(),
+                path: f.rel.as_str().into(),
                 kind,
             });
             let path: PathBuf = root.join(&f.rel);

@@ -175,7 +175,7 @@ impl<'d> Builder<'d> {
         }
     }
 
-    fn path(&self, file: FileId) -> String {
+    fn path(&self, file: FileId) -> std::sync::Arc<str> {
         self.ds.file(file).path.clone()
     }
 

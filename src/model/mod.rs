@@ -87,8 +87,9 @@ pub struct Loc {
 /// A file that was read.
 #[derive(Clone, Debug)]
 pub struct SourceFile {
-    /// Path relative to the data folder, with `/` separators.
-    pub path: String,
+    /// Path relative to the data folder, with `/` separators; shared by
+    /// the findings in the file (a folder may have a million).
+    pub path: std::sync::Arc<str>,
     pub kind: RecordType,
 }
 
@@ -301,6 +302,11 @@ impl Dataset {
     /// `file:line` of a location, relative to the data folder.
     pub fn path(&self, loc: Loc) -> &str {
         &self.file(loc.file).path
+    }
+
+    /// [`Self::path`], shared: what a finding keeps.
+    pub fn shared_path(&self, loc: Loc) -> std::sync::Arc<str> {
+        self.file(loc.file).path.clone()
     }
 
     /// Position of each unit by id (first record wins for duplicates).

@@ -166,7 +166,7 @@ pub fn left_out(
     let mut paths: Vec<&str> = ds
         .unreadable
         .iter()
-        .map(|f| ds.file(*f).path.as_str())
+        .map(|f| &*ds.file(*f).path)
         .collect();
     paths.dedup();
     paths

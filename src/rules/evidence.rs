@@ -12,7 +12,7 @@
 //! emitters, the eligible table and the coverage summary.
 
 use std::collections::{HashMap, HashSet};
-use std::rc::Rc;
+use std::sync::Arc;
 
 use super::config::RuleConfig;
 use crate::diag::{Diagnostic, Diagnostics, Level, RuleId, Severity};
@@ -96,13 +96,7 @@ fn subject(proposal: bool, code: AwardCode, name: &str, year: u16) -> Arg {
     } else {
         Key::LawSubjectAward
     };
-    let subject = msg!(
-        key,
-        award = Arg::label(code),
-        name = Arg::str(name),
-        year = year
-    );
-    Arg::Capital(Box::new(subject))
+    Arg::subject(key, code, name, year)
 }
 
 /// Turns verdicts into findings and coverage.
@@ -118,7 +112,7 @@ pub struct Judge<'a> {
     unchecked: Vec<usize>,
     /// Each reason a pending proposal went unchecked, kept once: millions
     /// of `eligible`'s candidates lack the same few kinds of evidence.
-    reasons: HashSet<Rc<Msg>>,
+    reasons: HashSet<Arc<Msg>>,
     /// The severity of `missing-evidence`, when it is on.
     evidence: Option<Severity>,
 }
@@ -285,7 +279,7 @@ impl<'a> Judge<'a> {
                         Key::LawMissingEvidence,
                         subject = self.subject(claim),
                         rule = id.as_str(),
-                        reason = reason
+                        reason = Arg::Shared(self.share(&reason))
                     );
                     let d = self
                         .diagnostic(RuleId::MissingEvidence, sev, claim, msg)
@@ -298,12 +292,12 @@ impl<'a> Judge<'a> {
     }
 
     /// The one shared copy of `reason` (copied the first time only).
-    fn share(&mut self, reason: &Msg) -> Rc<Msg> {
+    fn share(&mut self, reason: &Msg) -> Arc<Msg> {
         if let Some(shared) = self.reasons.get(reason) {
-            return Rc::clone(shared);
+            return Arc::clone(shared);
         }
-        let shared = Rc::new(reason.clone());
-        self.reasons.insert(Rc::clone(&shared));
+        let shared = Arc::new(reason.clone());
+        self.reasons.insert(Arc::clone(&shared));
         shared
     }
 
@@ -323,7 +317,7 @@ impl<'a> Judge<'a> {
         let ds = self.ix.ds;
         Diagnostic::new(rule, message)
             .window_severity(severity)
-            .at(ds.path(claim.loc).to_string(), Some(claim.loc.line))
+            .at(ds.shared_path(claim.loc), Some(claim.loc.line))
             .record(ds.str(claim.id).to_string())
     }
 

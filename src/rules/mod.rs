@@ -180,7 +180,7 @@ pub struct Unchecked {
     pub rule: RuleId,
     /// The evidence missing ("no evaluation for 2016"), shared by every
     /// proposal lacking the same.
-    pub reason: std::rc::Rc<Msg>,
+    pub reason: std::sync::Arc<Msg>,
 }
 
 /// One rule's coverage.

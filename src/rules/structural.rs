@@ -263,7 +263,7 @@ impl Checker<'_> {
         record: Option<Sym>,
         msg: impl Into<Msg>,
     ) -> Diagnostic {
-        let mut d = Diagnostic::new(rule, msg).at(ds.path(loc).to_string(), Some(loc.line));
+        let mut d = Diagnostic::new(rule, msg).at(ds.shared_path(loc), Some(loc.line));
         if let Some(r) = record {
             d = d.record(ds.str(r).to_string());
         }
