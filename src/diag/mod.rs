@@ -20,7 +20,6 @@
 
 mod rule_id;
 
-use std::borrow::Cow;
 use std::collections::HashMap;
 use std::fmt;
 use std::sync::Arc;
@@ -182,18 +181,18 @@ pub struct Diagnostic {
     /// checks); `None` for a whole-file problem.
     pub line: Option<u32>,
     /// A spreadsheet cell (`Sheet1!C12`), for imports.
-    pub cell: Option<String>,
+    pub cell: Option<Box<str>>,
     /// The value of the record at fault, when the finding is about one.
     pub origin: Option<Origin>,
     /// The id of the record concerned.
-    pub record: Option<String>,
+    pub record: Option<Box<str>>,
     /// What was found: a catalogue key with typed arguments, rendered in a
     /// language only by the emitters.
     pub message: crate::i18n::Msg,
     /// How to fix it, as data like the message.
     pub help: Option<crate::i18n::Msg>,
     /// The legal basis (empty for structural rules), borrowed likewise.
-    pub citation: Cow<'static, str>,
+    pub citation: &'static str,
     pub related: Vec<Related>,
 }
 
@@ -216,7 +215,7 @@ impl Diagnostic {
             record: None,
             message: message.into(),
             help: None,
-            citation: Cow::Borrowed(""),
+            citation: "",
             related: Vec::new(),
         }
     }
@@ -239,7 +238,7 @@ impl Diagnostic {
     }
 
     pub fn record(mut self, id: impl Into<String>) -> Self {
-        self.record = Some(id.into());
+        self.record = Some(id.into().into_boxed_str());
         self
     }
 
@@ -248,8 +247,8 @@ impl Diagnostic {
         self
     }
 
-    pub fn cite(mut self, citation: impl Into<Cow<'static, str>>) -> Self {
-        self.citation = citation.into();
+    pub fn cite(mut self, citation: &'static str) -> Self {
+        self.citation = citation;
         self
     }
 
@@ -276,7 +275,7 @@ impl Diagnostic {
     }
 
     pub fn cell(mut self, cell: impl Into<String>) -> Self {
-        self.cell = Some(cell.into());
+        self.cell = Some(cell.into().into_boxed_str());
         self
     }
 }
@@ -354,23 +353,42 @@ impl Diagnostics {
     /// keeping the order of equal ones, so that output is stable whatever
     /// order the checks ran in.
     pub fn sort(&mut self) {
-        let tier = |d: &Diagnostic| match d.rule {
-            RuleId::ParseError | RuleId::MissingColumn | RuleId::NonCanonicalFile => 0,
-            _ if d.line.is_none() => 1,
-            _ => 2,
-        };
-        self.items.sort_by(|a, b| {
-            (tier(a), &a.file, a.line, a.rule.as_str()).cmp(&(
-                tier(b),
-                &b.file,
-                b.line,
-                b.rule.as_str(),
-            ))
-        });
+        fn key(d: &Diagnostic) -> (u8, Option<&str>, Option<u32>, &'static str) {
+            let tier = match d.rule {
+                RuleId::ParseError | RuleId::MissingColumn | RuleId::NonCanonicalFile => 0,
+                _ if d.line.is_none() => 1,
+                _ => 2,
+            };
+            (tier, d.file.as_deref(), d.line, d.rule.as_str())
+        }
+        let items = &self.items;
+        // The positions are sorted, not the findings: a stable sort needs
+        // scratch room for half of what it sorts, and a finding is large.
+        let mut order: Vec<u32> = (0..items.len() as u32).collect();
+        order.sort_by(|&a, &b| key(&items[a as usize]).cmp(&key(&items[b as usize])));
+        permute(&mut self.items, order);
     }
 
     pub fn into_items(self) -> Vec<Diagnostic> {
         self.items
+    }
+}
+
+/// Reorders `items` in place so that item `i` is the one that was at
+/// `order[i]` (`order` a permutation of the positions), following each
+/// cycle of the permutation with swaps.
+fn permute<T>(items: &mut [T], mut order: Vec<u32>) {
+    for start in 0..items.len() {
+        let mut at = start;
+        loop {
+            let from = order[at] as usize;
+            order[at] = at as u32;
+            if from == start {
+                break;
+            }
+            items.swap(at, from);
+            at = from;
+        }
     }
 }
 
@@ -383,8 +401,10 @@ pub fn defang(d: &mut Diagnostic) {
     if let Some(h) = d.help.as_mut() {
         defang_msg(h);
     }
-    if let Some(r) = d.record.as_mut() {
-        crate::model::text::defang_text(r, false);
+    if let Some(r) = d.record.as_mut().filter(|r| r.chars().any(char::is_control)) {
+        let mut owned = std::mem::take(r).into_string();
+        crate::model::text::defang_text(&mut owned, false);
+        *r = owned.into_boxed_str();
     }
 }
 
@@ -397,6 +417,33 @@ pub fn defang_msg(m: &mut crate::i18n::Msg) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_finding_stays_small() {
+        // A folder may have a million; what varies is shared or boxed.
+        assert_eq!(std::mem::size_of::<crate::i18n::Msg>(), 24);
+        let size = std::mem::size_of::<Diagnostic>();
+        assert!(size <= 160, "a finding is {size} bytes");
+    }
+
+    #[test]
+    fn permute_puts_each_item_where_the_order_says() {
+        let mut items = vec!['a', 'b', 'c', 'd', 'e', 'f'];
+        // Two cycles (0 → 2 → 4, 1 → 5) and a fixed point (3).
+        permute(&mut items, vec![2, 5, 4, 3, 0, 1]);
+        assert_eq!(items, ['c', 'f', 'e', 'd', 'a', 'b']);
+    }
+
+    #[test]
+    fn sorting_keeps_the_order_of_equal_findings() {
+        let mut sink = Diagnostics::new();
+        for (file, line, text) in [("b.csv", 2, "1"), ("a.csv", 2, "2"), ("b.csv", 2, "3"), ("a.csv", 1, "4")] {
+            sink.push(Diagnostic::new(RuleId::InvalidValue, text).at(file, Some(line)));
+        }
+        sink.sort();
+        let texts: Vec<String> = sink.items().iter().map(|d| d.message.render(crate::i18n::Lang::En)).collect();
+        assert_eq!(texts, ["4", "2", "1", "3"]);
+    }
 
     #[test]
     fn overrides_change_or_drop_severity() {

@@ -9,7 +9,7 @@ use serde_json::{json, Value};
 
 use super::CheckOutput;
 use crate::diag::Diagnostic;
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Msg};
 
 /// One diagnostic as a JSON object (for outputs that build a tree).
 pub fn diagnostic(d: &Diagnostic, lang: Lang) -> Value {
@@ -30,10 +30,10 @@ impl Serialize for Finding<'_> {
         m.serialize_entry("file", &d.file.as_deref())?;
         m.serialize_entry("line", &d.line)?;
         m.serialize_entry("record", &d.record)?;
-        m.serialize_entry("message", &d.message.render(self.1))?;
+        m.serialize_entry("message", &Text(&d.message, self.1))?;
         m.serialize_entry("citation", &*d.citation)?;
         if let Some(h) = &d.help {
-            m.serialize_entry("help", &h.render(self.1))?;
+            m.serialize_entry("help", &Text(h, self.1))?;
         }
         if let Some(c) = &d.cell {
             m.serialize_entry("cell", c)?;
@@ -42,6 +42,23 @@ impl Serialize for Finding<'_> {
             m.serialize_entry("related", &Related(&d.related, self.1))?;
         }
         m.end()
+    }
+}
+
+/// A message as a JSON string, rendered into one buffer reused for every
+/// message of the output rather than a string made for each.
+struct Text<'a>(&'a Msg, Lang);
+
+impl Serialize for Text<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        thread_local! {
+            static BUF: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
+        }
+        BUF.with_borrow_mut(|buf| {
+            buf.clear();
+            self.0.render_into(self.1, buf);
+            s.serialize_str(buf)
+        })
     }
 }
 

@@ -288,21 +288,23 @@ impl From<Msg> for Arg {
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct Msg {
     pub key: Key,
-    pub args: Vec<(&'static str, Arg)>,
+    /// Boxed, not a `Vec`: every finding holds one or two messages, made
+    /// once with all their arguments.
+    pub args: Box<[(&'static str, Arg)]>,
 }
 
 impl Msg {
     pub fn new(key: Key) -> Msg {
         Msg {
             key,
-            args: Vec::new(),
+            args: Box::new([]),
         }
     }
 
     /// Applies `f` to every quoted text of the message and of the messages
     /// in it: what `defang` escapes (see [`Arg::each_str`]).
     pub fn each_str(&mut self, f: &mut impl FnMut(&mut String)) {
-        for (_, a) in &mut self.args {
+        for (_, a) in self.args.iter_mut() {
             a.each_str(f);
         }
     }
@@ -325,7 +327,9 @@ impl Msg {
 
     /// Adds argument `name`.
     pub fn arg(mut self, name: &'static str, value: impl Into<Arg>) -> Msg {
-        self.args.push((name, value.into()));
+        let mut args = std::mem::take(&mut self.args).into_vec();
+        args.push((name, value.into()));
+        self.args = args.into_boxed_slice();
         self
     }
 
@@ -336,7 +340,8 @@ impl Msg {
         out
     }
 
-    fn render_into(&self, lang: Lang, out: &mut String) {
+    /// [`Msg::render`], written at the end of `out`.
+    pub fn render_into(&self, lang: Lang, out: &mut String) {
         fill(self.key.text(lang), out, &mut |name, out| {
             match self.args.iter().find(|(n, _)| *n == name) {
                 Some((_, v)) => v.render(lang, out),
@@ -377,7 +382,7 @@ macro_rules! msg {
     ($key:expr $(, $name:ident = $val:expr)* $(,)?) => {
         $crate::i18n::Msg {
             key: $key,
-            args: vec![$((stringify!($name), $crate::i18n::Arg::from($val))),*],
+            args: ::std::boxed::Box::new([$((stringify!($name), $crate::i18n::Arg::from($val))),*]),
         }
     };
 }

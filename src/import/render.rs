@@ -14,7 +14,7 @@ use crate::{tr, Lang};
 /// Where a finding is, escaped (a sheet's name comes from the file).
 fn place(d: &Diagnostic) -> String {
     let at = match (&d.file, d.line, &d.cell) {
-        (_, _, Some(cell)) => cell.clone(),
+        (_, _, Some(cell)) => cell.to_string(),
         (Some(f), Some(l), None) => format!("{f}:{l}"),
         (Some(f), None, None) => f.to_string(),
         (None, _, _) => String::new(),

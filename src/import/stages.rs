@@ -748,7 +748,7 @@ fn place_findings(
         d.file = Some(plan.file_name.as_str().into());
         d.line = Some(row);
         if sheet.grid.sheet.is_some() {
-            d.cell = Some(sheet.place(&plan.file_name, row, col));
+            d.cell = Some(sheet.place(&plan.file_name, row, col).into());
         }
         d.related.retain(|r| new.of(Some(&r.file)).is_none());
         match d.severity {
