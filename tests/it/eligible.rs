@@ -177,7 +177,7 @@ fn law_findings(dir: &Path) -> HashMap<String, Vec<String>> {
     let mut by: HashMap<String, Vec<String>> = HashMap::new();
     for d in checked.law.items() {
         if let Some(r) = &d.record {
-            by.entry(r.clone())
+            by.entry(r.to_string())
                 .or_default()
                 .push(d.rule.as_str().to_string());
         }
