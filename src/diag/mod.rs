@@ -401,7 +401,11 @@ pub fn defang(d: &mut Diagnostic) {
     if let Some(h) = d.help.as_mut() {
         defang_msg(h);
     }
-    if let Some(r) = d.record.as_mut().filter(|r| r.chars().any(char::is_control)) {
+    if let Some(r) = d
+        .record
+        .as_mut()
+        .filter(|r| r.chars().any(char::is_control))
+    {
         let mut owned = std::mem::take(r).into_string();
         crate::model::text::defang_text(&mut owned, false);
         *r = owned.into_boxed_str();
@@ -437,11 +441,20 @@ mod tests {
     #[test]
     fn sorting_keeps_the_order_of_equal_findings() {
         let mut sink = Diagnostics::new();
-        for (file, line, text) in [("b.csv", 2, "1"), ("a.csv", 2, "2"), ("b.csv", 2, "3"), ("a.csv", 1, "4")] {
+        for (file, line, text) in [
+            ("b.csv", 2, "1"),
+            ("a.csv", 2, "2"),
+            ("b.csv", 2, "3"),
+            ("a.csv", 1, "4"),
+        ] {
             sink.push(Diagnostic::new(RuleId::InvalidValue, text).at(file, Some(line)));
         }
         sink.sort();
-        let texts: Vec<String> = sink.items().iter().map(|d| d.message.render(crate::i18n::Lang::En)).collect();
+        let texts: Vec<String> = sink
+            .items()
+            .iter()
+            .map(|d| d.message.render(crate::i18n::Lang::En))
+            .collect();
         assert_eq!(texts, ["4", "2", "1", "3"]);
     }
 

@@ -163,11 +163,7 @@ pub fn left_out(
     findings: &crate::diag::Diagnostics,
     lang: Lang,
 ) -> Vec<String> {
-    let mut paths: Vec<&str> = ds
-        .unreadable
-        .iter()
-        .map(|f| &*ds.file(*f).path)
-        .collect();
+    let mut paths: Vec<&str> = ds.unreadable.iter().map(|f| &*ds.file(*f).path).collect();
     paths.dedup();
     paths
         .into_iter()

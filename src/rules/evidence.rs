@@ -187,8 +187,20 @@ impl<'a> Judge<'a> {
         applies: impl Fn(&Claim) -> bool,
         verdict: impl Fn(&Judge<'_>, &Claim) -> Verdict,
     ) {
+        self.each_of(rule, |_| true, applies, verdict);
+    }
+
+    /// [`Judge::each`] over the claims of the award codes `code` accepts
+    /// only: the others are passed over by their code alone.
+    pub fn each_of(
+        &mut self,
+        rule: RuleId,
+        code: impl Fn(AwardCode) -> bool,
+        applies: impl Fn(&Claim) -> bool,
+        verdict: impl Fn(&Judge<'_>, &Claim) -> Verdict,
+    ) {
         let ix = self.ix;
-        for c in ix.claims().filter(|c| applies(c)) {
+        for c in ix.claims_of(code).filter(|c| applies(c)) {
             if let Some(sev) = self.level(rule, &c) {
                 let v = verdict(self, &c);
                 self.judge(rule, &c, sev, v);

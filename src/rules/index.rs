@@ -90,6 +90,9 @@ pub struct Index<'d> {
     claims: Vec<u32>,
     /// The window of each claim, found once rather than by every rule.
     windows: Vec<super::WindowId>,
+    /// The award code of each claim: a rule about some codes passes over
+    /// the others without making a [`Claim`] of each.
+    codes: Vec<AwardCode>,
     /// Where each recipient's chains begin.
     slots: Slots,
     /// Each recipient's awards without structural errors, in file order.
@@ -323,6 +326,13 @@ impl<'d> Index<'d> {
             .iter()
             .map(|&r| windows::at(claim_date(ds, r)))
             .collect();
+        let codes = claims
+            .iter()
+            .map(|&r| match r & PROPOSAL {
+                0 => ds.awards[r as usize].award,
+                _ => ds.proposals[(r & !PROPOSAL) as usize].award,
+            })
+            .collect();
         let records_from =
             settings
                 .records_from
@@ -331,6 +341,7 @@ impl<'d> Index<'d> {
             ds,
             claims,
             windows,
+            codes,
             slots,
             awards,
             evals,
@@ -345,6 +356,16 @@ impl<'d> Index<'d> {
     /// The claims judged, in file order (awards, then pending proposals).
     pub fn claims(&self) -> impl Iterator<Item = Claim> + '_ {
         (self.claims.iter().zip(&self.windows)).map(|(&r, &w)| self.claim(r, w))
+    }
+
+    /// The claims whose award code `code` accepts, in the same order.
+    pub fn claims_of<'s>(
+        &'s self,
+        code: impl Fn(AwardCode) -> bool + 's,
+    ) -> impl Iterator<Item = Claim> + 's {
+        (self.claims.iter().zip(&self.windows).zip(&self.codes))
+            .filter(move |(_, &c)| code(c))
+            .map(|((&r, &w), _)| self.claim(r, w))
     }
 
     /// The claim a reference of `claims` stands for, in window `window`.

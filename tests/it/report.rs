@@ -873,7 +873,10 @@ fn law_pass_limited_to_years_finds_what_the_full_pass_finds_there() {
                 .items()
                 .iter()
                 .filter(|d| {
-                    let place = (d.file.as_deref().unwrap_or_default().to_string(), d.line.unwrap_or(0));
+                    let place = (
+                        d.file.as_deref().unwrap_or_default().to_string(),
+                        d.line.unwrap_or(0),
+                    );
                     places.contains(&place)
                 })
                 .cloned()

@@ -2,14 +2,16 @@
 
 use crate::diag::RuleId;
 use crate::i18n::{Arg, Key};
+use crate::model::AwardCode;
 use crate::msg;
 use crate::rules::evidence::{Judge, Verdict};
 use crate::rules::index::Claim;
 
 pub fn check(j: &mut Judge<'_>) {
-    j.each(
+    j.each_of(
         RuleId::LdttDiscipline,
-        |c| c.recipient.is_person() && c.code.is_ldtt_like(),
+        AwardCode::is_ldtt_like,
+        |c| c.recipient.is_person(),
         ldtt_discipline,
     );
 }

@@ -2,7 +2,7 @@
 
 use crate::diag::RuleId;
 use crate::i18n::{Key, Msg};
-use crate::model::{Date, Recipient};
+use crate::model::{AwardCode, Date, Recipient};
 use crate::msg;
 use crate::rules::evidence::{Judge, Verdict};
 use crate::rules::index::Claim;
@@ -16,9 +16,10 @@ const MIN_MONTHS: [(Era, ThresholdId); 2] = [
 ];
 
 pub fn check(j: &mut Judge<'_>) {
-    j.each(
+    j.each_of(
         RuleId::LdttNewStaff,
-        |c| c.recipient.is_person() && c.code.is_ldtt_like(),
+        AwardCode::is_ldtt_like,
+        |c| c.recipient.is_person(),
         ldtt_new_staff,
     );
 }

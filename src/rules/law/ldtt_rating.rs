@@ -2,15 +2,17 @@
 
 use crate::diag::RuleId;
 use crate::i18n::{Arg, Key};
+use crate::model::AwardCode;
 use crate::model::Rating;
 use crate::msg;
 use crate::rules::evidence::{Judge, Verdict};
 use crate::rules::index::Claim;
 
 pub fn check(j: &mut Judge<'_>) {
-    j.each(
+    j.each_of(
         RuleId::LdttRating,
-        |c| c.recipient.is_person() && c.code.is_ldtt_like(),
+        AwardCode::is_ldtt_like,
+        |c| c.recipient.is_person(),
         ldtt_rating,
     );
 }

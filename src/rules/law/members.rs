@@ -25,7 +25,7 @@ pub(super) fn run(
     let ix = j.ix;
     let empty = Vec::new();
     let mut tallies: HashMap<(Sym, u16, bool), Tally> = HashMap::new();
-    for c in ix.claims().filter(|c| c.code == code) {
+    for c in ix.claims_of(|c| c == code) {
         let c = &c;
         let Recipient::Unit(u) = c.recipient else {
             continue;
@@ -49,9 +49,10 @@ pub(super) fn run(
 /// Judges the claims of collective title `code` by `rule`: the unit's own
 /// evaluation for the year is rated at least `min` (none: unchecked).
 pub(super) fn unit_rating(j: &mut Judge<'_>, rule: RuleId, code: AwardCode, min: Rating) {
-    j.each(
+    j.each_of(
         rule,
-        |c| c.code == code && !c.recipient.is_person(),
+        |c| c == code,
+        |c| !c.recipient.is_person(),
         |j, c| match j.ix.eval(c.recipient, c.year) {
             None => Verdict::Unknown(j.no_evaluation(c.year)),
             Some(e) if e.rating >= min => Verdict::Pass,

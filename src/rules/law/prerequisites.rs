@@ -23,9 +23,10 @@ pub(super) fn run(
     code: AwardCode,
     judge: fn(&Judge<'_>, &Claim, Era) -> Check,
 ) {
-    j.each(
+    j.each_of(
         rule,
-        |c| c.recipient.is_person() && c.kind == AwardKind::ThuongXuyen && c.code == code,
+        |c| c == code,
+        |c| c.recipient.is_person() && c.kind == AwardKind::ThuongXuyen,
         |j, c| {
             let check = judge(j, c, windows::get(c.window).era);
             check.verdict(Key::LawCommendationHelp)

@@ -9,9 +9,10 @@ use crate::rules::index::Claim;
 use crate::rules::index::Source;
 
 pub fn check(j: &mut Judge<'_>) {
-    j.each(
+    j.each_of(
         RuleId::TitleKind,
-        |c| matches!(c.source, Source::Award(_)) && c.code.class() == AwardClass::Title,
+        |c| c.class() == AwardClass::Title,
+        |c| matches!(c.source, Source::Award(_)),
         judge,
     );
 }
