@@ -85,7 +85,7 @@ fn write_findings(w: &mut dyn Write, out: &CheckOutput<'_>) -> io::Result<()> {
                 "  {}= {label}:{} {}",
                 paint(CYAN),
                 paint(RESET),
-                note(label, &d.citation)
+                note(label, d.citation)
             )?;
         }
         if let Some(h) = &d.help {

@@ -31,7 +31,7 @@ impl Serialize for Finding<'_> {
         m.serialize_entry("line", &d.line)?;
         m.serialize_entry("record", &d.record)?;
         m.serialize_entry("message", &Text(&d.message, self.1))?;
-        m.serialize_entry("citation", &*d.citation)?;
+        m.serialize_entry("citation", d.citation)?;
         if let Some(h) = &d.help {
             m.serialize_entry("help", &Text(h, self.1))?;
         }
