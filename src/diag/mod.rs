@@ -24,6 +24,8 @@ use std::collections::HashMap;
 use std::fmt;
 use std::sync::Arc;
 
+use crate::model::text::defanged;
+
 pub use rule_id::RuleId;
 
 /// How serious an emitted diagnostic is.
@@ -401,21 +403,15 @@ pub fn defang(d: &mut Diagnostic) {
     if let Some(h) = d.help.as_mut() {
         defang_msg(h);
     }
-    if let Some(r) = d
-        .record
-        .as_mut()
-        .filter(|r| r.chars().any(char::is_control))
-    {
-        let mut owned = std::mem::take(r).into_string();
-        crate::model::text::defang_text(&mut owned, false);
-        *r = owned.into_boxed_str();
+    if let Some(r) = d.record.as_deref().and_then(|r| defanged(r, false)) {
+        d.record = Some(r.into());
     }
 }
 
 /// Escapes the control characters of the texts quoted in a message, as
 /// [`defang`] does for a finding's.
 pub fn defang_msg(m: &mut crate::i18n::Msg) {
-    m.each_str(&mut |s| crate::model::text::defang_text(s, true));
+    m.each_str(&mut |s| defanged(s, true));
 }
 
 #[cfg(test)]
@@ -428,6 +424,45 @@ mod tests {
         assert_eq!(std::mem::size_of::<crate::i18n::Msg>(), 24);
         let size = std::mem::size_of::<Diagnostic>();
         assert!(size <= 160, "a finding is {size} bytes");
+    }
+
+    #[test]
+    fn defang_escapes_a_subject_and_a_shared_message_without_touching_the_shared_copy() {
+        use crate::i18n::{Arg, Key, Lang};
+        let reason = Arc::new(crate::msg!(
+            Key::TestText,
+            text = Arg::str("a\u{1b}]0;x\u{7}b")
+        ));
+        let message = crate::msg!(
+            Key::LawMessage,
+            subject = Arg::subject(
+                Key::LawSubjectAward,
+                crate::model::AwardCode::Ldtt,
+                "X\u{1b}[2J",
+                2018
+            ),
+            finding = Arg::Shared(Arc::clone(&reason))
+        );
+        let mut d = Diagnostic::new(RuleId::LdttRating, message).record("R\u{7}1");
+        defang(&mut d);
+        let text = d.message.render(Lang::En);
+        assert!(!text.chars().any(char::is_control), "{text:?}");
+        assert!(
+            text.contains("X\\u{1b}[2J") && text.contains("a\\u{1b}]0;x\\u{7}b"),
+            "{text}"
+        );
+        assert_eq!(d.record.as_deref(), Some("R\\u{7}1"));
+        // The finding escaped its own copy; the one other findings share is
+        // as it was.
+        assert!(reason.render(Lang::En).contains('\u{1b}'));
+        // Nothing to escape: the shared message is not copied.
+        let clean = Arc::new(crate::msg!(Key::TestText, text = Arg::str("ab")));
+        let mut d = Diagnostic::new(
+            RuleId::LdttRating,
+            crate::msg!(Key::TestText, text = Arg::Shared(Arc::clone(&clean))),
+        );
+        defang(&mut d);
+        assert_eq!(Arc::strong_count(&clean), 2);
     }
 
     #[test]

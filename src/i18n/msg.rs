@@ -27,8 +27,7 @@ impl Key {
 pub enum Arg {
     /// Text quoted from a file or computed (an id, a name, a path).
     Str(Box<str>),
-    /// The same, shared by the findings that quote it (a person's name in
-    /// each of their findings, a file's path).
+    /// The same, shared with the record it is quoted from (a file's path).
     Text(Arc<str>),
     /// A text that needs no translation and no copy.
     Static(&'static str),
@@ -176,39 +175,37 @@ impl Arg {
         };
     }
 
-    /// Whether a text quoted in the argument has a control character.
-    fn has_control(&self) -> bool {
-        let control = |s: &str| s.chars().any(char::is_control);
+    /// Whether `test` holds for a text quoted in the argument.
+    fn any_str(&self, test: &mut impl FnMut(&str) -> bool) -> bool {
         match self {
-            Arg::Str(s) | Arg::Subject { name: s, .. } => control(s),
-            Arg::Text(s) => control(s),
-            Arg::Msg(m) | Arg::Capital(m) => m.has_control(),
-            Arg::Shared(m) => m.has_control(),
-            Arg::List { items, .. } => items.iter().any(Arg::has_control),
+            Arg::Str(s) | Arg::Subject { name: s, .. } => test(s),
+            Arg::Text(s) => test(s),
+            Arg::Msg(m) | Arg::Capital(m) => m.any_str(test),
+            Arg::Shared(m) => m.any_str(test),
+            Arg::List { items, .. } => items.iter().any(|a| a.any_str(test)),
             _ => false,
         }
     }
 
-    /// Applies `f` to every quoted text (`Str`, `Text`) in the argument.
-    /// `f` must leave a text without control characters as it is: a shared
-    /// text is handed to it only when it has one.
-    fn each_str(&mut self, f: &mut impl FnMut(&mut String)) {
+    /// Replaces each quoted text of the argument (`Str`, `Text`, a
+    /// subject's name) for which `f` gives a replacement; a shared message
+    /// is copied only when one of its texts is replaced.
+    fn each_str(&mut self, f: &mut impl FnMut(&str) -> Option<String>) {
         match self {
             Arg::Str(s) | Arg::Subject { name: s, .. } => {
-                let mut owned = std::mem::take(s).into_string();
-                f(&mut owned);
-                *s = owned.into_boxed_str();
+                if let Some(t) = f(s) {
+                    *s = t.into();
+                }
             }
-            // Shared: copied only when `f` may change it (control
-            // characters, all `defang` escapes).
-            Arg::Text(s) if s.chars().any(char::is_control) => {
-                let mut owned = s.to_string();
-                f(&mut owned);
-                *s = owned.into();
+            Arg::Text(s) => {
+                if let Some(t) = f(s) {
+                    *s = t.into();
+                }
             }
             Arg::Msg(m) | Arg::Capital(m) => m.each_str(f),
-            // Shared: copied only when `f` may change it.
-            Arg::Shared(m) if m.has_control() => Arc::make_mut(m).each_str(f),
+            Arg::Shared(m) if m.any_str(&mut |s| f(s).is_some()) => {
+                Arc::make_mut(m).each_str(f);
+            }
             Arg::List { items, .. } => items.iter_mut().for_each(|a| a.each_str(f)),
             _ => {}
         }
@@ -301,17 +298,18 @@ impl Msg {
         }
     }
 
-    /// Applies `f` to every quoted text of the message and of the messages
-    /// in it: what `defang` escapes (see [`Arg::each_str`]).
-    pub fn each_str(&mut self, f: &mut impl FnMut(&mut String)) {
+    /// Replaces each quoted text of the message and of the messages in it
+    /// for which `f` gives a replacement: what `defang` escapes (see
+    /// [`Arg::each_str`]).
+    pub fn each_str(&mut self, f: &mut impl FnMut(&str) -> Option<String>) {
         for (_, a) in self.args.iter_mut() {
             a.each_str(f);
         }
     }
 
-    /// Whether a text quoted in the message has a control character.
-    fn has_control(&self) -> bool {
-        self.args.iter().any(|(_, a)| a.has_control())
+    /// Whether `test` holds for a text quoted in the message.
+    fn any_str(&self, test: &mut impl FnMut(&str) -> bool) -> bool {
+        self.args.iter().any(|(_, a)| a.any_str(test))
     }
 
     /// The messages joined by the text of `sep` when rendered; one message
@@ -554,7 +552,7 @@ mod tests {
                 ]
             )
         );
-        m.each_str(&mut |s| s.push('!'));
+        m.each_str(&mut |s| Some(format!("{s}!")));
         assert_eq!(m.render(Lang::En), "a!, B!");
     }
 
@@ -580,7 +578,7 @@ mod tests {
         assert_eq!(m.render(Lang::Vi), "dòng tiêu đề cần các cột: id,name");
         let quoted = Arg::list(Key::ListArrow, [String::from("A\u{1b}"), String::from("B")]);
         m = crate::msg!(Key::StructUnitCycle, chain = quoted);
-        m.each_str(&mut |s| *s = s.replace('\u{1b}', "?"));
+        m.each_str(&mut |s| Some(s.replace('\u{1b}', "?")));
         assert_eq!(
             m.render(Lang::En),
             "the units' parent links form a loop: A? → B"

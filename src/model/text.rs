@@ -226,16 +226,16 @@ pub fn escape_controls(s: &str) -> Cow<'_, str> {
 }
 
 /// `s` with its control characters escaped, line breaks kept (`keep_lines`)
-/// or written `\\n`: what a finding may quote from a file.
-pub fn defang_text(s: &mut String, keep_lines: bool) {
+/// or written `\\n`: what a finding may quote from a file. `None` when
+/// there is nothing to escape, so that a caller copies only what changes.
+pub fn defanged(s: &str, keep_lines: bool) -> Option<String> {
     let bad = |c: char| c.is_control() && c != '\t' && !(keep_lines && c == '\n');
-    if s.chars().any(bad) {
-        *s = s
-            .split('\n')
+    s.chars().any(bad).then(|| {
+        s.split('\n')
             .map(|part| escape_controls(part).into_owned())
             .collect::<Vec<_>>()
-            .join(if keep_lines { "\n" } else { "\\n" });
-    }
+            .join(if keep_lines { "\n" } else { "\\n" })
+    })
 }
 
 #[cfg(test)]
