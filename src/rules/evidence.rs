@@ -110,10 +110,12 @@ pub struct Judge<'a> {
     checked: Vec<usize>,
     /// The same for the records each rule could not judge.
     unchecked: Vec<usize>,
-    /// Each reason a pending proposal went unchecked, kept once: millions
-    /// of `eligible`'s candidates lack the same few kinds of evidence.
+    /// Each reason a record went unchecked, kept once for the pending
+    /// proposals and `missing-evidence` findings that give it: millions of
+    /// records lack the same few kinds of evidence.
     reasons: HashSet<Arc<Msg>>,
-    /// The severity of `missing-evidence`, when it is on.
+    /// The severity of `missing-evidence`, when it is on (never for
+    /// `eligible`'s `Sink::Failures`).
     evidence: Option<Severity>,
 }
 
@@ -256,34 +258,29 @@ impl<'a> Judge<'a> {
             }
             Verdict::Unknown(reason) => {
                 self.unchecked[id as usize] += 1;
-                if let Sink::Failures(_) = self.sink {
-                    // `eligible` asks only which proposals lack what.
-                    if claim.is_proposal() {
-                        let reason = self.share(&reason);
-                        self.coverage.pending.push(super::Unchecked {
-                            source: claim.source,
-                            rule: id,
-                            reason,
-                        });
+                // `eligible` (`Sink::Failures`) asks only which proposals
+                // lack what: it counts no reasons and makes no findings.
+                if let Sink::Findings(_) = self.sink {
+                    // Reasons repeat: the message is copied only the first time.
+                    let cov = self.coverage.rules.entry(id.as_str()).or_default();
+                    match cov.reasons.get_mut(&reason) {
+                        Some(n) => *n += 1,
+                        None => {
+                            cov.reasons.insert(reason.clone(), 1);
+                        }
                     }
+                }
+                if !claim.is_proposal() && self.evidence.is_none() {
                     return;
                 }
-                // Reasons repeat: the message is copied only the first time.
-                let cov = self.coverage.rules.entry(id.as_str()).or_default();
-                match cov.reasons.get_mut(&reason) {
-                    Some(n) => *n += 1,
-                    None => {
-                        cov.reasons.insert(reason.clone(), 1);
-                    }
-                }
+                let reason = self.share(&reason);
                 if claim.is_proposal() {
                     // Pending proposals are what `eligible` asks about: it
                     // names the rule and the evidence missing for each.
-                    let shared = self.share(&reason);
                     self.coverage.pending.push(super::Unchecked {
                         source: claim.source,
                         rule: id,
-                        reason: shared,
+                        reason: Arc::clone(&reason),
                     });
                 }
                 if let Some(sev) = self.evidence {
@@ -291,7 +288,7 @@ impl<'a> Judge<'a> {
                         Key::LawMissingEvidence,
                         subject = self.subject(claim),
                         rule = id.as_str(),
-                        reason = Arg::Shared(self.share(&reason))
+                        reason = Arg::Shared(reason)
                     );
                     let d = self
                         .diagnostic(RuleId::MissingEvidence, sev, claim, msg)

@@ -328,9 +328,9 @@ impl<'d> Index<'d> {
             .collect();
         let codes = claims
             .iter()
-            .map(|&r| match r & PROPOSAL {
-                0 => ds.awards[r as usize].award,
-                _ => ds.proposals[(r & !PROPOSAL) as usize].award,
+            .map(|&r| match source(r) {
+                Source::Award(i) => ds.awards[i].award,
+                Source::Proposal(i) => ds.proposals[i].award,
             })
             .collect();
         let records_from =
@@ -370,35 +370,38 @@ impl<'d> Index<'d> {
 
     /// The claim a reference of `claims` stands for, in window `window`.
     fn claim(&self, r: u32, window: super::WindowId) -> Claim {
-        let i = (r & !PROPOSAL) as usize;
-        if r & PROPOSAL == 0 {
-            let a = &self.ds.awards[i];
-            return Claim {
-                source: Source::Award(i),
-                id: a.id,
-                recipient: a.recipient,
-                code: a.award,
-                kind: a.kind,
-                issuer: Some(a.issuer),
-                year: a.year,
-                date: a.decision_date,
-                window,
-                loc: a.loc,
-            };
-        }
-        let p = &self.ds.proposals[i];
-        let date = claim_date(self.ds, r);
-        Claim {
-            source: Source::Proposal(i),
-            id: p.id,
-            recipient: p.recipient,
-            code: p.award,
-            kind: AwardKind::ThuongXuyen,
-            issuer: None,
-            year: p.year,
-            date,
-            window,
-            loc: p.loc,
+        let ds = self.ds;
+        match source(r) {
+            Source::Award(i) => {
+                let a = &ds.awards[i];
+                Claim {
+                    source: Source::Award(i),
+                    id: a.id,
+                    recipient: a.recipient,
+                    code: a.award,
+                    kind: a.kind,
+                    issuer: Some(a.issuer),
+                    year: a.year,
+                    date: a.decision_date,
+                    window,
+                    loc: a.loc,
+                }
+            }
+            Source::Proposal(i) => {
+                let p = &ds.proposals[i];
+                Claim {
+                    source: Source::Proposal(i),
+                    id: p.id,
+                    recipient: p.recipient,
+                    code: p.award,
+                    kind: AwardKind::ThuongXuyen,
+                    issuer: None,
+                    year: p.year,
+                    date: claim_date(ds, r),
+                    window,
+                    loc: p.loc,
+                }
+            }
         }
     }
 
@@ -408,8 +411,7 @@ impl<'d> Index<'d> {
     pub fn unit_members(&self) -> &HashMap<Sym, Vec<usize>> {
         self.members.get_or_init(|| {
             let targets: std::collections::HashSet<Sym> = self
-                .claims()
-                .filter(|c| matches!(c.code, AwardCode::Ttldtt | AwardCode::Ttldxs))
+                .claims_of(|c| matches!(c, AwardCode::Ttldtt | AwardCode::Ttldxs))
                 .filter_map(|c| match c.recipient {
                     Recipient::Unit(u) => Some(u),
                     Recipient::Person(_) => None,
@@ -523,13 +525,22 @@ impl<'d> Index<'d> {
 /// The date of claim `r`: the award's decision date, the proposal's
 /// effective date (only proposals with one are claims: `pending_claim`).
 fn claim_date(ds: &Dataset, r: u32) -> Date {
+    match source(r) {
+        Source::Award(i) => ds.awards[i].decision_date,
+        Source::Proposal(i) => ds.proposals[i]
+            .effective_date()
+            .unwrap_or(Date::from_days(0)),
+    }
+}
+
+/// The record a reference of [`Index::claims`] stands for.
+fn source(r: u32) -> Source {
     let i = (r & !PROPOSAL) as usize;
     if r & PROPOSAL == 0 {
-        return ds.awards[i].decision_date;
+        Source::Award(i)
+    } else {
+        Source::Proposal(i)
     }
-    ds.proposals[i]
-        .effective_date()
-        .unwrap_or(Date::from_days(0))
 }
 
 /// Whether `p` is judged as a claim and counts for the others of its year:

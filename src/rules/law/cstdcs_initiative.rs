@@ -17,8 +17,8 @@ use crate::rules::{find_law, Variant};
 pub fn check(j: &mut Judge<'_>) {
     let ix = j.ix;
     for c in ix
-        .claims()
-        .filter(|c| c.recipient.is_person() && c.code == AwardCode::Cstdcs)
+        .claims_of(|c| c == AwardCode::Cstdcs)
+        .filter(|c| c.recipient.is_person())
     {
         judge(j, &c);
     }
