@@ -9,7 +9,7 @@ use comfy_table::ContentArrangement;
 use serde_json::{json, Value};
 
 use crate::eligible::{Candidate, Eligibility, Status};
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Msg};
 use crate::model::{Code, Dataset, Recipient, Sym};
 use crate::rules::chains::Outlook;
 use crate::{tr, Error, Result};
@@ -117,6 +117,7 @@ pub fn outlook_text(o: &[Outlook], lang: Lang) -> String {
 pub fn rows(e: &Eligibility, ds: &Dataset, all: bool, lang: Lang) -> Vec<Row> {
     let names = names(ds);
     let units = units(ds);
+    let mut reasons = Reasons::new(lang);
     shown(e, ds, all)
         .into_iter()
         .map(|c| {
@@ -130,7 +131,7 @@ pub fn rows(e: &Eligibility, ds: &Dataset, all: bool, lang: Lang) -> Vec<Row> {
                 _ => c
                     .unchecked
                     .iter()
-                    .map(|u| format!("[{}] {}", u.rule, u.reason.render(lang)))
+                    .map(|u| format!("[{}] {}", u.rule, reasons.text(&u.reason)))
                     .collect::<Vec<_>>()
                     .join("; "),
             };
@@ -349,15 +350,58 @@ struct OutlookJson {
 }
 
 /// The reasons a rule could not judge, each rendered once: a million
-/// candidates lack the same few kinds of evidence.
-type Reasons<'m> = std::collections::HashMap<&'m crate::i18n::Msg, String>;
+/// candidates lack the same few kinds of evidence. Those lacking the same
+/// one in the same round share it (one `Arc`), so a reason is found by its
+/// address, and by its content only when the address is new (each round
+/// has its own copy).
+struct Reasons<'m> {
+    lang: Lang,
+    by_address: std::collections::HashMap<*const Msg, usize>,
+    by_content: std::collections::HashMap<&'m Msg, usize>,
+    texts: Vec<String>,
+}
 
+impl<'m> Reasons<'m> {
+    fn new(lang: Lang) -> Reasons<'m> {
+        Reasons {
+            lang,
+            by_address: Default::default(),
+            by_content: Default::default(),
+            texts: Vec::new(),
+        }
+    }
+
+    /// The position of `reason`'s text in `texts`, rendered if new.
+    fn index(&mut self, reason: &'m std::sync::Arc<Msg>) -> usize {
+        let address = std::sync::Arc::as_ptr(reason);
+        if let Some(&i) = self.by_address.get(&address) {
+            return i;
+        }
+        let texts = &mut self.texts;
+        let lang = self.lang;
+        let i = *self.by_content.entry(&**reason).or_insert_with(|| {
+            texts.push(reason.render(lang));
+            texts.len() - 1
+        });
+        self.by_address.insert(address, i);
+        i
+    }
+
+    /// `reason`, rendered.
+    fn text(&mut self, reason: &'m std::sync::Arc<Msg>) -> &str {
+        let i = self.index(reason);
+        &self.texts[i]
+    }
+}
+
+/// Candidate `c` as JSON; `reasons` are the texts of its `unchecked`, in
+/// order.
 fn candidate_json<'a>(
     e: &Eligibility,
     ds: &'a Dataset,
     c: &Candidate,
     lang: Lang,
-    reasons: &'a Reasons<'_>,
+    reasons: &[&'a str],
 ) -> CandidateJson<'a> {
     let id = ds.str(c.recipient.id());
     let outlook = e
@@ -390,9 +434,10 @@ fn candidate_json<'a>(
         unchecked: c
             .unchecked
             .iter()
-            .map(|u| UncheckedJson {
+            .zip(reasons)
+            .map(|(u, reason)| UncheckedJson {
                 rule: u.rule.as_str(),
-                reason: reasons.get(&*u.reason).map_or("", String::as_str),
+                reason,
             })
             .collect(),
         person: c.recipient.is_person().then_some(id),
@@ -419,15 +464,14 @@ pub fn json(
         e.date,
         e.window.as_str()
     )?;
-    let mut reasons = Reasons::new();
+    let mut reasons = Reasons::new(lang);
+    let mut which = Vec::new();
     for (n, c) in shown(e, ds, all).into_iter().enumerate() {
-        for u in &c.unchecked {
-            if !reasons.contains_key(&*u.reason) {
-                reasons.insert(&u.reason, u.reason.render(lang));
-            }
-        }
+        which.clear();
+        which.extend(c.unchecked.iter().map(|u| reasons.index(&u.reason)));
+        let texts: Vec<&str> = which.iter().map(|&i| reasons.texts[i].as_str()).collect();
         out.write_all(if n == 0 { b"  " } else { b" ," })?;
-        serde_json::to_writer(&mut *out, &candidate_json(e, ds, c, lang, &reasons))
+        serde_json::to_writer(&mut *out, &candidate_json(e, ds, c, lang, &texts))
             .map_err(std::io::Error::from)?;
         out.write_all(b"\n")?;
     }

@@ -117,6 +117,9 @@ pub struct Judge<'a> {
     /// The severity of `missing-evidence`, when it is on (never for
     /// `eligible`'s `Sink::Failures`).
     evidence: Option<Severity>,
+    /// The collective rules' tallies of members, made once per unit, year
+    /// and kind of claim and shared by the four rules that read them.
+    pub(crate) tallies: super::law::Tallies,
 }
 
 impl<'a> Judge<'a> {
@@ -138,6 +141,7 @@ impl<'a> Judge<'a> {
             unchecked: vec![0; RuleId::ALL.len()],
             reasons: HashSet::new(),
             evidence,
+            tallies: Default::default(),
         }
     }
 

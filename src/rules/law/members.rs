@@ -12,9 +12,15 @@ use crate::msg;
 use crate::rules::evidence::{Check, Judge, Verdict};
 use crate::rules::index::{Claim, Codes, LDTT_LIKE};
 
+/// The members' tallies of the collective titles' claims, by unit, year and
+/// kind of claim (a pending proposal also counts the pending proposals of
+/// its year): made once per judgement and read by the four rules that
+/// judge members (a province's top unit has hundreds of thousands).
+#[derive(Default)]
+pub(crate) struct Tallies(HashMap<(Sym, u16, bool), Tally>);
+
 /// Judges the claims of collective title `code` by `rule`: `judge` looks at
-/// the members' record (once per unit, year and kind of claim; a pending
-/// proposal also counts pending proposals of the same year).
+/// the members' record (see [`Tallies`]).
 pub(super) fn run(
     j: &mut Judge<'_>,
     rule: RuleId,
@@ -24,7 +30,9 @@ pub(super) fn run(
 ) {
     let ix = j.ix;
     let empty = Vec::new();
-    let mut tallies: HashMap<(Sym, u16, bool), Tally> = HashMap::new();
+    // Taken out while the judge records verdicts, and put back for the
+    // next rule.
+    let mut tallies = std::mem::take(&mut j.tallies);
     for c in ix.claims_of(|c| c == code) {
         let c = &c;
         let Recipient::Unit(u) = c.recipient else {
@@ -35,6 +43,7 @@ pub(super) fn run(
         };
         let members = ix.unit_members();
         let tally = tallies
+            .0
             .entry((u, c.year, c.is_proposal()))
             .or_insert_with(|| Tally::of(j, c, members.get(&u).unwrap_or(&empty)));
         let check = if tally.members == 0 {
@@ -44,6 +53,7 @@ pub(super) fn run(
         };
         j.judge(rule, c, sev, check.verdict(help));
     }
+    j.tallies = tallies;
 }
 
 /// Judges the claims of collective title `code` by `rule`: the unit's own
