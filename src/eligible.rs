@@ -467,28 +467,54 @@ fn outlooks(
     year: u16,
     cands: &[Candidate],
 ) -> HashMap<Sym, Vec<Outlook>> {
+    const NONE: u32 = u32::MAX;
     let identity = ds.identities();
     let who = |p: Sym| identity.get(&p).copied().unwrap_or(p);
-    let mut pending: HashMap<Sym, (Sym, Vec<AwardCode>)> = HashMap::new();
+    // Each individual among the candidates (under the row they are a
+    // candidate as), found by interned id in a dense table: a province's
+    // million awards are looked up in it.
+    let mut slot = vec![NONE; ds.strings.len()];
+    let mut people: Vec<(Sym, Vec<AwardCode>)> = Vec::new();
     for c in cands.iter().filter(|c| c.recipient.is_person()) {
         let row = c.recipient.id();
-        let e = pending.entry(who(row)).or_insert((row, Vec::new()));
+        let s = &mut slot[who(row).index()];
+        if *s == NONE {
+            *s = people.len() as u32;
+            people.push((row, Vec::new()));
+        }
         if c.status == Status::Eligible {
-            e.1.push(c.award);
+            people[*s as usize].1.push(c.award);
         }
     }
-    let mut held: HashMap<Sym, Vec<usize>> = HashMap::new();
-    for (i, a) in ds.awards.iter().enumerate() {
-        if let Recipient::Person(p) = a.recipient {
-            if pending.contains_key(&who(p)) {
-                held.entry(who(p)).or_default().push(i);
-            }
-        }
+    let slot_of = |a: &crate::model::Award| match a.recipient {
+        Recipient::Person(p) => Some(slot[who(p).index()] as usize).filter(|&s| s != NONE as usize),
+        Recipient::Unit(_) => None,
+    };
+    // Their awards, in file order, as one table cut by individual.
+    let mut start = vec![0u32; people.len() + 1];
+    for s in ds.awards.iter().filter_map(slot_of) {
+        start[s + 1] += 1;
     }
-    pending
+    for i in 1..start.len() {
+        start[i] += start[i - 1];
+    }
+    let mut fill = start.clone();
+    let mut held = vec![0u32; start[people.len()] as usize];
+    for (i, s) in ds
+        .awards
+        .iter()
+        .enumerate()
+        .filter_map(|(i, a)| Some((i, slot_of(a)?)))
+    {
+        held[fill[s] as usize] = i as u32;
+        fill[s] += 1;
+    }
+    people
         .into_iter()
-        .map(|(id, (row, extra))| {
-            let awards = held.get(&id).into_iter().flatten().map(|&i| &ds.awards[i]);
+        .enumerate()
+        .map(|(s, (row, extra))| {
+            let mine = &held[start[s] as usize..start[s + 1] as usize];
+            let awards = mine.iter().map(|&i| &ds.awards[i as usize]);
             let c = chains::chains(awards, year, &extra);
             (row, chains::outlook(&c, year, config))
         })

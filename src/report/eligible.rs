@@ -319,13 +319,49 @@ struct CandidateJson<'a> {
     issuer: Option<&'static str>,
     status: &'static str,
     findings: Vec<FindingJson>,
-    unchecked: Vec<UncheckedJson<'a>>,
+    unchecked: UncheckedList<'a>,
     #[serde(skip_serializing_if = "Option::is_none")]
     person: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     unit: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    outlook: Option<Vec<OutlookJson>>,
+    outlook: Option<OutlookList<'a>>,
+}
+
+/// A candidate's unchecked rules with their reasons' texts (`texts`, by
+/// `which`), serialized as a list without being gathered into one.
+struct UncheckedList<'a> {
+    items: &'a [crate::eligible::Missing],
+    which: &'a [usize],
+    texts: &'a [String],
+}
+
+impl serde::Serialize for UncheckedList<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        s.collect_seq(
+            self.items
+                .iter()
+                .zip(self.which)
+                .map(|(u, &i)| UncheckedJson {
+                    rule: u.rule.as_str(),
+                    reason: &self.texts[i],
+                }),
+        )
+    }
+}
+
+/// A person's outlook, serialized as a list without being gathered into one.
+struct OutlookList<'a>(&'a [Outlook]);
+
+impl serde::Serialize for OutlookList<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        s.collect_seq(self.0.iter().map(|o| OutlookJson {
+            award: o.award.code(),
+            have: o.have,
+            need: o.need,
+            from: o.from,
+        }))
+    }
 }
 
 #[derive(serde::Serialize)]
@@ -356,6 +392,9 @@ struct OutlookJson {
 /// has its own copy).
 struct Reasons<'m> {
     lang: Lang,
+    /// The last few addresses seen: neighbours in the list lack the same
+    /// evidence.
+    recent: [(*const Msg, usize); 4],
     by_address: std::collections::HashMap<*const Msg, usize>,
     by_content: std::collections::HashMap<&'m Msg, usize>,
     texts: Vec<String>,
@@ -365,6 +404,7 @@ impl<'m> Reasons<'m> {
     fn new(lang: Lang) -> Reasons<'m> {
         Reasons {
             lang,
+            recent: [(std::ptr::null(), 0); 4],
             by_address: Default::default(),
             by_content: Default::default(),
             texts: Vec::new(),
@@ -374,16 +414,24 @@ impl<'m> Reasons<'m> {
     /// The position of `reason`'s text in `texts`, rendered if new.
     fn index(&mut self, reason: &'m std::sync::Arc<Msg>) -> usize {
         let address = std::sync::Arc::as_ptr(reason);
-        if let Some(&i) = self.by_address.get(&address) {
+        if let Some(&(_, i)) = self.recent.iter().find(|(a, _)| *a == address) {
             return i;
         }
-        let texts = &mut self.texts;
-        let lang = self.lang;
-        let i = *self.by_content.entry(&**reason).or_insert_with(|| {
-            texts.push(reason.render(lang));
-            texts.len() - 1
-        });
-        self.by_address.insert(address, i);
+        let i = match self.by_address.get(&address) {
+            Some(&i) => i,
+            None => {
+                let texts = &mut self.texts;
+                let lang = self.lang;
+                let i = *self.by_content.entry(&**reason).or_insert_with(|| {
+                    texts.push(reason.render(lang));
+                    texts.len() - 1
+                });
+                self.by_address.insert(address, i);
+                i
+            }
+        };
+        self.recent.rotate_right(1);
+        self.recent[0] = (address, i);
         i
     }
 
@@ -394,30 +442,22 @@ impl<'m> Reasons<'m> {
     }
 }
 
-/// Candidate `c` as JSON; `reasons` are the texts of its `unchecked`, in
-/// order.
+/// Candidate `c` as JSON; `texts[which[k]]` is the reason of its `k`-th
+/// unchecked rule.
 fn candidate_json<'a>(
-    e: &Eligibility,
+    e: &'a Eligibility,
     ds: &'a Dataset,
-    c: &Candidate,
+    c: &'a Candidate,
     lang: Lang,
-    reasons: &[&'a str],
+    which: &'a [usize],
+    texts: &'a [String],
 ) -> CandidateJson<'a> {
     let id = ds.str(c.recipient.id());
     let outlook = e
         .outlook
         .get(&c.recipient.id())
         .filter(|_| c.recipient.is_person())
-        .map(|o| {
-            o.iter()
-                .map(|o| OutlookJson {
-                    award: o.award.code(),
-                    have: o.have,
-                    need: o.need,
-                    from: o.from,
-                })
-                .collect()
-        });
+        .map(|o| OutlookList(o));
     CandidateJson {
         award: c.award.code(),
         issuer: c.issuer.map(|i| i.code()),
@@ -431,15 +471,11 @@ fn candidate_json<'a>(
                 message: f.message(ds, c, e.year).render(lang),
             })
             .collect(),
-        unchecked: c
-            .unchecked
-            .iter()
-            .zip(reasons)
-            .map(|(u, reason)| UncheckedJson {
-                rule: u.rule.as_str(),
-                reason,
-            })
-            .collect(),
+        unchecked: UncheckedList {
+            items: &c.unchecked,
+            which,
+            texts,
+        },
         person: c.recipient.is_person().then_some(id),
         unit: (!c.recipient.is_person()).then_some(id),
         outlook,
@@ -469,10 +505,9 @@ pub fn json(
     for (n, c) in shown(e, ds, all).into_iter().enumerate() {
         which.clear();
         which.extend(c.unchecked.iter().map(|u| reasons.index(&u.reason)));
-        let texts: Vec<&str> = which.iter().map(|&i| reasons.texts[i].as_str()).collect();
         out.write_all(if n == 0 { b"  " } else { b" ," })?;
-        serde_json::to_writer(&mut *out, &candidate_json(e, ds, c, lang, &texts))
-            .map_err(std::io::Error::from)?;
+        let json = candidate_json(e, ds, c, lang, &which, &reasons.texts);
+        serde_json::to_writer(&mut *out, &json).map_err(std::io::Error::from)?;
         out.write_all(b"\n")?;
     }
     let limits: Vec<Value> = e
