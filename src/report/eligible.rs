@@ -63,31 +63,25 @@ fn shown<'a>(e: &'a Eligibility, ds: &Dataset, all: bool) -> Vec<&'a Candidate> 
     v
 }
 
-/// The unit of each person (their first record).
-fn units(ds: &Dataset) -> std::collections::HashMap<crate::model::Sym, crate::model::Sym> {
-    let mut m = std::collections::HashMap::with_capacity(ds.people.len());
-    for p in &ds.people {
-        m.entry(p.id).or_insert(p.unit);
+/// The unit of each person (their first record), by the person's interned
+/// id: a dense table, as every candidate looks theirs up.
+fn units(ds: &Dataset) -> Vec<Option<Sym>> {
+    let mut m = vec![None; ds.strings.len()];
+    for p in ds.people.iter().rev() {
+        m[p.id.index()] = Some(p.unit);
     }
     m
 }
 
 /// The unit a recipient belongs to (a unit: itself).
-fn unit_of<'d>(
-    ds: &'d Dataset,
-    units: &std::collections::HashMap<crate::model::Sym, crate::model::Sym>,
-    r: Recipient,
-) -> &'d str {
+fn unit_of<'d>(ds: &'d Dataset, units: &[Option<Sym>], r: Recipient) -> &'d str {
     unit_sym(units, r).map_or("", |u| ds.str(u))
 }
 
 /// [`unit_of`], interned (`None`: a person of no record).
-fn unit_sym(
-    units: &std::collections::HashMap<crate::model::Sym, crate::model::Sym>,
-    r: Recipient,
-) -> Option<Sym> {
+fn unit_sym(units: &[Option<Sym>], r: Recipient) -> Option<Sym> {
     match r {
-        Recipient::Person(p) => units.get(&p).copied(),
+        Recipient::Person(p) => units.get(p.index()).copied().flatten(),
         Recipient::Unit(u) => Some(u),
     }
 }
@@ -502,13 +496,18 @@ pub fn json(
     )?;
     let mut reasons = Reasons::new(lang);
     let mut which = Vec::new();
+    let mut line = Vec::with_capacity(1024);
     for (n, c) in shown(e, ds, all).into_iter().enumerate() {
         which.clear();
         which.extend(c.unchecked.iter().map(|u| reasons.index(&u.reason)));
-        out.write_all(if n == 0 { b"  " } else { b" ," })?;
+        // Serialized into a buffer and written whole: the writer is behind
+        // a `dyn`, and serde writes a JSON value piece by piece.
+        line.clear();
+        line.extend_from_slice(if n == 0 { b"  " } else { b" ," });
         let json = candidate_json(e, ds, c, lang, &which, &reasons.texts);
-        serde_json::to_writer(&mut *out, &json).map_err(std::io::Error::from)?;
-        out.write_all(b"\n")?;
+        serde_json::to_writer(&mut line, &json).map_err(std::io::Error::from)?;
+        line.push(b'\n');
+        out.write_all(&line)?;
     }
     let limits: Vec<Value> = e
         .limits
