@@ -31,7 +31,7 @@ pub struct Row {
 /// The candidates to show (not-eligible ones only with `all`), sorted by
 /// award, unit and id.
 fn shown<'a>(e: &'a Eligibility, ds: &Dataset, all: bool) -> Vec<&'a Candidate> {
-    let mut v: Vec<&Candidate> = e
+    let v: Vec<&Candidate> = e
         .candidates
         .iter()
         .filter(|c| all || c.status != Status::NotEligible)
@@ -40,27 +40,48 @@ fn shown<'a>(e: &'a Eligibility, ds: &Dataset, all: bool) -> Vec<&'a Candidate> 
     let unit = |r: Recipient| unit_sym(&units, r);
     // The texts compared, ranked once: a million candidates sort on numbers
     // (no unit: first, as the empty text was).
-    let mut texts: Vec<Sym> = v
+    let mut seen = vec![false; ds.strings.len()];
+    let mut texts: Vec<(u128, Sym)> = Vec::new();
+    for s in v
         .iter()
         .flat_map(|c| [unit(c.recipient), Some(c.recipient.id())])
         .flatten()
-        .collect();
-    texts.sort_unstable();
-    texts.dedup();
-    texts.sort_unstable_by(|a, b| ds.str(*a).cmp(ds.str(*b)));
+    {
+        if !std::mem::replace(&mut seen[s.index()], true) {
+            texts.push((prefix(ds.str(s)), s));
+        }
+    }
+    // By their first sixteen bytes, then whole: the same order as the
+    // texts', as a shorter text pads with zeros and ties on its prefix.
+    // Distinct symbols are distinct texts, so no two compare equal.
+    texts.sort_unstable_by(|a, b| a.0.cmp(&b.0).then_with(|| ds.str(a.1).cmp(ds.str(b.1))));
     let mut rank = vec![0u32; ds.strings.len()];
-    for (i, s) in texts.iter().enumerate() {
+    for (i, (_, s)) in texts.iter().enumerate() {
         rank[s.index()] = i as u32 + 1;
     }
-    let rank = |s: Option<Sym>| s.map_or(0, |s| rank[s.index()]);
-    v.sort_by_cached_key(|c| {
-        (
-            c.award as usize,
-            rank(unit(c.recipient)),
-            rank(Some(c.recipient.id())),
-        )
-    });
-    v
+    let rank = |s: Option<Sym>| u128::from(s.map_or(0, |s| rank[s.index()]));
+    // Award, unit, id, then the position: all in one number, and none
+    // equal, so an unstable sort keeps candidates of equal keys in order.
+    let mut keys: Vec<u128> = v
+        .iter()
+        .enumerate()
+        .map(|(i, c)| {
+            (c.award as u128) << 96
+                | rank(unit(c.recipient)) << 64
+                | rank(Some(c.recipient.id())) << 32
+                | i as u128
+        })
+        .collect();
+    keys.sort_unstable();
+    keys.into_iter().map(|k| v[k as u32 as usize]).collect()
+}
+
+/// The first sixteen bytes of `text`, big-endian, padded with zeros.
+fn prefix(text: &str) -> u128 {
+    let mut head = [0u8; 16];
+    let n = text.len().min(16);
+    head[..n].copy_from_slice(&text.as_bytes()[..n]);
+    u128::from_be_bytes(head)
 }
 
 /// The unit of each person (their first record), by the person's interned
@@ -579,4 +600,27 @@ pub fn xlsx(e: &Eligibility, ds: &Dataset, all: bool, lang: Lang) -> Result<Vec<
         ws.write_string(below + n as u32, 0, line).map_err(fail)?;
     }
     wb.save_to_buffer().map_err(fail)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::prefix;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// Ordering by the sixteen-byte prefix, then by the whole text, is
+        /// the texts' own order (what `shown` relies on to rank ids).
+        #[test]
+        fn prefix_then_text_is_text_order(a in "[A-Za-z0-9Đđ -]{0,24}", b in "[A-Za-z0-9Đđ -]{0,24}") {
+            let by_prefix = prefix(&a).cmp(&prefix(&b)).then_with(|| a.cmp(&b));
+            prop_assert_eq!(by_prefix, a.cmp(&b));
+        }
+    }
+
+    #[test]
+    fn a_shorter_text_ties_on_its_prefix() {
+        assert_eq!(prefix("CN-1"), prefix("CN-1\0"));
+        assert!(prefix("CN-1") < prefix("CN-10"));
+        assert!(prefix("CN-0000000000000009") == prefix("CN-0000000000000008"));
+    }
 }

@@ -3,8 +3,6 @@
 //! CSTĐCS among them, an earlier award that the years follow, the years
 //! an earlier award already counted, and the loop over the claims.
 
-use std::fmt::Write as _;
-
 use crate::diag::RuleId;
 use crate::i18n::{Arg, Key, Msg};
 use crate::model::{AwardCode, AwardKind, Code, Rating, Recipient};
@@ -46,7 +44,13 @@ pub(super) fn years(c: &Claim, n: u32) -> Vec<u16> {
 pub(super) fn span(ys: &[u16]) -> Arg {
     match (ys.first(), ys.last()) {
         // The same in every language, and smaller as one text.
-        (Some(&a), Some(&b)) if a != b => Arg::from(format!("{a}–{b}")),
+        (Some(&a), Some(&b)) if a != b => {
+            let mut text = String::with_capacity(11);
+            push_year(&mut text, a);
+            text.push('–');
+            push_year(&mut text, b);
+            Arg::from(text)
+        }
         (Some(&a), _) => Arg::Year(a),
         _ => Arg::Static(""),
     }
@@ -64,12 +68,14 @@ pub(super) fn found(j: &Judge<'_>, c: &Claim, ys: &[u16]) -> Arg {
         if i > 0 {
             text.push_str(", ");
         }
+        // Written by hand: `eligible` makes this text for most people, and
+        // `write!` costs more than the rest of the rule.
+        push_year(&mut text, y);
         match j.ix.eval(c.recipient, y) {
-            None => {
-                let _ = write!(text, "{y}: —");
-            }
+            None => text.push_str(": —"),
             Some(e) => {
-                let _ = write!(text, "{y}: {}", e.rating.code());
+                text.push_str(": ");
+                text.push_str(e.rating.code());
                 if e.initiative == Some(true) {
                     parts.push(Arg::from(std::mem::take(&mut text)));
                     parts.push(Arg::Key(Key::LawWithInitiative));
@@ -84,6 +90,24 @@ pub(super) fn found(j: &Judge<'_>, c: &Claim, ys: &[u16]) -> Arg {
         parts.push(Arg::from(text));
     }
     Arg::concat(parts)
+}
+
+/// Appends year `y` in decimal, as `{y}` writes it.
+fn push_year(text: &mut String, y: u16) {
+    let mut digits = [0u8; 5];
+    let mut at = digits.len();
+    let mut n = y;
+    loop {
+        at -= 1;
+        digits[at] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    for &d in &digits[at..] {
+        text.push(char::from(d));
+    }
 }
 
 /// Every year rated at least `min`.
@@ -271,4 +295,18 @@ pub(super) fn htxs_with_initiatives(j: &Judge<'_>, c: &Claim, ys: &[u16], need: 
         ratings(j, c, ys, Rating::Htxs),
         years_with(j, c, ys, need, Key::LawInitiatives, initiative),
     ])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::push_year;
+
+    #[test]
+    fn a_year_is_written_as_format_writes_it() {
+        for y in [0u16, 7, 10, 99, 100, 2018, 10_000, u16::MAX] {
+            let mut text = String::from("x");
+            push_year(&mut text, y);
+            assert_eq!(text, format!("x{y}"));
+        }
+    }
 }
