@@ -294,10 +294,19 @@ fn candidates(ds: &Dataset, req: &Request) -> Vec<Candidate> {
         Recipient::Person(p) => Recipient::Person(identity.get(&p).copied().unwrap_or(p)),
         u => u,
     };
-    let mut held: HashSet<(Recipient, AwardCode)> = HashSet::new();
+    // The codes each individual and unit holds for the year, one bit each,
+    // by interned id: a dense table, as every candidate is looked up.
+    let bit = |code: AwardCode| 1u64 << (code as u32);
+    let mut held = vec![[0u64; 2]; ds.strings.len()];
+    let kind = |r: Recipient| usize::from(!r.is_person());
     for a in ds.awards.iter().filter(|a| !a.flawed && a.year == req.year) {
-        held.insert((who(a.recipient), a.award));
+        let r = who(a.recipient);
+        held[r.id().index()][kind(r)] |= bit(a.award);
     }
+    let holds = |r: Recipient, code: AwardCode| {
+        let r = who(r);
+        held[r.id().index()][kind(r)] & bit(code) != 0
+    };
     let codes = |person: bool| -> Vec<AwardCode> {
         let defaults: &[AwardCode] = if person { &PERSON_AWARDS } else { &UNIT_AWARDS };
         let asked = if req.awards.is_empty() {
@@ -332,7 +341,7 @@ fn candidates(ds: &Dataset, req: &Request) -> Vec<Candidate> {
         } else {
             &unit_codes
         };
-        for &award in codes.iter().filter(|c| !held.contains(&(who(r), **c))) {
+        for &award in codes.iter().filter(|c| !holds(r, **c)) {
             out.push(Candidate {
                 recipient: r,
                 award,
@@ -348,22 +357,28 @@ fn candidates(ds: &Dataset, req: &Request) -> Vec<Candidate> {
 
 /// The individuals who may be candidates on `date`, each as their last row:
 /// hired by then (their earliest `hire_date`) and not dead (no row's `died`
-/// on or before it).
+/// on or before it); in the order their first rows come.
 fn individuals(ds: &Dataset, date: Date, who: &dyn Fn(Recipient) -> Recipient) -> Vec<Recipient> {
     struct Seen {
         last: Sym,
         hired: Option<Date>,
         dead: bool,
-        order: usize,
     }
-    let mut by: HashMap<Recipient, Seen> = HashMap::new();
-    for (n, p) in ds.people.iter().filter(|p| !p.flawed).enumerate() {
-        let s = by.entry(who(Recipient::Person(p.id))).or_insert(Seen {
-            last: p.id,
-            hired: p.hire_date,
-            dead: false,
-            order: n,
-        });
+    const NONE: u32 = u32::MAX;
+    // Each individual's place in `seen`, by their first row's interned id.
+    let mut slot = vec![NONE; ds.strings.len()];
+    let mut seen: Vec<Seen> = Vec::new();
+    for p in ds.people.iter().filter(|p| !p.flawed) {
+        let at = &mut slot[who(Recipient::Person(p.id)).id().index()];
+        if *at == NONE {
+            *at = seen.len() as u32;
+            seen.push(Seen {
+                last: p.id,
+                hired: p.hire_date,
+                dead: false,
+            });
+        }
+        let s = &mut seen[*at as usize];
         s.last = p.id;
         s.hired = match (s.hired, p.hire_date) {
             (Some(a), Some(b)) => Some(a.min(b)),
@@ -371,12 +386,10 @@ fn individuals(ds: &Dataset, date: Date, who: &dyn Fn(Recipient) -> Recipient) -
         };
         s.dead |= p.died.is_some_and(|d| d <= date);
     }
-    let mut v: Vec<Seen> = by
-        .into_values()
+    seen.into_iter()
         .filter(|s| !s.dead && s.hired.is_none_or(|h| h <= date))
-        .collect();
-    v.sort_by_key(|s| s.order);
-    v.into_iter().map(|s| Recipient::Person(s.last)).collect()
+        .map(|s| Recipient::Person(s.last))
+        .collect()
 }
 
 /// Drops repeated unit candidates (a unit id recorded twice).

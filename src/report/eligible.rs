@@ -325,79 +325,93 @@ pub fn table(
     Ok(())
 }
 
-/// One candidate as JSON, serialized field by field (no tree of values per
-/// candidate): `award`, `issuer`, `status`, `findings`, `unchecked`, then
-/// `person` or `unit`, then a person's `outlook`.
-#[derive(serde::Serialize)]
-struct CandidateJson<'a> {
-    award: &'static str,
-    issuer: Option<&'static str>,
-    status: &'static str,
-    findings: Vec<FindingJson>,
-    unchecked: UncheckedList<'a>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    person: Option<&'a str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    unit: Option<&'a str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    outlook: Option<OutlookList<'a>>,
-}
-
-/// A candidate's unchecked rules with their reasons' texts (`texts`, by
-/// `which`), serialized as a list without being gathered into one.
-struct UncheckedList<'a> {
-    items: &'a [crate::eligible::Missing],
-    which: &'a [usize],
-    texts: &'a [String],
-}
-
-impl serde::Serialize for UncheckedList<'_> {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
-        s.collect_seq(
-            self.items
-                .iter()
-                .zip(self.which)
-                .map(|(u, &i)| UncheckedJson {
-                    rule: u.rule.as_str(),
-                    reason: &self.texts[i],
-                }),
-        )
+/// Candidate `c` as one line of JSON, in the order the data format gives:
+/// `award`, `issuer`, `status`, `findings`, `unchecked`, then `person` or
+/// `unit`, then a person's `outlook`; compact, as `serde_json` writes it.
+/// Written by hand: a million candidates share a few reasons, which are
+/// escaped once (`quoted[which[k]]` is the reason of the `k`-th unchecked
+/// rule), and the codes are plain ASCII.
+fn write_candidate(
+    line: &mut Vec<u8>,
+    e: &Eligibility,
+    ds: &Dataset,
+    c: &Candidate,
+    lang: Lang,
+    which: &[usize],
+    quoted: &[String],
+) -> std::io::Result<()> {
+    let code = |line: &mut Vec<u8>, s: &str| {
+        line.push(b'"');
+        line.extend_from_slice(s.as_bytes());
+        line.push(b'"');
+    };
+    line.extend_from_slice(b"{\"award\":");
+    code(line, c.award.code());
+    line.extend_from_slice(b",\"issuer\":");
+    match c.issuer {
+        Some(i) => code(line, i.code()),
+        None => line.extend_from_slice(b"null"),
     }
-}
-
-/// A person's outlook, serialized as a list without being gathered into one.
-struct OutlookList<'a>(&'a [Outlook]);
-
-impl serde::Serialize for OutlookList<'_> {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
-        s.collect_seq(self.0.iter().map(|o| OutlookJson {
-            award: o.award.code(),
-            have: o.have,
-            need: o.need,
-            from: o.from,
-        }))
+    line.extend_from_slice(b",\"status\":");
+    code(line, c.status.as_str());
+    line.extend_from_slice(b",\"findings\":[");
+    for (k, f) in c.findings.iter().enumerate() {
+        line.extend_from_slice(if k == 0 {
+            b"{\"rule\":"
+        } else {
+            b",{\"rule\":"
+        });
+        code(line, f.rule.as_str());
+        line.extend_from_slice(b",\"severity\":");
+        code(line, f.severity.as_str());
+        line.extend_from_slice(b",\"message\":");
+        serde_json::to_writer(&mut *line, &f.message(ds, c, e.year).render(lang))?;
+        line.push(b'}');
     }
-}
-
-#[derive(serde::Serialize)]
-struct FindingJson {
-    rule: &'static str,
-    severity: &'static str,
-    message: String,
-}
-
-#[derive(serde::Serialize)]
-struct UncheckedJson<'a> {
-    rule: &'static str,
-    reason: &'a str,
-}
-
-#[derive(serde::Serialize)]
-struct OutlookJson {
-    award: &'static str,
-    have: u16,
-    need: u16,
-    from: u16,
+    line.extend_from_slice(b"],\"unchecked\":[");
+    for (k, (u, &i)) in c.unchecked.iter().zip(which).enumerate() {
+        line.extend_from_slice(if k == 0 {
+            b"{\"rule\":"
+        } else {
+            b",{\"rule\":"
+        });
+        code(line, u.rule.as_str());
+        line.extend_from_slice(b",\"reason\":");
+        line.extend_from_slice(quoted[i].as_bytes());
+        line.push(b'}');
+    }
+    line.push(b']');
+    let id = c.recipient.id();
+    line.extend_from_slice(if c.recipient.is_person() {
+        b",\"person\":"
+    } else {
+        b",\"unit\":"
+    });
+    serde_json::to_writer(&mut *line, ds.str(id))?;
+    let outlook = e.outlook.get(&id).filter(|_| c.recipient.is_person());
+    if let Some(o) = outlook {
+        line.extend_from_slice(b",\"outlook\":[");
+        for (k, o) in o.iter().enumerate() {
+            line.extend_from_slice(if k == 0 {
+                b"{\"award\":"
+            } else {
+                b",{\"award\":"
+            });
+            code(line, o.award.code());
+            for (name, n) in [
+                (&b",\"have\":"[..], o.have),
+                (b",\"need\":", o.need),
+                (b",\"from\":", o.from),
+            ] {
+                line.extend_from_slice(name);
+                line.extend_from_slice(n.to_string().as_bytes());
+            }
+            line.push(b'}');
+        }
+        line.push(b']');
+    }
+    line.push(b'}');
+    Ok(())
 }
 
 /// The reasons a rule could not judge, each rendered once: a million
@@ -413,6 +427,8 @@ struct Reasons<'m> {
     by_address: std::collections::HashMap<*const Msg, usize>,
     by_content: std::collections::HashMap<&'m Msg, usize>,
     texts: Vec<String>,
+    /// The same, as JSON strings (quoted and escaped).
+    quoted: Vec<String>,
 }
 
 impl<'m> Reasons<'m> {
@@ -423,6 +439,7 @@ impl<'m> Reasons<'m> {
             by_address: Default::default(),
             by_content: Default::default(),
             texts: Vec::new(),
+            quoted: Vec::new(),
         }
     }
 
@@ -435,10 +452,12 @@ impl<'m> Reasons<'m> {
         let i = match self.by_address.get(&address) {
             Some(&i) => i,
             None => {
-                let texts = &mut self.texts;
+                let (texts, quoted) = (&mut self.texts, &mut self.quoted);
                 let lang = self.lang;
                 let i = *self.by_content.entry(&**reason).or_insert_with(|| {
-                    texts.push(reason.render(lang));
+                    let text = reason.render(lang);
+                    quoted.push(serde_json::to_string(&text).unwrap_or_default());
+                    texts.push(text);
                     texts.len() - 1
                 });
                 self.by_address.insert(address, i);
@@ -454,46 +473,6 @@ impl<'m> Reasons<'m> {
     fn text(&mut self, reason: &'m std::sync::Arc<Msg>) -> &str {
         let i = self.index(reason);
         &self.texts[i]
-    }
-}
-
-/// Candidate `c` as JSON; `texts[which[k]]` is the reason of its `k`-th
-/// unchecked rule.
-fn candidate_json<'a>(
-    e: &'a Eligibility,
-    ds: &'a Dataset,
-    c: &'a Candidate,
-    lang: Lang,
-    which: &'a [usize],
-    texts: &'a [String],
-) -> CandidateJson<'a> {
-    let id = ds.str(c.recipient.id());
-    let outlook = e
-        .outlook
-        .get(&c.recipient.id())
-        .filter(|_| c.recipient.is_person())
-        .map(|o| OutlookList(o));
-    CandidateJson {
-        award: c.award.code(),
-        issuer: c.issuer.map(|i| i.code()),
-        status: c.status.as_str(),
-        findings: c
-            .findings
-            .iter()
-            .map(|f| FindingJson {
-                rule: f.rule.as_str(),
-                severity: f.severity.as_str(),
-                message: f.message(ds, c, e.year).render(lang),
-            })
-            .collect(),
-        unchecked: UncheckedList {
-            items: &c.unchecked,
-            which,
-            texts,
-        },
-        person: c.recipient.is_person().then_some(id),
-        unit: (!c.recipient.is_person()).then_some(id),
-        outlook,
     }
 }
 
@@ -521,12 +500,10 @@ pub fn json(
     for (n, c) in shown(e, ds, all).into_iter().enumerate() {
         which.clear();
         which.extend(c.unchecked.iter().map(|u| reasons.index(&u.reason)));
-        // Serialized into a buffer and written whole: the writer is behind
-        // a `dyn`, and serde writes a JSON value piece by piece.
+        // Made in a buffer and written whole: the writer is behind a `dyn`.
         line.clear();
         line.extend_from_slice(if n == 0 { b"  " } else { b" ," });
-        let json = candidate_json(e, ds, c, lang, &which, &reasons.texts);
-        serde_json::to_writer(&mut line, &json).map_err(std::io::Error::from)?;
+        write_candidate(&mut line, e, ds, c, lang, &which, &reasons.quoted)?;
         line.push(b'\n');
         out.write_all(&line)?;
     }
@@ -606,6 +583,76 @@ pub fn xlsx(e: &Eligibility, ds: &Dataset, all: bool, lang: Lang) -> Result<Vec<
 mod tests {
     use super::prefix;
     use proptest::prelude::*;
+
+    /// A candidate's line is the JSON the data format gives, in its order,
+    /// with texts escaped and an issuer not found written as `null`.
+    #[test]
+    fn a_candidate_is_written_as_json() {
+        use crate::diag::{RuleId, Severity};
+        use crate::eligible::{Candidate, Eligibility, Finding, Missing, Status};
+        use crate::i18n::{Key, Lang, Msg};
+        use crate::model::{AwardCode, Dataset, Date, Recipient};
+        use crate::rules::chains::Outlook;
+        use std::sync::Arc;
+
+        let mut ds = Dataset::default();
+        let id = ds.strings.intern("CN-\"1\"");
+        let name = ds.strings.intern("Nguyễn Văn A");
+        let reason = Arc::new(Msg::new(Key::LawReasonNoMembers));
+        let c = Candidate {
+            recipient: Recipient::Person(id),
+            award: AwardCode::Ldtt,
+            issuer: None,
+            status: Status::NotEligible,
+            findings: vec![Finding {
+                rule: RuleId::LdttRating,
+                severity: Severity::Error,
+                finding: Msg::new(Key::LawReasonNoMembers),
+                name,
+            }],
+            unchecked: vec![Missing {
+                rule: RuleId::LdttNewStaff,
+                reason: reason.clone(),
+            }],
+        };
+        let date = Date::parse_iso("2018-12-31").unwrap();
+        let outlook = Outlook {
+            award: AwardCode::Cstdt,
+            have: 1,
+            need: 3,
+            from: 2020,
+        };
+        let e = Eligibility {
+            year: 2018,
+            date,
+            window: crate::rules::windows::at(date),
+            candidates: vec![c.clone()],
+            limits: Vec::new(),
+            rounds: 1,
+            file: String::new(),
+            id_prefix: String::new(),
+            outlook: [(id, vec![outlook])].into_iter().collect(),
+        };
+        let mut reasons = super::Reasons::new(Lang::Vi);
+        let which = [reasons.index(&c.unchecked[0].reason)];
+        let mut line = Vec::new();
+        super::write_candidate(&mut line, &e, &ds, &c, Lang::Vi, &which, &reasons.quoted).unwrap();
+        let text = String::from_utf8(line).unwrap();
+        assert!(
+            text.starts_with(r#"{"award":"LDTT","issuer":null,"status":"not_eligible","findings":[{"rule":"ldtt-rating","severity":"error","message":"#),
+            "{text}"
+        );
+        let v: serde_json::Value = serde_json::from_str(&text).unwrap();
+        let message = c.findings[0].message(&ds, &c, 2018).render(Lang::Vi);
+        let expected = serde_json::json!({
+            "award": "LDTT", "issuer": null, "status": "not_eligible",
+            "findings": [{"rule": "ldtt-rating", "severity": "error", "message": message}],
+            "unchecked": [{"rule": "ldtt-new-staff", "reason": reason.render(Lang::Vi)}],
+            "person": "CN-\"1\"",
+            "outlook": [{"award": "CSTDT", "have": 1, "need": 3, "from": 2020}],
+        });
+        assert_eq!(v, expected);
+    }
 
     proptest! {
         /// Ordering by the sixteen-byte prefix, then by the whole text, is
