@@ -75,33 +75,239 @@ impl Serialize for Related<'_> {
 }
 
 /// Writes the object a diagnostic at a time: a folder with a million
-/// findings must not first become a million JSON trees in memory.
+/// findings must not first become a million JSON trees in memory. The
+/// diagnostics are written by hand, as `serde_json`'s pretty printer lays
+/// them out (the test `written_as_serde_writes_it` holds that), each into
+/// one reused buffer, with the strings escaped eight bytes at a time
+/// ([`string`]).
 pub fn write(w: &mut dyn Write, out: &CheckOutput<'_>) -> io::Result<()> {
     let mut w = io::BufWriter::with_capacity(1 << 16, w);
-    serde_json::to_writer_pretty(&mut w, &Doc(out))?;
-    writeln!(w)?;
+    if out.diagnostics.is_empty() {
+        w.write_all(b"{\n  \"diagnostics\": [],\n")?;
+    } else {
+        w.write_all(b"{\n  \"diagnostics\": [\n")?;
+        let (mut buf, mut text) = (Vec::with_capacity(1024), String::new());
+        for (i, d) in out.diagnostics.iter().enumerate() {
+            buf.clear();
+            if i > 0 {
+                buf.extend_from_slice(b",\n");
+            }
+            finding(&mut buf, d, out.lang, &mut text)?;
+            w.write_all(&buf)?;
+        }
+        w.write_all(b"\n  ],\n")?;
+    }
+    writeln!(w, "  \"errors\": {},", out.errors)?;
+    writeln!(w, "  \"warnings\": {},", out.warnings)?;
+    let unchecked = serde_json::to_string_pretty(&out.coverage.unchecked())?;
+    writeln!(w, "  \"unchecked\": {}", indent(&unchecked, 2))?;
+    writeln!(w, "}}")?;
     w.flush()
 }
 
-/// The whole object, serialized as it is written.
-struct Doc<'a, 'b>(&'a CheckOutput<'b>);
+/// A value printed pretty, its lines after the first moved right by
+/// `by` spaces (a JSON string holds no line break of its own).
+fn indent(pretty: &str, by: usize) -> String {
+    pretty.replace('\n', &format!("\n{:by$}", ""))
+}
 
-impl Serialize for Doc<'_, '_> {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let out = self.0;
-        let mut m = s.serialize_map(Some(4))?;
-        m.serialize_entry("diagnostics", &Diags(out.diagnostics, out.lang))?;
-        m.serialize_entry("errors", &out.errors)?;
-        m.serialize_entry("warnings", &out.warnings)?;
-        m.serialize_entry("unchecked", &out.coverage.unchecked())?;
-        m.end()
+/// One diagnostic as the pretty printer lays it out at depth two; `text` is
+/// scratch for the messages.
+fn finding(buf: &mut Vec<u8>, d: &Diagnostic, lang: Lang, text: &mut String) -> io::Result<()> {
+    const FIELD: &[u8] = b",\n      \"";
+    buf.extend_from_slice(b"    {\n      \"rule\": ");
+    string(buf, d.rule.as_str());
+    buf.extend_from_slice(FIELD);
+    buf.extend_from_slice(b"severity\": ");
+    string(buf, d.severity.as_str());
+    buf.extend_from_slice(FIELD);
+    buf.extend_from_slice(b"file\": ");
+    optional(buf, d.file.as_deref());
+    buf.extend_from_slice(FIELD);
+    buf.extend_from_slice(b"line\": ");
+    match d.line {
+        Some(n) => buf.extend_from_slice(n.to_string().as_bytes()),
+        None => buf.extend_from_slice(b"null"),
+    }
+    buf.extend_from_slice(FIELD);
+    buf.extend_from_slice(b"record\": ");
+    optional(buf, d.record.as_deref());
+    buf.extend_from_slice(FIELD);
+    buf.extend_from_slice(b"message\": ");
+    text.clear();
+    d.message.render_into(lang, text);
+    string(buf, text);
+    buf.extend_from_slice(FIELD);
+    buf.extend_from_slice(b"citation\": ");
+    string(buf, d.citation);
+    if let Some(h) = &d.help {
+        buf.extend_from_slice(FIELD);
+        buf.extend_from_slice(b"help\": ");
+        text.clear();
+        h.render_into(lang, text);
+        string(buf, text);
+    }
+    if let Some(c) = &d.cell {
+        buf.extend_from_slice(FIELD);
+        buf.extend_from_slice(b"cell\": ");
+        string(buf, c);
+    }
+    if !d.related.is_empty() {
+        buf.extend_from_slice(FIELD);
+        buf.extend_from_slice(b"related\": ");
+        let related = serde_json::to_string_pretty(&Related(&d.related, lang))?;
+        buf.extend_from_slice(indent(&related, 6).as_bytes());
+    }
+    buf.extend_from_slice(b"\n    }");
+    Ok(())
+}
+
+/// A JSON string or `null`.
+fn optional(buf: &mut Vec<u8>, s: Option<&str>) {
+    match s {
+        Some(s) => string(buf, s),
+        None => buf.extend_from_slice(b"null"),
     }
 }
 
-struct Diags<'a>(&'a [Diagnostic], Lang);
+/// `s` as a JSON string, escaped as `serde_json` escapes it: `"` and `\`,
+/// the short escapes `\b \f \n \r \t`, other control characters as
+/// `\u00XX`; everything else as it is. Runs of eight bytes with nothing to
+/// escape are copied without looking at each byte.
+pub fn string(buf: &mut Vec<u8>, s: &str) {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    // Whether any byte of `w` is below 0x20, a quote or a backslash.
+    let special = |w: u64| {
+        let zero = |x: u64| x.wrapping_sub(ONES) & !x & HIGH;
+        (w.wrapping_sub(ONES * 0x20) & !w & HIGH)
+            | zero(w ^ (ONES * u64::from(b'"')))
+            | zero(w ^ (ONES * u64::from(b'\\')))
+            != 0
+    };
+    let bytes = s.as_bytes();
+    buf.push(b'"');
+    let (mut start, mut i) = (0, 0);
+    while i < bytes.len() {
+        while let Some(chunk) = bytes.get(i..i + 8) {
+            let w = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]));
+            if special(w) {
+                break;
+            }
+            i += 8;
+        }
+        let Some(&c) = bytes.get(i) else { break };
+        let short: Option<&[u8]> = match c {
+            b'"' => Some(b"\\\""),
+            b'\\' => Some(b"\\\\"),
+            b'\n' => Some(b"\\n"),
+            b'\r' => Some(b"\\r"),
+            b'\t' => Some(b"\\t"),
+            0x08 => Some(b"\\b"),
+            0x0c => Some(b"\\f"),
+            _ => None,
+        };
+        if short.is_some() || c < 0x20 {
+            buf.extend_from_slice(&bytes[start..i]);
+            match short {
+                Some(e) => buf.extend_from_slice(e),
+                None => {
+                    const HEX: &[u8; 16] = b"0123456789abcdef";
+                    buf.extend_from_slice(b"\\u00");
+                    buf.push(HEX[usize::from(c >> 4)]);
+                    buf.push(HEX[usize::from(c & 0xf)]);
+                }
+            }
+            start = i + 1;
+        }
+        i += 1;
+    }
+    buf.extend_from_slice(&bytes[start..]);
+    buf.push(b'"');
+}
 
-impl Serialize for Diags<'_> {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_seq(self.0.iter().map(|d| Finding(d, self.1)))
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diag::RuleId;
+    use crate::rules::{Coverage, RuleCoverage};
+    use proptest::prelude::*;
+
+    /// The object as `serde_json`'s pretty printer writes it, what the hand
+    /// written emitter must equal byte for byte.
+    struct Doc<'a, 'b>(&'a CheckOutput<'b>);
+
+    impl Serialize for Doc<'_, '_> {
+        fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+            let out = self.0;
+            let mut m = s.serialize_map(Some(4))?;
+            let diags: Vec<Finding> = out
+                .diagnostics
+                .iter()
+                .map(|d| Finding(d, out.lang))
+                .collect();
+            m.serialize_entry("diagnostics", &diags)?;
+            m.serialize_entry("errors", &out.errors)?;
+            m.serialize_entry("warnings", &out.warnings)?;
+            m.serialize_entry("unchecked", &out.coverage.unchecked())?;
+            m.end()
+        }
+    }
+
+    fn both(diags: &[Diagnostic], coverage: &Coverage) -> (String, String) {
+        let out = CheckOutput {
+            wrap: None,
+            diagnostics: diags,
+            errors: 3,
+            warnings: 1,
+            coverage,
+            records: 0,
+            files: 0,
+            lang: Lang::Vi,
+            color: false,
+            root_display: String::new(),
+        };
+        let mut mine = Vec::new();
+        write(&mut mine, &out).unwrap();
+        let mut theirs = serde_json::to_string_pretty(&Doc(&out)).unwrap();
+        theirs.push('\n');
+        (String::from_utf8(mine).unwrap(), theirs)
+    }
+
+    #[test]
+    fn written_as_serde_writes_it() {
+        let diags = vec![
+            Diagnostic::new(RuleId::DuplicateId, "id `A-1` \"hai\" lần\u{1}\t\\")
+                .at("awards/Quyết định 1.csv", Some(7))
+                .related("awards/2018.csv", 3, "đầu tiên ở đây")
+                .related("awards/2019.csv", 4, "rồi ở đây")
+                .record("A-1")
+                .help("sửa \u{7f} \u{1f}")
+                .cell("Sheet1!C12"),
+            Diagnostic::new(RuleId::UnknownFile, "x").at("award.csv", None),
+            Diagnostic::new(RuleId::ParseError, ""),
+        ];
+        let mut coverage = Coverage::default();
+        let (mine, theirs) = both(&diags, &coverage);
+        assert_eq!(mine, theirs);
+        coverage.rules.insert(
+            "ldtt-rating",
+            RuleCoverage {
+                unchecked: 4,
+                ..Default::default()
+            },
+        );
+        let (mine, theirs) = both(&[], &coverage);
+        assert_eq!(mine, theirs);
+    }
+
+    proptest! {
+        /// Any text is escaped as `serde_json` escapes it.
+        #[test]
+        fn a_string_is_escaped_as_serde_escapes_it(s in "(\\PC|[\u{0}-\u{1f}\"\\\\\u{7f}])*") {
+            let mut buf = Vec::new();
+            string(&mut buf, &s);
+            prop_assert_eq!(String::from_utf8(buf).unwrap(), serde_json::to_string(&s).unwrap());
+        }
     }
 }

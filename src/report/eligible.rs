@@ -9,6 +9,7 @@ use comfy_table::ContentArrangement;
 use serde_json::{json, Value};
 
 use crate::eligible::{Candidate, Eligibility, Status};
+use crate::emit::json::string as json_string;
 use crate::i18n::{Lang, Msg};
 use crate::model::{Code, Dataset, Recipient, Sym};
 use crate::rules::chains::Outlook;
@@ -339,7 +340,7 @@ fn write_candidate(
     lang: Lang,
     which: &[usize],
     quoted: &[String],
-) -> std::io::Result<()> {
+) {
     let code = |line: &mut Vec<u8>, s: &str| {
         line.push(b'"');
         line.extend_from_slice(s.as_bytes());
@@ -365,7 +366,7 @@ fn write_candidate(
         line.extend_from_slice(b",\"severity\":");
         code(line, f.severity.as_str());
         line.extend_from_slice(b",\"message\":");
-        serde_json::to_writer(&mut *line, &f.message(ds, c, e.year).render(lang))?;
+        json_string(line, &f.message(ds, c, e.year).render(lang));
         line.push(b'}');
     }
     line.extend_from_slice(b"],\"unchecked\":[");
@@ -387,7 +388,7 @@ fn write_candidate(
     } else {
         b",\"unit\":"
     });
-    serde_json::to_writer(&mut *line, ds.str(id))?;
+    json_string(line, ds.str(id));
     let outlook = e.outlook.get(&id).filter(|_| c.recipient.is_person());
     if let Some(o) = outlook {
         line.extend_from_slice(b",\"outlook\":[");
@@ -411,7 +412,6 @@ fn write_candidate(
         line.push(b']');
     }
     line.push(b'}');
-    Ok(())
 }
 
 /// The reasons a rule could not judge, each rendered once: a million
@@ -456,7 +456,9 @@ impl<'m> Reasons<'m> {
                 let lang = self.lang;
                 let i = *self.by_content.entry(&**reason).or_insert_with(|| {
                     let text = reason.render(lang);
-                    quoted.push(serde_json::to_string(&text).unwrap_or_default());
+                    let mut q = Vec::new();
+                    json_string(&mut q, &text);
+                    quoted.push(String::from_utf8(q).unwrap_or_default());
                     texts.push(text);
                     texts.len() - 1
                 });
@@ -503,7 +505,7 @@ pub fn json(
         // Made in a buffer and written whole: the writer is behind a `dyn`.
         line.clear();
         line.extend_from_slice(if n == 0 { b"  " } else { b" ," });
-        write_candidate(&mut line, e, ds, c, lang, &which, &reasons.quoted)?;
+        write_candidate(&mut line, e, ds, c, lang, &which, &reasons.quoted);
         line.push(b'\n');
         out.write_all(&line)?;
     }
@@ -636,7 +638,7 @@ mod tests {
         let mut reasons = super::Reasons::new(Lang::Vi);
         let which = [reasons.index(&c.unchecked[0].reason)];
         let mut line = Vec::new();
-        super::write_candidate(&mut line, &e, &ds, &c, Lang::Vi, &which, &reasons.quoted).unwrap();
+        super::write_candidate(&mut line, &e, &ds, &c, Lang::Vi, &which, &reasons.quoted);
         let text = String::from_utf8(line).unwrap();
         assert!(
             text.starts_with(r#"{"award":"LDTT","issuer":null,"status":"not_eligible","findings":[{"rule":"ldtt-rating","severity":"error","message":"#),
