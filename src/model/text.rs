@@ -274,6 +274,16 @@ mod tests {
         assert_eq!(fold("Lao   động\ttiên tiến"), "lao động tiên tiến");
     }
 
+    proptest::proptest! {
+        /// `clean` is the trimmed text in NFC, whatever white space (ASCII,
+        /// vertical tab, no-break, ideographic) or marks it begins and ends with.
+        #[test]
+        fn clean_is_trim_then_nfc(s in "[ \t\u{b}\r\na-zA-Z0-9\u{85}\u{a0}\u{3000}\u{302}\u{303}eêĐ]{0,12}") {
+            let expected: String = s.trim().nfc().collect();
+            proptest::prop_assert_eq!(clean(&s), expected);
+        }
+    }
+
     #[test]
     fn ascii_fold_drops_marks() {
         assert_eq!(fold_ascii("Đơn vị công tác"), "don vi cong tac");
