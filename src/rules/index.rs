@@ -478,16 +478,55 @@ impl<'d> Index<'d> {
 
     /// Whether a pending proposal of one of `codes` for `r` and `year` is on file.
     pub fn pending_holds(&self, r: Recipient, year: u16, codes: Codes) -> bool {
-        let slot = self.slot(r);
+        self.pending_of(self.slot(r), year).has_any(codes)
+    }
+
+    /// The codes of the pending proposals of `slot` for `year`.
+    fn pending_of(&self, slot: Option<usize>, year: u16) -> Codes {
         let known = slot.and_then(|s| self.pending_codes.get(s)).copied();
         match known.unwrap_or(YearCodes::None) {
-            YearCodes::None => false,
-            YearCodes::One(y, held) => y == year && held.has_any(codes),
-            YearCodes::Mixed => self.pending.walk(slot).any(|i| {
-                let p = &self.ds.proposals[i];
-                p.year == year && codes.has_any(Codes::of(&[p.award]))
-            }),
+            YearCodes::None => Codes::default(),
+            YearCodes::One(y, held) if y == year => held,
+            YearCodes::One(..) => Codes::default(),
+            YearCodes::Mixed => {
+                let mut codes = Codes::default();
+                for p in self.pending.walk(slot).map(|i| &self.ds.proposals[i]) {
+                    if p.year == year {
+                        codes.add(p.award);
+                    }
+                }
+                codes
+            }
         }
+    }
+
+    /// What `r` holds for `year`, as [`Index::holds`] counts it for `claim`
+    /// (awards on file; for a pending proposal of that year, the other
+    /// pending proposals too), and its evaluation for the year: the
+    /// collective rules ask both of every member, and the recipient's chains
+    /// are found once.
+    pub fn record_of(
+        &self,
+        claim: &Claim,
+        r: Recipient,
+        year: u16,
+    ) -> (Codes, Option<&'d Evaluation>) {
+        let slot = self.slot(r);
+        let mut codes = Codes::default();
+        for a in self.awards.walk(slot).map(|i| &self.ds.awards[i]) {
+            if a.year == year {
+                codes.add(a.award);
+            }
+        }
+        if claim.is_proposal() && year == claim.year {
+            codes.0 |= self.pending_of(slot, year).0;
+        }
+        let eval = self
+            .evals
+            .walk(slot)
+            .map(|i| &self.ds.evaluations[i])
+            .find(|e| e.year == year);
+        (codes, eval)
     }
 
     /// Whether the folder's awards are facts for `year` for this recipient:

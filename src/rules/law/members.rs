@@ -120,9 +120,10 @@ impl Tally {
             }
             t.members += 1;
             let r = Recipient::Person(person.id);
-            t.ldtt += usize::from(ix.holds(c, r, c.year, LDTT_LIKE));
-            t.cstdcs += usize::from(ix.holds(c, r, c.year, CSTDCS));
-            match ix.eval(r, c.year) {
+            let (held, eval) = ix.record_of(c, r, c.year);
+            t.ldtt += usize::from(held.has_any(LDTT_LIKE));
+            t.cstdcs += usize::from(held.has_any(CSTDCS));
+            match eval {
                 None => t.unrated += 1,
                 Some(e) => {
                     if e.rating < Rating::Ht {
