@@ -296,8 +296,8 @@ fn candidates(ds: &Dataset, req: &Request) -> Vec<Candidate> {
     };
     // The codes each individual and unit holds for the year, one bit each,
     // by interned id: a dense table, as every candidate is looked up.
-    let bit = |code: AwardCode| 1u64 << (code as u32);
-    let mut held = vec![[0u64; 2]; ds.strings.len()];
+    let bit = |code: AwardCode| 1u32 << (code as u32);
+    let mut held = vec![[0u32; 2]; ds.strings.len()];
     let kind = |r: Recipient| usize::from(!r.is_person());
     for a in ds.awards.iter().filter(|a| !a.flawed && a.year == req.year) {
         let r = who(a.recipient);

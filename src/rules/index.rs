@@ -17,6 +17,9 @@ use super::windows;
 #[derive(Clone, Copy, Default, PartialEq, Eq, Debug)]
 pub struct Codes(u32);
 
+// Every code has its bit (here and in `eligible`'s table of codes held).
+const _: () = assert!(<AwardCode as crate::model::Code>::ALL.len() <= 32);
+
 impl Codes {
     pub const fn of(codes: &[AwardCode]) -> Codes {
         let mut bits = 0;
@@ -34,6 +37,10 @@ impl Codes {
 
     pub fn has_any(self, other: Codes) -> bool {
         self.0 & other.0 != 0
+    }
+
+    fn union(self, other: Codes) -> Codes {
+        Codes(self.0 | other.0)
     }
 }
 
@@ -519,7 +526,7 @@ impl<'d> Index<'d> {
             }
         }
         if claim.is_proposal() && year == claim.year {
-            codes.0 |= self.pending_of(slot, year).0;
+            codes = codes.union(self.pending_of(slot, year));
         }
         let eval = self
             .evals
