@@ -17,7 +17,7 @@ use std::sync::Arc;
 use super::config::RuleConfig;
 use crate::diag::{Diagnostic, Diagnostics, Level, RuleId, Severity};
 use crate::i18n::{Arg, Key, Msg};
-use crate::model::{AwardCode, Evaluation, Loc, Sym};
+use crate::model::{AwardCode, Loc, Sym};
 use crate::msg;
 
 use super::index::{Claim, Index, Source};
@@ -424,12 +424,4 @@ impl Check {
             Check::Unknown(u) => Verdict::Unknown(u),
         }
     }
-}
-
-/// The evaluations of one subject over a run of years, for the rules that
-/// look at several years.
-pub struct Span<'d> {
-    pub from: u16,
-    pub to: u16,
-    pub evals: Vec<Option<&'d Evaluation>>,
 }

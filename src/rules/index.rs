@@ -560,6 +560,23 @@ impl<'d> Index<'d> {
             .find(|e| e.year == year)
     }
 
+    /// [`Index::eval`] for each of `years`, in one walk of the subject's
+    /// evaluations (the rules that look back over several years ask for
+    /// each of them).
+    pub fn evals_over(&self, subject: Recipient, years: &[u16]) -> Vec<Option<&'d Evaluation>> {
+        let mut out = vec![None; years.len()];
+        for e in self
+            .evals
+            .walk(self.slot(subject))
+            .map(|i| &self.ds.evaluations[i])
+        {
+            if let Some(k) = years.iter().position(|&y| y == e.year) {
+                out[k] = out[k].or(Some(e));
+            }
+        }
+        out
+    }
+
     /// The person `id` (its first record), unless that record is flawed.
     pub fn person(&self, id: Sym) -> Option<&'d Person> {
         at(&self.slots.person_at, id)

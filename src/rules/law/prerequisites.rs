@@ -5,7 +5,7 @@
 
 use crate::diag::RuleId;
 use crate::i18n::{Arg, Key, Msg};
-use crate::model::{AwardCode, AwardKind, Code, Rating, Recipient};
+use crate::model::{AwardCode, AwardKind, Code, Evaluation, Rating, Recipient};
 use crate::msg;
 use crate::rules::evidence::{Check, Judge};
 use crate::rules::index::{Claim, Codes};
@@ -61,17 +61,20 @@ pub(super) fn span(ys: &[u16]) -> Arg {
 /// text, cut only where an initiative's words (which do not) come in. Many
 /// findings carry it (`eligible` makes one for most people), so it is kept
 /// small.
-pub(super) fn found(j: &Judge<'_>, c: &Claim, ys: &[u16]) -> Arg {
+/// `evals` are the years' evaluations ([`Index::evals_over`]).
+///
+/// [`Index::evals_over`]: crate::rules::index::Index::evals_over
+fn found(ys: &[u16], evals: &[Option<&Evaluation>]) -> Arg {
     let mut parts = Vec::new();
     let mut text = String::new();
-    for (i, &y) in ys.iter().enumerate() {
+    for (i, (&y, e)) in ys.iter().zip(evals).enumerate() {
         if i > 0 {
             text.push_str(", ");
         }
         // Written by hand: `eligible` makes this text for most people, and
         // `write!` costs more than the rest of the rule.
         push_year(&mut text, y);
-        match j.ix.eval(c.recipient, y) {
+        match e {
             None => text.push_str(": —"),
             Some(e) => {
                 text.push_str(": ");
@@ -112,16 +115,17 @@ fn push_year(text: &mut String, y: u16) {
 
 /// Every year rated at least `min`.
 pub(super) fn ratings(j: &Judge<'_>, c: &Claim, ys: &[u16], min: Rating) -> Check {
+    let evals = j.ix.evals_over(c.recipient, ys);
     let mut missing = None;
-    for &y in ys {
-        match j.ix.eval(c.recipient, y) {
+    for (&y, e) in ys.iter().zip(&evals) {
+        match e {
             None => missing = missing.or(Some(y)),
             Some(e) if e.rating < min => {
                 return Check::Fails(msg!(
                     Key::LawRatings,
                     span = span(ys),
                     rating = Arg::name(min),
-                    found = found(j, c, ys)
+                    found = found(ys, &evals)
                 ));
             }
             Some(_) => {}
@@ -143,15 +147,16 @@ pub(super) fn years_with(
     key: Key,
     pred: impl Fn(&crate::model::Evaluation) -> Option<bool>,
 ) -> Check {
+    let evals = j.ix.evals_over(c.recipient, ys);
     let (mut yes, mut maybe) = (0u32, 0u32);
     let mut unknown_year = None;
-    for &y in ys {
-        match j.ix.eval(c.recipient, y).map(&pred) {
+    for (k, e) in evals.iter().enumerate() {
+        match e.map(&pred) {
             Some(Some(true)) => yes += 1,
             Some(Some(false)) => {}
             Some(None) | None => {
                 maybe += 1;
-                unknown_year = unknown_year.or(Some(y));
+                unknown_year = unknown_year.or(Some(k));
             }
         }
     }
@@ -163,13 +168,17 @@ pub(super) fn years_with(
             need = need,
             span = span(ys),
             count = yes,
-            found = found(j, c, ys)
+            found = found(ys, &evals)
         ))
     } else {
-        let y = unknown_year.unwrap_or(c.year);
-        match j.ix.eval(c.recipient, y) {
-            None => Check::Unknown(j.no_evaluation(y)),
-            Some(_) => Check::Unknown(Msg::new(Key::LawReasonNoInitiative)),
+        // Some year could not be told (`maybe` > 0), so `unknown_year` is set.
+        match unknown_year.map(|k| (ys[k], evals[k])) {
+            Some((y, None)) => Check::Unknown(j.no_evaluation(y)),
+            Some((_, Some(_))) => Check::Unknown(Msg::new(Key::LawReasonNoInitiative)),
+            None => match j.ix.eval(c.recipient, c.year) {
+                None => Check::Unknown(j.no_evaluation(c.year)),
+                Some(_) => Check::Unknown(Msg::new(Key::LawReasonNoInitiative)),
+            },
         }
     }
 }
