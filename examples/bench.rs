@@ -537,6 +537,8 @@ fn eligible_after_load(dir: &Path) -> (Times, String) {
         awards: Vec::new(),
         subject: None,
         level: checked.settings.organisation.level,
+        // As `eligible 2018` without `--all`.
+        findings: false,
     };
     let (t, e) = timed(|| {
         thidua::eligible::judge(

@@ -62,6 +62,11 @@ pub struct Request {
     pub subject: Option<Recipient>,
     /// The organisation's level (`[organisation] level`), for the issuer.
     pub level: Option<OrgLevel>,
+    /// Keep what stands in the way of each candidate not eligible (its
+    /// `findings`; shown with `--all`). Without, those candidates' findings
+    /// are left empty and the failures' messages are dropped as they are
+    /// made: a province's first round fails a million of them.
+    pub findings: bool,
 }
 
 /// A candidate's standing.
@@ -185,6 +190,7 @@ pub fn judge(ds: &mut Dataset, config: &RuleConfig, req: &Request, file: &str) -
         let mut failures = Failures {
             overrides: config.levels.clone(),
             items: Vec::new(),
+            messages: req.findings,
         };
         let scope = rules::Scope::Proposals(file_id);
         let coverage = rules::judge_claims(ds, config, scope, &mut failures);
@@ -192,7 +198,7 @@ pub fn judge(ds: &mut Dataset, config: &RuleConfig, req: &Request, file: &str) -
             rules::Source::Proposal(p) => p.checked_sub(base).and_then(|k| active.get(k)).copied(),
             rules::Source::Award(_) => None,
         };
-        let dropped = settle(&mut candidates, of, failures, coverage);
+        let dropped = settle(&mut candidates, of, failures, coverage, req.findings);
         if dropped == 0 || rounds >= MAX_ROUNDS {
             break;
         }
@@ -234,13 +240,15 @@ fn proposal(c: &Candidate, id: Sym, req: &Request, file: FileId, n: usize) -> Pr
 }
 
 /// Marks the candidates of this round with a finding (other than a group
-/// limit) as not eligible, and those some rule could not judge as unknown;
-/// how many were marked. `of` gives the candidate a claim's record is.
+/// limit) as not eligible, keeping the finding if `keep`, and those some
+/// rule could not judge as unknown; how many were marked. `of` gives the
+/// candidate a claim's record is.
 fn settle(
     candidates: &mut [Candidate],
     of: impl Fn(rules::Source) -> Option<usize>,
     failures: Failures,
     coverage: rules::Coverage,
+    keep: bool,
 ) -> usize {
     // Only the candidates still eligible were judged this round, so a
     // failure or a gap marks one of them, or one marked a line above.
@@ -255,6 +263,9 @@ fn settle(
         if c.status == Status::Eligible {
             c.status = Status::NotEligible;
             dropped += 1;
+        }
+        if !keep {
+            continue;
         }
         c.findings.reserve_exact(1);
         c.findings.push(Finding {

@@ -63,6 +63,8 @@ pub fn run(ctx: &mut Ctx<'_>, args: &EligibleArgs) -> Result<i32> {
         awards,
         subject,
         level: checked.settings.organisation.level,
+        // Only `--all` shows the candidates not eligible, with their findings.
+        findings: args.all,
     };
     let result = eligible::judge(ds, &checked.config, &req, &file);
     let fit = ctx.out_is_tty && args.output.is_none();

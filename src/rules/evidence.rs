@@ -58,6 +58,10 @@ pub struct Failures {
     /// The `[rules]` levels, applied as [`Diagnostics`] applies them.
     pub overrides: HashMap<RuleId, Level>,
     pub items: Vec<Failure>,
+    /// Whether a failure keeps what was found; without, only its message's
+    /// key (`eligible` shows the findings only with `--all`, and a province
+    /// has a million failures).
+    pub messages: bool,
 }
 
 /// One claim that failed one rule.
@@ -235,7 +239,11 @@ impl<'a> Judge<'a> {
                     let configured = f.overrides.get(&id).and_then(|l| l.severity());
                     let severity = configured.unwrap_or(severity);
                     let mut finding = finding;
-                    crate::diag::defang_msg(&mut finding);
+                    if f.messages {
+                        crate::diag::defang_msg(&mut finding);
+                    } else {
+                        finding = Msg::new(finding.key);
+                    }
                     f.items.push(Failure {
                         source: claim.source,
                         rule: id,
