@@ -449,7 +449,7 @@ fn prefetch(rows: &[ByteRecord], texts: &[Option<&str>], columns: &[usize], stri
         let Some(text) = text else { continue };
         for &c in columns {
             if let Some(s) = rec.range(c).and_then(|r| text.get(r)) {
-                values.push(s.trim());
+                values.push(crate::model::text::trim(s));
             }
         }
     }

@@ -9,11 +9,25 @@ use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
 /// Trims `s` and returns it in Unicode NFC, borrowing when nothing changes
 /// (the common case: ASCII ids and already-composed names).
 pub fn clean(s: &str) -> Cow<'_, str> {
-    let t = s.trim();
+    let t = trim(s);
     if t.is_ascii() || t.chars().all(stays_nfc) || is_nfc_quick(t.chars()) == IsNormalized::Yes {
         Cow::Borrowed(t)
     } else {
         Cow::Owned(t.nfc().collect())
+    }
+}
+
+/// `s.trim()`, answered from the first and last bytes when both are
+/// visible ASCII (nearly every value: ids, codes, dates, names), without
+/// decoding characters from either end.
+#[inline]
+pub fn trim(s: &str) -> &str {
+    let visible = |b: Option<&u8>| b.is_some_and(|&b| b > b' ' && b < 0x80);
+    let bytes = s.as_bytes();
+    if visible(bytes.first()) && visible(bytes.last()) {
+        s
+    } else {
+        s.trim()
     }
 }
 
@@ -307,6 +321,11 @@ mod tests {
     proptest::proptest! {
         /// `clean` is the trimmed text in NFC, whatever white space (ASCII,
         /// vertical tab, no-break, ideographic) or marks it begins and ends with.
+        #[test]
+        fn trim_is_str_trim(s in "[ \t\u{b}\u{c}\u{1c}\u{1f}\r\na-z\u{7f}\u{85}\u{a0}\u{3000}ê]{0,8}") {
+            proptest::prop_assert_eq!(trim(&s), s.trim());
+        }
+
         #[test]
         fn clean_is_trim_then_nfc(s in "[ \t\u{b}\r\na-zA-Z0-9\u{85}\u{a0}\u{3000}\u{302}\u{303}eêĐ]{0,12}") {
             let expected: String = s.trim().nfc().collect();
