@@ -625,9 +625,7 @@ impl<'d> Builder<'d> {
 /// most cells), which is already NFC and needs only its blanks trimmed.
 fn clean(s: &str) -> std::borrow::Cow<'_, str> {
     if s.is_ascii() {
-        // `char::is_whitespace` within ASCII: tab, line feed, vertical tab, form feed, carriage return, space.
-        let blank = |c: char| matches!(c, '\t'..='\r' | ' ');
-        std::borrow::Cow::Borrowed(s.trim_matches(blank))
+        std::borrow::Cow::Borrowed(text::trim(s))
     } else {
         text::clean(s)
     }
