@@ -122,6 +122,8 @@ pub struct Candidate {
     pub award: AwardCode,
     pub issuer: Option<Issuer>,
     pub status: Status,
+    /// What stands in the way of a candidate not eligible; empty unless
+    /// [`Request::findings`] asked for it.
     pub findings: Vec<Finding>,
     pub unchecked: Vec<Missing>,
 }
@@ -198,7 +200,7 @@ pub fn judge(ds: &mut Dataset, config: &RuleConfig, req: &Request, file: &str) -
             rules::Source::Proposal(p) => p.checked_sub(base).and_then(|k| active.get(k)).copied(),
             rules::Source::Award(_) => None,
         };
-        let dropped = settle(&mut candidates, of, failures, coverage, req.findings);
+        let dropped = settle(&mut candidates, of, failures, coverage);
         if dropped == 0 || rounds >= MAX_ROUNDS {
             break;
         }
@@ -240,16 +242,17 @@ fn proposal(c: &Candidate, id: Sym, req: &Request, file: FileId, n: usize) -> Pr
 }
 
 /// Marks the candidates of this round with a finding (other than a group
-/// limit) as not eligible, keeping the finding if `keep`, and those some
-/// rule could not judge as unknown; how many were marked. `of` gives the
-/// candidate a claim's record is.
+/// limit) as not eligible, keeping the finding when the failures kept their
+/// messages (`Failures::messages`), and those some rule could not judge as
+/// unknown; how many were marked. `of` gives the candidate a claim's record
+/// is.
 fn settle(
     candidates: &mut [Candidate],
     of: impl Fn(rules::Source) -> Option<usize>,
     failures: Failures,
     coverage: rules::Coverage,
-    keep: bool,
 ) -> usize {
+    let keep = failures.messages;
     // Only the candidates still eligible were judged this round, so a
     // failure or a gap marks one of them, or one marked a line above.
     let mut dropped = 0;

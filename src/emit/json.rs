@@ -45,20 +45,12 @@ impl Serialize for Finding<'_> {
     }
 }
 
-/// A message as a JSON string, rendered into one buffer reused for every
-/// message of the output rather than a string made for each.
+/// A message as a JSON string.
 struct Text<'a>(&'a Msg, Lang);
 
 impl Serialize for Text<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        thread_local! {
-            static BUF: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
-        }
-        BUF.with_borrow_mut(|buf| {
-            buf.clear();
-            self.0.render_into(self.1, buf);
-            s.serialize_str(buf)
-        })
+        s.serialize_str(&self.0.render(self.1))
     }
 }
 
@@ -114,47 +106,44 @@ fn indent(pretty: &str, by: usize) -> String {
 /// One diagnostic as the pretty printer lays it out at depth two; `text` is
 /// scratch for the messages.
 fn finding(buf: &mut Vec<u8>, d: &Diagnostic, lang: Lang, text: &mut String) -> io::Result<()> {
-    const FIELD: &[u8] = b",\n      \"";
+    // `"name": ` on a line of its own, after the one before.
+    let key = |buf: &mut Vec<u8>, name: &str| {
+        buf.extend_from_slice(b",\n      \"");
+        buf.extend_from_slice(name.as_bytes());
+        buf.extend_from_slice(b"\": ");
+    };
+    let mut message = |buf: &mut Vec<u8>, m: &Msg| {
+        text.clear();
+        m.render_into(lang, text);
+        string(buf, text);
+    };
     buf.extend_from_slice(b"    {\n      \"rule\": ");
     string(buf, d.rule.as_str());
-    buf.extend_from_slice(FIELD);
-    buf.extend_from_slice(b"severity\": ");
+    key(buf, "severity");
     string(buf, d.severity.as_str());
-    buf.extend_from_slice(FIELD);
-    buf.extend_from_slice(b"file\": ");
+    key(buf, "file");
     optional(buf, d.file.as_deref());
-    buf.extend_from_slice(FIELD);
-    buf.extend_from_slice(b"line\": ");
+    key(buf, "line");
     match d.line {
         Some(n) => buf.extend_from_slice(n.to_string().as_bytes()),
         None => buf.extend_from_slice(b"null"),
     }
-    buf.extend_from_slice(FIELD);
-    buf.extend_from_slice(b"record\": ");
+    key(buf, "record");
     optional(buf, d.record.as_deref());
-    buf.extend_from_slice(FIELD);
-    buf.extend_from_slice(b"message\": ");
-    text.clear();
-    d.message.render_into(lang, text);
-    string(buf, text);
-    buf.extend_from_slice(FIELD);
-    buf.extend_from_slice(b"citation\": ");
+    key(buf, "message");
+    message(buf, &d.message);
+    key(buf, "citation");
     string(buf, d.citation);
     if let Some(h) = &d.help {
-        buf.extend_from_slice(FIELD);
-        buf.extend_from_slice(b"help\": ");
-        text.clear();
-        h.render_into(lang, text);
-        string(buf, text);
+        key(buf, "help");
+        message(buf, h);
     }
     if let Some(c) = &d.cell {
-        buf.extend_from_slice(FIELD);
-        buf.extend_from_slice(b"cell\": ");
+        key(buf, "cell");
         string(buf, c);
     }
     if !d.related.is_empty() {
-        buf.extend_from_slice(FIELD);
-        buf.extend_from_slice(b"related\": ");
+        key(buf, "related");
         let related = serde_json::to_string_pretty(&Related(&d.related, lang))?;
         buf.extend_from_slice(indent(&related, 6).as_bytes());
     }

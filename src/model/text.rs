@@ -320,13 +320,15 @@ mod tests {
     }
 
     proptest::proptest! {
-        /// `clean` is the trimmed text in NFC, whatever white space (ASCII,
-        /// vertical tab, no-break, ideographic) or marks it begins and ends with.
+        /// `trim` is `str::trim`, whatever white space (ASCII, vertical tab,
+        /// no-break, ideographic) or other characters a text begins and ends with.
         #[test]
         fn trim_is_str_trim(s in "[ \t\u{b}\u{c}\u{1c}\u{1f}\r\na-z\u{7f}\u{85}\u{a0}\u{3000}ê]{0,8}") {
             proptest::prop_assert_eq!(trim(&s), s.trim());
         }
 
+        /// `clean` is the trimmed text in NFC, whatever white space or
+        /// marks it begins and ends with.
         #[test]
         fn clean_is_trim_then_nfc(s in "[ \t\u{b}\r\na-zA-Z0-9\u{85}\u{a0}\u{3000}\u{302}\u{303}eêĐ]{0,12}") {
             let expected: String = s.trim().nfc().collect();

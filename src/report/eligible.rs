@@ -341,70 +341,66 @@ fn write_candidate(
     which: &[usize],
     quoted: &[String],
 ) {
+    // `"name":` after the field before it (`,`), or opening the `k`-th
+    // object of a list (`open: Some(k)`: `{`, or `,{` after the first).
+    let key = |line: &mut Vec<u8>, open: Option<usize>, name: &str| {
+        match open {
+            Some(0) => line.push(b'{'),
+            Some(_) => line.extend_from_slice(b",{"),
+            None => line.push(b','),
+        }
+        line.push(b'"');
+        line.extend_from_slice(name.as_bytes());
+        line.extend_from_slice(b"\":");
+    };
     let code = |line: &mut Vec<u8>, s: &str| {
         line.push(b'"');
         line.extend_from_slice(s.as_bytes());
         line.push(b'"');
     };
-    line.extend_from_slice(b"{\"award\":");
+    key(line, Some(0), "award");
     code(line, c.award.code());
-    line.extend_from_slice(b",\"issuer\":");
+    key(line, None, "issuer");
     match c.issuer {
         Some(i) => code(line, i.code()),
         None => line.extend_from_slice(b"null"),
     }
-    line.extend_from_slice(b",\"status\":");
+    key(line, None, "status");
     code(line, c.status.as_str());
-    line.extend_from_slice(b",\"findings\":[");
+    key(line, None, "findings");
+    line.push(b'[');
     for (k, f) in c.findings.iter().enumerate() {
-        line.extend_from_slice(if k == 0 {
-            b"{\"rule\":"
-        } else {
-            b",{\"rule\":"
-        });
+        key(line, Some(k), "rule");
         code(line, f.rule.as_str());
-        line.extend_from_slice(b",\"severity\":");
+        key(line, None, "severity");
         code(line, f.severity.as_str());
-        line.extend_from_slice(b",\"message\":");
+        key(line, None, "message");
         json_string(line, &f.message(ds, c, e.year).render(lang));
         line.push(b'}');
     }
-    line.extend_from_slice(b"],\"unchecked\":[");
+    line.push(b']');
+    key(line, None, "unchecked");
+    line.push(b'[');
     for (k, (u, &i)) in c.unchecked.iter().zip(which).enumerate() {
-        line.extend_from_slice(if k == 0 {
-            b"{\"rule\":"
-        } else {
-            b",{\"rule\":"
-        });
+        key(line, Some(k), "rule");
         code(line, u.rule.as_str());
-        line.extend_from_slice(b",\"reason\":");
+        key(line, None, "reason");
         line.extend_from_slice(quoted[i].as_bytes());
         line.push(b'}');
     }
     line.push(b']');
     let id = c.recipient.id();
-    line.extend_from_slice(if c.recipient.is_person() {
-        b",\"person\":"
-    } else {
-        b",\"unit\":"
-    });
+    let person = c.recipient.is_person();
+    key(line, None, if person { "person" } else { "unit" });
     json_string(line, ds.str(id));
-    let outlook = e.outlook.get(&id).filter(|_| c.recipient.is_person());
-    if let Some(o) = outlook {
-        line.extend_from_slice(b",\"outlook\":[");
+    if let Some(o) = e.outlook.get(&id).filter(|_| person) {
+        key(line, None, "outlook");
+        line.push(b'[');
         for (k, o) in o.iter().enumerate() {
-            line.extend_from_slice(if k == 0 {
-                b"{\"award\":"
-            } else {
-                b",{\"award\":"
-            });
+            key(line, Some(k), "award");
             code(line, o.award.code());
-            for (name, n) in [
-                (&b",\"have\":"[..], o.have),
-                (b",\"need\":", o.need),
-                (b",\"from\":", o.from),
-            ] {
-                line.extend_from_slice(name);
+            for (name, n) in [("have", o.have), ("need", o.need), ("from", o.from)] {
+                key(line, None, name);
                 line.extend_from_slice(n.to_string().as_bytes());
             }
             line.push(b'}');

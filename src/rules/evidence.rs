@@ -71,8 +71,9 @@ pub struct Failure {
     pub source: Source,
     pub rule: RuleId,
     pub severity: Severity,
-    /// What was found, escaped like a finding's; the whole message is
-    /// [`Failure::message`], made only for the failures shown.
+    /// What was found, escaped like a finding's (its key alone unless
+    /// [`Failures::messages`]); the whole message is [`Failure::message`],
+    /// made only for the failures shown.
     pub finding: Msg,
     /// The recipient's name as the finding would give it.
     pub name: Sym,

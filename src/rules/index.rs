@@ -457,9 +457,16 @@ impl<'d> Index<'d> {
 
     /// The codes `r` holds for `year` from awards on file.
     fn held(&self, r: Recipient, year: u16) -> Codes {
+        self.held_at(self.slot(r), year)
+    }
+
+    /// [`Index::held`] for the recipient of `slot`.
+    fn held_at(&self, slot: Option<usize>, year: u16) -> Codes {
         let mut codes = Codes::default();
-        for a in self.awards_of(r).filter(|a| a.year == year) {
-            codes.add(a.award);
+        for a in self.awards.walk(slot).map(|i| &self.ds.awards[i]) {
+            if a.year == year {
+                codes.add(a.award);
+            }
         }
         codes
     }
@@ -519,21 +526,11 @@ impl<'d> Index<'d> {
         year: u16,
     ) -> (Codes, Option<&'d Evaluation>) {
         let slot = self.slot(r);
-        let mut codes = Codes::default();
-        for a in self.awards.walk(slot).map(|i| &self.ds.awards[i]) {
-            if a.year == year {
-                codes.add(a.award);
-            }
-        }
+        let mut codes = self.held_at(slot, year);
         if claim.is_proposal() && year == claim.year {
             codes = codes.union(self.pending_of(slot, year));
         }
-        let eval = self
-            .evals
-            .walk(slot)
-            .map(|i| &self.ds.evaluations[i])
-            .find(|e| e.year == year);
-        (codes, eval)
+        (codes, self.eval_at(slot, year))
     }
 
     /// Whether the folder's awards are facts for `year` for this recipient:
@@ -554,8 +551,13 @@ impl<'d> Index<'d> {
 
     /// The evaluation of `subject` for `year` (the first on file).
     pub fn eval(&self, subject: Recipient, year: u16) -> Option<&'d Evaluation> {
+        self.eval_at(self.slot(subject), year)
+    }
+
+    /// [`Index::eval`] for the subject of `slot`.
+    fn eval_at(&self, slot: Option<usize>, year: u16) -> Option<&'d Evaluation> {
         self.evals
-            .walk(self.slot(subject))
+            .walk(slot)
             .map(|i| &self.ds.evaluations[i])
             .find(|e| e.year == year)
     }

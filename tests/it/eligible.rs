@@ -382,6 +382,31 @@ fn everyone_meeting_the_ldtt_standard_is_listed() {
     }
 }
 
+/// Without `--all` the list is the one `--all` gives less the candidates
+/// not eligible: their findings are not kept then, and nothing else changes.
+#[test]
+fn the_default_list_is_the_full_one_without_the_candidates_not_eligible() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path();
+    folder(dir, 5, 40);
+    let all = eligible_json(dir, 2019);
+    let (code, out, err) = thidua(
+        dir,
+        &["--lang", "en", "eligible", "2019", "--format", "json"],
+    );
+    assert_eq!(code, 0, "{err}");
+    let shown: Value = serde_json::from_str(&out).unwrap();
+    let full = all["candidates"].as_array().unwrap();
+    assert!(full.iter().any(|c| c["status"] == "not_eligible"));
+    let kept: Vec<&Value> = full
+        .iter()
+        .filter(|c| c["status"] != "not_eligible")
+        .collect();
+    let listed: Vec<&Value> = shown["candidates"].as_array().unwrap().iter().collect();
+    assert_eq!(listed, kept);
+    assert_eq!(shown["limits"], all["limits"]);
+}
+
 #[test]
 fn formats_and_write_proposals() {
     let tmp = tempfile::tempdir().unwrap();

@@ -2,8 +2,7 @@
 
 use crate::diag::RuleId;
 use crate::i18n::{Arg, Key};
-use crate::model::AwardCode;
-use crate::model::Rating;
+use crate::model::{AwardCode, Rating};
 use crate::msg;
 use crate::rules::evidence::{Judge, Verdict};
 use crate::rules::index::Claim;

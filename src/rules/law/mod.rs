@@ -38,8 +38,8 @@ mod ttldxs_members;
 mod ttldxs_rating;
 
 use crate::diag::RuleId;
-
 use crate::rules::evidence::Judge;
+
 pub(crate) use members::Tallies;
 
 /// A law rule's judgement: it walks the claims it concerns and hands each

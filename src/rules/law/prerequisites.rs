@@ -171,14 +171,13 @@ pub(super) fn years_with(
             found = found(ys, &evals)
         ))
     } else {
-        // Some year could not be told (`maybe` > 0), so `unknown_year` is set.
-        match unknown_year.map(|k| (ys[k], evals[k])) {
-            Some((y, None)) => Check::Unknown(j.no_evaluation(y)),
-            Some((_, Some(_))) => Check::Unknown(Msg::new(Key::LawReasonNoInitiative)),
-            None => match j.ix.eval(c.recipient, c.year) {
-                None => Check::Unknown(j.no_evaluation(c.year)),
-                Some(_) => Check::Unknown(Msg::new(Key::LawReasonNoInitiative)),
-            },
+        let (y, e) = match unknown_year {
+            Some(k) => (ys[k], evals[k]),
+            None => (c.year, j.ix.eval(c.recipient, c.year)),
+        };
+        match e {
+            None => Check::Unknown(j.no_evaluation(y)),
+            Some(_) => Check::Unknown(Msg::new(Key::LawReasonNoInitiative)),
         }
     }
 }
