@@ -38,6 +38,8 @@ use thidua::engine::{Checked, EngineInput};
 use thidua::load::Progress;
 use thidua::model::Dataset;
 use thidua::rules::config::RuleConfig;
+use thidua::rules::findings::LawFindings;
+use thidua::rules::Scope;
 use thidua::Lang;
 
 /// A measured phase: runs in its own process and returns the time of the
@@ -93,10 +95,11 @@ const PHASES: &[Phase] = &[
         name: "law rules (after load)",
         run: |dir| {
             after_load(dir, |ds, settings, sink| {
-                let c = thidua::rules::check_law(ds, settings, sink);
+                let mut law = LawFindings::with_overrides(sink.overrides().clone());
+                let c = thidua::rules::check_law_in(ds, settings, Scope::All, &mut law);
                 format!(
                     "{} findings, {} rules with unchecked records",
-                    sink.items().len(),
+                    law.len(),
                     c.unchecked().len()
                 )
             })

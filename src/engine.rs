@@ -11,6 +11,7 @@ use crate::diag::Diagnostics;
 use crate::load::{self, Progress};
 use crate::model::{Dataset, Date, Flaws};
 use crate::rules::config::{self, RuleConfig};
+use crate::rules::findings::{Findings, LawFindings};
 use crate::rules::{self, Coverage, Scope};
 use crate::settings::Settings;
 use crate::Result;
@@ -36,7 +37,7 @@ pub struct Checked {
     /// Findings of the settings, the loader and the structural rules, sorted.
     pub diagnostics: Diagnostics,
     /// Findings of the law's rules, sorted (empty when the law was not run).
-    pub law: Diagnostics,
+    pub law: LawFindings,
     /// How many `invalid-setting` problems `thidua.toml` has.
     pub settings_problems: usize,
     /// The records the structural rules found an error in.
@@ -48,19 +49,24 @@ pub struct Checked {
 }
 
 impl Checked {
-    /// Every finding, the law's included, in one sorted list; they are
-    /// moved out of `diagnostics` and `law`, which are left empty.
-    pub fn all_findings(&mut self) -> Diagnostics {
-        let (mut all, mut rest) = (
-            std::mem::take(&mut self.diagnostics),
-            std::mem::take(&mut self.law),
-        );
-        // The smaller list joins the larger, which is not copied: a folder
-        // with a million law findings and a few structural ones.
-        if rest.items().len() > all.items().len() {
-            std::mem::swap(&mut all, &mut rest);
+    /// Every finding, the law's included, in the order `check` writes
+    /// them; a law finding is made into a [`crate::diag::Diagnostic`] only
+    /// when it is read.
+    pub fn findings(&self) -> Findings<'_> {
+        Findings {
+            other: self.diagnostics.items(),
+            law: Some((&self.law, &self.dataset)),
         }
-        all.extend(rest.into_items());
+    }
+
+    /// Every finding, the law's included, in one sorted list of
+    /// [`crate::diag::Diagnostic`]s (a few: `add` reads those about its
+    /// record); they are moved out of `diagnostics` and `law`, which are
+    /// left empty.
+    pub fn all_findings(&mut self) -> Diagnostics {
+        let mut all = std::mem::take(&mut self.diagnostics);
+        let law = std::mem::take(&mut self.law);
+        all.extend(law.diagnostics(&self.dataset));
         all.sort();
         all
     }
@@ -97,7 +103,7 @@ pub fn run_cached(
     };
     let (mut dataset, cache) = cache::load(cache_dir, &load_input, &mut diagnostics, progress)?;
     let flaws = structural(&mut dataset, today, &mut diagnostics);
-    let mut law = Diagnostics::with_overrides(config.levels.clone());
+    let mut law = LawFindings::with_overrides(config.levels.clone());
     let coverage = if input.law {
         // `check` and `report` look nothing up by text after loading.
         dataset.strings.drop_index();
@@ -107,7 +113,7 @@ pub fn run_cached(
         Coverage::default()
     };
     diagnostics.sort();
-    law.sort();
+    law.sort(&dataset);
     Ok(Checked {
         dataset,
         settings,

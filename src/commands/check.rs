@@ -75,8 +75,8 @@ fn say_what_the_cache_did(ctx: &mut Ctx<'_>, outcome: &cache::Outcome) -> std::i
 }
 
 pub fn run(ctx: &mut Ctx<'_>, args: &CheckArgs) -> Result<i32> {
-    let mut checked = check_folder(ctx)?;
-    let diagnostics = checked.all_findings();
+    let checked = check_folder(ctx)?;
+    let findings = checked.findings();
     let ds = &checked.dataset;
     let records = ds.campaigns.len()
         + ds.units.len()
@@ -86,9 +86,9 @@ pub fn run(ctx: &mut Ctx<'_>, args: &CheckArgs) -> Result<i32> {
         + ds.proposals.len();
     let color = ctx.color;
     let out = CheckOutput {
-        diagnostics: diagnostics.items(),
-        errors: diagnostics.errors(),
-        warnings: diagnostics.warnings(),
+        diagnostics: findings,
+        errors: checked.diagnostics.errors() + checked.law.errors(),
+        warnings: checked.diagnostics.warnings() + checked.law.warnings(),
         coverage: &checked.coverage,
         records,
         files: ds.files.len(),
@@ -107,7 +107,6 @@ pub fn run(ctx: &mut Ctx<'_>, args: &CheckArgs) -> Result<i32> {
     let failed = out.errors > 0 || (args.deny_warnings && out.warnings > 0);
     // The process ends with this command: its memory goes back to the
     // system at once, rather than a million findings freed one by one.
-    std::mem::forget(diagnostics);
     std::mem::forget(checked);
     Ok(if failed { EXIT_FINDINGS } else { EXIT_OK })
 }

@@ -8,11 +8,11 @@
 use std::path::Path;
 
 use crate::cli::{ReportArgs, ReportFormat};
-use crate::diag::Diagnostics;
 use crate::engine::{self, EngineInput};
 use crate::load::Progress;
-use crate::model::Dataset;
+use crate::model::{Dataset, Sym};
 use crate::report::{self, render, tables};
+use crate::rules::findings::LawFindings;
 use crate::settings::Settings;
 use crate::{tr, Ctx, Error, Result, EXIT_FINDINGS, EXIT_OK};
 
@@ -198,19 +198,14 @@ fn organisation(settings: &Settings, data: &Path) -> String {
 /// How many findings of the law's rules concern the awards of the reported
 /// years. The report says how many there are and points to `thidua check`;
 /// it never removes an award for them.
-fn law_findings(ds: &Dataset, law: &Diagnostics, years: &[u16]) -> Option<usize> {
-    let ids: std::collections::HashSet<&str> = ds
+fn law_findings(ds: &Dataset, law: &LawFindings, years: &[u16]) -> Option<usize> {
+    let ids: std::collections::HashSet<Sym> = ds
         .awards
         .iter()
         .filter(|a| years.contains(&a.year))
-        .map(|a| ds.str(a.id))
+        .map(|a| a.id)
         .collect();
-    let count = law
-        .items()
-        .iter()
-        .filter(|d| d.record.as_deref().is_some_and(|r| ids.contains(r)))
-        .count();
-    Some(count)
+    Some(law.records(ds).filter(|r| ids.contains(r)).count())
 }
 
 impl From<ReportFormat> for render::Format {

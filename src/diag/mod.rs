@@ -17,6 +17,10 @@
 //! borrowed as a `Cow<'static, str>`. A finding about one value of a record
 //! names its field in `origin` ([`Origin`]: the loader sets it), which is how
 //! `import` puts it in the spreadsheet cell the value came from.
+//!
+//! The law's findings are the exception while they are many: `check` keeps
+//! them as `crate::rules::findings::LawFindings` (a claim, a rule and what
+//! was found, shared) and makes each a `Diagnostic` only as it is written.
 
 mod rule_id;
 
@@ -305,6 +309,11 @@ impl Diagnostics {
         }
     }
 
+    /// The levels the user set, by rule.
+    pub fn overrides(&self) -> &HashMap<RuleId, Level> {
+        &self.overrides
+    }
+
     /// The level configured for `rule`, if the user set one.
     pub fn configured(&self, rule: RuleId) -> Option<Level> {
         self.overrides.get(&rule).copied()
@@ -379,7 +388,7 @@ impl Diagnostics {
 /// Reorders `items` in place so that item `i` is the one that was at
 /// `order[i]` (`order` a permutation of the positions), following each
 /// cycle of the permutation with swaps.
-fn permute<T>(items: &mut [T], mut order: Vec<u32>) {
+pub(crate) fn permute<T>(items: &mut [T], mut order: Vec<u32>) {
     for start in 0..items.len() {
         let mut at = start;
         loop {

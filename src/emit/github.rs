@@ -22,8 +22,8 @@ pub fn write(w: &mut dyn Write, out: &CheckOutput<'_>) -> io::Result<()> {
 }
 
 fn write_to(w: &mut dyn Write, out: &CheckOutput<'_>) -> io::Result<()> {
-    for d in out.diagnostics {
-        writeln!(w, "{}", command(out, d))?;
+    for d in out.diagnostics.iter() {
+        writeln!(w, "{}", command(out, &d))?;
     }
     let summary = tr!(
         out.lang,
@@ -116,7 +116,7 @@ mod tests {
     fn output<'a>(diags: &'a [Diagnostic], coverage: &'a Coverage, root: &str) -> CheckOutput<'a> {
         CheckOutput {
             wrap: None,
-            diagnostics: diags,
+            diagnostics: crate::rules::findings::Findings::of(diags),
             errors: 1,
             warnings: 1,
             coverage,

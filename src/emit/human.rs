@@ -34,7 +34,7 @@ pub fn write_quiet(w: &mut dyn Write, out: &CheckOutput<'_>) -> io::Result<()> {
 fn write_findings(w: &mut dyn Write, out: &CheckOutput<'_>) -> io::Result<()> {
     let lang = out.lang;
     let paint = |code: &'static str| if out.color { code } else { "" };
-    for d in out.diagnostics {
+    for d in out.diagnostics.iter() {
         // Values quoted from the files must not drive the terminal or forge lines.
         let file = d.file.as_deref().map(escape);
         let place = match (&file, d.line, &d.cell) {

@@ -79,12 +79,13 @@ pub fn write(w: &mut dyn Write, out: &CheckOutput<'_>) -> io::Result<()> {
     } else {
         w.write_all(b"{\n  \"diagnostics\": [\n")?;
         let (mut buf, mut text) = (Vec::with_capacity(1024), String::new());
+        let mut once = Once::default();
         for (i, d) in out.diagnostics.iter().enumerate() {
             buf.clear();
             if i > 0 {
                 buf.extend_from_slice(b",\n");
             }
-            finding(&mut buf, d, out.lang, &mut text)?;
+            finding(&mut buf, &d, out.lang, &mut text, &mut once)?;
             w.write_all(&buf)?;
         }
         w.write_all(b"\n  ],\n")?;
@@ -103,19 +104,68 @@ fn indent(pretty: &str, by: usize) -> String {
     pretty.replace('\n', &format!("\n{:by$}", ""))
 }
 
+/// The texts that every finding of a rule repeats — its citation, a help
+/// without arguments — escaped the first time only.
+#[derive(Default)]
+struct Once {
+    /// By the address and length of the citation (a text of the law's
+    /// tables, borrowed for the run).
+    citations: Vec<((usize, usize), Vec<u8>)>,
+    /// By key.
+    helps: Vec<Option<Vec<u8>>>,
+}
+
+impl Once {
+    /// A few dozen citations at most; past that, each is escaped anew.
+    const CITATIONS: usize = 64;
+
+    fn citation(&mut self, buf: &mut Vec<u8>, c: &'static str) {
+        let at = (c.as_ptr() as usize, c.len());
+        if let Some((_, escaped)) = self.citations.iter().find(|(k, _)| *k == at) {
+            buf.extend_from_slice(escaped);
+            return;
+        }
+        let start = buf.len();
+        string(buf, c);
+        if self.citations.len() < Self::CITATIONS {
+            self.citations.push((at, buf[start..].to_vec()));
+        }
+    }
+
+    /// `m` rendered and escaped; a help without arguments once per key.
+    fn help(&mut self, buf: &mut Vec<u8>, m: &Msg, lang: Lang, text: &mut String) {
+        if !m.args.is_empty() {
+            text.clear();
+            m.render_into(lang, text);
+            return string(buf, text);
+        }
+        if self.helps.is_empty() {
+            self.helps.resize(crate::i18n::Key::ALL.len(), None);
+        }
+        let slot = &mut self.helps[m.key as usize];
+        let escaped = slot.get_or_insert_with(|| {
+            let mut e = Vec::new();
+            string(&mut e, m.key.text(lang));
+            e
+        });
+        buf.extend_from_slice(escaped);
+    }
+}
+
 /// One diagnostic as the pretty printer lays it out at depth two; `text` is
 /// scratch for the messages.
-fn finding(buf: &mut Vec<u8>, d: &Diagnostic, lang: Lang, text: &mut String) -> io::Result<()> {
+fn finding(
+    buf: &mut Vec<u8>,
+    d: &Diagnostic,
+    lang: Lang,
+    text: &mut String,
+    once: &mut Once,
+) -> io::Result<()> {
     // `"name": ` on a line of its own, after the one before.
     let key = |buf: &mut Vec<u8>, name: &str| {
         buf.extend_from_slice(b",\n      \"");
         buf.extend_from_slice(name.as_bytes());
         buf.extend_from_slice(b"\": ");
-    };
-    let mut message = |buf: &mut Vec<u8>, m: &Msg| {
-        text.clear();
-        m.render_into(lang, text);
-        string(buf, text);
     };
     buf.extend_from_slice(b"    {\n      \"rule\": ");
     string(buf, d.rule.as_str());
@@ -125,18 +175,22 @@ fn finding(buf: &mut Vec<u8>, d: &Diagnostic, lang: Lang, text: &mut String) -> 
     optional(buf, d.file.as_deref());
     key(buf, "line");
     match d.line {
-        Some(n) => buf.extend_from_slice(n.to_string().as_bytes()),
+        Some(n) => {
+            let _ = write!(buf, "{n}");
+        }
         None => buf.extend_from_slice(b"null"),
     }
     key(buf, "record");
     optional(buf, d.record.as_deref());
     key(buf, "message");
-    message(buf, &d.message);
+    text.clear();
+    d.message.render_into(lang, text);
+    string(buf, text);
     key(buf, "citation");
-    string(buf, d.citation);
+    once.citation(buf, d.citation);
     if let Some(h) = &d.help {
         key(buf, "help");
-        message(buf, h);
+        once.help(buf, h, lang, text);
     }
     if let Some(c) = &d.cell {
         key(buf, "cell");
@@ -230,11 +284,8 @@ mod tests {
         fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
             let out = self.0;
             let mut m = s.serialize_map(Some(4))?;
-            let diags: Vec<Finding> = out
-                .diagnostics
-                .iter()
-                .map(|d| Finding(d, out.lang))
-                .collect();
+            let owned: Vec<Diagnostic> = out.diagnostics.iter().map(|d| d.into_owned()).collect();
+            let diags: Vec<Finding> = owned.iter().map(|d| Finding(d, out.lang)).collect();
             m.serialize_entry("diagnostics", &diags)?;
             m.serialize_entry("errors", &out.errors)?;
             m.serialize_entry("warnings", &out.warnings)?;
@@ -246,7 +297,7 @@ mod tests {
     fn both(diags: &[Diagnostic], coverage: &Coverage) -> (String, String) {
         let out = CheckOutput {
             wrap: None,
-            diagnostics: diags,
+            diagnostics: crate::rules::findings::Findings::of(diags),
             errors: 3,
             warnings: 1,
             coverage,

@@ -8,13 +8,13 @@ pub mod sarif;
 
 use std::path::{Component, Path};
 
-use crate::diag::Diagnostic;
 use crate::i18n::Lang;
+use crate::rules::findings::Findings;
 use crate::rules::Coverage;
 
 /// Everything a renderer needs about one check run.
 pub struct CheckOutput<'a> {
-    pub diagnostics: &'a [Diagnostic],
+    pub diagnostics: Findings<'a>,
     pub errors: usize,
     pub warnings: usize,
     pub coverage: &'a Coverage,

@@ -48,7 +48,7 @@ pub fn log(out: &CheckOutput<'_>) -> Value {
     }
     // A rule that reports without being registered is a slip elsewhere; the
     // log stays valid by describing it from its id.
-    for d in out.diagnostics {
+    for d in out.diagnostics.iter() {
         if let std::collections::hash_map::Entry::Vacant(e) = index.entry(d.rule) {
             e.insert(rules.len());
             rules.push(json!({"id": d.rule, "shortDescription": {"text": d.rule}, "defaultConfiguration": {"level": severity(d.severity)}}));
@@ -57,7 +57,7 @@ pub fn log(out: &CheckOutput<'_>) -> Value {
     let results: Vec<Value> = out
         .diagnostics
         .iter()
-        .map(|d| result(out, d, index[&d.rule]))
+        .map(|d| result(out, &d, index[&d.rule]))
         .collect();
     let mut driver = json!({
         "name": "thidua",
@@ -179,7 +179,7 @@ mod tests {
         let coverage = Coverage::default();
         let out = CheckOutput {
             wrap: None,
-            diagnostics: diags,
+            diagnostics: crate::rules::findings::Findings::of(diags),
             errors: 0,
             warnings: 0,
             coverage: &coverage,

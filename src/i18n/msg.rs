@@ -18,7 +18,16 @@ include!(concat!(env!("OUT_DIR"), "/keys.rs"));
 impl Key {
     /// The text of this key in `lang`, placeholders unfilled.
     pub fn text(self, lang: Lang) -> &'static str {
-        lang.t(self.as_str())
+        // By position, not by name: a message is rendered per finding.
+        static TEXTS: std::sync::OnceLock<Vec<[&'static str; 2]>> = std::sync::OnceLock::new();
+        let texts = TEXTS.get_or_init(|| {
+            Key::ALL
+                .iter()
+                .map(|k| [Lang::Vi.t(k.as_str()), Lang::En.t(k.as_str())])
+                .collect()
+        });
+        let [vi, en] = texts[self as usize];
+        lang.pick(vi, en)
     }
 }
 
@@ -118,29 +127,29 @@ impl Arg {
     }
 
     fn render(&self, lang: Lang, out: &mut String) {
-        let _ = match self {
-            Arg::Str(s) => write!(out, "{s}"),
-            Arg::Text(s) => write!(out, "{s}"),
-            Arg::Static(s) => write!(out, "{s}"),
-            Arg::Int(n) => write!(out, "{n}"),
-            Arg::Real(bits) => write!(out, "{}", f64::from_bits(*bits)),
-            Arg::Year(y) => write!(out, "{y}"),
-            Arg::Date(d) => write!(out, "{d}"),
-            Arg::Name([vi, en]) => write!(out, "{}", lang.pick(vi, en)),
-            Arg::Key(k) => write!(out, "{}", k.text(lang)),
-            Arg::Msg(m) => {
-                m.render_into(lang, out);
-                Ok(())
+        // Writing to a `String` cannot fail.
+        match self {
+            Arg::Str(s) => out.push_str(s),
+            Arg::Text(s) => out.push_str(s),
+            Arg::Static(s) => out.push_str(s),
+            Arg::Int(n) => {
+                let _ = write!(out, "{n}");
             }
-            Arg::Shared(m) => {
-                m.render_into(lang, out);
-                Ok(())
+            Arg::Real(bits) => {
+                let _ = write!(out, "{}", f64::from_bits(*bits));
             }
+            Arg::Year(y) => push_year(out, *y),
+            Arg::Date(d) => {
+                let _ = write!(out, "{d}");
+            }
+            Arg::Name([vi, en]) => out.push_str(lang.pick(vi, en)),
+            Arg::Key(k) => out.push_str(k.text(lang)),
+            Arg::Msg(m) => m.render_into(lang, out),
+            Arg::Shared(m) => m.render_into(lang, out),
             Arg::Capital(m) => {
                 let start = out.len();
                 m.render_into(lang, out);
                 capitalise_from(out, start);
-                Ok(())
             }
             Arg::Subject {
                 key,
@@ -149,19 +158,16 @@ impl Arg {
                 name,
             } => {
                 let start = out.len();
-                fill(key.text(lang), out, &mut |arg, out| {
+                fill(key.parts(lang), out, &mut |arg, out| {
                     match arg {
                         "award" => Arg::label(*award).render(lang, out),
                         "name" => out.push_str(name),
-                        "year" => {
-                            let _ = write!(out, "{year}");
-                        }
+                        "year" => push_year(out, *year),
                         _ => return false,
                     }
                     true
                 });
                 capitalise_from(out, start);
-                Ok(())
             }
             Arg::List { sep, items } => {
                 for (i, a) in items.iter().enumerate() {
@@ -170,9 +176,8 @@ impl Arg {
                     }
                     a.render(lang, out);
                 }
-                Ok(())
             }
-        };
+        }
     }
 
     /// Whether `test` holds for a text quoted in the argument.
@@ -217,14 +222,25 @@ fn capitalise_from(out: &mut String, start: usize) {
     let Some(c) = out.get(start..).and_then(|s| s.chars().next()) else {
         return;
     };
+    if c.is_ascii() {
+        // An ASCII letter's capital is one ASCII byte.
+        if let Some(first) = out.get_mut(start..start + 1) {
+            first.make_ascii_uppercase();
+        }
+        return;
+    }
     // At most three characters of at most four bytes each.
     let mut buf = [0u8; 12];
     let mut n = 0;
     for u in c.to_uppercase() {
         n += u.encode_utf8(&mut buf[n..]).len();
     }
-    if let Ok(upper) = std::str::from_utf8(&buf[..n]) {
-        out.replace_range(start..start + c.len_utf8(), upper);
+    let old = start..start + c.len_utf8();
+    match std::str::from_utf8(&buf[..n]) {
+        // Already a capital ("Đề nghị"): nothing moves.
+        Ok(upper) if upper == &out[old.clone()] => {}
+        Ok(upper) => out.replace_range(old, upper),
+        Err(_) => {}
     }
 }
 
@@ -340,7 +356,7 @@ impl Msg {
 
     /// [`Msg::render`], written at the end of `out`.
     pub fn render_into(&self, lang: Lang, out: &mut String) {
-        fill(self.key.text(lang), out, &mut |name, out| {
+        fill(self.key.parts(lang), out, &mut |name, out| {
             match self.args.iter().find(|(n, _)| *n == name) {
                 Some((_, v)) => v.render(lang, out),
                 None => return false,
@@ -350,27 +366,87 @@ impl Msg {
     }
 }
 
-/// Writes `template` to `out`, each `{name}` in it replaced by what
-/// `arg(name, out)` writes; a placeholder it does not know (it returns
-/// `false`) is written as it is.
-fn fill(template: &str, out: &mut String, arg: &mut dyn FnMut(&str, &mut String) -> bool) {
+/// A piece of a template: text as it is, or the name of a placeholder.
+#[derive(Debug, PartialEq, Eq)]
+enum Part {
+    Text(&'static str),
+    Arg(&'static str),
+}
+
+/// `template` cut at its placeholders: each `{name}` is an [`Part::Arg`];
+/// a `{` without a `}` after it is text, as is everything else.
+fn parts(template: &'static str) -> Vec<Part> {
+    let mut out = Vec::new();
     let mut rest = template;
     while let Some(open) = rest.find('{') {
-        out.push_str(&rest[..open]);
         let after = &rest[open + 1..];
         let Some(close) = after.find('}') else {
-            out.push_str(&rest[open..]);
-            return;
+            break;
         };
-        let name = &after[..close];
-        if !arg(name, out) {
-            out.push('{');
-            out.push_str(name);
-            out.push('}');
+        if open > 0 {
+            out.push(Part::Text(&rest[..open]));
         }
+        out.push(Part::Arg(&after[..close]));
         rest = &after[close + 1..];
     }
-    out.push_str(rest);
+    if !rest.is_empty() {
+        out.push(Part::Text(rest));
+    }
+    out
+}
+
+impl Key {
+    /// The text of this key in `lang`, cut at its placeholders once for the
+    /// run: a message is rendered per finding.
+    fn parts(self, lang: Lang) -> &'static [Part] {
+        static PARTS: std::sync::OnceLock<Vec<[Vec<Part>; 2]>> = std::sync::OnceLock::new();
+        let all = PARTS.get_or_init(|| {
+            Key::ALL
+                .iter()
+                .map(|k| [parts(k.text(Lang::Vi)), parts(k.text(Lang::En))])
+                .collect()
+        });
+        let [vi, en] = &all[self as usize];
+        match lang {
+            Lang::Vi => vi,
+            Lang::En => en,
+        }
+    }
+}
+
+/// Writes a template (cut by [`parts`]) to `out`, each placeholder
+/// replaced by what `arg(name, out)` writes; a placeholder it does not know
+/// (it returns `false`) is written as it is, `{name}`.
+fn fill(template: &[Part], out: &mut String, arg: &mut dyn FnMut(&str, &mut String) -> bool) {
+    for part in template {
+        match *part {
+            Part::Text(text) => out.push_str(text),
+            Part::Arg(name) => {
+                if !arg(name, out) {
+                    out.push('{');
+                    out.push_str(name);
+                    out.push('}');
+                }
+            }
+        }
+    }
+}
+
+/// Writes `year` in decimal (a year is at most five digits).
+fn push_year(out: &mut String, year: u16) {
+    let mut digits = [0u8; 5];
+    let mut n = year;
+    let mut at = digits.len();
+    loop {
+        at -= 1;
+        digits[at] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    // Only ASCII digits were written.
+    out.push_str(std::str::from_utf8(&digits[at..]).unwrap_or_default());
 }
 
 /// `msg!(Key::X, name = value, …)`: a [`Msg`] whose arguments are converted
@@ -389,6 +465,36 @@ macro_rules! msg {
 mod tests {
     use super::*;
     use crate::model::Rating;
+
+    #[test]
+    fn a_key_gives_its_catalogue_text_and_its_parts_make_it_again() {
+        for (i, k) in Key::ALL.iter().enumerate() {
+            assert_eq!(*k as usize, i, "{}", k.as_str());
+            for lang in [Lang::Vi, Lang::En] {
+                let text = lang.t(k.as_str());
+                assert_eq!(k.text(lang), text);
+                let again: String = k
+                    .parts(lang)
+                    .iter()
+                    .map(|p| match p {
+                        Part::Text(t) => t.to_string(),
+                        Part::Arg(a) => format!("{{{a}}}"),
+                    })
+                    .collect();
+                assert_eq!(again, text, "{}", k.as_str());
+            }
+        }
+    }
+
+    #[test]
+    fn a_template_is_cut_at_its_placeholders_and_a_lone_brace_is_text() {
+        use Part::{Arg as A, Text as T};
+        assert_eq!(parts("a {x} b {y}"), [T("a "), A("x"), T(" b "), A("y")]);
+        assert_eq!(parts("{x}{y}"), [A("x"), A("y")]);
+        assert_eq!(parts("a { b"), [T("a { b")]);
+        assert_eq!(parts("{x} {"), [A("x"), T(" {")]);
+        assert_eq!(parts(""), []);
+    }
 
     #[test]
     fn arguments_stay_small() {

@@ -15,11 +15,12 @@ use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
 use super::config::RuleConfig;
-use crate::diag::{Diagnostic, Diagnostics, Level, RuleId, Severity};
+use crate::diag::{Level, RuleId, Severity};
 use crate::i18n::{Arg, Key, Msg};
 use crate::model::{AwardCode, Loc, Sym};
 use crate::msg;
 
+use super::findings::{Found, LawFindings, What};
 use super::index::{Claim, Index, Source};
 use super::{find_law, Coverage, ThresholdId};
 
@@ -32,8 +33,8 @@ pub enum Verdict {
     /// to fix it, and another record that matters (the first of two).
     Fail {
         finding: Msg,
-        /// Mostly a catalogue text without arguments.
-        help: Msg,
+        /// A catalogue text without arguments.
+        help: Key,
         related: Option<Loc>,
     },
     /// The evidence the rule needs is not on file: why (counted, so never
@@ -43,9 +44,10 @@ pub enum Verdict {
 
 /// Where the judge's conclusions go.
 pub enum Sink<'a> {
-    /// Findings with their file, line, record, citation and help, as
-    /// `check` reports them (the sink applies `[rules]` levels).
-    Findings(&'a mut Diagnostics),
+    /// Findings about their claims, with the help, as `check` reports them
+    /// (the sink applies `[rules]` levels; the file, line, record and
+    /// citation are found from the claim when a finding is written).
+    Findings(&'a mut LawFindings),
     /// Only which claims failed which rule, with the message (`eligible`):
     /// no path, record text or citation is copied, no reason counted and no
     /// `missing-evidence` finding made, for millions of candidates.
@@ -221,11 +223,6 @@ impl<'a> Judge<'a> {
 
     /// Records the verdict of `rule` (at `severity`) on `claim`.
     pub fn judge(&mut self, id: RuleId, claim: &Claim, severity: Severity, verdict: Verdict) {
-        let citation = || {
-            find_law(id)
-                .and_then(|r| r.windows[claim.window].map(|a| a.citation))
-                .unwrap_or("")
-        };
         match verdict {
             Verdict::Pass => self.checked[id as usize] += 1,
             Verdict::Fail {
@@ -254,20 +251,19 @@ impl<'a> Judge<'a> {
                     });
                     return;
                 }
-                let message = msg!(
-                    Key::LawMessage,
-                    subject = self.subject(claim),
-                    finding = finding
-                );
-                let mut d = self
-                    .diagnostic(id, severity, claim, message)
-                    .cite(citation())
-                    .help(help);
-                if let Some(loc) = related {
-                    let ds = self.ix.ds;
-                    d = d.related(ds.path(loc).to_string(), loc.line, Key::LawFirstRecorded);
+                let name = self.ix.name_sym(claim.recipient);
+                if let Sink::Findings(sink) = &mut self.sink {
+                    sink.push(Found {
+                        rule: id,
+                        of: id,
+                        severity,
+                        claim,
+                        name,
+                        what: What::New(finding),
+                        help,
+                        related,
+                    });
                 }
-                self.push(d);
             }
             Verdict::Unknown(reason) => {
                 self.unchecked[id as usize] += 1;
@@ -297,17 +293,19 @@ impl<'a> Judge<'a> {
                     });
                 }
                 if let Some(sev) = self.evidence {
-                    let msg = msg!(
-                        Key::LawMissingEvidence,
-                        subject = self.subject(claim),
-                        rule = id.as_str(),
-                        reason = Arg::Shared(reason)
-                    );
-                    let d = self
-                        .diagnostic(RuleId::MissingEvidence, sev, claim, msg)
-                        .cite(citation())
-                        .help(Key::LawMissingEvidenceHelp);
-                    self.push(d);
+                    let name = self.ix.name_sym(claim.recipient);
+                    if let Sink::Findings(sink) = &mut self.sink {
+                        sink.push(Found {
+                            rule: RuleId::MissingEvidence,
+                            of: id,
+                            severity: sev,
+                            claim,
+                            name,
+                            what: What::Shared(reason),
+                            help: Key::LawMissingEvidenceHelp,
+                            related: None,
+                        });
+                    }
                 }
             }
         }
@@ -321,26 +319,6 @@ impl<'a> Judge<'a> {
         let shared = Arc::new(reason.clone());
         self.reasons.insert(Arc::clone(&shared));
         shared
-    }
-
-    fn push(&mut self, d: Diagnostic) {
-        if let Sink::Findings(sink) = &mut self.sink {
-            sink.push(d);
-        }
-    }
-
-    fn diagnostic(
-        &self,
-        rule: RuleId,
-        severity: Severity,
-        claim: &Claim,
-        message: Msg,
-    ) -> Diagnostic {
-        let ds = self.ix.ds;
-        Diagnostic::new(rule, message)
-            .window_severity(severity)
-            .at(ds.shared_path(claim.loc), Some(claim.loc.line))
-            .record(ds.str(claim.id).to_string())
     }
 
     /// "no evaluation for 2016" (no name: reasons are counted, so they must
@@ -372,7 +350,7 @@ impl Verdict {
     pub fn fail(finding: Msg, help: Key) -> Verdict {
         Verdict::Fail {
             finding,
-            help: Msg::new(help),
+            help,
             related: None,
         }
     }

@@ -599,12 +599,21 @@ fn claim_date(ds: &Dataset, r: u32) -> Date {
 }
 
 /// The record a reference of [`Index::claims`] stands for.
-fn source(r: u32) -> Source {
+pub(super) fn source(r: u32) -> Source {
     let i = (r & !PROPOSAL) as usize;
     if r & PROPOSAL == 0 {
         Source::Award(i)
     } else {
         Source::Proposal(i)
+    }
+}
+
+/// A claim's source as four bytes: its record's position, with
+/// `PROPOSAL` set for a pending proposal ([`source`] reads it back).
+pub(super) fn pack(s: Source) -> u32 {
+    match s {
+        Source::Award(i) => i as u32,
+        Source::Proposal(i) => i as u32 | PROPOSAL,
     }
 }
 

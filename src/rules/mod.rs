@@ -10,6 +10,7 @@ pub mod chains;
 pub mod config;
 pub mod docs;
 pub mod evidence;
+pub mod findings;
 pub mod ids;
 mod index;
 pub mod law;
@@ -84,11 +85,15 @@ impl Applies {
 }
 
 /// Runs the law's rules over the records without structural errors.
-/// Findings go to `sink` (which applies `[rules]` levels); the result says how
-/// many records each rule could judge. Findings and reasons are messages
-/// as data, rendered in a language only when written out.
+/// Findings go to `sink` (which applies `[rules]` levels) as
+/// [`crate::diag::Diagnostic`]s, in the order they are made; the result says
+/// how many records each rule could judge. Findings and reasons are
+/// messages as data, rendered in a language only when written out.
 pub fn check_law(ds: &Dataset, settings: &config::RuleConfig, sink: &mut Diagnostics) -> Coverage {
-    check_law_in(ds, settings, Scope::All, sink)
+    let mut law = findings::LawFindings::with_overrides(sink.overrides().clone());
+    let coverage = check_law_in(ds, settings, Scope::All, &mut law);
+    sink.extend(law.diagnostics(ds));
+    coverage
 }
 
 /// The law's rules over the claims `scope` selects; every record still
@@ -98,7 +103,7 @@ pub fn check_law_in(
     ds: &Dataset,
     settings: &config::RuleConfig,
     scope: Scope<'_>,
-    sink: &mut Diagnostics,
+    sink: &mut findings::LawFindings,
 ) -> Coverage {
     let ix = index::Index::build(ds, settings, scope);
     let mut judge = evidence::Judge::new(&ix, settings, evidence::Sink::Findings(sink));

@@ -175,7 +175,7 @@ fn eligible_json(dir: &Path, year: u16) -> Value {
 fn law_findings(dir: &Path) -> HashMap<String, Vec<String>> {
     let checked = crate::support::engine(dir, true);
     let mut by: HashMap<String, Vec<String>> = HashMap::new();
-    for d in checked.law.items() {
+    for d in checked.law.diagnostics(&checked.dataset) {
         if let Some(r) = &d.record {
             by.entry(r.to_string())
                 .or_default()
@@ -190,8 +190,7 @@ fn law_messages(dir: &Path, id: &str) -> BTreeSet<(String, String)> {
     let checked = crate::support::engine(dir, true);
     checked
         .law
-        .items()
-        .iter()
+        .diagnostics(&checked.dataset)
         .filter(|d| d.record.as_deref() == Some(id))
         .map(|d| {
             let text = d.message.render(thidua::Lang::En);

@@ -222,7 +222,7 @@ fn a_transfer_does_not_break_a_run_of_cstdcs() {
     let rules_on = |dir: &std::path::Path, id: &str| -> Vec<String> {
         let checked = crate::support::engine(dir, true);
         let mut all = checked.diagnostics.items().to_vec();
-        all.extend(checked.law.items().iter().cloned());
+        all.extend(checked.law.diagnostics(&checked.dataset));
         all.iter()
             .filter(|d| d.record.as_deref() == Some(id))
             .map(|d| d.rule.as_str().to_string())

@@ -185,7 +185,7 @@ fn every_law_rule_is_also_satisfied_somewhere() {
         for (id, c) in &coverage.rules {
             *checked.entry(id).or_default() += c.checked;
         }
-        for d in law.items() {
+        for d in law.diagnostics(&outcome.dataset) {
             *found.entry(d.rule.as_str()).or_default() += 1;
         }
     }

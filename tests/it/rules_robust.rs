@@ -168,3 +168,35 @@ proptest! {
         prop_assert_eq!(v["errors"].as_u64().unwrap() as usize, errors);
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 40, ..ProptestConfig::default() })]
+    /// The law's findings are kept compact and made into diagnostics only as
+    /// they are written: merged with the other findings, they come out as
+    /// the same diagnostics, in the same order, as every finding made whole
+    /// and sorted together.
+    #[test]
+    fn the_law_findings_merged_are_all_findings_sorted(
+        units in prop::collection::vec(any::<u8>(), 0..8),
+        people in prop::collection::vec((any::<u8>(), any::<u16>()), 0..16),
+        evals in prop::collection::vec(row(), 0..40),
+        awards in prop::collection::vec(row(), 0..40),
+        props in prop::collection::vec(row(), 0..10),
+        toml in prop::sample::select(vec![
+            "",
+            "[rules]\nrequire-evidence = true\nldtt-rating = \"warning\"\nduplicate-title = \"off\"\n",
+        ]),
+    ) {
+        let dir = folder(&units, &people, &evals, &awards, &props, toml);
+        let mut checked = crate::support::engine(dir.path(), true);
+        let merged: Vec<thidua::diag::Diagnostic> =
+            checked.findings().iter().map(|d| d.into_owned()).collect();
+        let (errors, warnings) = (
+            checked.diagnostics.errors() + checked.law.errors(),
+            checked.diagnostics.warnings() + checked.law.warnings(),
+        );
+        let all = checked.all_findings();
+        prop_assert_eq!((all.errors(), all.warnings()), (errors, warnings));
+        prop_assert_eq!(merged.as_slice(), all.items());
+    }
+}

@@ -2,7 +2,7 @@
 //! for the same recipient and year; LĐTT and CSTT count as one title).
 
 use crate::diag::RuleId;
-use crate::i18n::{Arg, Key, Msg};
+use crate::i18n::{Arg, Key};
 use crate::model::{Award, AwardClass, AwardCode};
 use crate::msg;
 use crate::rules::evidence::{Judge, Verdict};
@@ -66,7 +66,7 @@ pub(super) fn duplicate(ix: &Index<'_>, first: usize, key: Key, help: Key) -> Ve
     );
     Verdict::Fail {
         finding,
-        help: Msg::new(help),
+        help,
         related: Some(f.loc),
     }
 }
