@@ -127,6 +127,9 @@ pub struct Judge<'a> {
     /// The collective rules' tallies of members, made once per unit, year
     /// and kind of claim and shared by the four rules that read them.
     pub(crate) tallies: super::law::Tallies,
+    /// Each threshold's value, by `ThresholdId`, found once (rules read
+    /// them per claim).
+    thresholds: Vec<f64>,
 }
 
 impl<'a> Judge<'a> {
@@ -149,6 +152,10 @@ impl<'a> Judge<'a> {
             reasons: HashSet::new(),
             evidence,
             tallies: Default::default(),
+            thresholds: ThresholdId::ALL
+                .iter()
+                .map(|t| settings.threshold(t.as_str()))
+                .collect(),
         }
     }
 
@@ -172,7 +179,7 @@ impl<'a> Judge<'a> {
 
     /// A threshold's value: `[thresholds]`, else the law's.
     pub fn threshold(&self, id: ThresholdId) -> f64 {
-        self.settings.threshold(id.as_str())
+        self.thresholds[id.index()]
     }
 
     /// A threshold as a whole number (counts, months, years).
