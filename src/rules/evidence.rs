@@ -7,8 +7,8 @@
 //! A verdict is data, in no language: what was found, the help and the
 //! reason are catalogue messages with typed arguments
 //! (`msg!(Key::LawLdttRating, year = c.year, rating = Arg::name(e.rating))`,
-//! `Msg::new(Key::LawReasonNoHireDate)`), and the judge puts the subject
-//! before the finding (`Judge::subject`). They are rendered only by the
+//! `Msg::new(Key::LawReasonNoHireDate)`), and the subject is put before
+//! the finding ([`subject`]) when a finding is written. They are rendered only by the
 //! emitters, the eligible table and the coverage summary.
 
 use std::collections::{HashMap, HashSet};
@@ -97,7 +97,7 @@ impl Failure {
 
 /// "Đề nghị CSTĐCS cho Nguyễn Văn An năm 2018" / "CSTĐCS của … năm 2018",
 /// capitalised where it opens a message.
-fn subject(proposal: bool, code: AwardCode, name: &str, year: u16) -> Arg {
+pub(crate) fn subject(proposal: bool, code: AwardCode, name: &str, year: u16) -> Arg {
     let key = if proposal {
         Key::LawSubjectProposal
     } else {
@@ -190,13 +190,6 @@ impl<'a> Judge<'a> {
         } else {
             0
         }
-    }
-
-    /// "the CSTDCS of Nguyễn Văn An for 2018" / "the proposal of … is not
-    /// eligible", with its first letter in upper case: it begins a message.
-    pub fn subject(&self, claim: &Claim) -> Arg {
-        let name = self.ix.name(claim.recipient);
-        subject(claim.is_proposal(), claim.code, name, claim.year)
     }
 
     /// Judges every claim that `applies` selects by `rule`, where the rule

@@ -168,12 +168,7 @@ impl LawFindings {
                 (true, p.id, p.award, p.year, p.loc)
             }
         };
-        let key = if proposal {
-            Key::LawSubjectProposal
-        } else {
-            Key::LawSubjectAward
-        };
-        let subject = Arg::subject(key, code, ds.str(f.name), year);
+        let subject = super::evidence::subject(proposal, code, ds.str(f.name), year);
         let what = Arg::Shared(Arc::clone(&f.what));
         let message = if f.rule == RuleId::MissingEvidence {
             msg!(
