@@ -17,6 +17,7 @@ mod msg;
 mod report;
 mod rules;
 
+pub(crate) use msg::push_year;
 pub use msg::{Arg, Key, Msg};
 
 use std::collections::HashMap;

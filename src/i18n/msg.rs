@@ -432,8 +432,10 @@ fn fill(template: &[Part], out: &mut String, arg: &mut dyn FnMut(&str, &mut Stri
     }
 }
 
-/// Writes `year` in decimal (a year is at most five digits).
-fn push_year(out: &mut String, year: u16) {
+/// Writes `year` in decimal, as `{year}` writes it, without the
+/// formatting machinery (a year is at most five digits): messages and the
+/// law's texts of years write one per finding.
+pub(crate) fn push_year(out: &mut String, year: u16) {
     let mut digits = [0u8; 5];
     let mut n = year;
     let mut at = digits.len();
@@ -494,6 +496,15 @@ mod tests {
         assert_eq!(parts("a { b"), [T("a { b")]);
         assert_eq!(parts("{x} {"), [A("x"), T(" {")]);
         assert_eq!(parts(""), []);
+    }
+
+    #[test]
+    fn a_year_is_written_as_format_writes_it() {
+        for y in [0u16, 7, 10, 99, 100, 2018, 10_000, u16::MAX] {
+            let mut text = String::from("x");
+            push_year(&mut text, y);
+            assert_eq!(text, format!("x{y}"));
+        }
     }
 
     #[test]

@@ -213,8 +213,7 @@ impl LawFindings {
         })
     }
 
-    /// Where the finding at `i` is: its file's rank among the paths and its
-    /// line (see [`LawFindings::sort`]).
+    /// Where the record of the finding at `i` is.
     fn loc(&self, i: usize, ds: &Dataset) -> Loc {
         match source(self.items[i].claim) {
             Source::Award(i) => ds.awards[i].loc,
@@ -289,27 +288,21 @@ impl<'a> Findings<'a> {
         let law = self.law;
         let (mut i, mut j) = (0, 0);
         let n = law.map_or(0, |(l, _)| l.len());
-        std::iter::from_fn(move || {
-            let next_law = match law {
-                Some((l, ds)) if j < n => Some((l, ds)),
-                _ => None,
-            };
-            match (other.get(i), next_law) {
-                (None, None) => None,
-                (Some(d), None) => {
+        std::iter::from_fn(move || match (other.get(i), law.filter(|_| j < n)) {
+            (None, None) => None,
+            (Some(d), None) => {
+                i += 1;
+                Some(Cow::Borrowed(d))
+            }
+            (d, Some((l, ds))) => {
+                let loc = l.loc(j, ds);
+                let rule = l.items[j].rule;
+                if let Some(d) = d.filter(|d| comes_before(d, ds.path(loc), loc.line, rule)) {
                     i += 1;
-                    Some(Cow::Borrowed(d))
+                    return Some(Cow::Borrowed(d));
                 }
-                (d, Some((l, ds))) => {
-                    let loc = l.loc(j, ds);
-                    let rule = l.items[j].rule;
-                    if let Some(d) = d.filter(|d| comes_before(d, ds.path(loc), loc.line, rule)) {
-                        i += 1;
-                        return Some(Cow::Borrowed(d));
-                    }
-                    j += 1;
-                    Some(Cow::Owned(l.get(j - 1, ds)))
-                }
+                j += 1;
+                Some(Cow::Owned(l.get(j - 1, ds)))
             }
         })
     }
@@ -329,4 +322,15 @@ fn comes_before(d: &Diagnostic, path: &str, line: u32, rule: RuleId) -> bool {
         return true;
     }
     (d.file.as_deref(), line_d, d.rule.as_str()) < (Some(path), line, rule.as_str())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_law_finding_stays_small() {
+        // A folder may have a million; what varies is shared.
+        assert!(std::mem::size_of::<LawFinding>() <= 32);
+    }
 }

@@ -4,7 +4,7 @@
 //! an earlier award already counted, and the loop over the claims.
 
 use crate::diag::RuleId;
-use crate::i18n::{Arg, Key, Msg};
+use crate::i18n::{push_year, Arg, Key, Msg};
 use crate::model::{AwardCode, AwardKind, Code, Evaluation, Rating, Recipient};
 use crate::msg;
 use crate::rules::evidence::{Check, Judge};
@@ -93,24 +93,6 @@ fn found(ys: &[u16], evals: &[Option<&Evaluation>]) -> Arg {
         parts.push(Arg::from(text));
     }
     Arg::concat(parts)
-}
-
-/// Appends year `y` in decimal, as `{y}` writes it.
-fn push_year(text: &mut String, y: u16) {
-    let mut digits = [0u8; 5];
-    let mut at = digits.len();
-    let mut n = y;
-    loop {
-        at -= 1;
-        digits[at] = b'0' + (n % 10) as u8;
-        n /= 10;
-        if n == 0 {
-            break;
-        }
-    }
-    for &d in &digits[at..] {
-        text.push(char::from(d));
-    }
 }
 
 /// Every year rated at least `min`.
@@ -303,18 +285,4 @@ pub(super) fn htxs_with_initiatives(j: &Judge<'_>, c: &Claim, ys: &[u16], need: 
         ratings(j, c, ys, Rating::Htxs),
         years_with(j, c, ys, need, Key::LawInitiatives, initiative),
     ])
-}
-
-#[cfg(test)]
-mod tests {
-    use super::push_year;
-
-    #[test]
-    fn a_year_is_written_as_format_writes_it() {
-        for y in [0u16, 7, 10, 99, 100, 2018, 10_000, u16::MAX] {
-            let mut text = String::from("x");
-            push_year(&mut text, y);
-            assert_eq!(text, format!("x{y}"));
-        }
-    }
 }
