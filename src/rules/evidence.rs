@@ -60,8 +60,8 @@ pub struct Failures {
     /// The `[rules]` levels, applied as [`Diagnostics`] applies them.
     pub overrides: HashMap<RuleId, Level>,
     pub items: Vec<Failure>,
-    /// Whether a failure keeps what was found; without, only its message's
-    /// key (`eligible` shows the findings only with `--all`, and a province
+    /// Whether a failure keeps what was found; without, a placeholder
+    /// (`eligible` shows the findings only with `--all`, and a province
     /// has a million failures).
     pub messages: bool,
 }
@@ -73,7 +73,7 @@ pub struct Failure {
     pub source: Source,
     pub rule: RuleId,
     pub severity: Severity,
-    /// What was found, escaped like a finding's (its key alone unless
+    /// What was found, escaped like a finding's (a placeholder unless
     /// [`Failures::messages`]); the whole message is [`Failure::message`],
     /// made only for the failures shown.
     pub finding: Msg,
@@ -106,6 +106,9 @@ pub(crate) fn subject(proposal: bool, code: AwardCode, name: &str, year: u16) ->
     Arg::subject(key, code, name, year)
 }
 
+/// How many reasons [`Judge`] keeps at hand before it looks in its set.
+const RECENT: usize = 8;
+
 /// Turns verdicts into findings and coverage.
 pub struct Judge<'a> {
     pub ix: &'a Index<'a>,
@@ -121,6 +124,9 @@ pub struct Judge<'a> {
     /// proposals and `missing-evidence` findings that give it: millions of
     /// records lack the same few kinds of evidence.
     reasons: HashSet<Arc<Msg>>,
+    /// The last few reasons shared, compared before the set is hashed:
+    /// the same few come again and again.
+    recent: Vec<Arc<Msg>>,
     /// The severity of `missing-evidence`, when it is on (never for
     /// `eligible`'s `Sink::Failures`).
     evidence: Option<Severity>,
@@ -150,6 +156,7 @@ impl<'a> Judge<'a> {
             checked: vec![0; RuleId::ALL.len()],
             unchecked: vec![0; RuleId::ALL.len()],
             reasons: HashSet::new(),
+            recent: Vec::with_capacity(RECENT),
             evidence,
             tallies: Default::default(),
             thresholds: ThresholdId::ALL
@@ -213,7 +220,28 @@ impl<'a> Judge<'a> {
         verdict: impl Fn(&Judge<'_>, &Claim) -> Verdict,
     ) {
         let ix = self.ix;
-        for c in ix.claims_of(code).filter(|c| applies(c)) {
+        self.each_in(rule, ix.claims_of(code).filter(|c| applies(c)), verdict);
+    }
+
+    /// [`Judge::each`] over the awards only: a rule about decisions made.
+    pub fn each_award(
+        &mut self,
+        rule: RuleId,
+        applies: impl Fn(&Claim) -> bool,
+        verdict: impl Fn(&Judge<'_>, &Claim) -> Verdict,
+    ) {
+        let ix = self.ix;
+        self.each_in(rule, ix.award_claims().filter(|c| applies(c)), verdict);
+    }
+
+    /// Judges `claims` by `rule`, where it applies in the claim's window.
+    fn each_in(
+        &mut self,
+        rule: RuleId,
+        claims: impl Iterator<Item = Claim>,
+        verdict: impl Fn(&Judge<'_>, &Claim) -> Verdict,
+    ) {
+        for c in claims {
             if let Some(sev) = self.level(rule, &c) {
                 let v = verdict(self, &c);
                 self.judge(rule, &c, sev, v);
@@ -240,7 +268,7 @@ impl<'a> Judge<'a> {
                     if f.messages {
                         crate::diag::defang_msg(&mut finding);
                     } else {
-                        finding = Msg::new(finding.key);
+                        finding = Msg::new(Key::LawMessage);
                     }
                     f.items.push(Failure {
                         source: claim.source,
@@ -313,12 +341,33 @@ impl<'a> Judge<'a> {
 
     /// The one shared copy of `reason` (copied the first time only).
     fn share(&mut self, reason: &Msg) -> Arc<Msg> {
-        if let Some(shared) = self.reasons.get(reason) {
+        if let Some(shared) = self.recent.iter().find(|r| ***r == *reason) {
             return Arc::clone(shared);
         }
-        let shared = Arc::new(reason.clone());
-        self.reasons.insert(Arc::clone(&shared));
+        let shared = match self.reasons.get(reason) {
+            Some(shared) => Arc::clone(shared),
+            None => {
+                let shared = Arc::new(reason.clone());
+                self.reasons.insert(Arc::clone(&shared));
+                shared
+            }
+        };
+        if self.recent.len() == RECENT {
+            self.recent.remove(0);
+        }
+        self.recent.push(Arc::clone(&shared));
         shared
+    }
+
+    /// What was found, made by `make` only where it is kept: `eligible`
+    /// without `--all` keeps which claim failed which rule, not what was
+    /// found (a province's first round fails a million claims), and gets a
+    /// placeholder. For the rules whose findings cost the most to word.
+    pub fn found(&self, make: impl FnOnce() -> Msg) -> Msg {
+        match &self.sink {
+            Sink::Failures(f) if !f.messages => Msg::new(Key::LawMessage),
+            _ => make(),
+        }
     }
 
     /// "no evaluation for 2016" (no name: reasons are counted, so they must
@@ -367,8 +416,8 @@ pub enum Check {
 
 impl Check {
     /// Every condition must hold: any failure fails, else any unknown is unknown.
-    pub fn all(parts: Vec<Check>) -> Check {
-        let mut fails = Vec::new();
+    pub fn all(parts: impl IntoIterator<Item = Check>) -> Check {
+        let mut fails = Failed::default();
         let mut unknown = None;
         for p in parts {
             match p {
@@ -377,8 +426,8 @@ impl Check {
                 Check::Unknown(u) => unknown = unknown.or(Some(u)),
             }
         }
-        if !fails.is_empty() {
-            Check::Fails(Msg::join(fails, Key::ListSemicolon))
+        if let Some(f) = fails.join(Key::ListSemicolon) {
+            Check::Fails(f)
         } else if let Some(u) = unknown {
             Check::Unknown(u)
         } else {
@@ -388,8 +437,8 @@ impl Check {
 
     /// One route suffices: any holding route holds, else any unknown is
     /// unknown, else every route's failure is told.
-    pub fn any(parts: Vec<Check>, joiner: Key) -> Check {
-        let mut fails = Vec::new();
+    pub fn any(parts: impl IntoIterator<Item = Check>, joiner: Key) -> Check {
+        let mut fails = Failed::default();
         let mut unknown = None;
         for p in parts {
             match p {
@@ -400,7 +449,11 @@ impl Check {
         }
         match unknown {
             Some(u) => Check::Unknown(u),
-            None => Check::Fails(Msg::join(fails, joiner)),
+            None => Check::Fails(
+                fails
+                    .join(joiner)
+                    .unwrap_or_else(|| Msg::join(Vec::new(), joiner)),
+            ),
         }
     }
 
@@ -410,5 +463,34 @@ impl Check {
             Check::Fails(f) => Verdict::fail(f, help),
             Check::Unknown(u) => Verdict::Unknown(u),
         }
+    }
+}
+
+/// The failures of a [`Check`]'s parts: most checks fail by one part, kept
+/// without a list.
+#[derive(Default)]
+struct Failed {
+    first: Option<Msg>,
+    rest: Vec<Msg>,
+}
+
+impl Failed {
+    fn push(&mut self, m: Msg) {
+        match self.first {
+            None => self.first = Some(m),
+            Some(_) => self.rest.push(m),
+        }
+    }
+
+    /// The failures joined by `sep`; `None` if there were none.
+    fn join(self, sep: Key) -> Option<Msg> {
+        let first = self.first?;
+        if self.rest.is_empty() {
+            return Some(first);
+        }
+        let mut all = Vec::with_capacity(1 + self.rest.len());
+        all.push(first);
+        all.extend(self.rest);
+        Some(Msg::join(all, sep))
     }
 }

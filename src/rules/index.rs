@@ -365,6 +365,15 @@ impl<'d> Index<'d> {
         (self.claims.iter().zip(&self.windows)).map(|(&r, &w)| self.claim(r, w))
     }
 
+    /// The claims that are awards, in file order: the rules about decisions
+    /// made pass over the pending proposals (all of `eligible`'s claims)
+    /// without making a [`Claim`] of each.
+    pub fn award_claims(&self) -> impl Iterator<Item = Claim> + '_ {
+        // Awards come first.
+        let n = self.claims.partition_point(|&r| r & PROPOSAL == 0);
+        (self.claims[..n].iter().zip(&self.windows)).map(|(&r, &w)| self.claim(r, w))
+    }
+
     /// The claims whose award code `code` accepts, in the same order.
     pub fn claims_of<'s>(
         &'s self,

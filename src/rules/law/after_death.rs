@@ -10,11 +10,7 @@ use crate::rules::evidence::{Judge, Verdict};
 use crate::rules::index::{Claim, Source};
 
 pub fn check(j: &mut Judge<'_>) {
-    j.each(
-        RuleId::AfterDeath,
-        |c| c.recipient.is_person() && matches!(c.source, Source::Award(_)),
-        judge,
-    );
+    j.each_award(RuleId::AfterDeath, |c| c.recipient.is_person(), judge);
 }
 
 fn judge(j: &Judge<'_>, c: &Claim) -> Verdict {

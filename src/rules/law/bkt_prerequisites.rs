@@ -17,7 +17,7 @@ pub fn check(j: &mut Judge<'_>) {
 
 fn judge(j: &Judge<'_>, c: &Claim, era: Era) -> Check {
     let ys = years(c, j.count(ThresholdId::BktYears));
-    let old = Check::all(vec![
+    let old = Check::all([
         interval(j, c, AwardCode::Bkt, ys.len() as u32),
         htxs_with_initiatives(j, c, &ys, j.count(ThresholdId::BktInitiatives)),
     ]);
@@ -25,11 +25,11 @@ fn judge(j: &Judge<'_>, c: &Claim, era: Era) -> Check {
         Era::Law2003 => old,
         Era::Law2022 => {
             let n = j.count(ThresholdId::BktCstdcs);
-            let route = Check::all(vec![
+            let route = Check::all([
                 interval(j, c, AwardCode::Bkt, n),
                 cstdcs(j, c, &years(c, n), n),
             ]);
-            Check::any(vec![route, old], Key::LawOr)
+            Check::any([route, old], Key::LawOr)
         }
     }
 }

@@ -19,13 +19,13 @@ fn judge(j: &Judge<'_>, c: &Claim, era: Era) -> Check {
     let ys = years(c, j.count(ThresholdId::BkttgYears));
     let record = match era {
         Era::Law2003 => htxs_with_initiatives(j, c, &ys, j.count(ThresholdId::BkttgInitiativesOld)),
-        Era::Law2022 => Check::all(vec![
+        Era::Law2022 => Check::all([
             ratings(j, c, &ys, Rating::Htt),
             cstdcs(j, c, &ys, j.count(ThresholdId::BkttgCstdcs)),
         ]),
     };
     let n = j.count(ThresholdId::BkttgYears);
-    Check::all(vec![
+    Check::all([
         follows(j, c, AwardCode::Bkt, n, regular),
         interval(j, c, AwardCode::Bkttg, n),
         record,

@@ -8,9 +8,9 @@ use crate::rules::index::Claim;
 use crate::rules::index::Source;
 
 pub fn check(j: &mut Judge<'_>) {
-    j.each(
+    j.each_award(
         RuleId::ChuyenDeCampaign,
-        |c| matches!(c.source, Source::Award(_)) && c.kind == AwardKind::ChuyenDe,
+        |c| c.kind == AwardKind::ChuyenDe,
         judge,
     );
 }

@@ -47,7 +47,7 @@ pub fn check(j: &mut Judge<'_>) {
     let mut ldtt: HashMap<Group, usize> = HashMap::new();
     let mut cstdcs: HashMap<Group, Vec<(Claim, Severity)>> = HashMap::new();
     let mut order: Vec<Group> = Vec::new();
-    for c in ix.claims() {
+    for c in ix.award_claims() {
         if !matches!(c.source, Source::Award(_)) {
             continue;
         }

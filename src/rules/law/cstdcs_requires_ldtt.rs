@@ -17,9 +17,10 @@ use crate::rules::windows::{self, Era};
 use super::{ldtt_discipline, ldtt_new_staff, ldtt_rating};
 
 pub fn check(j: &mut Judge<'_>) {
-    j.each(
+    j.each_of(
         RuleId::CstdcsRequiresLdtt,
-        |c| c.recipient.is_person() && c.code == AwardCode::Cstdcs,
+        |c| c == AwardCode::Cstdcs,
+        |c| c.recipient.is_person(),
         cstdcs_requires_ldtt,
     );
 }

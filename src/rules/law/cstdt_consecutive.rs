@@ -12,9 +12,10 @@ use crate::rules::ThresholdId;
 const CSTDCS: Codes = Codes::of(&[AwardCode::Cstdcs]);
 
 pub fn check(j: &mut Judge<'_>) {
-    j.each(
+    j.each_of(
         RuleId::CstdtConsecutive,
-        |c| c.recipient.is_person() && c.code == AwardCode::Cstdt,
+        |c| c == AwardCode::Cstdt,
+        |c| c.recipient.is_person(),
         cstdt,
     );
 }

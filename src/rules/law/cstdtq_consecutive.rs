@@ -12,9 +12,10 @@ use crate::rules::ThresholdId;
 const CSTDT: Codes = Codes::of(&[AwardCode::Cstdt]);
 
 pub fn check(j: &mut Judge<'_>) {
-    j.each(
+    j.each_of(
         RuleId::CstdtqConsecutive,
-        |c| c.recipient.is_person() && c.code == AwardCode::Cstdtq,
+        |c| c == AwardCode::Cstdtq,
+        |c| c.recipient.is_person(),
         cstdtq,
     );
 }

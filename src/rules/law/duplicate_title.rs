@@ -10,7 +10,7 @@ use crate::rules::index::{Claim, Index, Source};
 
 pub fn check(j: &mut Judge<'_>) {
     let ix = j.ix;
-    for c in ix.claims() {
+    for c in ix.award_claims() {
         let Source::Award(i) = c.source else { continue };
         if c.code.class() != AwardClass::Title {
             continue;

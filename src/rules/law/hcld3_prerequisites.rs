@@ -26,7 +26,7 @@ fn judge(j: &Judge<'_>, c: &Claim, era: Era) -> Check {
             Key::LawInitiatives,
             initiative,
         ),
-        Era::Law2022 => Check::all(vec![
+        Era::Law2022 => Check::all([
             ratings(j, c, &ys, Rating::Htt),
             years_with(
                 j,
@@ -40,5 +40,5 @@ fn judge(j: &Judge<'_>, c: &Claim, era: Era) -> Check {
         ]),
     };
     let n = j.count(ThresholdId::Hcld3Years);
-    Check::all(vec![follows(j, c, AwardCode::Bkttg, n, regular), record])
+    Check::all([follows(j, c, AwardCode::Bkttg, n, regular), record])
 }

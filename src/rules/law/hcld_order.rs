@@ -23,13 +23,10 @@ fn basis(kind: AwardKind) -> bool {
 }
 
 pub fn check(j: &mut Judge<'_>) {
-    j.each(
+    j.each_of(
         RuleId::HcldOrder,
-        |c| {
-            c.recipient.is_person()
-                && c.kind == AwardKind::ThuongXuyen
-                && ORDER.iter().any(|(code, _)| *code == c.code)
-        },
+        |code| ORDER.iter().any(|(c, _)| *c == code),
+        |c| c.recipient.is_person() && c.kind == AwardKind::ThuongXuyen,
         |j, c| {
             let below = ORDER
                 .iter()

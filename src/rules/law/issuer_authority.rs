@@ -13,7 +13,7 @@ pub fn check(j: &mut Judge<'_>) {
     let Some(switch) = two_tier_from() else {
         return;
     };
-    for c in ix.claims() {
+    for c in ix.award_claims() {
         let c = &c;
         let Some(issuer) = c.issuer else { continue };
         let Some(sev) = j.level(RuleId::IssuerAuthority, c) else {

@@ -103,12 +103,14 @@ pub(super) fn ratings(j: &Judge<'_>, c: &Claim, ys: &[u16], min: Rating) -> Chec
         match e {
             None => missing = missing.or(Some(y)),
             Some(e) if e.rating < min => {
-                return Check::Fails(msg!(
-                    Key::LawRatings,
-                    span = span(ys),
-                    rating = Arg::name(min),
-                    found = found(ys, &evals)
-                ));
+                return Check::Fails(j.found(|| {
+                    msg!(
+                        Key::LawRatings,
+                        span = span(ys),
+                        rating = Arg::name(min),
+                        found = found(ys, &evals)
+                    )
+                }));
             }
             Some(_) => {}
         }
@@ -145,13 +147,15 @@ pub(super) fn years_with(
     if yes >= need {
         Check::Holds
     } else if yes + maybe < need {
-        Check::Fails(msg!(
-            key,
-            need = need,
-            span = span(ys),
-            count = yes,
-            found = found(ys, &evals)
-        ))
+        Check::Fails(j.found(|| {
+            msg!(
+                key,
+                need = need,
+                span = span(ys),
+                count = yes,
+                found = found(ys, &evals)
+            )
+        }))
     } else {
         let (y, e) = match unknown_year {
             Some(k) => (ys[k], evals[k]),
@@ -182,17 +186,19 @@ pub(super) fn cstdcs(j: &Judge<'_>, c: &Claim, ys: &[u16], need: u32) -> Check {
     } else if count + unknown >= need {
         Check::Unknown(j.no_history())
     } else {
-        let list = if held.is_empty() {
-            Arg::Key(Key::LawNone)
-        } else {
-            Arg::list(Key::ListComma, held.into_iter().map(Arg::Year))
-        };
-        Check::Fails(msg!(
-            Key::LawCstdcsCount,
-            need = need,
-            span = span(ys),
-            held = list
-        ))
+        Check::Fails(j.found(|| {
+            let list = if held.is_empty() {
+                Arg::Key(Key::LawNone)
+            } else {
+                Arg::list(Key::ListComma, held.into_iter().map(Arg::Year))
+            };
+            msg!(
+                Key::LawCstdcsCount,
+                need = need,
+                span = span(ys),
+                held = list
+            )
+        }))
     }
 }
 
@@ -227,13 +233,15 @@ pub(super) fn follows(
         return if u32::from(y) + n <= u32::from(c.year) {
             Check::Holds
         } else {
-            Check::Fails(msg!(
-                Key::LawFollows,
-                award = Arg::label(code),
-                earlier = y,
-                n = n,
-                year = c.year
-            ))
+            Check::Fails(j.found(|| {
+                msg!(
+                    Key::LawFollows,
+                    award = Arg::label(code),
+                    earlier = y,
+                    n = n,
+                    year = c.year
+                )
+            }))
         };
     }
     let Recipient::Person(p) = c.recipient else {
@@ -246,18 +254,20 @@ pub(super) fn follows(
     if !complete {
         return Check::Unknown(j.no_history());
     }
-    let other =
-        j.ix.awards_of(c.recipient)
-            .find(|a| a.award == code && a.year < c.year);
-    Check::Fails(match other {
-        Some(a) => msg!(
-            Key::LawEarlierNotBasis,
-            award = Arg::label(code),
-            earlier = a.year,
-            kind = Arg::name(a.kind)
-        ),
-        None => msg!(Key::LawEarlier, award = Arg::label(code), year = c.year),
-    })
+    Check::Fails(j.found(|| {
+        let other =
+            j.ix.awards_of(c.recipient)
+                .find(|a| a.award == code && a.year < c.year);
+        match other {
+            Some(a) => msg!(
+                Key::LawEarlierNotBasis,
+                award = Arg::label(code),
+                earlier = a.year,
+                kind = Arg::name(a.kind)
+            ),
+            None => msg!(Key::LawEarlier, award = Arg::label(code), year = c.year),
+        }
+    }))
 }
 
 /// Years already counted for an earlier regular award of `code` to the same
@@ -266,12 +276,14 @@ pub(super) fn follows(
 /// rests on.
 pub(super) fn interval(j: &Judge<'_>, c: &Claim, code: AwardCode, n: u32) -> Check {
     match latest(j, c, code, regular) {
-        Some(y) if u32::from(y) + n > u32::from(c.year) => Check::Fails(msg!(
-            Key::LawInterval,
-            award = Arg::label(code),
-            earlier = y,
-            n = n
-        )),
+        Some(y) if u32::from(y) + n > u32::from(c.year) => Check::Fails(j.found(|| {
+            msg!(
+                Key::LawInterval,
+                award = Arg::label(code),
+                earlier = y,
+                n = n
+            )
+        })),
         _ => Check::Holds,
     }
 }
@@ -281,7 +293,7 @@ pub(super) fn initiative(e: &crate::model::Evaluation) -> Option<bool> {
 }
 
 pub(super) fn htxs_with_initiatives(j: &Judge<'_>, c: &Claim, ys: &[u16], need: u32) -> Check {
-    Check::all(vec![
+    Check::all([
         ratings(j, c, ys, Rating::Htxs),
         years_with(j, c, ys, need, Key::LawInitiatives, initiative),
     ])

@@ -21,7 +21,7 @@ fn limited(code: AwardCode, kind: AwardKind) -> bool {
 
 pub fn check(j: &mut Judge<'_>) {
     let ix = j.ix;
-    for c in ix.claims() {
+    for c in ix.award_claims() {
         let Source::Award(i) = c.source else { continue };
         if !limited(c.code, c.kind) {
             continue;
