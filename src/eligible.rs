@@ -125,7 +125,52 @@ pub struct Candidate {
     /// What stands in the way of a candidate not eligible; empty unless
     /// [`Request::findings`] asked for it.
     pub findings: Vec<Finding>,
-    pub unchecked: Vec<Missing>,
+    pub unchecked: Few<Missing>,
+}
+
+/// A candidate's rules unchecked, read as a slice: most candidates who are
+/// unknown lack one thing, kept without an allocation of its own (a
+/// province has a million of them), in the room a vector takes.
+#[derive(Clone, Debug)]
+pub enum Few<T> {
+    One(T),
+    Many(Vec<T>),
+}
+
+impl<T> Default for Few<T> {
+    fn default() -> Few<T> {
+        Few::Many(Vec::new())
+    }
+}
+
+impl<T> Few<T> {
+    pub fn push(&mut self, x: T) {
+        *self = match std::mem::take(self) {
+            Few::Many(v) if v.is_empty() => Few::One(x),
+            Few::Many(mut v) => {
+                v.push(x);
+                Few::Many(v)
+            }
+            Few::One(first) => Few::Many(vec![first, x]),
+        };
+    }
+}
+
+impl<T> std::ops::Deref for Few<T> {
+    type Target = [T];
+
+    fn deref(&self) -> &[T] {
+        match self {
+            Few::One(x) => std::slice::from_ref(x),
+            Few::Many(v) => v,
+        }
+    }
+}
+
+impl<T> From<Vec<T>> for Few<T> {
+    fn from(v: Vec<T>) -> Few<T> {
+        Few::Many(v)
+    }
 }
 
 /// A group limit over the eligible candidates (`cstdcs-ratio`).
@@ -166,47 +211,71 @@ pub struct Eligibility {
 /// as it was.
 pub fn judge(ds: &mut Dataset, config: &RuleConfig, req: &Request, file: &str) -> Eligibility {
     let mut candidates = candidates(ds, req);
-    let file_id = FileId(ds.files.len() as u32);
-    ds.files.push(SourceFile {
-        path: file.into(),
-        kind: RecordType::Proposal,
-    });
+    // The candidates judged this round, and the others still eligible,
+    // pending proposals that count for them (see below).
+    let (file_id, others) = (
+        FileId(ds.files.len() as u32),
+        FileId(ds.files.len() as u32 + 1),
+    );
+    for _ in 0..2 {
+        ds.files.push(SourceFile {
+            path: file.into(),
+            kind: RecordType::Proposal,
+        });
+    }
     let id_prefix = id_prefix(ds, file);
     // The candidates are judged under one id: they are told apart by their
     // position among the proposals, so a million ids are not interned.
     let id = ds.strings.intern(&id_prefix);
     let base = ds.proposals.len();
     let mut rounds = 0;
+    // The recipients (by interned id) who lost a candidate last round.
+    let mut touched = vec![false; ds.strings.len()];
     loop {
         rounds += 1;
-        let active: Vec<usize> = (0..candidates.len())
-            .filter(|&i| candidates[i].status == Status::Eligible)
-            .collect();
-        ds.proposals.truncate(base);
-        ds.proposals.extend(
-            active
-                .iter()
-                .enumerate()
-                .map(|(n, &i)| proposal(&candidates[i], id, req, file_id, n)),
-        );
-        let mut failures = Failures {
-            overrides: config.levels.clone(),
-            items: Vec::new(),
-            messages: req.findings,
+        // A candidate's judgement reads, of the other candidates, only the
+        // pending proposals of its own recipient (a unit's: its members'):
+        // after the first round, only the candidates of a recipient who
+        // lost one are judged again, and units'; the rest passed, and
+        // nothing they read has changed.
+        let again = |c: &Candidate| {
+            rounds == 1 || !c.recipient.is_person() || touched[c.recipient.id().index()]
         };
+        let (judged, rest): (Vec<u32>, Vec<u32>) = (0..candidates.len() as u32)
+            .filter(|&i| candidates[i as usize].status == Status::Eligible)
+            .partition(|&i| again(&candidates[i as usize]));
+        ds.proposals.truncate(base);
+        ds.proposals.reserve_exact(judged.len() + rest.len());
+        let as_proposal =
+            |(n, &i): (usize, &u32), file| proposal(&candidates[i as usize], id, req, file, n);
+        ds.proposals
+            .extend(judged.iter().enumerate().map(|x| as_proposal(x, file_id)));
+        ds.proposals
+            .extend(rest.iter().enumerate().map(|x| as_proposal(x, others)));
+        let mut failures = Failures::new(config.levels.clone(), req.findings);
         let scope = rules::Scope::Proposals(file_id);
         let coverage = rules::judge_claims(ds, config, scope, &mut failures);
         let of = |source| match source {
-            rules::Source::Proposal(p) => p.checked_sub(base).and_then(|k| active.get(k)).copied(),
+            rules::Source::Proposal(p) => p
+                .checked_sub(base)
+                .and_then(|k| judged.get(k))
+                .map(|&i| i as usize),
             rules::Source::Award(_) => None,
         };
         let dropped = settle(&mut candidates, of, failures, coverage);
+        touched.fill(false);
+        for &i in &judged {
+            let c = &candidates[i as usize];
+            if c.status != Status::Eligible {
+                touched[c.recipient.id().index()] = true;
+            }
+        }
         if dropped == 0 || rounds >= MAX_ROUNDS {
             break;
         }
     }
     ds.proposals.truncate(base);
-    ds.files.pop();
+    ds.files.truncate(file_id.0 as usize);
     let limits = limits(ds, config, req, &candidates);
     let outlook = outlooks(ds, config, req.year, &candidates);
     Eligibility {
@@ -243,7 +312,7 @@ fn proposal(c: &Candidate, id: Sym, req: &Request, file: FileId, n: usize) -> Pr
 
 /// Marks the candidates of this round with a finding (other than a group
 /// limit) as not eligible, keeping the finding when the failures kept their
-/// messages (`Failures::messages`), and those some rule could not judge as
+/// messages (`Failures::items`), and those some rule could not judge as
 /// unknown; how many were marked. `of` gives the candidate a claim's record
 /// is.
 fn settle(
@@ -252,10 +321,22 @@ fn settle(
     failures: Failures,
     coverage: rules::Coverage,
 ) -> usize {
-    let keep = failures.messages;
     // Only the candidates still eligible were judged this round, so a
     // failure or a gap marks one of them, or one marked a line above.
     let mut dropped = 0;
+    for (source, rule) in failures.marked() {
+        if GROUP_RULES.contains(&rule) {
+            continue;
+        }
+        let Some(c) = of(source).map(|i| &mut candidates[i]) else {
+            continue;
+        };
+        if c.status == Status::Eligible {
+            c.status = Status::NotEligible;
+            dropped += 1;
+        }
+    }
+    // What was found, where it was kept.
     for d in failures.items {
         if GROUP_RULES.contains(&d.rule) {
             continue;
@@ -263,13 +344,6 @@ fn settle(
         let Some(c) = of(d.source).map(|i| &mut candidates[i]) else {
             continue;
         };
-        if c.status == Status::Eligible {
-            c.status = Status::NotEligible;
-            dropped += 1;
-        }
-        if !keep {
-            continue;
-        }
         c.findings.reserve_exact(1);
         c.findings.push(Finding {
             rule: d.rule,
@@ -279,7 +353,7 @@ fn settle(
         });
     }
     for u in coverage.pending {
-        let Some(c) = of(u.source).map(|i| &mut candidates[i]) else {
+        let Some(c) = of(u.source()).map(|i| &mut candidates[i]) else {
             continue;
         };
         if c.status == Status::Eligible {
@@ -287,8 +361,6 @@ fn settle(
             dropped += 1;
         }
         if c.status == Status::Unknown {
-            // Most candidates lack one or two things: no room for four.
-            c.unchecked.reserve_exact(1);
             c.unchecked.push(Missing {
                 rule: u.rule,
                 reason: u.reason,
@@ -321,7 +393,8 @@ fn candidates(ds: &Dataset, req: &Request) -> Vec<Candidate> {
         let r = who(r);
         held[r.id().index()][kind(r)] & bit(code) != 0
     };
-    let codes = |person: bool| -> Vec<AwardCode> {
+    // Each code with its issuer, found once: it depends on the code alone.
+    let codes = |person: bool| -> Vec<(AwardCode, Option<Issuer>)> {
         let defaults: &[AwardCode] = if person { &PERSON_AWARDS } else { &UNIT_AWARDS };
         let asked = if req.awards.is_empty() {
             defaults
@@ -336,17 +409,22 @@ fn candidates(ds: &Dataset, req: &Request) -> Vec<Candidate> {
                 Eligible::Unit => !person,
                 Eligible::Both => true,
             })
+            .map(|c| (c, authority::lowest_issuer(c, req.date, req.level)))
             .collect()
     };
     let wanted = |r: Recipient| req.subject.is_none_or(|s| who(s) == who(r));
-    let mut out = Vec::new();
     let (person_codes, unit_codes) = (codes(true), codes(false));
+    let people = individuals(ds, req.date, &who);
     let units = ds
         .units
         .iter()
         .filter(|u| !u.flawed)
         .map(|u| Recipient::Unit(u.id));
-    for r in individuals(ds, req.date, &who).into_iter().chain(units) {
+    // Room for them all at once: a province's candidates take hundreds of
+    // megabytes, and a vector grown by doubling holds up to twice that.
+    let most = people.len() * person_codes.len() + units.clone().count() * unit_codes.len();
+    let mut out = Vec::with_capacity(most);
+    for r in people.into_iter().chain(units) {
         if !wanted(r) {
             continue;
         }
@@ -355,18 +433,20 @@ fn candidates(ds: &Dataset, req: &Request) -> Vec<Candidate> {
         } else {
             &unit_codes
         };
-        for &award in codes.iter().filter(|c| !holds(r, **c)) {
+        for &(award, issuer) in codes.iter().filter(|(c, _)| !holds(r, *c)) {
             out.push(Candidate {
                 recipient: r,
                 award,
-                issuer: authority::lowest_issuer(award, req.date, req.level),
+                issuer,
                 status: Status::Eligible,
                 findings: Vec::new(),
-                unchecked: Vec::new(),
+                unchecked: Few::default(),
             });
         }
     }
-    dedup_units(out)
+    let mut out = dedup_units(out);
+    out.shrink_to_fit();
+    out
 }
 
 /// The individuals who may be candidates on `date`, each as their last row:
@@ -587,5 +667,31 @@ fn csv_field(s: &str) -> String {
         format!("\"{}\"", s.replace('"', "\"\""))
     } else {
         s.to_string()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `Few` reads as the slice of what was pushed, in order, however many.
+    #[test]
+    fn few_reads_as_what_was_pushed() {
+        for n in 0..5u32 {
+            let mut few = Few::default();
+            for k in 0..n {
+                few.push(k);
+            }
+            assert_eq!(&*few, (0..n).collect::<Vec<_>>().as_slice());
+            assert_eq!(matches!(few, Few::One(_)), n == 1, "one is kept inline");
+        }
+    }
+
+    /// One reason unchecked is kept in the room of a vector, not beside it.
+    #[test]
+    fn a_candidate_stays_small() {
+        use std::mem::size_of;
+        assert_eq!(size_of::<Few<Missing>>(), size_of::<Vec<Missing>>());
+        assert!(size_of::<Candidate>() <= 64, "{}", size_of::<Candidate>());
     }
 }

@@ -611,7 +611,8 @@ mod tests {
             unchecked: vec![Missing {
                 rule: RuleId::LdttNewStaff,
                 reason: reason.clone(),
-            }],
+            }]
+            .into(),
         };
         let date = Date::parse_iso("2018-12-31").unwrap();
         let outlook = Outlook {

@@ -21,7 +21,7 @@ use crate::model::{AwardCode, Loc, Sym};
 use crate::msg;
 
 use super::findings::{Found, LawFindings, What};
-use super::index::{Claim, Index, Source};
+use super::index::{pack, source, Claim, Index, Source};
 use super::{find_law, Coverage, ThresholdId};
 
 /// What a rule concluded about one record, as messages not yet in any
@@ -59,11 +59,34 @@ pub enum Sink<'a> {
 pub struct Failures {
     /// The `[rules]` levels, applied as [`Diagnostics`] applies them.
     pub overrides: HashMap<RuleId, Level>,
+    /// The failures, with what was found ([`Failures::messages`]).
     pub items: Vec<Failure>,
-    /// Whether a failure keeps what was found; without, a placeholder
-    /// (`eligible` shows the findings only with `--all`, and a province
-    /// has a million failures).
+    /// Without messages, only which claim failed which rule: the claim's
+    /// record as four bytes (`index::pack`), read by [`Failures::marked`].
+    marks: Vec<(u32, RuleId)>,
+    /// Whether a failure keeps what was found, in `items`; without, only
+    /// the claim and the rule are kept (`eligible` shows the findings only
+    /// with `--all`, and a province has a million failures).
     pub messages: bool,
+}
+
+impl Failures {
+    /// No failures yet; `messages`: keep what was found.
+    pub fn new(overrides: HashMap<RuleId, Level>, messages: bool) -> Failures {
+        Failures {
+            overrides,
+            items: Vec::new(),
+            marks: Vec::new(),
+            messages,
+        }
+    }
+
+    /// Which claim failed which rule, every failure in the order found
+    /// (those of `items` too).
+    pub fn marked(&self) -> impl Iterator<Item = (Source, RuleId)> + '_ {
+        let marks = self.marks.iter().map(|&(r, rule)| (source(r), rule));
+        self.items.iter().map(|f| (f.source, f.rule)).chain(marks)
+    }
 }
 
 /// One claim that failed one rule.
@@ -73,8 +96,7 @@ pub struct Failure {
     pub source: Source,
     pub rule: RuleId,
     pub severity: Severity,
-    /// What was found, escaped like a finding's (a placeholder unless
-    /// [`Failures::messages`]); the whole message is [`Failure::message`],
+    /// What was found, escaped like a finding's; the whole message is [`Failure::message`],
     /// made only for the failures shown.
     pub finding: Msg,
     /// The recipient's name as the finding would give it.
@@ -262,14 +284,14 @@ impl<'a> Judge<'a> {
                 if let Sink::Failures(f) = &mut self.sink {
                     // A configured level replaces the table's, as the
                     // findings' sink does (`level` never hands an `off` rule).
+                    if !f.messages {
+                        f.marks.push((pack(claim.source), id));
+                        return;
+                    }
                     let configured = f.overrides.get(&id).and_then(|l| l.severity());
                     let severity = configured.unwrap_or(severity);
                     let mut finding = finding;
-                    if f.messages {
-                        crate::diag::defang_msg(&mut finding);
-                    } else {
-                        finding = Msg::new(Key::LawMessage);
-                    }
+                    crate::diag::defang_msg(&mut finding);
                     f.items.push(Failure {
                         source: claim.source,
                         rule: id,
@@ -315,7 +337,7 @@ impl<'a> Judge<'a> {
                     // Pending proposals are what `eligible` asks about: it
                     // names the rule and the evidence missing for each.
                     self.coverage.pending.push(super::Unchecked {
-                        source: claim.source,
+                        claim: pack(claim.source),
                         rule: id,
                         reason: Arc::clone(&reason),
                     });

@@ -180,12 +180,20 @@ pub struct Coverage {
 /// A pending proposal a rule could not judge, and why.
 #[derive(Debug, Clone)]
 pub struct Unchecked {
-    /// The proposal.
-    pub source: Source,
+    /// The proposal, as four bytes (`index::pack`; [`Unchecked::source`]):
+    /// a province's candidates lack a million things.
+    pub(crate) claim: u32,
     pub rule: RuleId,
     /// The evidence missing ("no evaluation for 2016"), shared by every
     /// proposal lacking the same.
     pub reason: std::sync::Arc<Msg>,
+}
+
+impl Unchecked {
+    /// The proposal.
+    pub fn source(&self) -> Source {
+        index::source(self.claim)
+    }
 }
 
 /// One rule's coverage.
