@@ -231,6 +231,8 @@ pub fn judge(ds: &mut Dataset, config: &RuleConfig, req: &Request, file: &str) -
     let mut rounds = 0;
     // The recipients (by interned id) who lost a candidate last round.
     let mut touched = vec![false; ds.strings.len()];
+    // What the rounds' indexes share: only the proposals change.
+    let mut index = None;
     loop {
         rounds += 1;
         // A candidate's judgement reads, of the other candidates, only the
@@ -254,7 +256,7 @@ pub fn judge(ds: &mut Dataset, config: &RuleConfig, req: &Request, file: &str) -
             .extend(rest.iter().enumerate().map(|x| as_proposal(x, others)));
         let mut failures = Failures::new(config.levels.clone(), req.findings);
         let scope = rules::Scope::Proposals(file_id);
-        let coverage = rules::judge_claims(ds, config, scope, &mut failures);
+        let coverage = rules::judge_claims(ds, config, scope, &mut failures, &mut index);
         let of = |source| match source {
             rules::Source::Proposal(p) => p
                 .checked_sub(base)

@@ -126,6 +126,43 @@ pub struct Index<'d> {
     members: std::cell::OnceCell<HashMap<Sym, Vec<usize>>>,
 }
 
+/// What an [`Index`] holds that the proposals do not change: the
+/// individuals, the recipients' slots and their chains of awards and
+/// evaluations ([`Index::into_base`], [`Index::build_on`]).
+pub struct Base {
+    identity: HashMap<Sym, Sym>,
+    slots: Slots,
+    evals: Chain,
+    awards: Chain,
+}
+
+impl Base {
+    fn new(ds: &Dataset) -> Base {
+        let identity = ds.identities();
+        let who = |r: Recipient| who(&identity, r);
+        let mut slots = Slots::new(ds);
+        let rows = slots.rows();
+        let mut evals = Chain::new(rows, ds.evaluations.len());
+        for (i, e) in ds.evaluations.iter().enumerate().rev() {
+            if !e.flawed {
+                evals.push(slots.add(who(e.subject)), i);
+            }
+        }
+        let mut awards = Chain::new(rows, ds.awards.len());
+        for (i, a) in ds.awards.iter().enumerate().rev() {
+            if !a.flawed {
+                awards.push(slots.add(who(a.recipient)), i);
+            }
+        }
+        Base {
+            identity,
+            slots,
+            evals,
+            awards,
+        }
+    }
+}
+
 /// The slot of each recipient's chains: its people row (the first of its
 /// id), its unit row after the people, or — for an id no record bears —
 /// one of its own after both.
@@ -284,22 +321,27 @@ impl<'d> Index<'d> {
     /// The index of `ds`, with the claims `scope` judges; the lookups cover
     /// every record whatever the scope.
     pub fn build(ds: &'d Dataset, settings: &RuleConfig, scope: Scope<'_>) -> Index<'d> {
-        let identity = ds.identities();
+        Index::build_on(ds, settings, scope, None)
+    }
+
+    /// [`Index::build`], on the `base` of an index of the same dataset
+    /// whose proposals alone have changed since (`eligible`'s rounds): the
+    /// chains of awards and evaluations are not made again.
+    pub fn build_on(
+        ds: &'d Dataset,
+        settings: &RuleConfig,
+        scope: Scope<'_>,
+        base: Option<Base>,
+    ) -> Index<'d> {
+        let base = base.unwrap_or_else(|| Base::new(ds));
+        let Base {
+            identity,
+            mut slots,
+            evals,
+            awards,
+        } = base;
         let who = |r: Recipient| who(&identity, r);
-        let mut slots = Slots::new(ds);
         let rows = slots.rows();
-        let mut evals = Chain::new(rows, ds.evaluations.len());
-        for (i, e) in ds.evaluations.iter().enumerate().rev() {
-            if !e.flawed {
-                evals.push(slots.add(who(e.subject)), i);
-            }
-        }
-        let mut awards = Chain::new(rows, ds.awards.len());
-        for (i, a) in ds.awards.iter().enumerate().rev() {
-            if !a.flawed {
-                awards.push(slots.add(who(a.recipient)), i);
-            }
-        }
         let mut pending = Chain::new(rows, ds.proposals.len());
         for (i, p) in ds.proposals.iter().enumerate().rev() {
             if pending_claim(p) {
@@ -357,6 +399,17 @@ impl<'d> Index<'d> {
             identity,
             records_from,
             members: std::cell::OnceCell::new(),
+        }
+    }
+
+    /// What another index of the same dataset, whose proposals alone
+    /// change, may be built on ([`Index::build_on`]).
+    pub fn into_base(self) -> Base {
+        Base {
+            identity: self.identity,
+            slots: self.slots,
+            evals: self.evals,
+            awards: self.awards,
         }
     }
 

@@ -23,7 +23,7 @@ use crate::i18n::Msg;
 use crate::model::{Dataset, Date};
 
 pub use ids::{PerWindow, ThresholdId, Variant, WindowId};
-pub use index::{Scope, Source};
+pub use index::{Base as IndexBase, Scope, Source};
 pub use tables::{law as law_tables, CitePart};
 
 pub use windows::legal_bases;
@@ -113,17 +113,22 @@ pub fn check_law_in(
 
 /// The law's rules over the claims `scope` selects, keeping only which
 /// failed which rule (`eligible`); the coverage lists the pending proposals
-/// some rule could not judge, without counting reasons.
+/// some rule could not judge, without counting reasons. `base`: what the
+/// last call made of the same dataset, whose proposals alone have changed
+/// since (`eligible`'s rounds), used and left for the next.
 pub fn judge_claims(
     ds: &Dataset,
     settings: &config::RuleConfig,
     scope: Scope<'_>,
     failures: &mut evidence::Failures,
+    base: &mut Option<IndexBase>,
 ) -> Coverage {
-    let ix = index::Index::build(ds, settings, scope);
+    let ix = index::Index::build_on(ds, settings, scope, base.take());
     let mut judge = evidence::Judge::new(&ix, settings, evidence::Sink::Failures(failures));
     law::run(&mut judge);
-    judge.finish()
+    let coverage = judge.finish();
+    *base = Some(ix.into_base());
+    coverage
 }
 
 /// The registry entry of `id`.
