@@ -489,7 +489,7 @@ impl<'d> Index<'d> {
             if targets.is_empty() {
                 return HashMap::new();
             }
-            members_of(self.ds, &targets)
+            members_of(self.ds, &self.slots.unit_at, &targets)
         })
     }
 
@@ -696,24 +696,37 @@ fn who(identity: &HashMap<Sym, Sym>, r: Recipient) -> Recipient {
 }
 
 /// The people (indexes) of each target unit and of every unit below it.
-fn members_of(ds: &Dataset, targets: &std::collections::HashSet<Sym>) -> HashMap<Sym, Vec<usize>> {
-    let index = ds.unit_index();
-    let mut out: HashMap<Sym, Vec<usize>> = HashMap::new();
+/// `unit_at`: each unit's first record by interned id (`Slots`), as the
+/// walk up from a person's unit looks each unit up.
+fn members_of(
+    ds: &Dataset,
+    unit_at: &[u32],
+    targets: &std::collections::HashSet<Sym>,
+) -> HashMap<Sym, Vec<usize>> {
+    // Each target's list, by its unit's record (`NONE`: not a target).
+    let mut list = vec![NONE; ds.units.len()];
+    let mut lists: Vec<(Sym, Vec<usize>)> = Vec::new();
+    for &t in targets {
+        if let Some(ui) = at(unit_at, t) {
+            list[ui] = lists.len() as u32;
+            lists.push((t, Vec::new()));
+        }
+    }
     for (pi, p) in ds.people.iter().enumerate().filter(|(_, p)| !p.flawed) {
         let mut cur = Some(p.unit);
         let mut steps = 0;
         while let Some(u) = cur {
-            let Some(&ui) = index.get(&u) else { break };
+            let Some(ui) = at(unit_at, u) else { break };
             let unit = &ds.units[ui];
             if unit.flawed || steps > ds.units.len() {
                 break;
             }
-            if targets.contains(&u) {
-                out.entry(u).or_default().push(pi);
+            if let Some((_, members)) = lists.get_mut(list[ui] as usize) {
+                members.push(pi);
             }
             cur = unit.parent;
             steps += 1;
         }
     }
-    out
+    lists.into_iter().filter(|(_, m)| !m.is_empty()).collect()
 }
