@@ -5,8 +5,9 @@
 //! `rules::judge_claims`, which judges only the candidates (the folder's
 //! records are evidence) and hands back only which candidate failed which
 //! rule — run once over all of them; candidates with a finding or an
-//! unchecked rule are dropped, and the rules run again on the rest, until
-//! nothing more is dropped. The candidates left are judged together,
+//! unchecked rule are dropped, and the rules run again on the candidates of
+//! the recipients who lost one (and on units'), until nothing more is
+//! dropped. The candidates left are judged together,
 //! counting for each other as pending proposals do; no second copy of the
 //! law is kept here. A finding's full message is made only when shown. While
 //! judged, the candidates share one proposal id and are told apart by their

@@ -6,7 +6,10 @@
 //! modules. `missing-evidence` has no file: it is the judge's own
 //! (`evidence::Judge`), made from the other rules' unknowns. A judgement
 //! needs no language: its findings and reasons are messages as data
-//! (`crate::i18n::Msg`, see `evidence`).
+//! (`crate::i18n::Msg`, see `evidence`). Of the pending proposals, a rule
+//! reads for a person's claim only that individual's, and for a unit's
+//! only its members': `eligible` relies on it to judge again, round after
+//! round, only the candidates whose recipient lost one.
 
 mod after_death;
 mod bkt_prerequisites;
