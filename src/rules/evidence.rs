@@ -96,8 +96,8 @@ pub struct Failure {
     pub source: Source,
     pub rule: RuleId,
     pub severity: Severity,
-    /// What was found, escaped like a finding's; the whole message is [`Failure::message`],
-    /// made only for the failures shown.
+    /// What was found, escaped like a finding's; the whole message is
+    /// [`Failure::message`], made only for the failures shown.
     pub finding: Msg,
     /// The recipient's name as the finding would give it.
     pub name: Sym,
@@ -282,12 +282,12 @@ impl<'a> Judge<'a> {
             } => {
                 self.checked[id as usize] += 1;
                 if let Sink::Failures(f) = &mut self.sink {
-                    // A configured level replaces the table's, as the
-                    // findings' sink does (`level` never hands an `off` rule).
                     if !f.messages {
                         f.marks.push((pack(claim.source), id));
                         return;
                     }
+                    // A configured level replaces the table's, as the
+                    // findings' sink does (`level` never hands an `off` rule).
                     let configured = f.overrides.get(&id).and_then(|l| l.severity());
                     let severity = configured.unwrap_or(severity);
                     let mut finding = finding;

@@ -413,11 +413,6 @@ impl<'d> Index<'d> {
         }
     }
 
-    /// The claims judged, in file order (awards, then pending proposals).
-    pub fn claims(&self) -> impl Iterator<Item = Claim> + '_ {
-        (self.claims.iter().zip(&self.windows)).map(|(&r, &w)| self.claim(r, w))
-    }
-
     /// The claims that are awards, in file order: the rules about decisions
     /// made pass over the pending proposals (all of `eligible`'s claims)
     /// without making a [`Claim`] of each.

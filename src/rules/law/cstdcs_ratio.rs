@@ -10,7 +10,7 @@ use crate::i18n::{Arg, Key};
 use crate::model::{AwardCode, Recipient, Sym};
 use crate::msg;
 use crate::rules::evidence::{Judge, Verdict};
-use crate::rules::index::{Claim, Source};
+use crate::rules::index::Claim;
 use crate::rules::ThresholdId;
 
 /// One group of the ratio: a year and a scope (the top-level unit, or the
@@ -48,9 +48,6 @@ pub fn check(j: &mut Judge<'_>) {
     let mut cstdcs: HashMap<Group, Vec<(Claim, Severity)>> = HashMap::new();
     let mut order: Vec<Group> = Vec::new();
     for c in ix.award_claims() {
-        if !matches!(c.source, Source::Award(_)) {
-            continue;
-        }
         if c.code.is_ldtt_like() {
             *ldtt.entry((c.year, scope(c.recipient))).or_default() += 1;
         } else if c.code == AwardCode::Cstdcs {
